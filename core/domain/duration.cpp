@@ -1,0 +1,49 @@
+#include "domain/duration.hpp"
+
+namespace subsim {
+
+std::optional<Duration> Duration::parse(std::string_view s) {
+    if (s.size() < 3 || s.front() != 'P') return std::nullopt;
+    const std::string_view number = s.substr(1, s.size() - 2);
+    if (number.size() > 6) return std::nullopt;
+    long count = 0;
+    for (char c : number) {
+        if (c < '0' || c > '9') return std::nullopt;
+        count = count * 10 + (c - '0');
+    }
+    if (count > max_count) return std::nullopt;
+    switch (s.back()) {
+        case 'D': return Duration{count, Unit::day};
+        case 'W': return Duration{count, Unit::week};
+        case 'M': return Duration{count, Unit::month};
+        case 'Y': return Duration{count, Unit::year};
+        default: return std::nullopt;
+    }
+}
+
+long Duration::base_units() const {
+    switch (unit_) {
+        case Unit::week: return count_ * 7;
+        case Unit::year: return count_ * 12;
+        default: return count_;
+    }
+}
+
+Date Duration::after(Date anchor, long k) const {
+    return is_calendar() ? anchor.plus_months(k * base_units()) : anchor.plus_days(k * base_units());
+}
+
+Date Duration::before(Date date) const { return after(date, -1); }
+
+std::optional<long> Duration::multiple_of(const Duration& period) const {
+    if (is_calendar() != period.is_calendar() || period.base_units() == 0) return std::nullopt;
+    if (base_units() % period.base_units() != 0) return std::nullopt;
+    return base_units() / period.base_units();
+}
+
+std::string Duration::iso() const {
+    static constexpr char letters[] = {'D', 'W', 'M', 'Y'};
+    return "P" + std::to_string(count_) + letters[static_cast<int>(unit_)];
+}
+
+}  // namespace subsim

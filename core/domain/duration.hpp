@@ -1,0 +1,49 @@
+#pragma once
+// An ISO-8601 duration with a single unit (P14D, P2W, P1M, P3M, P1Y, P0D).
+// Weeks are stored as days and years as months, so there are only two kinds of arithmetic:
+// plain day counting, and calendar months with end-of-month clamping.
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "domain/date.hpp"
+
+namespace subsim {
+
+class Duration {
+public:
+    enum class Unit { day, week, month, year };
+
+    // Largest count accepted: 100 years of days is 36,525, so this bounds every horizon.
+    static constexpr long max_count = 100000;
+
+    static std::optional<Duration> parse(std::string_view iso);
+    static Duration days(long n) { return Duration{n, Unit::day}; }
+    static Duration months(long n) { return Duration{n, Unit::month}; }
+
+    constexpr Duration() = default;
+
+    bool is_zero() const { return count_ == 0; }
+    bool is_calendar() const { return unit_ == Unit::month || unit_ == Unit::year; }
+    // The length in the base unit: days for day/week, months for month/year.
+    long base_units() const;
+
+    // anchor + k x this, computed in one step from the anchor (never chained).
+    Date after(Date anchor, long k = 1) const;
+    // date - this (months clamp to the end of the target month).
+    Date before(Date date) const;
+
+    // How many times `period` fits in this duration, when it fits a whole number of times.
+    std::optional<long> multiple_of(const Duration& period) const;
+
+    std::string iso() const;  // as written, e.g. "P2W"
+
+    friend bool operator==(const Duration&, const Duration&) = default;
+
+private:
+    constexpr Duration(long count, Unit unit) : count_(count), unit_(unit) {}
+    long count_ = 0;
+    Unit unit_ = Unit::day;
+};
+
+}  // namespace subsim
