@@ -1,0 +1,93 @@
+// `close_account` (ZENDESK: effective at the end of the cycle, then data deletion) and
+// `transfer` (REDHAT: a separate legal entity takes 10 business days).
+#include <algorithm>
+
+#include "engine/actions.hpp"
+#include "engine/boundaries.hpp"
+#include "engine/business_days.hpp"
+#include "engine/cancellation_date.hpp"
+
+namespace subsim {
+namespace {
+
+
+CancellationDate closure_date(const SubscriptionRun& run, Date r) {
+    if (run.trial_end && r < *run.trial_end) return CancellationDate{*run.trial_end, *run.trial_end, false, "account.close"};
+    CancellationDate when = paid_cancellation_date(r, CancellationPolicy::end_of_term, run.lead->notice,
+                                                   run.lead_calendar, renewal_cap(run));
+    when.rule = "account.close";
+    return when;
+}
+
+// Schedules the closure of one subscription; returns when it ends, if it had anything live.
+std::optional<Date> close_subscription(Simulation& sim, const Action& action, SubscriptionRun& run) {
+    std::optional<Date> ends;
+    for (const ProductLine& line : run.lines)
+        if (line.pending) ends = std::max(ends.value_or(line.pending->effective), line.pending->effective);
+    if (std::none_of(run.lines.begin(), run.lines.end(), [](const ProductLine& l) { return l.cancellable(); }))
+        return ends;
+    const CancellationDate when = closure_date(run, action.on);
+    for (ProductLine& line : run.lines)
+        if (line.cancellable()) {
+            line.pending = PendingCancellation{when.effective, true, when.rule, std::nullopt, true, *line.state};
+            set_state(line, action.on, State::pending_cancellation);
+        }
+    sim.emit(action.on, EventType::cancellation_requested, run.index, std::nullopt, when.rule,
+             {{"by", actor(sim.scenario, action)}});
+    sim.emit(action.on, EventType::cancellation_scheduled, run.index, std::nullopt,
+             when.deadline_missed ? "notice.deadline_missed" : when.rule,
+             {{"effective", when.effective},
+              {"access_until", when.effective.plus_days(-1)},
+              {"notice_deadline", when.notice_deadline},
+              {"deadline_missed", when.deadline_missed}});
+    return std::max(ends.value_or(when.effective), when.effective);
+}
+
+}  // namespace
+
+void close_account(Simulation& sim, const Action& action) {
+    if (!is_permitted(sim.scenario, action))
+        return refuse(sim, action, std::nullopt, std::nullopt, "not_permitted", "permission.denied");
+    if (sim.account.closed || sim.account.closing_on)
+        return refuse(sim, action, std::nullopt, std::nullopt, "already_cancelled", "account.closing");
+    Date closes = action.on;
+    for (SubscriptionRun& run : sim.subs) {
+        if (run.transferred) continue;
+        for (ProductLine& line : run.lines)
+            if (line.pending) line.pending->account_closure = true;
+        if (auto ends = close_subscription(sim, action, run)) closes = std::max(closes, *ends);
+    }
+    sim.account.closing_on = closes;
+    sim.emit(action.on, EventType::email, std::nullopt, std::nullopt, "account.close",
+             {{"kind", std::string("cancellation_confirmation")}, {"effective", closes}, {"access_until", closes.plus_days(-1)}});
+    for (SubscriptionRun& run : sim.subs) take_effect(sim, run, action.on);
+    close_account_if_due(sim, action.on);
+}
+
+void transfer(Simulation& sim, const Action& action) {
+    SubscriptionRun& run = sim.subs[*action.subscription];
+    const auto refuse_with = [&](std::string_view reason, std::string_view rule) {
+        refuse(sim, action, run.index, std::nullopt, reason, rule);
+    };
+    if (!is_permitted(sim.scenario, action)) return refuse_with("not_permitted", "permission.denied");
+    if (sim.account.closed) return refuse_with("account_closed", "account.closed");
+    if (run.transferred) return refuse_with("transferred", "transfer.completed");
+    const std::optional<State> state = derived_state(run);
+    if (!state || state == State::cancelled || state == State::expired) return refuse_with("not_active", "transfer.not_active");
+    if (run.transfer_completes) return refuse_with("transfer_pending", "transfer.pending");
+
+    const Date completes = action.separate_entity ? nth_business_day_after(action.on, 10, sim.scenario.holidays) : action.on;
+    const std::string_view rule = action.separate_entity ? "transfer.separate_entity" : "transfer.same_organization";
+    sim.emit(action.on, EventType::transfer_requested, run.index, std::nullopt, rule,
+             {{"to", action.transfer_to}, {"separate_entity", action.separate_entity}, {"completes_on", completes},
+              {"by", actor(sim.scenario, action)}});
+    if (action.separate_entity) {
+        run.transfer_completes = completes;
+        run.transfer_to = action.transfer_to;
+        return;
+    }
+    run.transferred = true;
+    sim.emit(action.on, EventType::transfer_completed, run.index, std::nullopt, rule, {{"to", action.transfer_to}});
+}
+
+}  // namespace subsim

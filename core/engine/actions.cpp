@@ -1,0 +1,57 @@
+#include "engine/actions.hpp"
+
+#include <algorithm>
+
+namespace subsim {
+namespace {
+
+void add_payment_method(Simulation& sim, const Action& action) {
+    if (!is_permitted(sim.scenario, action))
+        return refuse(sim, action, std::nullopt, std::nullopt, "not_permitted", "permission.denied");
+    if (sim.account.closed)
+        return refuse(sim, action, std::nullopt, std::nullopt, "account_closed", "account.closed");
+    sim.account.payment_method = true;
+}
+
+}  // namespace
+
+DetailValue actor(const Scenario& scenario, const Action& action) {
+    if (action.by) return *action.by;
+    if (scenario.account.owner) return *scenario.account.owner;
+    return nullptr;
+}
+
+bool is_permitted(const Scenario& scenario, const Action& action) {
+    const Account& account = scenario.account;
+    std::vector<std::string_view> roles;
+    const bool is_owner = !action.by || (account.owner && *account.owner == *action.by);
+    if (is_owner) roles.push_back("owner");
+    if (action.by)
+        for (const User& u : account.users)
+            if (u.id == *action.by) roles.push_back(u.role);
+    const auto& allowed = scenario.permissions.roles(action.kind);
+    if (!allowed) return is_owner;
+    return std::any_of(roles.begin(), roles.end(), [&](std::string_view role) {
+        return std::find(allowed->begin(), allowed->end(), role) != allowed->end();
+    });
+}
+
+void refuse(Simulation& sim, const Action& action, std::optional<Index> sub, std::optional<Index> product,
+            std::string_view reason, std::string_view rule) {
+    sim.emit(action.on, EventType::action_refused, sub, product, rule,
+             {{"action", std::string(to_string(action.kind))}, {"reason", std::string(reason)},
+              {"by", actor(sim.scenario, action)}});
+}
+
+void run_action(Simulation& sim, const Action& action) {
+    switch (action.kind) {
+        case ActionKind::cancel: return cancel(sim, action);
+        case ActionKind::reactivate: return reactivate(sim, action);
+        case ActionKind::add_payment_method: return add_payment_method(sim, action);
+        case ActionKind::renew: return renew(sim, action);
+        case ActionKind::close_account: return close_account(sim, action);
+        case ActionKind::transfer: return transfer(sim, action);
+    }
+}
+
+}  // namespace subsim

@@ -1,0 +1,25 @@
+#pragma once
+// Phase 2 of each day (SPEC §2.4): the scenario's actions, in file order. A refused action is
+// not an error: it becomes an `action_refused` event, as the customer would see a refusal.
+#include <optional>
+#include <string_view>
+
+#include "engine/simulation.hpp"
+
+namespace subsim {
+
+void run_action(Simulation& sim, const Action& action);
+
+// Shared by the action handlers.
+bool is_permitted(const Scenario& scenario, const Action& action);
+void refuse(Simulation& sim, const Action& action, std::optional<Index> sub, std::optional<Index> product,
+            std::string_view reason, std::string_view rule);
+DetailValue actor(const Scenario& scenario, const Action& action);
+
+void cancel(Simulation& sim, const Action& action);
+void reactivate(Simulation& sim, const Action& action);
+void renew(Simulation& sim, const Action& action);
+void close_account(Simulation& sim, const Action& action);
+void transfer(Simulation& sim, const Action& action);
+
+}  // namespace subsim

@@ -1,0 +1,31 @@
+#pragma once
+// The boundaries of one plan for one subscription: boundary k = anchor + k x period, always
+// computed from the anchor. Term boundaries are the billing boundaries with index 0, term,
+// term + renewal, term + 2 x renewal, ... (terms are whole numbers of periods; see docs).
+#include "domain/date.hpp"
+#include "domain/duration.hpp"
+
+namespace subsim {
+
+class BillingCalendar {
+public:
+    BillingCalendar(Date anchor, Duration period, long periods_per_term, long periods_per_renewal);
+
+    Date anchor() const { return anchor_; }
+    Date boundary(long k) const { return period_.after(anchor_, k); }
+    // Smallest k >= 0 with boundary(k) > date.
+    long first_boundary_after(Date date) const;
+    // Smallest term-boundary index k >= 0 with boundary(k) > date.
+    long first_term_boundary_after(Date date) const;
+    // Smallest term-boundary index strictly greater than k.
+    long next_term_index(long k) const;
+    bool is_term_boundary(long k) const;
+
+private:
+    Date anchor_;
+    Duration period_;
+    long term_;
+    long renewal_;
+};
+
+}  // namespace subsim

@@ -1,0 +1,80 @@
+#include "engine/invoicing.hpp"
+
+#include <algorithm>
+#include <utility>
+
+namespace subsim {
+namespace {
+
+bool in_bundle(const Simulation& sim, const SubscriptionRun& run, Index product) {
+    if (!run.bundle_priced) return false;
+    const auto& members = sim.scenario.catalog.bundles[*run.sub->bundle].products;
+    return std::find(members.begin(), members.end(), product) != members.end();
+}
+
+bool prepaid(const SubscriptionRun& run, Date day) {
+    return run.prepaid_from && *run.prepaid_from <= day && day < *run.prepaid_until;
+}
+
+// Moves `next` to the first boundary on or after `day`; true when that boundary is `day`.
+bool boundary_today(const BillingCalendar& calendar, long& next, Date day) {
+    if (calendar.boundary(next) < day) next = calendar.first_boundary_after(day.plus_days(-1));
+    return calendar.boundary(next) == day;
+}
+
+bool any_member_billable(const Simulation& sim, SubscriptionRun& run) {
+    for (Index p : sim.scenario.catalog.bundles[*run.sub->bundle].products) {
+        const ProductLine* line = run.line_for(p);
+        if (line && (line->state == State::active || line->state == State::pending_cancellation)) return true;
+    }
+    return false;
+}
+
+void issue(Simulation& sim, SubscriptionRun& run, Date day, std::vector<InvoiceLine> lines, std::string_view rule) {
+    if (lines.empty()) return;
+    Money amount;
+    for (const InvoiceLine& l : lines) amount += l.amount;
+    sim.emit(day, EventType::invoice, run.index, std::nullopt, rule, {{"amount", amount.minor()}});
+    sim.add_invoice(Invoice{day, run.index, amount, std::move(lines)});
+}
+
+}  // namespace
+
+void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, std::string_view rule) {
+    std::vector<InvoiceLine> lines;
+    if (run.bundle_priced && run.bundle_calendar && boundary_today(*run.bundle_calendar, run.bundle_next_boundary, day)) {
+        const long k = run.bundle_next_boundary++;
+        if (!prepaid(run, day) && any_member_billable(sim, run)) {
+            const Bundle& bundle = sim.scenario.catalog.bundles[*run.sub->bundle];
+            lines.push_back(InvoiceLine{std::nullopt, *run.sub->bundle, day, run.bundle_calendar->boundary(k + 1), bundle.price});
+        }
+    }
+    for (ProductLine& line : run.lines) {
+        if (line.state != State::active && line.state != State::pending_cancellation) continue;
+        if (!boundary_today(line.calendar, line.next_boundary, day)) continue;
+        const long k = line.next_boundary++;
+        if (prepaid(run, day) || in_bundle(sim, run, line.product)) continue;
+        lines.push_back(InvoiceLine{line.product, std::nullopt, day, line.calendar.boundary(k + 1), line.plan->price});
+    }
+    issue(sim, run, day, std::move(lines), rule);
+}
+
+void bill_prepaid_term(Simulation& sim, SubscriptionRun& run, Date day, Date from, Date to) {
+    std::vector<InvoiceLine> lines;
+    auto periods_in = [&](const BillingCalendar& cal) {
+        long count = 0;
+        for (long k = cal.first_boundary_after(from.plus_days(-1)); cal.boundary(k) < to; ++k) ++count;
+        return count;
+    };
+    if (run.bundle_priced && run.bundle_calendar) {
+        const Bundle& bundle = sim.scenario.catalog.bundles[*run.sub->bundle];
+        lines.push_back(InvoiceLine{std::nullopt, *run.sub->bundle, from, to, bundle.price * periods_in(*run.bundle_calendar)});
+    }
+    for (ProductLine& line : run.lines) {
+        if (line.state == State::cancelled || in_bundle(sim, run, line.product)) continue;
+        lines.push_back(InvoiceLine{line.product, std::nullopt, from, to, line.plan->price * periods_in(line.calendar)});
+    }
+    issue(sim, run, day, std::move(lines), "renewal.manual");
+}
+
+}  // namespace subsim

@@ -1,0 +1,98 @@
+// `reactivate`: withdraw a pending cancellation before it takes effect (RESCUEASSIST, ZENDESK).
+#include <algorithm>
+
+#include "engine/actions.hpp"
+
+namespace subsim {
+namespace {
+
+using Refusal = std::optional<std::pair<std::string_view, std::string_view>>;
+
+Date withdraw(ProductLine& line, Date r) {
+    const Date effective = line.pending->effective;
+    const State back = line.pending->state_before;
+    line.pending.reset();
+    set_state(line, r, back);
+    return effective;
+}
+
+Refusal common_refusal(const Simulation& sim, const Action& action, const SubscriptionRun& run) {
+    if (!is_permitted(sim.scenario, action)) return std::pair{"not_permitted", "permission.denied"};
+    if (sim.account.closed) return std::pair{"account_closed", "account.closed"};
+    if (run.transferred) return std::pair{"transferred", "transfer.completed"};
+    return std::nullopt;
+}
+
+Refusal line_refusal(const ProductLine& line, const Plan& policy_plan) {
+    if (!line.pending) {
+        if (line.state == State::cancelled) return std::pair{"already_cancelled", "reactivation.too_late"};
+        return std::pair{"not_pending", "reactivation.nothing_pending"};
+    }
+    if (!policy_plan.reactivation) return std::pair{"contact_support", "reactivation.disabled"};
+    if (line.pending->account_closure) return std::pair{"account_closing", "reactivation.account_closing"};
+    return std::nullopt;
+}
+
+void reactivate_subscription(Simulation& sim, const Action& action, SubscriptionRun& run) {
+    const auto refuse_with = [&](std::string_view reason, std::string_view rule) {
+        refuse(sim, action, run.index, std::nullopt, reason, rule);
+    };
+    if (auto why = common_refusal(sim, action, run)) return refuse_with(why->first, why->second);
+    std::vector<ProductLine*> pending;
+    for (ProductLine& line : run.lines)
+        if (line.pending) pending.push_back(&line);
+    if (pending.empty()) {
+        if (derived_state(run) == State::cancelled) return refuse_with("already_cancelled", "reactivation.too_late");
+        return refuse_with("not_pending", "reactivation.nothing_pending");
+    }
+    for (ProductLine* line : pending)
+        if (auto why = line_refusal(*line, *run.lead)) return refuse_with(why->first, why->second);
+    Date latest = pending.front()->pending->effective;
+    for (ProductLine* line : pending) latest = std::max(latest, withdraw(*line, action.on));
+    sim.emit(action.on, EventType::reactivated, run.index, std::nullopt, "reactivation.withdrawn",
+             {{"withdrawn_effective", latest}, {"by", actor(sim.scenario, action)}});
+}
+
+// Withdrawing one product from a whole-subscription cancellation leaves the others cancelled
+// product by product, so their events name them.
+void split_whole_cancellation(SubscriptionRun& run) {
+    for (ProductLine& line : run.lines)
+        if (line.pending) line.pending->whole_subscription = false;
+}
+
+void reactivate_products(Simulation& sim, const Action& action, SubscriptionRun& run) {
+    if (auto why = common_refusal(sim, action, run)) {
+        for (Index p : action.products) refuse(sim, action, run.index, p, why->first, why->second);
+        return;
+    }
+    for (Index p : action.products) {
+        ProductLine& line = *run.line_for(p);
+        if (auto why = line_refusal(line, *line.plan)) {
+            refuse(sim, action, run.index, p, why->first, why->second);
+            continue;
+        }
+        split_whole_cancellation(run);
+        const Date effective = withdraw(line, action.on);
+        sim.emit(action.on, EventType::reactivated, run.index, p, "reactivation.withdrawn",
+                 {{"withdrawn_effective", effective}, {"by", actor(sim.scenario, action)}});
+        for (SubscriptionRun& other : sim.subs)
+            for (ProductLine& dependent : other.lines)
+                if (dependent.pending && dependent.pending->cascaded_from == p) {
+                    const Date e = withdraw(dependent, action.on);
+                    sim.emit(action.on, EventType::reactivated, other.index, dependent.product, "reactivation.requires_cascade",
+                             {{"withdrawn_effective", e}, {"by", actor(sim.scenario, action)}});
+                }
+    }
+}
+
+}  // namespace
+
+void reactivate(Simulation& sim, const Action& action) {
+    SubscriptionRun& run = sim.subs[*action.subscription];
+    if (action.products.empty())
+        reactivate_subscription(sim, action, run);
+    else
+        reactivate_products(sim, action, run);
+}
+
+}  // namespace subsim

@@ -1,0 +1,55 @@
+#include "engine/reminders.hpp"
+
+#include <algorithm>
+
+namespace subsim {
+namespace {
+
+// True when, as things stand today, the subscription still runs up to `boundary`.
+bool runs_until(const SubscriptionRun& run, Date boundary) {
+    return std::any_of(run.lines.begin(), run.lines.end(), [&](const ProductLine& l) {
+        return l.live() && (!l.pending || l.pending->effective > boundary);
+    });
+}
+
+void remind_trial_end(Simulation& sim, const SubscriptionRun& run, Date day, Duration before) {
+    if (before.before(*run.trial_end) != day || !(day < *run.trial_end) || !runs_until(run, *run.trial_end)) return;
+    sim.emit(day, EventType::trial_ending, run.index, std::nullopt, "reminder.trial_ending",
+             {{"ends", *run.trial_end}, {"before", before.iso()}});
+}
+
+void remind_renewal(Simulation& sim, const SubscriptionRun& run, Date day, Duration before) {
+    const BillingCalendar& cal = run.lead_calendar;
+    // The boundaries B with B - before == day: day + before, and with month units, when `day` is a
+    // month's last day, the later days of the target month too (end-of-month clamping).
+    const Date lo = before.after(day);
+    Date hi = lo;
+    if (before.is_calendar() && day.plus_days(1).day() == 1) hi = Duration::months(1).after(lo.plus_days(1 - static_cast<long>(lo.day()))).plus_days(-1);
+    for (long k = std::max(run.term_end, cal.first_term_boundary_after(lo.plus_days(-1))); cal.boundary(k) <= hi;
+         k = cal.next_term_index(k)) {
+        const Date boundary = cal.boundary(k);
+        if (before.before(boundary) != day || !(boundary > day) || !runs_until(run, boundary)) continue;
+        if (!run.lead->auto_renew && k != run.term_end) return;  // a manual term ends at the current boundary
+        const bool renewed_by_hand = run.prepaid_from && *run.prepaid_from <= boundary && boundary < *run.prepaid_until;
+        if (renewed_by_hand) continue;
+        sim.emit(day, EventType::renewal_reminder, run.index, std::nullopt, "reminder.renewal",
+                 {{"renews_on", boundary}, {"before", before.iso()}, {"auto_renew", run.lead->auto_renew}});
+    }
+}
+
+}  // namespace
+
+void send_reminders(Simulation& sim, Date day) {
+    for (const SubscriptionRun& run : sim.subs) {
+        if (run.lead->reminders.empty() || run.sub->start > day) continue;
+        const std::optional<State> state = derived_state(run);
+        for (const Duration& before : run.lead->reminders) {
+            if (state == State::trialing)
+                remind_trial_end(sim, run, day, before);
+            else if (state == State::active || state == State::pending_cancellation)
+                remind_renewal(sim, run, day, before);
+        }
+    }
+}
+
+}  // namespace subsim

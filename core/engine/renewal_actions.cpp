@@ -1,0 +1,55 @@
+// `renew`: manual renewal of a term that does not renew by itself, or of an expired one inside
+// its grace (REDHAT: "recently expired").
+#include "engine/actions.hpp"
+#include "engine/invoicing.hpp"
+
+namespace subsim {
+namespace {
+
+using Refusal = std::optional<std::pair<std::string_view, std::string_view>>;
+
+Refusal renewal_refusal(const Simulation& sim, const Action& action, const SubscriptionRun& run) {
+    if (!is_permitted(sim.scenario, action)) return std::pair{"not_permitted", "permission.denied"};
+    if (sim.account.closed) return std::pair{"account_closed", "account.closed"};
+    if (run.transferred) return std::pair{"transferred", "transfer.completed"};
+    if (run.lead->channel == Channel::reseller) return std::pair{"renew_through_reseller", "renewal.reseller_channel"};
+    const std::optional<State> state = derived_state(run);
+    if (state == State::pending_cancellation || state == State::cancelled)
+        return std::pair{"already_cancelled", "renewal.already_cancelled"};
+    if (!state || state == State::trialing || run.trial_expired) return std::pair{"not_active", "renewal.not_active"};
+    if (state == State::active) {
+        if (run.lead->auto_renew) return std::pair{"auto_renewing", "renewal.auto_renewing"};
+        if (run.prepaid_until && *run.prepaid_until > run.lead_calendar.boundary(run.term_end))
+            return std::pair{"already_renewed", "renewal.already_renewed"};
+    }
+    if (state == State::expired && !(action.on < *run.grace_end)) return std::pair{"grace_ended", "renewal.grace_ended"};
+    return std::nullopt;
+}
+
+}  // namespace
+
+void renew(Simulation& sim, const Action& action) {
+    SubscriptionRun& run = sim.subs[*action.subscription];
+    if (auto why = renewal_refusal(sim, action, run))
+        return refuse(sim, action, run.index, std::nullopt, why->first, why->second);
+
+    const bool was_expired = derived_state(run) == State::expired;
+    const long next = run.lead_calendar.next_term_index(run.term_end);
+    // The new term continues the calendar: it starts at the old term end, whatever the date.
+    const Date from = run.lead_calendar.boundary(run.term_end);
+    const Date to = run.lead_calendar.boundary(next);
+    run.prepaid_from = from;
+    run.prepaid_until = to;
+    if (was_expired) {
+        run.term_end = next;
+        run.expired_on.reset();
+        run.grace_end.reset();
+        for (ProductLine& line : run.lines)
+            if (line.state == State::expired) set_state(line, action.on, State::active);
+    }
+    sim.emit(action.on, EventType::renewed, run.index, std::nullopt, "renewal.manual",
+             {{"manual", true}, {"term_from", from}, {"term_to", to}, {"by", actor(sim.scenario, action)}});
+    bill_prepaid_term(sim, run, action.on, from, to);
+}
+
+}  // namespace subsim

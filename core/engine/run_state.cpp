@@ -1,0 +1,33 @@
+#include "engine/run_state.hpp"
+
+namespace subsim {
+
+ProductLine* SubscriptionRun::line_for(Index product) {
+    for (ProductLine& line : lines)
+        if (line.product == product) return &line;
+    return nullptr;
+}
+
+std::optional<Date> renewal_cap(const SubscriptionRun& run) {
+    if (run.lead->auto_renew) return std::nullopt;
+    Date end = run.lead_calendar.boundary(run.term_end);
+    if (run.prepaid_until && *run.prepaid_until > end) end = *run.prepaid_until;
+    return end;
+}
+
+std::optional<State> derived_state(const SubscriptionRun& run) {
+    StatesSeen seen{};
+    for (const ProductLine& line : run.lines)
+        if (line.state) seen[static_cast<std::size_t>(*line.state)] = true;
+    return liveliest_state(seen);
+}
+
+void set_state(ProductLine& line, Date on, State state) {
+    line.state = state;
+    if (!line.history.empty() && line.history.back().first == on)
+        line.history.back().second = state;
+    else
+        line.history.emplace_back(on, state);
+}
+
+}  // namespace subsim

@@ -1,0 +1,74 @@
+#include "engine/simulate.hpp"
+
+#include <algorithm>
+
+#include "engine/actions.hpp"
+#include "engine/boundaries.hpp"
+#include "engine/expectations.hpp"
+#include "engine/reminders.hpp"
+#include "engine/simulation.hpp"
+#include "engine/spans.hpp"
+
+namespace subsim {
+namespace {
+
+long periods_in(const Duration& whole, const Duration& period) { return whole.multiple_of(period).value_or(1); }
+
+SubscriptionRun prepare(const Scenario& scenario, Index index) {
+    const Subscription& sub = scenario.subscriptions[index];
+    const Plan& lead = scenario.catalog.plans[sub.plans.front()];
+    const std::optional<Date> trial_end =
+        lead.trial ? std::optional<Date>{lead.trial->length.after(sub.start)} : std::nullopt;
+    const Date anchor = trial_end.value_or(sub.start);
+    auto calendar_of = [&](const Plan& plan) {
+        return BillingCalendar{anchor, plan.period, periods_in(plan.term, plan.period),
+                               periods_in(plan.renewal_term, plan.period)};
+    };
+    SubscriptionRun run{index, &sub, &lead, calendar_of(lead), trial_end, {}};
+    for (Index p : sub.plans) {
+        const Plan& plan = scenario.catalog.plans[p];
+        run.lines.push_back(ProductLine{plan.product, &plan, calendar_of(plan), std::nullopt, std::nullopt, {}, 0});
+    }
+    run.term_end = run.lead_calendar.next_term_index(0);
+    if (sub.bundle) {
+        const Bundle& bundle = scenario.catalog.bundles[*sub.bundle];
+        run.bundle_priced = true;
+        run.bundle_calendar.emplace(anchor, bundle.period, 1, 1);
+    }
+    return run;
+}
+
+void copy_ids(const Scenario& scenario, Result& result) {
+    for (const Subscription& s : scenario.subscriptions) result.subscription_ids.push_back(s.id);
+    for (const Product& p : scenario.catalog.products) result.product_ids.push_back(p.id);
+    for (const Bundle& b : scenario.catalog.bundles) result.bundle_ids.push_back(b.id);
+    result.currency = scenario.currency;
+}
+
+}  // namespace
+
+Result simulate(const Scenario& scenario) {
+    Simulation sim{scenario};
+    copy_ids(scenario, sim.result);
+    sim.account.payment_method = scenario.account.payment_method;
+    for (Index i = 0; i < scenario.subscriptions.size(); ++i) sim.subs.push_back(prepare(scenario, i));
+
+    // Actions run by date; on one date, in file order.
+    std::vector<const Action*> agenda;
+    for (const Action& a : scenario.actions) agenda.push_back(&a);
+    std::stable_sort(agenda.begin(), agenda.end(), [](const Action* a, const Action* b) { return a->on < b->on; });
+
+    std::size_t next_action = 0;
+    for (Date day = scenario.start; day <= scenario.until && !sim.stopped(); day = day.plus_days(1)) {
+        run_boundaries(sim, day);
+        for (; next_action < agenda.size() && agenda[next_action]->on == day; ++next_action)
+            run_action(sim, *agenda[next_action]);
+        send_reminders(sim, day);
+    }
+    build_spans(sim);
+    sim.result.account_closed = sim.account.closed;
+    sim.result.expectations = check_expectations(scenario, sim.result);
+    return std::move(sim.result);
+}
+
+}  // namespace subsim

@@ -1,0 +1,28 @@
+#include "engine/simulation.hpp"
+
+#include <utility>
+
+namespace subsim {
+
+Simulation::Simulation(const Scenario& s) : scenario(s) {}
+
+void Simulation::count_record() {
+    if (++records > max_output_records && !stopped())
+        result.limit_exceeded = "the scenario produces more than " + std::to_string(max_output_records) +
+                                " events and invoice lines; shorten the horizon (until) or lengthen the periods";
+}
+
+Event& Simulation::emit(Date date, EventType type, std::optional<Index> sub, std::optional<Index> product,
+                        std::string_view rule, std::vector<Detail> details) {
+    count_record();
+    result.events.push_back(Event{date, type, sub, product, std::move(details), rule});
+    return result.events.back();
+}
+
+void Simulation::add_invoice(Invoice invoice) {
+    for (std::size_t i = 0; i < invoice.lines.size(); ++i) count_record();
+    result.total_charged += invoice.amount;
+    result.invoices.push_back(std::move(invoice));
+}
+
+}  // namespace subsim

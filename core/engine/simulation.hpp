@@ -1,0 +1,36 @@
+#pragma once
+// The context one simulate() call threads through its phases: the scenario, the run state and
+// the output being built. Each phase (boundaries, actions, reminders) is a free function on it.
+#include <cstddef>
+#include <initializer_list>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "engine/run_state.hpp"
+#include "model/result.hpp"
+#include "model/scenario.hpp"
+
+namespace subsim {
+
+// Output beyond this many events plus invoice lines stops the run with an error (docs/limits.md).
+inline constexpr std::size_t max_output_records = 1'000'000;
+
+struct Simulation {
+    const Scenario& scenario;
+    std::vector<SubscriptionRun> subs;
+    AccountRun account;
+    Result result;
+    std::size_t records = 0;
+
+    explicit Simulation(const Scenario& s);
+
+    bool stopped() const { return result.limit_exceeded.has_value(); }
+    void count_record();
+
+    Event& emit(Date date, EventType type, std::optional<Index> sub, std::optional<Index> product,
+                std::string_view rule, std::vector<Detail> details = {});
+    void add_invoice(Invoice invoice);
+};
+
+}  // namespace subsim

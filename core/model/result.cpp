@@ -1,0 +1,54 @@
+#include "model/result.hpp"
+
+#include <array>
+
+namespace subsim {
+namespace {
+
+constexpr std::array<const char*, 21> event_names = {
+    "subscription_started", "trial_started", "trial_ending", "trial_converted", "trial_expired",
+    "invoice", "renewed", "renewal_reminder", "cancellation_requested", "cancellation_scheduled",
+    "cancellation_effective", "reactivated", "action_refused", "email", "expired", "grace_ended",
+    "price_changed", "account_closed", "data_deleted", "transfer_requested", "transfer_completed"};
+
+constexpr std::array<const char*, 5> state_names = {"trialing", "active", "pending_cancellation",
+                                                    "cancelled", "expired"};
+
+}  // namespace
+
+std::optional<State> liveliest_state(const StatesSeen& seen) {
+    static constexpr State liveliest_first[] = {State::trialing, State::active, State::pending_cancellation,
+                                                State::expired, State::cancelled};
+    for (State s : liveliest_first)
+        if (seen[static_cast<std::size_t>(s)]) return s;
+    return std::nullopt;
+}
+
+const char* to_string(EventType t) { return event_names[static_cast<std::size_t>(t)]; }
+const char* to_string(State s) { return state_names[static_cast<std::size_t>(s)]; }
+
+std::optional<EventType> event_type_from_string(std::string_view s) {
+    for (std::size_t i = 0; i < event_names.size(); ++i)
+        if (s == event_names[i]) return static_cast<EventType>(i);
+    return std::nullopt;
+}
+
+std::optional<State> state_from_string(std::string_view s) {
+    for (std::size_t i = 0; i < state_names.size(); ++i)
+        if (s == state_names[i]) return static_cast<State>(i);
+    return std::nullopt;
+}
+
+const DetailValue* Event::detail(std::string_view key) const {
+    for (const Detail& d : details)
+        if (d.key == key) return &d.value;
+    return nullptr;
+}
+
+bool Result::all_expectations_passed() const {
+    for (const ExpectationOutcome& e : expectations)
+        if (!e.passed) return false;
+    return true;
+}
+
+}  // namespace subsim

@@ -1,0 +1,105 @@
+#pragma once
+// What the engine computes (SPEC §4): events, state spans, invoices, a summary and the checked
+// expectations. Ids are kept as indices into the scenario; the id tables travel with the result
+// so that printers need nothing else.
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "domain/date.hpp"
+#include "domain/money.hpp"
+
+namespace subsim {
+
+enum class EventType {
+    subscription_started, trial_started, trial_ending, trial_converted, trial_expired, invoice,
+    renewed, renewal_reminder, cancellation_requested, cancellation_scheduled,
+    cancellation_effective, reactivated, action_refused, email, expired, grace_ended,
+    price_changed, account_closed, data_deleted, transfer_requested, transfer_completed
+};
+
+enum class State { trialing, active, pending_cancellation, cancelled, expired };
+
+// Several products in different states: a subscription shows the liveliest one (docs/semantics.md).
+using StatesSeen = std::array<bool, 5>;
+std::optional<State> liveliest_state(const StatesSeen& seen);
+
+const char* to_string(EventType t);
+const char* to_string(State s);
+std::optional<EventType> event_type_from_string(std::string_view s);
+std::optional<State> state_from_string(std::string_view s);
+
+// One value in an event's details: null, a boolean, an integer, a date or a string.
+using DetailValue = std::variant<std::nullptr_t, bool, std::int64_t, Date, std::string>;
+
+struct Detail {
+    std::string_view key;  // always a literal
+    DetailValue value;
+};
+
+struct Event {
+    Date date;
+    EventType type;
+    std::optional<std::size_t> subscription;
+    std::optional<std::size_t> product;  // catalog product index
+    std::vector<Detail> details;
+    std::string_view rule;  // always a literal, e.g. "cancellation.end_of_period"
+
+    const DetailValue* detail(std::string_view key) const;
+};
+
+struct Span {
+    std::size_t subscription;
+    std::size_t product;
+    State state;
+    Date from;
+    Date to;
+};
+
+struct InvoiceLine {
+    std::optional<std::size_t> product;
+    std::optional<std::size_t> bundle;
+    Date from;
+    Date to;
+    Money amount;
+};
+
+struct Invoice {
+    Date date;
+    std::size_t subscription;
+    Money amount;
+    std::vector<InvoiceLine> lines;
+};
+
+struct ExpectationOutcome {
+    std::size_t index;
+    bool passed;
+    std::string message;
+};
+
+struct Result {
+    std::vector<std::string> subscription_ids;
+    std::vector<std::string> product_ids;
+    std::vector<std::string> bundle_ids;
+    std::string currency;
+
+    std::vector<Event> events;
+    std::vector<Span> spans;
+    std::vector<Invoice> invoices;
+    Money total_charged;
+    std::vector<std::optional<State>> final_states;  // per subscription, on `until`
+    bool account_closed = false;
+    std::vector<ExpectationOutcome> expectations;
+
+    // Set when the scenario would exceed an output limit; the rest of the result is then partial.
+    std::optional<std::string> limit_exceeded;
+
+    bool all_expectations_passed() const;
+};
+
+}  // namespace subsim
