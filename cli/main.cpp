@@ -1,2 +1,46 @@
+// subsim: the native command line (SPEC §6). A thin shell: reading files and printing; the
+// answers come from the pure core.
+#include <exception>
 #include <iostream>
-int main() { std::cout << "subsim\n"; return 0; }
+#include <string>
+#include <vector>
+
+#include "commands.hpp"
+
+namespace {
+
+constexpr const char* usage =
+    "usage:\n"
+    "  subsim run FILE [--json] [--locale fr|en]   simulate one scenario (FILE may be - for stdin)\n"
+    "  subsim check FILE|DIR...                   simulate and check every scenario's expect list\n"
+    "  subsim validate FILE...                    report errors only\n"
+    "exit status: 0 success, 1 an expectation failed, 2 invalid input, 3 internal failure\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        std::vector<std::string> args(argv + 1, argv + argc);
+        if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+            std::cout << usage;
+            return args.empty() ? 2 : 0;
+        }
+        if (args[0] == "--version") {
+            std::cout << "subsim " << subsim::cli::version() << '\n';
+            return 0;
+        }
+        const std::string command = args[0];
+        args.erase(args.begin());
+        if (command == "run") return subsim::cli::run(args, std::cout, std::cerr);
+        if (command == "check") return subsim::cli::check(args, std::cout, std::cerr);
+        if (command == "validate") return subsim::cli::validate(args, std::cout, std::cerr);
+        std::cerr << "subsim: unknown command \"" << command << "\"\n" << usage;
+        return 2;
+    } catch (const std::exception& e) {
+        std::cerr << "subsim: internal failure: " << e.what() << '\n';
+        return 3;
+    } catch (...) {
+        std::cerr << "subsim: internal failure\n";
+        return 3;
+    }
+}

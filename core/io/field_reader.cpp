@@ -1,0 +1,192 @@
+#include "io/field_reader.hpp"
+
+#include <algorithm>
+#include <vector>
+
+namespace subsim {
+namespace {
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+std::string suggestion(std::string_view key, std::initializer_list<std::string_view> allowed) {
+    std::string_view best;
+    std::size_t best_distance = 3;  // only close typos are worth suggesting
+    for (std::string_view candidate : allowed) {
+        if (key.size() > 64) break;
+        const std::size_t d = edit_distance(key, candidate);
+        if (d < best_distance) {
+            best_distance = d;
+            best = candidate;
+        }
+    }
+    return best.empty() ? "" : "; did you mean " + in_quotes(best) + "?";
+}
+
+std::string shorten(const std::string& s) { return s.size() > 60 ? s.substr(0, 57) + "..." : s; }
+
+}  // namespace
+
+std::string in_quotes(std::string_view s) { return "\"" + shorten(std::string(s)) + "\""; }
+
+std::string describe_json_type(const Json& v) {
+    switch (v.type()) {
+        case Json::value_t::null: return "null";
+        case Json::value_t::boolean: return v.get<bool>() ? "true" : "false";
+        case Json::value_t::string: return "the text " + in_quotes(v.get_ref<const std::string&>());
+        case Json::value_t::array: return "a list";
+        case Json::value_t::object: return "an object";
+        case Json::value_t::number_float: return "the number " + shorten(v.dump());
+        default: return "the number " + shorten(v.dump());
+    }
+}
+
+void FieldReader::error(const std::string& pointer, std::string message, bool at_key) {
+    Diagnostic d{pointer, std::move(message), 1, 1};
+    doc_.locate(d, at_key);
+    out_.push_back(std::move(d));
+}
+
+const Json* FieldReader::as_object(const Json& value, const std::string& ptr, std::string_view what) {
+    if (value.is_object()) return &value;
+    error(ptr, std::string(what) + " must be an object { ... }, not " + describe_json_type(value));
+    return nullptr;
+}
+
+void FieldReader::only_keys(const Json& object, const std::string& ptr, std::initializer_list<std::string_view> allowed) {
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const std::string& key = it.key();
+        if (key.rfind("x-", 0) == 0) continue;
+        if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+        error(pointer_child(ptr, key),
+              "unknown key " + in_quotes(key) + suggestion(key, allowed) + " (keys starting with x- are free for notes)",
+              true);
+    }
+}
+
+const Json* FieldReader::member(const Json& object, const std::string& ptr, std::string_view key, bool required) {
+    const auto it = object.find(key);
+    if (it != object.end()) return &*it;
+    if (required) error(ptr, "missing required key " + in_quotes(key));
+    return nullptr;
+}
+
+const Json* FieldReader::array(const Json& object, const std::string& ptr, std::string_view key, bool required,
+                               std::size_t max_items) {
+    const Json* v = member(object, ptr, key, required);
+    if (!v) return nullptr;
+    const std::string at = pointer_child(ptr, key);
+    if (!v->is_array()) {
+        error(at, in_quotes(key) + " must be a list [ ... ], not " + describe_json_type(*v));
+        return nullptr;
+    }
+    if (v->size() > max_items) {
+        error(at, in_quotes(key) + " has " + std::to_string(v->size()) + " items; the limit is " + std::to_string(max_items));
+        return nullptr;
+    }
+    return v;
+}
+
+std::optional<std::string> FieldReader::string(const Json& object, const std::string& ptr, std::string_view key,
+                                               bool required) {
+    const Json* v = member(object, ptr, key, required);
+    if (!v) return std::nullopt;
+    if (!v->is_string()) {
+        error(pointer_child(ptr, key), in_quotes(key) + " must be text in quotes, not " + describe_json_type(*v));
+        return std::nullopt;
+    }
+    return v->get<std::string>();
+}
+
+std::optional<Date> FieldReader::date_value(const Json& v, const std::string& ptr) {
+    if (v.is_string())
+        if (auto d = Date::parse(v.get_ref<const std::string&>())) return d;
+    error(ptr, "expected a date written YYYY-MM-DD between 1900-01-01 and 9999-12-31, not " + describe_json_type(v));
+    return std::nullopt;
+}
+
+std::optional<Date> FieldReader::date(const Json& object, const std::string& ptr, std::string_view key, bool required) {
+    const Json* v = member(object, ptr, key, required);
+    return v ? date_value(*v, pointer_child(ptr, key)) : std::nullopt;
+}
+
+std::optional<Duration> FieldReader::duration_value(const Json& v, const std::string& ptr, bool allow_zero) {
+    if (v.is_string()) {
+        if (auto d = Duration::parse(v.get_ref<const std::string&>())) {
+            if (allow_zero || !d->is_zero()) return d;
+            error(ptr, "this length cannot be zero");
+            return std::nullopt;
+        }
+    }
+    error(ptr, "expected a duration with one unit, like P14D, P2W, P1M or P1Y, not " + describe_json_type(v));
+    return std::nullopt;
+}
+
+std::optional<Duration> FieldReader::duration(const Json& object, const std::string& ptr, std::string_view key,
+                                              bool required, bool allow_zero) {
+    const Json* v = member(object, ptr, key, required);
+    return v ? duration_value(*v, pointer_child(ptr, key), allow_zero) : std::nullopt;
+}
+
+std::optional<bool> FieldReader::boolean(const Json& object, const std::string& ptr, std::string_view key,
+                                         bool required) {
+    const Json* v = member(object, ptr, key, required);
+    if (!v) return std::nullopt;
+    if (!v->is_boolean()) {
+        error(pointer_child(ptr, key), in_quotes(key) + " must be true or false, not " + describe_json_type(*v));
+        return std::nullopt;
+    }
+    return v->get<bool>();
+}
+
+std::optional<std::int64_t> FieldReader::integer(const Json& object, const std::string& ptr, std::string_view key,
+                                                 bool required, std::int64_t min, std::int64_t max) {
+    const Json* v = member(object, ptr, key, required);
+    if (!v) return std::nullopt;
+    const std::string at = pointer_child(ptr, key);
+    if (v->is_number_unsigned() && v->get<std::uint64_t>() > static_cast<std::uint64_t>(max)) {
+        error(at, in_quotes(key) + " must be at most " + std::to_string(max));
+        return std::nullopt;
+    }
+    std::optional<std::int64_t> n;
+    if (v->is_number_integer()) n = v->get<std::int64_t>();
+    if (!n) {
+        error(at, in_quotes(key) + " must be a whole number (amounts are in minor units, e.g. cents), not " +
+                      describe_json_type(*v));
+        return std::nullopt;
+    }
+    if (*n < min || *n > max) {
+        error(at, in_quotes(key) + " must be between " + std::to_string(min) + " and " + std::to_string(max) + ", not " +
+                      std::to_string(*n));
+        return std::nullopt;
+    }
+    return n;
+}
+
+std::optional<std::string> FieldReader::choice(const Json& object, const std::string& ptr, std::string_view key,
+                                               bool required, std::initializer_list<std::string_view> choices) {
+    const Json* v = member(object, ptr, key, required);
+    if (!v) return std::nullopt;
+    if (v->is_string() && std::find(choices.begin(), choices.end(), v->get_ref<const std::string&>()) != choices.end())
+        return v->get<std::string>();
+    std::string list;
+    for (std::string_view c : choices) list += (list.empty() ? "" : ", ") + std::string(c);
+    std::string hint;
+    if (v->is_string()) hint = suggestion(v->get_ref<const std::string&>(), choices);
+    error(pointer_child(ptr, key), in_quotes(key) + " must be one of " + list + ", not " + describe_json_type(*v) + hint);
+    return std::nullopt;
+}
+
+}  // namespace subsim

@@ -1,0 +1,58 @@
+#pragma once
+// Typed, error-collecting access to a JSON object's members. Every problem becomes a Diagnostic
+// with the member's pointer and position, and reading goes on so that all errors are reported.
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "domain/date.hpp"
+#include "domain/duration.hpp"
+#include "io/json_document.hpp"
+
+namespace subsim {
+
+using Json = nlohmann::json;
+
+class FieldReader {
+public:
+    FieldReader(const JsonDocument& doc, Diagnostics& out) : doc_(doc), out_(out) {}
+
+    void error(const std::string& pointer, std::string message, bool at_key = false);
+    std::size_t error_count() const { return out_.size(); }
+
+    // The value as an object (or null after reporting "expected an object").
+    const Json* as_object(const Json& value, const std::string& ptr, std::string_view what);
+    // Reports every key not in `allowed` (keys starting with "x-" are free).
+    void only_keys(const Json& object, const std::string& ptr, std::initializer_list<std::string_view> allowed);
+
+    const Json* member(const Json& object, const std::string& ptr, std::string_view key, bool required);
+    const Json* array(const Json& object, const std::string& ptr, std::string_view key, bool required,
+                      std::size_t max_items);
+
+    std::optional<std::string> string(const Json& object, const std::string& ptr, std::string_view key, bool required);
+    std::optional<Date> date(const Json& object, const std::string& ptr, std::string_view key, bool required);
+    std::optional<Date> date_value(const Json& value, const std::string& ptr);
+    // Non-zero unless allow_zero.
+    std::optional<Duration> duration(const Json& object, const std::string& ptr, std::string_view key, bool required,
+                                     bool allow_zero);
+    std::optional<Duration> duration_value(const Json& value, const std::string& ptr, bool allow_zero);
+    std::optional<bool> boolean(const Json& object, const std::string& ptr, std::string_view key, bool required);
+    std::optional<std::int64_t> integer(const Json& object, const std::string& ptr, std::string_view key, bool required,
+                                        std::int64_t min, std::int64_t max);
+    // One of `choices`, reported with the list when it is not.
+    std::optional<std::string> choice(const Json& object, const std::string& ptr, std::string_view key, bool required,
+                                      std::initializer_list<std::string_view> choices);
+
+private:
+    const JsonDocument& doc_;
+    Diagnostics& out_;
+};
+
+std::string in_quotes(std::string_view s);
+std::string describe_json_type(const Json& value);
+
+}  // namespace subsim

@@ -1,0 +1,151 @@
+#include "io/json_writer.hpp"
+
+#include <string_view>
+
+namespace subsim {
+namespace {
+
+void append_string(std::string& out, std::string_view s) {
+    static constexpr char hex[] = "0123456789abcdef";
+    out += '"';
+    for (char ch : s) {
+        const unsigned char c = static_cast<unsigned char>(ch);
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            default:
+                if (c < 0x20) {
+                    out += "\\u00";
+                    out += hex[c >> 4];
+                    out += hex[c & 15];
+                } else {
+                    out += ch;
+                }
+        }
+    }
+    out += '"';
+}
+
+void append_id(std::string& out, const std::vector<std::string>& ids, std::optional<std::size_t> index) {
+    if (index) append_string(out, ids[*index]);
+    else out += "null";
+}
+
+struct Fields {
+    std::string& out;
+    bool first = true;
+    Fields& key(std::string_view k) {
+        out += first ? "" : ", ";
+        first = false;
+        append_string(out, k);
+        out += ": ";
+        return *this;
+    }
+    Fields& str(std::string_view k, std::string_view v) { key(k); append_string(out, v); return *this; }
+    Fields& num(std::string_view k, std::int64_t v) { key(k); out += std::to_string(v); return *this; }
+    Fields& date(std::string_view k, Date d) { return str(k, d.iso()); }
+    Fields& id(std::string_view k, const std::vector<std::string>& ids, std::optional<std::size_t> i) {
+        key(k);
+        append_id(out, ids, i);
+        return *this;
+    }
+};
+
+void append_detail(std::string& out, const DetailValue& v) {
+    if (std::holds_alternative<std::nullptr_t>(v)) out += "null";
+    else if (auto b = std::get_if<bool>(&v)) out += *b ? "true" : "false";
+    else if (auto n = std::get_if<std::int64_t>(&v)) out += std::to_string(*n);
+    else if (auto d = std::get_if<Date>(&v)) append_string(out, d->iso());
+    else append_string(out, std::get<std::string>(v));
+}
+
+template <typename T, typename F>
+void append_list(std::string& out, std::string_view name, const std::vector<T>& items, F&& write_item, bool last = false) {
+    out += "  ";
+    append_string(out, name);
+    out += ": [";
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        out += i == 0 ? "\n    {" : ",\n    {";
+        write_item(items[i]);
+        out += '}';
+    }
+    out += items.empty() ? "]" : "\n  ]";
+    out += last ? "\n" : ",\n";
+}
+
+}  // namespace
+
+std::string write_result_json(const Result& r) {
+    std::string out;
+    out.reserve(256 + r.events.size() * 200 + r.invoices.size() * 200);
+    out += "{\n  \"subsim\": 1,\n";
+    append_list(out, "events", r.events, [&](const Event& e) {
+        Fields f{out};
+        f.date("date", e.date).str("type", to_string(e.type)).id("subscription", r.subscription_ids, e.subscription)
+            .id("product", r.product_ids, e.product).key("details");
+        out += '{';
+        for (std::size_t i = 0; i < e.details.size(); ++i) {
+            if (i) out += ", ";
+            append_string(out, e.details[i].key);
+            out += ": ";
+            append_detail(out, e.details[i].value);
+        }
+        out += '}';
+        f.str("rule", e.rule);
+    });
+    append_list(out, "spans", r.spans, [&](const Span& s) {
+        Fields{out}.id("subscription", r.subscription_ids, s.subscription).id("product", r.product_ids, s.product)
+            .str("state", to_string(s.state)).date("from", s.from).date("to", s.to);
+    });
+    append_list(out, "invoices", r.invoices, [&](const Invoice& inv) {
+        Fields f{out};
+        f.date("date", inv.date).id("subscription", r.subscription_ids, inv.subscription).num("amount", inv.amount.minor())
+            .key("lines");
+        out += '[';
+        for (std::size_t i = 0; i < inv.lines.size(); ++i) {
+            const InvoiceLine& l = inv.lines[i];
+            out += i ? ", {" : "{";
+            Fields{out}.id("product", r.product_ids, l.product).id("bundle", r.bundle_ids, l.bundle)
+                .date("from", l.from).date("to", l.to).num("amount", l.amount.minor());
+            out += '}';
+        }
+        out += ']';
+    });
+    out += "  \"summary\": {";
+    Fields summary{out};
+    summary.str("currency", r.currency).num("total_charged", r.total_charged.minor()).key("states");
+    out += '{';
+    for (std::size_t i = 0; i < r.final_states.size(); ++i) {
+        Fields states{out, i == 0};
+        states.key(r.subscription_ids[i]);
+        if (r.final_states[i]) append_string(out, to_string(*r.final_states[i]));
+        else out += "null";
+    }
+    out += '}';
+    summary.str("account", r.account_closed ? "closed" : "open");
+    out += "},\n";
+    append_list(out, "expectations", r.expectations, [&](const ExpectationOutcome& e) {
+        Fields f{out};
+        f.num("index", static_cast<std::int64_t>(e.index)).key("passed");
+        out += e.passed ? "true" : "false";
+        f.str("message", e.message);
+    }, true);
+    out += "}\n";
+    return out;
+}
+
+std::string write_errors_json(const Diagnostics& errors) {
+    std::string out = "{\n  \"subsim\": 1,\n";
+    append_list(out, "errors", errors, [&](const Diagnostic& d) {
+        Fields{out}.str("pointer", d.pointer).str("message", d.message).num("line", d.line).num("column", d.column);
+    }, true);
+    out += "}\n";
+    return out;
+}
+
+}  // namespace subsim

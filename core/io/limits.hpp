@@ -1,0 +1,21 @@
+#pragma once
+// Input limits (docs/limits.md): every scenario within them simulates in bounded time and memory.
+#include <cstddef>
+
+namespace subsim::limits {
+
+inline constexpr std::size_t file_bytes = 1 << 20;      // 1 MiB
+inline constexpr int nesting_depth = 32;
+inline constexpr std::size_t products = 500;
+inline constexpr std::size_t plans = 500;
+inline constexpr std::size_t bundles = 100;
+inline constexpr std::size_t users = 1000;
+inline constexpr std::size_t subscriptions = 500;
+inline constexpr std::size_t product_lines = 1000;     // plans summed over all subscriptions
+inline constexpr std::size_t actions = 10000;
+inline constexpr std::size_t expectations = 10000;
+inline constexpr std::size_t holidays = 40000;
+inline constexpr std::size_t reminders_per_plan = 10;
+inline constexpr int horizon_years = 100;
+
+}  // namespace subsim::limits

@@ -1,0 +1,49 @@
+// Reading the account, its users and the permissions by role.
+#include "io/limits.hpp"
+#include "io/scenario_parts.hpp"
+
+namespace subsim {
+
+void ScenarioParts::read_account(const Json& root) {
+    const Json* v = r.member(root, "", "account", true);
+    if (!v || !r.as_object(*v, "/account", "\"account\"")) return;
+    r.only_keys(*v, "/account", {"id", "created", "owner", "payment_method", "data_retention", "users"});
+    Account& a = sc.account;
+    a.id = r.string(*v, "/account", "id", true).value_or("");
+    a.created = r.date(*v, "/account", "created", true).value_or(Date{});
+    a.owner = r.string(*v, "/account", "owner", false);
+    a.payment_method = r.boolean(*v, "/account", "payment_method", false).value_or(false);
+    a.data_retention = r.duration(*v, "/account", "data_retention", false, true).value_or(Duration::days(30));
+    if (const Json* list = r.array(*v, "/account", "users", false, limits::users)) {
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const std::string ptr = pointer_child("/account/users", i);
+            if (!r.as_object((*list)[i], ptr, "a user")) continue;
+            r.only_keys((*list)[i], ptr, {"id", "role"});
+            User u{r.string((*list)[i], ptr, "id", true).value_or(""), r.string((*list)[i], ptr, "role", true).value_or("")};
+            if (register_id(users, u.id, a.users.size(), ptr + "/id", "user")) a.users.push_back(std::move(u));
+        }
+    }
+    // The owner may be named without being listed among the users: the role "owner" is implied.
+    if (a.owner && !a.owner->empty()) users.emplace(*a.owner, a.users.size());
+}
+
+void ScenarioParts::read_permissions(const Json& root) {
+    const Json* v = r.member(root, "", "permissions", false);
+    if (!v || !r.as_object(*v, "/permissions", "\"permissions\"")) return;
+    static constexpr ActionKind kinds[] = {ActionKind::cancel, ActionKind::reactivate, ActionKind::add_payment_method,
+                                           ActionKind::renew, ActionKind::close_account, ActionKind::transfer};
+    r.only_keys(*v, "/permissions", {"cancel", "reactivate", "add_payment_method", "renew", "close_account", "transfer"});
+    for (ActionKind kind : kinds) {
+        const Json* list = r.array(*v, "/permissions", to_string(kind), false, limits::users);
+        if (!list) continue;
+        std::vector<std::string> roles;
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            if ((*list)[i].is_string()) roles.push_back((*list)[i].get<std::string>());
+            else r.error(pointer_child(pointer_child("/permissions", to_string(kind)), i),
+                         "a role must be text in quotes, not " + describe_json_type((*list)[i]));
+        }
+        sc.permissions.roles_by_action[static_cast<std::size_t>(kind)] = std::move(roles);
+    }
+}
+
+}  // namespace subsim

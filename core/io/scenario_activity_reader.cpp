@@ -1,0 +1,185 @@
+// Reading subscriptions, actions and expectations: everything that refers back to the catalog.
+#include <algorithm>
+
+#include "io/limits.hpp"
+#include "io/scenario_parts.hpp"
+#include "model/result.hpp"
+
+namespace subsim {
+
+void ScenarioParts::read_subscriptions(const Json& root) {
+    const Json* list = r.array(root, "", "subscriptions", true, limits::subscriptions);
+    if (!list) return;
+    std::size_t lines = 0;
+    for (std::size_t i = 0; i < list->size(); ++i) read_subscription((*list)[i], pointer_child("/subscriptions", i));
+    for (const Subscription& s : sc.subscriptions) lines += s.plans.size();
+    if (lines > limits::product_lines)
+        r.error("/subscriptions", "the subscriptions hold " + std::to_string(lines) + " plans in all; the limit is " +
+                                      std::to_string(limits::product_lines));
+}
+
+void ScenarioParts::read_subscription(const Json& v, const std::string& ptr) {
+    if (!r.as_object(v, ptr, "a subscription")) return;
+    r.only_keys(v, ptr, {"id", "plans", "start", "bundle", "number"});
+    Subscription s;
+    s.id = r.string(v, ptr, "id", true).value_or("");
+    if (const Json* list = r.array(v, ptr, "plans", true, limits::product_lines)) {
+        if (list->empty()) r.error(ptr + "/plans", "a subscription needs at least one plan");
+        std::vector<Index> seen_products;
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const std::string at = pointer_child(ptr + "/plans", i);
+            const auto plan = resolve(plans, (*list)[i], at, "plan");
+            if (!plan || *plan >= sc.catalog.plans.size()) continue;
+            const Plan& p = sc.catalog.plans[*plan];
+            if (std::find(seen_products.begin(), seen_products.end(), p.product) != seen_products.end()) {
+                r.error(at, "two plans of this subscription are for the same product");
+                continue;
+            }
+            const Plan* lead = s.plans.empty() ? nullptr : &sc.catalog.plans[s.plans.front()];
+            const auto trial_length = [](const Plan* x) { return x->trial ? x->trial->length.iso() : "none"; };
+            if (lead && trial_length(lead) != trial_length(&p))
+                r.error(at, "all plans of a subscription share one anchor, so their trials must be the same length (" +
+                                trial_length(lead) + " here, " + trial_length(&p) + " for this plan)");
+            seen_products.push_back(p.product);
+            s.plans.push_back(*plan);
+        }
+    }
+    if (auto start = r.date(v, ptr, "start", true)) {
+        s.start = *start;
+        if (dates_ok && !within_horizon(*start))
+            r.error(ptr + "/start", "the subscription starts on " + start->iso() + ", outside the simulated range " +
+                                        sc.start.iso() + " to " + sc.until.iso());
+    }
+    if (const Json* b = r.member(v, ptr, "bundle", false)) {
+        s.bundle = resolve(bundles, *b, ptr + "/bundle", "bundle");
+        if (s.bundle && *s.bundle < sc.catalog.bundles.size())
+            for (Index member : sc.catalog.bundles[*s.bundle].products) {
+                const bool held = std::any_of(s.plans.begin(), s.plans.end(),
+                                              [&](Index p) { return sc.catalog.plans[p].product == member; });
+                if (!held)
+                    r.error(ptr + "/bundle", "the bundle includes " + in_quotes(sc.catalog.products[member].id) +
+                                                 ", which none of this subscription's plans provides");
+            }
+    }
+    s.number = r.string(v, ptr, "number", false);
+    if (register_id(subscriptions, s.id, sc.subscriptions.size(), ptr + "/id", "subscription"))
+        sc.subscriptions.push_back(std::move(s));
+}
+
+void ScenarioParts::read_actions(const Json& root) {
+    const Json* list = r.array(root, "", "actions", false, limits::actions);
+    if (!list) return;
+    for (std::size_t i = 0; i < list->size(); ++i) read_action((*list)[i], pointer_child("/actions", i));
+}
+
+namespace {
+
+std::optional<ActionKind> action_named(const std::string& name) {
+    static constexpr ActionKind kinds[] = {ActionKind::cancel, ActionKind::reactivate, ActionKind::add_payment_method,
+                                           ActionKind::renew, ActionKind::close_account, ActionKind::transfer};
+    for (ActionKind k : kinds)
+        if (name == to_string(k)) return k;
+    return std::nullopt;
+}
+
+}  // namespace
+
+void ScenarioParts::read_action(const Json& v, const std::string& ptr) {
+    if (!r.as_object(v, ptr, "an action")) return;
+    Action a;
+    const auto kind_name = r.choice(v, ptr, "do", true,
+                                    {"cancel", "reactivate", "add_payment_method", "renew", "close_account", "transfer"});
+    const auto kind = kind_name ? action_named(*kind_name) : std::nullopt;
+    if (kind) a.kind = *kind;
+    const bool on_subscription = kind && (*kind == ActionKind::cancel || *kind == ActionKind::reactivate ||
+                                          *kind == ActionKind::renew || *kind == ActionKind::transfer);
+    const bool with_products = kind && (*kind == ActionKind::cancel || *kind == ActionKind::reactivate);
+    if (!kind) r.only_keys(v, ptr, {"on", "do", "by", "subscription", "products", "to", "separate_entity"});
+    else if (*kind == ActionKind::transfer) r.only_keys(v, ptr, {"on", "do", "by", "subscription", "to", "separate_entity"});
+    else if (with_products) r.only_keys(v, ptr, {"on", "do", "by", "subscription", "products"});
+    else if (on_subscription) r.only_keys(v, ptr, {"on", "do", "by", "subscription"});
+    else r.only_keys(v, ptr, {"on", "do", "by"});
+
+    if (auto on = r.date(v, ptr, "on", true)) {
+        a.on = *on;
+        if (dates_ok && !within_horizon(*on))
+            r.error(ptr + "/on", "the action is on " + on->iso() + ", outside the simulated range " + sc.start.iso() +
+                                     " to " + sc.until.iso());
+    }
+    if (const Json* by = r.member(v, ptr, "by", false))
+        if (resolve(users, *by, ptr + "/by", "user")) a.by = by->get<std::string>();
+    if (on_subscription)
+        if (const Json* s = r.member(v, ptr, "subscription", true))
+            a.subscription = resolve(subscriptions, *s, ptr + "/subscription", "subscription");
+    if (with_products)
+        if (const Json* list = r.array(v, ptr, "products", false, limits::products)) {
+            if (list->empty()) r.error(ptr + "/products", "list at least one product, or leave \"products\" out to act on the whole subscription");
+            for (std::size_t i = 0; i < list->size(); ++i) {
+                const std::string at = pointer_child(ptr + "/products", i);
+                const auto product = resolve(products, (*list)[i], at, "product");
+                if (!product || !a.subscription) continue;
+                const Subscription& sub = sc.subscriptions[*a.subscription];
+                const bool held = std::any_of(sub.plans.begin(), sub.plans.end(),
+                                              [&](Index p) { return sc.catalog.plans[p].product == *product; });
+                if (!held) r.error(at, "subscription " + in_quotes(sub.id) + " has no plan for product " + in_quotes((*list)[i].get<std::string>()));
+                else if (std::find(a.products.begin(), a.products.end(), *product) != a.products.end())
+                    r.error(at, "this product is listed twice");
+                else a.products.push_back(*product);
+            }
+        }
+    if (kind == ActionKind::transfer) {
+        a.transfer_to = r.string(v, ptr, "to", true).value_or("");
+        if (v.contains("to") && v["to"].is_string() && a.transfer_to.empty())
+            r.error(ptr + "/to", "\"to\" must name the receiving account");
+        a.separate_entity = r.boolean(v, ptr, "separate_entity", false).value_or(false);
+    }
+    sc.actions.push_back(std::move(a));
+}
+
+void ScenarioParts::read_expectations(const Json& root) {
+    const Json* list = r.array(root, "", "expect", false, limits::expectations);
+    if (!list) return;
+    for (std::size_t i = 0; i < list->size(); ++i) read_expectation((*list)[i], pointer_child("/expect", i));
+}
+
+void ScenarioParts::read_expectation(const Json& v, const std::string& ptr) {
+    if (!r.as_object(v, ptr, "an expectation")) return;
+    const auto subscription_at = [&](bool required) -> std::optional<Index> {
+        const Json* s = r.member(v, ptr, "subscription", required);
+        return s ? resolve(subscriptions, *s, ptr + "/subscription", "subscription") : std::nullopt;
+    };
+    if (v.contains("state")) {
+        r.only_keys(v, ptr, {"on", "subscription", "product", "state"});
+        StateExpectation e;
+        e.on = r.date(v, ptr, "on", true).value_or(Date{});
+        e.subscription = subscription_at(true).value_or(0);
+        if (const Json* p = r.member(v, ptr, "product", false)) e.product = resolve(products, *p, ptr + "/product", "product");
+        e.state = r.choice(v, ptr, "state", true, {"trialing", "active", "pending_cancellation", "cancelled", "expired"})
+                      .value_or("");
+        sc.expectations.push_back(e);
+    } else if (v.contains("event")) {
+        r.only_keys(v, ptr, {"event", "subscription", "product", "on", "count", "absent"});
+        EventExpectation e;
+        if (auto type = r.string(v, ptr, "event", true)) {
+            if (event_type_from_string(*type)) e.type = *type;
+            else r.error(ptr + "/event", "unknown event type " + in_quotes(*type));
+        }
+        e.subscription = subscription_at(false);
+        if (const Json* p = r.member(v, ptr, "product", false)) {
+            e.product_given = true;
+            if (!p->is_null()) e.product = resolve(products, *p, ptr + "/product", "product");
+        }
+        e.on = r.date(v, ptr, "on", false);
+        e.count = r.integer(v, ptr, "count", false, 0, 10'000'000);
+        e.absent = r.boolean(v, ptr, "absent", false).value_or(false);
+        if (e.count && v.contains("absent")) r.error(ptr, "use either \"count\" or \"absent\", not both");
+        sc.expectations.push_back(e);
+    } else if (v.contains("total_charged")) {
+        r.only_keys(v, ptr, {"total_charged"});
+        sc.expectations.push_back(TotalChargedExpectation{r.integer(v, ptr, "total_charged", true, 0, INT64_MAX).value_or(0)});
+    } else {
+        r.error(ptr, "an expectation needs \"state\" (with \"on\" and \"subscription\"), \"event\", or \"total_charged\"");
+    }
+}
+
+}  // namespace subsim

@@ -1,0 +1,235 @@
+// Reading the top level, the catalog (products, plans, bundles), the account and permissions.
+#include <algorithm>
+
+#include "domain/money.hpp"
+#include "io/limits.hpp"
+#include "io/scenario_parts.hpp"
+
+namespace subsim {
+namespace {
+
+constexpr std::int64_t max_price = 10'000'000'000;  // 10^10 minor units: no 100-year sum can overflow
+
+bool is_currency_code(const std::string& s) {
+    return s.size() == 3 && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+bool is_locale(const std::string& s) {
+    return (s.size() == 2 || (s.size() == 5 && s[2] == '-')) &&
+           std::all_of(s.begin(), s.begin() + 2, [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+}  // namespace
+
+bool ScenarioParts::register_id(IdIndex& index, const std::string& id, Index at, const std::string& ptr,
+                                std::string_view what) {
+    if (id.empty()) {
+        r.error(ptr, std::string(what) + " id cannot be empty");
+        return false;
+    }
+    if (!index.emplace(id, at).second) {
+        r.error(ptr, "duplicate " + std::string(what) + " id " + in_quotes(id) + ": ids must be unique");
+        return false;
+    }
+    return true;
+}
+
+std::optional<Index> ScenarioParts::resolve(const IdIndex& index, const Json& value, const std::string& ptr,
+                                            std::string_view what) {
+    if (!value.is_string()) {
+        r.error(ptr, "expected the id of a " + std::string(what) + " in quotes, not " + describe_json_type(value));
+        return std::nullopt;
+    }
+    const auto it = index.find(value.get_ref<const std::string&>());
+    if (it != index.end()) return it->second;
+    r.error(ptr, "unknown " + std::string(what) + " id " + in_quotes(value.get_ref<const std::string&>()));
+    return std::nullopt;
+}
+
+void ScenarioParts::read_top(const Json& root) {
+    r.only_keys(root, "", {"$schema", "subsim", "title", "source", "locale", "currency", "start", "until", "holidays",
+                           "catalog", "account", "permissions", "subscriptions", "actions", "expect"});
+    r.string(root, "", "$schema", false);
+    if (const Json* v = r.member(root, "", "subsim", true); v && !(v->is_number_integer() && *v == 1))
+        r.error("/subsim", "\"subsim\" is the format version and must be 1, not " + describe_json_type(*v));
+    sc.title = r.string(root, "", "title", false).value_or("");
+    sc.source = r.string(root, "", "source", false);
+    if (auto locale = r.string(root, "", "locale", false)) {
+        if (is_locale(*locale)) sc.locale = *locale;
+        else r.error("/locale", "\"locale\" must be a language code like \"fr\" or \"en\", not " + in_quotes(*locale));
+    }
+    if (auto currency = r.string(root, "", "currency", true)) {
+        if (is_currency_code(*currency)) sc.currency = *currency;
+        else r.error("/currency", "\"currency\" must be a three-letter ISO 4217 code like \"EUR\", not " + in_quotes(*currency));
+    }
+    const auto start = r.date(root, "", "start", true);
+    const auto until = r.date(root, "", "until", true);
+    if (start && until) {
+        if (*until < *start) {
+            r.error("/until", "\"until\" (" + until->iso() + ") is before \"start\" (" + start->iso() + ")");
+        } else if (Duration::months(12L * limits::horizon_years).after(*start) < *until) {
+            r.error("/until", "the horizon is longer than " + std::to_string(limits::horizon_years) +
+                                  " years: \"until\" must be on or before " +
+                                  Duration::months(12L * limits::horizon_years).after(*start).iso());
+        } else {
+            sc.start = *start;
+            sc.until = *until;
+            dates_ok = true;
+        }
+    }
+    if (const Json* list = r.array(root, "", "holidays", false, limits::holidays)) {
+        for (std::size_t i = 0; i < list->size(); ++i)
+            if (auto d = r.date_value((*list)[i], pointer_child("/holidays", i))) sc.holidays.push_back(*d);
+        std::sort(sc.holidays.begin(), sc.holidays.end());
+        sc.holidays.erase(std::unique(sc.holidays.begin(), sc.holidays.end()), sc.holidays.end());
+    }
+}
+
+void ScenarioParts::read_catalog(const Json& root) {
+    const Json* v = r.member(root, "", "catalog", true);
+    if (!v || !r.as_object(*v, "/catalog", "\"catalog\"")) return;
+    r.only_keys(*v, "/catalog", {"products", "plans", "bundles"});
+    if (const Json* list = r.array(*v, "/catalog", "products", true, limits::products)) {
+        std::vector<std::optional<Index>> read(list->size());
+        for (std::size_t i = 0; i < list->size(); ++i) read[i] = read_product((*list)[i], pointer_child("/catalog/products", i));
+        // Dependencies may name products listed later: resolve them once all are known.
+        for (std::size_t i = 0; i < list->size(); ++i)
+            if (read[i] && (*list)[i].contains("requires"))
+                resolve_requires((*list)[i]["requires"], pointer_child("/catalog/products", i) + "/requires", *read[i]);
+    }
+    if (const Json* list = r.array(*v, "/catalog", "plans", true, limits::plans))
+        for (std::size_t i = 0; i < list->size(); ++i) read_plan((*list)[i], pointer_child("/catalog/plans", i));
+    if (const Json* list = r.array(*v, "/catalog", "bundles", false, limits::bundles))
+        for (std::size_t i = 0; i < list->size(); ++i) read_bundle((*list)[i], pointer_child("/catalog/bundles", i));
+}
+
+std::optional<Index> ScenarioParts::read_product(const Json& v, const std::string& ptr) {
+    if (!r.as_object(v, ptr, "a product")) return std::nullopt;
+    r.only_keys(v, ptr, {"id", "name", "requires", "cancels_account"});
+    Product p;
+    p.id = r.string(v, ptr, "id", true).value_or("");
+    p.name = r.string(v, ptr, "name", true).value_or(p.id);
+    if (const Json* c = r.member(v, ptr, "cancels_account", false)) {
+        const std::string at = ptr + "/cancels_account";
+        if (c->is_boolean()) {
+            p.cancels_account = c->get<bool>();
+        } else if (c->is_object()) {
+            r.only_keys(*c, at, {"if_account_created_before"});
+            p.cancels_account = true;
+            p.cancels_account_if_created_before = r.date(*c, at, "if_account_created_before", true);
+        } else {
+            r.error(at, "\"cancels_account\" must be true, false or { \"if_account_created_before\": \"YYYY-MM-DD\" }");
+        }
+    }
+    if (!register_id(products, p.id, sc.catalog.products.size(), ptr + "/id", "product")) return std::nullopt;
+    sc.catalog.products.push_back(std::move(p));
+    return sc.catalog.products.size() - 1;
+}
+
+void ScenarioParts::resolve_requires(const Json& list, const std::string& ptr, Index owner) {
+    if (!list.is_array()) return r.error(ptr, "\"requires\" must be a list of product ids");
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const auto dependency = resolve(products, list[i], pointer_child(ptr, i), "product");
+        if (!dependency) continue;
+        if (*dependency == owner) r.error(pointer_child(ptr, i), "a product cannot require itself");
+        else sc.catalog.products[owner].requires_products.push_back(*dependency);
+    }
+}
+
+void ScenarioParts::read_trial(Plan& plan, const Json& v, const std::string& ptr) {
+    if (!r.as_object(v, ptr, "\"trial\"")) return;
+    r.only_keys(v, ptr, {"length", "requires_payment_method", "cancel"});
+    Trial trial;
+    const auto length = r.duration(v, ptr, "length", true, false);
+    trial.requires_payment_method = r.boolean(v, ptr, "requires_payment_method", false).value_or(false);
+    if (auto mode = r.choice(v, ptr, "cancel", false, {"at_trial_end", "immediate", "contact_support"}))
+        trial.cancel = *mode == "immediate" ? TrialCancel::immediate
+                       : *mode == "contact_support" ? TrialCancel::contact_support
+                                                    : TrialCancel::at_trial_end;
+    if (!length) return;
+    trial.length = *length;
+    plan.trial = trial;
+}
+
+namespace {
+
+CancellationPolicy policy_named(const std::string& name) {
+    if (name == "immediate") return CancellationPolicy::immediate;
+    if (name == "end_of_next_period") return CancellationPolicy::end_of_next_period;
+    if (name == "end_of_term") return CancellationPolicy::end_of_term;
+    return CancellationPolicy::end_of_period;
+}
+
+}  // namespace
+
+void ScenarioParts::read_plan(const Json& v, const std::string& ptr) {
+    if (!r.as_object(v, ptr, "a plan")) return;
+    r.only_keys(v, ptr, {"id", "product", "price", "period", "trial", "term", "auto_renew", "renewal_term", "notice",
+                         "cancellation", "reactivation", "renewal_grace", "self_service", "channel", "reminders"});
+    const std::size_t errors_before = r.error_count();
+    Plan plan;
+    plan.id = r.string(v, ptr, "id", true).value_or("");
+    if (const Json* product = r.member(v, ptr, "product", true))
+        plan.product = resolve(products, *product, ptr + "/product", "product").value_or(0);
+    plan.price = Money{r.integer(v, ptr, "price", true, 0, max_price).value_or(0)};
+    const auto period = r.duration(v, ptr, "period", true, false);
+    if (const Json* trial = r.member(v, ptr, "trial", false)) read_trial(plan, *trial, ptr + "/trial");
+    const auto term = r.duration(v, ptr, "term", false, false);
+    const auto renewal_term = r.duration(v, ptr, "renewal_term", false, false);
+    plan.auto_renew = r.boolean(v, ptr, "auto_renew", false).value_or(true);
+    plan.notice = r.duration(v, ptr, "notice", false, true).value_or(Duration::days(0));
+    if (auto policy = r.choice(v, ptr, "cancellation", false,
+                               {"immediate", "end_of_period", "end_of_next_period", "end_of_term"}))
+        plan.cancellation = policy_named(*policy);
+    plan.reactivation = r.boolean(v, ptr, "reactivation", false).value_or(true);
+    plan.renewal_grace = r.duration(v, ptr, "renewal_grace", false, true).value_or(Duration::days(0));
+    plan.self_service = r.boolean(v, ptr, "self_service", false).value_or(true);
+    if (auto channel = r.choice(v, ptr, "channel", false, {"online", "reseller"}))
+        plan.channel = *channel == "reseller" ? Channel::reseller : Channel::online;
+    if (const Json* list = r.array(v, ptr, "reminders", false, limits::reminders_per_plan))
+        for (std::size_t i = 0; i < list->size(); ++i)
+            if (auto d = r.duration_value((*list)[i], pointer_child(ptr + "/reminders", i), false))
+                plan.reminders.push_back(*d);
+    if (period) {
+        plan.period = *period;
+        plan.term = term.value_or(*period);
+        plan.renewal_term = renewal_term.value_or(plan.term);
+        if (term && !term->multiple_of(*period))
+            r.error(ptr + "/term", "the term (" + term->iso() + ") must be a whole number of billing periods (" +
+                                       period->iso() + ")");
+        if (renewal_term && !renewal_term->multiple_of(*period))
+            r.error(ptr + "/renewal_term", "the renewal term (" + renewal_term->iso() +
+                                               ") must be a whole number of billing periods (" + period->iso() + ")");
+    }
+    if (r.error_count() != errors_before) {
+        plans.emplace(plan.id, sc.catalog.plans.size());  // known, so references to it do not cascade errors
+        sc.catalog.plans.push_back(std::move(plan));
+        return;
+    }
+    if (register_id(plans, plan.id, sc.catalog.plans.size(), ptr + "/id", "plan")) sc.catalog.plans.push_back(std::move(plan));
+}
+
+void ScenarioParts::read_bundle(const Json& v, const std::string& ptr) {
+    if (!r.as_object(v, ptr, "a bundle")) return;
+    r.only_keys(v, ptr, {"id", "name", "products", "price", "period", "members_cancellable"});
+    Bundle bundle;
+    bundle.id = r.string(v, ptr, "id", true).value_or("");
+    bundle.name = r.string(v, ptr, "name", true).value_or(bundle.id);
+    if (const Json* list = r.array(v, ptr, "products", true, limits::products)) {
+        if (list->size() < 2) r.error(ptr + "/products", "a bundle groups at least two products");
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const auto product = resolve(products, (*list)[i], pointer_child(ptr + "/products", i), "product");
+            if (!product) continue;
+            if (std::find(bundle.products.begin(), bundle.products.end(), *product) != bundle.products.end())
+                r.error(pointer_child(ptr + "/products", i), "this product is listed twice in the bundle");
+            else bundle.products.push_back(*product);
+        }
+    }
+    bundle.price = Money{r.integer(v, ptr, "price", true, 0, max_price).value_or(0)};
+    bundle.period = r.duration(v, ptr, "period", true, false).value_or(Duration::months(1));
+    bundle.members_cancellable = r.boolean(v, ptr, "members_cancellable", false).value_or(true);
+    if (register_id(bundles, bundle.id, sc.catalog.bundles.size(), ptr + "/id", "bundle"))
+        sc.catalog.bundles.push_back(std::move(bundle));
+}
+
+}  // namespace subsim

@@ -1,0 +1,48 @@
+#pragma once
+// Internal to io/: the reader that turns the JSON of a scenario into the model, one section per
+// method. Split over scenario_catalog_reader.cpp and scenario_activity_reader.cpp.
+#include <string>
+#include <unordered_map>
+
+#include "io/field_reader.hpp"
+#include "model/scenario.hpp"
+
+namespace subsim {
+
+using IdIndex = std::unordered_map<std::string, Index>;
+
+class ScenarioParts {
+public:
+    ScenarioParts(const JsonDocument& doc, Diagnostics& out) : r(doc, out) {}
+
+    FieldReader r;
+    Scenario sc;
+    IdIndex products, plans, bundles, subscriptions, users;
+    bool dates_ok = false;  // start and until are valid
+
+    void read_top(const Json& root);
+    void read_catalog(const Json& root);
+    void read_account(const Json& root);
+    void read_permissions(const Json& root);
+    void read_subscriptions(const Json& root);
+    void read_actions(const Json& root);
+    void read_expectations(const Json& root);
+
+    // An id that must be new: reports a duplicate. Returns false when unusable.
+    bool register_id(IdIndex& index, const std::string& id, Index at, const std::string& ptr, std::string_view what);
+    // An id that must exist in `index`.
+    std::optional<Index> resolve(const IdIndex& index, const Json& value, const std::string& ptr, std::string_view what);
+    bool within_horizon(Date d) const { return dates_ok && sc.start <= d && d <= sc.until; }
+
+private:
+    std::optional<Index> read_product(const Json& v, const std::string& ptr);
+    void read_plan(const Json& v, const std::string& ptr);
+    void read_trial(Plan& plan, const Json& v, const std::string& ptr);
+    void read_bundle(const Json& v, const std::string& ptr);
+    void resolve_requires(const Json& list, const std::string& ptr, Index owner);
+    void read_subscription(const Json& v, const std::string& ptr);
+    void read_action(const Json& v, const std::string& ptr);
+    void read_expectation(const Json& v, const std::string& ptr);
+};
+
+}  // namespace subsim

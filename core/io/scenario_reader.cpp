@@ -1,0 +1,31 @@
+#include "io/scenario_reader.hpp"
+
+#include <algorithm>
+
+#include "io/scenario_parts.hpp"
+
+namespace subsim {
+
+ScenarioReading read_scenario(std::string_view text) {
+    ScenarioReading out;
+    const JsonDocument doc = JsonDocument::parse(text);
+    out.errors = doc.errors();
+    if (!doc.parsed()) return out;
+    const Json& root = doc.json();
+    ScenarioParts parts{doc, out.errors};
+    if (!parts.r.as_object(root, "", "a scenario file")) return out;
+    parts.read_top(root);
+    parts.read_catalog(root);
+    parts.read_account(root);
+    parts.read_permissions(root);
+    parts.read_subscriptions(root);
+    parts.read_actions(root);
+    parts.read_expectations(root);
+    std::stable_sort(out.errors.begin(), out.errors.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return a.line != b.line ? a.line < b.line : a.column < b.column;
+    });
+    if (out.errors.empty()) out.scenario = std::move(parts.sc);
+    return out;
+}
+
+}  // namespace subsim

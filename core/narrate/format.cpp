@@ -1,0 +1,62 @@
+#include "narrate/format.hpp"
+
+#include <array>
+
+namespace subsim {
+namespace {
+
+constexpr std::array<const char*, 12> months_en = {"January", "February", "March",     "April",   "May",      "June",
+                                                   "July",    "August",   "September", "October", "November", "December"};
+constexpr std::array<const char*, 12> months_fr = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
+                                                   "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
+
+int minor_digits(std::string_view currency) {
+    for (std::string_view zero : {"JPY", "KRW", "CLP", "ISK", "VND", "XOF", "XAF", "PYG", "UGX"})
+        if (currency == zero) return 0;
+    for (std::string_view three : {"BHD", "KWD", "OMR", "JOD", "TND", "LYD", "IQD"})
+        if (currency == three) return 3;
+    return 2;
+}
+
+std::string group_thousands(std::string digits, std::string_view separator) {
+    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), separator);
+    return digits;
+}
+
+std::string_view symbol(std::string_view currency) {
+    if (currency == "EUR") return "€";
+    if (currency == "USD") return "$";
+    if (currency == "GBP") return "£";
+    if (currency == "JPY") return "¥";
+    return "";
+}
+
+}  // namespace
+
+Language language_of(std::string_view locale) { return locale.substr(0, 2) == "fr" ? Language::fr : Language::en; }
+
+std::string format_date(Date d, Language lang) {
+    const std::string day = std::to_string(d.day());
+    const std::string year = std::to_string(d.year());
+    if (lang == Language::fr) return (d.day() == 1 ? "1er" : day) + " " + months_fr[d.month() - 1] + " " + year;
+    return day + " " + months_en[d.month() - 1] + " " + year;
+}
+
+std::string format_money(std::int64_t minor, std::string_view currency, Language lang) {
+    const bool negative = minor < 0;
+    const std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(minor) : static_cast<std::uint64_t>(minor);
+    const int digits = minor_digits(currency);
+    std::uint64_t scale = 1;
+    for (int i = 0; i < digits; ++i) scale *= 10;
+    std::string whole = group_thousands(std::to_string(magnitude / scale), lang == Language::fr ? "\u202f" : ",");
+    std::string fraction = std::to_string(magnitude % scale);
+    while (static_cast<int>(fraction.size()) < digits) fraction.insert(0, "0");
+    std::string number = digits == 0 ? whole : whole + (lang == Language::fr ? "," : ".") + fraction;
+    if (negative) number.insert(0, "-");
+    const std::string_view sym = symbol(currency);
+    if (lang == Language::fr) return number + "\u00a0" + std::string(sym.empty() ? currency : sym);
+    if (sym.empty()) return number + " " + std::string(currency);
+    return std::string(sym) + number;
+}
+
+}  // namespace subsim

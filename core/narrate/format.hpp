@@ -1,0 +1,17 @@
+#pragma once
+// Dates and amounts written for a reader, in French or English.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "domain/date.hpp"
+
+namespace subsim {
+
+enum class Language { en, fr };
+
+Language language_of(std::string_view locale);  // "fr", "fr-CA" -> fr; anything else -> en
+std::string format_date(Date d, Language lang);  // "3 March 2025" / "3 mars 2025"
+std::string format_money(std::int64_t minor, std::string_view currency, Language lang);  // "€49.00" / "49,00 €"
+
+}  // namespace subsim
