@@ -8,6 +8,7 @@
 #include "engine/reminders.hpp"
 #include "engine/simulation.hpp"
 #include "engine/spans.hpp"
+#include "engine/wakeup.hpp"
 
 namespace subsim {
 namespace {
@@ -47,7 +48,7 @@ void copy_ids(const Scenario& scenario, Result& result) {
 
 }  // namespace
 
-Result simulate(const Scenario& scenario) {
+Result simulate(const Scenario& scenario, Stepping stepping) {
     Simulation sim{scenario};
     copy_ids(scenario, sim.result);
     sim.account.payment_method = scenario.account.payment_method;
@@ -59,11 +60,14 @@ Result simulate(const Scenario& scenario) {
     std::stable_sort(agenda.begin(), agenda.end(), [](const Action* a, const Action* b) { return a->on < b->on; });
 
     std::size_t next_action = 0;
-    for (Date day = scenario.start; day <= scenario.until && !sim.stopped(); day = day.plus_days(1)) {
+    for (Date day = scenario.start; day <= scenario.until && !sim.stopped();) {
         run_boundaries(sim, day);
         for (; next_action < agenda.size() && agenda[next_action]->on == day; ++next_action)
             run_action(sim, *agenda[next_action]);
         send_reminders(sim, day);
+        const std::optional<Date> action_ahead =
+            next_action < agenda.size() ? std::optional<Date>{agenda[next_action]->on} : std::nullopt;
+        day = stepping == Stepping::every_day ? day.plus_days(1) : next_day_to_visit(sim, day, action_ahead);
     }
     build_spans(sim);
     sim.result.account_closed = sim.account.closed;

@@ -5,6 +5,10 @@
 
 namespace subsim {
 
-Result simulate(const Scenario& scenario);
+// skip_quiet_days visits only days where something can happen; every_day is the plain
+// reference loop that tests compare it with.
+enum class Stepping { skip_quiet_days, every_day };
+
+Result simulate(const Scenario& scenario, Stepping stepping = Stepping::skip_quiet_days);
 
 }  // namespace subsim
