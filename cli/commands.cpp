@@ -58,7 +58,7 @@ int check(const std::vector<std::string>& args, std::ostream& out, std::ostream&
         const ScenarioReading reading = text ? read_scenario(*text) : ScenarioReading{};
         if (!reading.scenario) {
             out << "INVALID " << file << '\n';
-            print_errors(out, file, reading.errors);
+            print_errors(err, file, reading.errors);
             ++failed;
             status = 2;
             continue;
