@@ -1,0 +1,108 @@
+'use strict';
+// Shared by the web tests: paths, the WebAssembly module, the native CLI, a static server that
+// sends the strict CSP header, and a headless Chromium (Debian's package) via playwright-core.
+const fs = require('node:fs');
+const path = require('node:path');
+const http = require('node:http');
+const { spawnSync } = require('node:child_process');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const SCENARIOS = path.join(ROOT, 'scenarios');
+const SITE = process.env.SUBSIM_SITE_DIR || path.join(ROOT, 'build', 'site');
+const WASM_DIR = process.env.SUBSIM_WASM_DIR || path.join(ROOT, 'build', 'wasm', 'wasm');
+const CLI = process.env.SUBSIM_CLI || path.join(ROOT, 'build', 'native', 'cli', 'subsim');
+const SCREENSHOTS = process.env.SUBSIM_SCREENSHOTS || path.join(ROOT, 'build', 'screenshots');
+const CHROMIUM = process.env.SUBSIM_CHROMIUM || '/usr/bin/chromium';
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+function scenarioFiles() {
+  return fs.readdirSync(SCENARIOS).filter((f) => f.endsWith('.json')).sort();
+}
+
+let modulePromise = null;
+// The same glue the page uses. Node 18+ has fetch(), which this Emscripten's loader would try on
+// a file path, so the binary is handed over directly.
+function loadWasm() {
+  if (!modulePromise) {
+    const SubSim = require(path.join(WASM_DIR, 'subsim.js'));
+    modulePromise = SubSim({ wasmBinary: fs.readFileSync(path.join(WASM_DIR, 'subsim.wasm')) });
+  }
+  return modulePromise;
+}
+
+// `subsim run --json FILE`: stdout as bytes, and the exit status.
+function runCli(file) {
+  const r = spawnSync(CLI, ['run', '--json', file], { maxBuffer: 256 * 1024 * 1024 });
+  if (r.error) throw r.error;
+  return { stdout: r.stdout, status: r.status, stderr: r.stderr.toString('utf8') };
+}
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.json': 'application/json', '.png': 'image/png',
+};
+
+// A tiny static server on 127.0.0.1 (random port) for `dir`, with the strict CSP on every answer.
+function startServer(dir) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    let rel = decodeURIComponent(url.pathname);
+    if (rel.endsWith('/')) rel += 'index.html';
+    const file = path.join(dir, path.normalize(rel));
+    const headers = { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' };
+    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    res.writeHead(200, { ...headers, 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${server.address().port}/` }));
+  });
+}
+
+async function launchBrowser() {
+  const { chromium } = require('playwright-core');
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+}
+
+// A page that records console errors, page errors, failed requests and CSP violations.
+async function openPage(browser, url, viewport) {
+  const context = await browser.newContext({ viewport: viewport || { width: 1400, height: 1000 }, locale: 'en-GB' });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url().slice(0, 120)} ${r.failure() && r.failure().errorText}`));
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready]', { timeout: 30000 });
+  const ready = await page.getAttribute('body', 'data-ready');
+  if (ready !== 'true') problems.push(`engine did not load: ${await page.textContent('#status')}`);
+  page.problems = async () => {
+    const csp = await page.evaluate(() => window.__csp || []);
+    return problems.concat(csp.map((c) => `CSP violation: ${c}`));
+  };
+  page.closeAll = () => context.close();
+  return page;
+}
+
+function screenshotPath(name) {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  return path.join(SCREENSHOTS, name);
+}
+
+module.exports = {
+  ROOT, SCENARIOS, SITE, WASM_DIR, CLI, CSP, scenarioFiles, loadWasm, runCli, startServer,
+  launchBrowser, openPage, screenshotPath,
+};

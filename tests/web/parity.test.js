@@ -1,0 +1,108 @@
+'use strict';
+// The WebAssembly module and the native CLI must give byte-identical answers (issue 3): every
+// bundled scenario, plus invalid inputs whose errors JSON must match too.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { SCENARIOS, CLI, scenarioFiles, loadWasm, runCli } = require('./helpers');
+
+function firstDifference(a, b) {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a[i] === b[i]) i++;
+  const ctx = (buf) => JSON.stringify(buf.subarray(Math.max(0, i - 60), i + 60).toString('utf8'));
+  return `first difference at byte ${i} (wasm ${a.length} bytes, cli ${b.length} bytes)\n  wasm: ${ctx(a)}\n  cli:  ${ctx(b)}`;
+}
+
+// Both sides see the same bytes: the CLI reads the file, the module gets it decoded as UTF-8
+// (only valid UTF-8 inputs are used, so the round trip is exact).
+async function compare(file) {
+  const m = await loadWasm();
+  const text = fs.readFileSync(file, 'utf8');
+  const wasm = Buffer.from(m.simulate(text), 'utf8');
+  const cli = runCli(file);
+  assert.ok(cli.status !== 3 && cli.status !== null, `CLI internal failure (${cli.status}): ${cli.stderr}`);
+  assert.ok(wasm.equals(cli.stdout), firstDifference(wasm, cli.stdout));
+  // The exit status agrees with the answer: 2 with errors, 1 when an expectation failed.
+  const obj = JSON.parse(wasm.toString('utf8'));
+  const expected = obj.errors ? 2 : (obj.expectations || []).some((e) => !e.passed) ? 1 : 0;
+  assert.equal(cli.status, expected, `exit status ${cli.status}, answer implies ${expected}`);
+  return obj;
+}
+
+test('the native CLI exists', () => {
+  assert.ok(fs.existsSync(CLI), `${CLI} is missing: cmake -S . -B build/native && cmake --build build/native`);
+});
+
+test('version() and validate() answer', async () => {
+  const m = await loadWasm();
+  assert.match(m.version(), /^\d+\.\d+\.\d+/);
+  const v = JSON.parse(m.validate('{}'));
+  assert.ok(Array.isArray(v.errors) && v.errors.length > 0, 'an empty object is invalid');
+  const text = fs.readFileSync(path.join(SCENARIOS, scenarioFiles()[0]), 'utf8');
+  assert.deepEqual(JSON.parse(m.validate(text)).errors, [], 'a bundled scenario validates');
+});
+
+test('bundled scenarios: wasm and CLI answers are byte-identical', async (t) => {
+  const files = scenarioFiles();
+  assert.ok(files.length > 0, 'no scenario in scenarios/');
+  for (const f of files) {
+    await t.test(f, async () => {
+      const obj = await compare(path.join(SCENARIOS, f));
+      assert.ok(!obj.errors, `bundled scenario is invalid: ${JSON.stringify(obj.errors)}`);
+    });
+  }
+});
+
+// Invalid inputs, from the grossly malformed to one wrong value deep in a real scenario.
+function invalidInputs() {
+  const base = fs.readFileSync(path.join(SCENARIOS, scenarioFiles()[0]), 'utf8');
+  const inputs = {
+    'empty.json': '',
+    'truncated.json': base.slice(0, Math.floor(base.length / 2)),
+    'array.json': '[]',
+    'null.json': 'null',
+    'trailing-garbage.json': base + '\n}',
+    'bom.json': '\ufeff' + base,
+    'deep-nesting.json': '['.repeat(5000) + ']'.repeat(5000),
+    'unknown-top-key.json': base.replace('{', '{\n  "titel": "typo",'),
+    'accents-and-emoji.json': base.replace(/"title":\s*"[^"]*"/, '"title": "Résiliation — 🎉 été", "x-é": "ü"')
+      .replace('"currency"', '"currency_é"'),
+    'over-size-limit.json': base.replace(/\}\s*$/, `,"x-pad": "${'a'.repeat(1100000)}"}`),
+  };
+  // One wrong value per bundled scenario: every error must carry the same line and column.
+  for (const f of scenarioFiles()) {
+    const text = fs.readFileSync(path.join(SCENARIOS, f), 'utf8');
+    const bad = text.replace(/"period":\s*"P[^"]*"/, '"period": "P1M2D"')
+      .replace(/"start":\s*"(\d{4})-\d\d-\d\d"/, '"start": "$1-02-30"');
+    if (bad !== text) inputs[`bad-${f}`] = bad;
+    inputs[`unknown-id-${f}`] = text.replace(/"plans":\s*\[\s*"([^"]+)"/, '"plans": ["$1-nope"');
+  }
+  return inputs;
+}
+
+test('invalid inputs: the errors JSON is byte-identical', async (t) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'subsim-parity-'));
+  try {
+    for (const [name, text] of Object.entries(invalidInputs())) {
+      await t.test(name, async () => {
+        const file = path.join(dir, name);
+        fs.writeFileSync(file, text, 'utf8');
+        const obj = await compare(file);
+        // A BOM is accepted or refused, as long as both sides agree; the rest must be refused.
+        if (name !== 'bom.json' && (!name.startsWith('unknown-id-') || obj.errors)) {
+          assert.ok(Array.isArray(obj.errors) && obj.errors.length > 0, 'expected errors');
+          for (const e of obj.errors) {
+            assert.equal(typeof e.message, 'string');
+            assert.ok(Number.isInteger(e.line) && e.line >= 1, `line ${e.line}`);
+            assert.ok(Number.isInteger(e.column) && e.column >= 1, `column ${e.column}`);
+          }
+        }
+      });
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
