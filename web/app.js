@@ -7,7 +7,7 @@
   var T = window.SubSimText;
   var $ = function (id) { return document.getElementById(id); };
   var LINE_H = 20, PAD_TOP = 8;   // must match .editor textarea in style.css
-  var EVENT_PAGE = 300, INVOICE_PAGE = 200;
+  var EVENT_PAGE = 200, INVOICE_PAGE = 100;
 
   var state = {
     engine: null,
@@ -224,7 +224,11 @@
     state.renders++;
     window.subsimPage.last = { simulateMs: t1 - t0, renderMs: t2 - t1, totalMs: t2 - t0, ok: !obj.errors };
     document.body.setAttribute('data-renders', String(state.renders));
-    if (state.renders === 1 && window.performance && performance.mark) performance.mark('subsim-first-render');
+    if (state.renders === 1 && window.performance && performance.mark) {
+      performance.mark('subsim-first-render');
+      // The frame after the first render is the first one showing a timeline.
+      requestAnimationFrame(function () { setTimeout(function () { performance.mark('subsim-first-frame'); }, 0); });
+    }
   }
 
   // ---- errors -----------------------------------------------------------------------------

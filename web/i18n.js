@@ -227,6 +227,28 @@
     },
   };
 
+  // Refusals explained more precisely by their rule (or their action) than by the reason alone.
+  var REFUSAL_RULES = {
+    en: {
+      'trial.contact_support': 'a trial of this plan cannot be cancelled self-service: the customer must contact customer service (or let the trial expire)',
+      'bundle.members_not_cancellable': 'the products of this suite cannot be cancelled one by one: the customer must contact customer service',
+      'self_service.disabled': 'this plan cannot be cancelled self-service: the customer must contact customer service',
+      'reactivation.disabled': 'this plan’s cancellation cannot be withdrawn self-service: the customer must contact customer service',
+      'reactivation.too_late': 'the cancellation has already taken effect: it can no longer be withdrawn',
+      'renewal.already_cancelled': 'it is cancelled or pending cancellation',
+      'account.closing': 'the account is already being closed',
+    },
+    fr: {
+      'trial.contact_support': 'l’essai de cette offre ne peut pas être résilié en libre-service : le client doit contacter le service client (ou laisser l’essai expirer)',
+      'bundle.members_not_cancellable': 'les produits de cette suite ne peuvent pas être résiliés un par un : le client doit contacter le service client',
+      'self_service.disabled': 'cette offre ne peut pas être résiliée en libre-service : le client doit contacter le service client',
+      'reactivation.disabled': 'la résiliation de cette offre ne peut pas être annulée en libre-service : le client doit contacter le service client',
+      'reactivation.too_late': 'la résiliation a déjà pris effet : elle ne peut plus être annulée',
+      'renewal.already_cancelled': 'il est résilié ou en attente de résiliation',
+      'account.closing': 'le compte est déjà en cours de fermeture',
+    },
+  };
+
   // Why a cancellation takes effect when it does, from the event's rule.
   var RULE_WHY = {
     en: {
@@ -235,7 +257,7 @@
       'cancellation.end_of_next_period': 'a product removal takes effect at the end of the following billing period',
       'cancellation.end_of_term': 'the plan cancels at the end of the commitment term',
       'cancellation.requires_cascade': 'it depends on a product that is being cancelled',
-      'cancellation.account_cascade': 'cancelling that product cancels the whole account',
+      'cancellation.account_cascade': 'the cancelled product takes the whole account with it',
       'account.close': 'the whole account is being closed: each subscription ends at the end of its term',
       'cancellation.term_cap': 'the paid term ends then and does not renew',
       'trial.cancel_at_trial_end': 'a cancelled trial ends at its end, without charge',
@@ -247,7 +269,7 @@
       'cancellation.end_of_next_period': 'le retrait d’un produit prend effet à la fin de la période de facturation suivante',
       'cancellation.end_of_term': 'l’offre se résilie à la fin de la période d’engagement',
       'cancellation.requires_cascade': 'il dépend d’un produit en cours de résiliation',
-      'cancellation.account_cascade': 'résilier ce produit résilie tout le compte',
+      'cancellation.account_cascade': 'le produit résilié entraîne la fermeture de tout le compte',
       'account.close': 'tout le compte est en cours de fermeture : chaque abonnement prend fin au terme de sa période',
       'cancellation.term_cap': 'la période payée se termine alors et ne se renouvelle pas',
       'trial.cancel_at_trial_end': 'un essai résilié prend fin à son terme, sans frais',
@@ -303,6 +325,18 @@
   Context.prototype.dayBefore = function (iso) {
     var t = Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) - 86400000;
     return new Date(t).toISOString().slice(0, 10);
+  };
+  // "P7D" -> "7 days", "P1M" -> "1 month" (single-unit ISO-8601 durations, SPEC §1).
+  Context.prototype.duration = function (iso) {
+    var m = /^P(\d+)([DWMY])$/.exec(String(iso));
+    if (!m) return String(iso);
+    var n = +m[1], fr = this.lang === 'fr';
+    switch (m[2]) {
+      case 'D': return this.ui.dayCount(n);
+      case 'W': return fr ? n + (n === 1 ? ' semaine' : ' semaines') : n + (n === 1 ? ' week' : ' weeks');
+      case 'M': return this.ui.monthCount(n);
+      default: return this.ui.yearCount(n);
+    }
   };
   Context.prototype.money = function (minor) {
     var n = Number(minor);
@@ -369,8 +403,8 @@
       }
       case 'trial_ending': {
         var te = d.trial_end || d.ends || d.on;
-        return fr ? 'Rappel envoyé : l’essai de ' + subj + (te ? ' se termine le ' + this.date(te) : ' se termine bientôt') + (d.before ? ' (rappel ' + d.before + ' avant)' : '') + '.'
-                  : 'Reminder sent: the trial of ' + subj + (te ? ' ends on ' + this.date(te) : ' ends soon') + (d.before ? ' (reminder ' + d.before + ' before)' : '') + '.';
+        return fr ? 'Rappel envoyé : l’essai de ' + subj + (te ? ' se termine le ' + this.date(te) : ' se termine bientôt') + (d.before ? ' (rappel ' + this.duration(d.before) + ' avant)' : '') + '.'
+                  : 'Reminder sent: the trial of ' + subj + (te ? ' ends on ' + this.date(te) : ' ends soon') + (d.before ? ' (reminder ' + this.duration(d.before) + ' before)' : '') + '.';
       }
       case 'trial_converted':
         return fr ? 'L’essai de ' + subj + ' se termine et devient payant, car un moyen de paiement est enregistré.'
@@ -386,7 +420,7 @@
           var from = inv.lines[0].from, to = inv.lines[0].to;
           inv.lines.forEach(function (l) { if (l.from < from) from = l.from; if (l.to > to) to = l.to; });
           per = fr ? ', pour la période du ' + this.date(from) + ' au ' + this.date(this.dayBefore(to)) + ' inclus'
-                   : ', for ' + this.date(from) + ' to ' + this.date(this.dayBefore(to)) + ' included';
+                   : ', for the period from ' + this.date(from) + ' to ' + this.date(this.dayBefore(to)) + ' included';
           if (inv.lines.length > 1) per += fr ? ' (' + inv.lines.length + ' lignes)' : ' (' + inv.lines.length + ' lines)';
         }
         var m = amount != null ? this.money(amount) : '';
@@ -405,14 +439,20 @@
       case 'renewal_reminder': {
         var on = d.renews_on || d.renewal || d.boundary || d.on || d.term_end;
         var exp = d.auto_renew === false;
-        if (exp) return fr ? 'Rappel envoyé : ' + subj + ' expire le ' + this.date(on) + ' s’il n’est pas renouvelé à la main' + (d.before ? ' (rappel ' + d.before + ' avant)' : '') + '.'
-                           : 'Reminder sent: ' + subj + ' expires on ' + this.date(on) + ' unless renewed by hand' + (d.before ? ' (reminder ' + d.before + ' before)' : '') + '.';
-        return fr ? 'Rappel envoyé : ' + subj + ' se renouvelle' + (on ? ' le ' + this.date(on) : ' bientôt') + (d.before ? ' (rappel ' + d.before + ' avant)' : '') + '.'
-                  : 'Reminder sent: ' + subj + ' renews' + (on ? ' on ' + this.date(on) : ' soon') + (d.before ? ' (reminder ' + d.before + ' before)' : '') + '.';
+        if (exp) return fr ? 'Rappel envoyé : ' + subj + ' expire le ' + this.date(on) + ' s’il n’est pas renouvelé à la main' + (d.before ? ' (rappel ' + this.duration(d.before) + ' avant)' : '') + '.'
+                           : 'Reminder sent: ' + subj + ' expires on ' + this.date(on) + ' unless renewed by hand' + (d.before ? ' (reminder ' + this.duration(d.before) + ' before)' : '') + '.';
+        return fr ? 'Rappel envoyé : ' + subj + ' se renouvelle' + (on ? ' le ' + this.date(on) : ' bientôt') + (d.before ? ' (rappel ' + this.duration(d.before) + ' avant)' : '') + '.'
+                  : 'Reminder sent: ' + subj + ' renews' + (on ? ' on ' + this.date(on) : ' soon') + (d.before ? ' (reminder ' + this.duration(d.before) + ' before)' : '') + '.';
       }
       case 'cancellation_requested':
-        return fr ? (who ? who + ' demande la résiliation de ' + subj : 'Demande de résiliation de ' + subj) + '.' + (why && /cascade|account\.close/.test(ev.rule) ? ' Raison : ' + why + '.' : '')
-                  : (who ? who + ' asks to cancel ' + subj : 'Cancellation of ' + subj + ' requested') + '.' + (why && /cascade|account\.close/.test(ev.rule) ? ' Why: ' + why + '.' : '');
+        if (ev.rule === 'account.close')
+          return fr ? (who ? who + ' ferme le compte' : 'Fermeture du compte') + ' : ' + subj + ' est résilié à la fin de sa période.'
+                    : (who ? who + ' closes the account' : 'The account is being closed') + ': ' + subj + ' is cancelled at the end of its term.';
+        if (why && /cascade/.test(ev.rule))
+          return fr ? Subj + ' est résilié aussi' + (who ? ', à la demande de ' + who : '') + ', car ' + why + '.'
+                    : Subj + ' is cancelled too' + (who ? ', at the request of ' + who : '') + ', because ' + why + '.';
+        return fr ? (who ? who + ' demande la résiliation de ' + subj : 'Demande de résiliation de ' + subj) + '.'
+                  : (who ? who + ' asks to cancel ' + subj : 'Cancellation of ' + subj + ' requested') + '.';
       case 'cancellation_scheduled': {
         var eff = d.effective, until = d.access_until || (eff ? this.dayBefore(eff) : null);
         var s = fr ? 'La résiliation de ' + subj + ' prendra effet le ' + this.date(eff) + (until ? ' ; accès jusqu’au ' + this.date(until) + ' inclus' : '') + '.'
@@ -440,8 +480,8 @@
         var reasonFn = REASONS[this.lang][d.reason];
         var u = userOf(ev);
         var role = d.role || (u != null && this.users[u] ? this.users[u].role : null);
-        var reason = reasonFn ? reasonFn({ role: role }) : (d.reason || '');
-        var target = ev.subscription == null ? '' : (fr ? ' (' + subj + ')' : ' (' + subj + ')');
+        var reason = REFUSAL_RULES[this.lang][ev.rule] || (reasonFn ? reasonFn({ role: role }) : (d.reason || ''));
+        var target = (ev.subscription == null || d.action === 'close_account' || d.action === 'add_payment_method') ? '' : ' ' + subj;
         return fr ? 'Refusé : ' + (who ? who + ' ne peut pas ' : 'impossible de ') + action + target + ', car ' + reason + '.'
                   : 'Refused: ' + (who ? who + ' cannot ' : 'cannot ') + action + target + ', because ' + reason + '.';
       }
