@@ -326,6 +326,12 @@
     list.textContent = '';
     var p = ex.filter(function (e) { return e.passed; }).length;
     $('expect-count').textContent = ex.length ? '(' + u.expSummary(p, ex.length) + ')' : '';
+    // All passed: folded away behind a summary; any failure: unfolded.
+    var det = $('expect-details');
+    $('expect-show').textContent = u.expShow(ex.length);
+    $('expect-show').hidden = !ex.length;
+    if (!state.expectKey || state.expectKey !== g.key + '|' + p + '/' + ex.length) det.open = !ex.length || p < ex.length;
+    state.expectKey = g.key + '|' + p + '/' + ex.length;
     if (!ex.length) { html('li', 'empty', list, u.noExpectations); return; }
     ex.forEach(function (e) {
       var li = html('li', 'exp ' + (e.passed ? 'pass' : 'fail'), list);
@@ -475,6 +481,11 @@
     buildPicker();
     timeline = new SubSimTimeline.Timeline($('timeline'), {
       onActivate: function (it) { if (it.event != null) showInList(it.event); },
+      onSelect: function (it) {   // mark the event's row without moving the page
+        document.querySelectorAll('.ev.flash').forEach(function (n) { n.classList.remove('flash'); });
+        var li = it.event != null && $('ev-' + it.event);
+        if (li) li.classList.add('flash');
+      },
     });
     $('lang-en').addEventListener('click', function () { setLang('en', true); });
     $('lang-fr').addEventListener('click', function () { setLang('fr', true); });

@@ -63,6 +63,7 @@
       passed: 'passed',
       failed: 'failed',
       expSummary: function (p, n) { return p + ' of ' + n + ' passed'; },
+      expShow: function (n) { return n === 1 ? 'Show the expectation' : 'Show the ' + n + ' expectations'; },
       rule: 'rule',
       details: 'Details',
       footer: 'Everything runs in your browser; nothing is sent anywhere.',
@@ -133,6 +134,7 @@
       passed: 'réussi',
       failed: 'échoué',
       expSummary: function (p, n) { return p + ' sur ' + n + ' réussis'; },
+      expShow: function (n) { return n === 1 ? 'Afficher l’attendu' : 'Afficher les ' + n + ' attendus'; },
       rule: 'règle',
       details: 'Détails',
       footer: 'Tout s’exécute dans votre navigateur ; rien n’est envoyé.',
@@ -550,7 +552,7 @@
       var w = where.length ? ' — ' + where.join(', ') : '';
       var on = e.on ? (fr ? ' le ' + this.date(e.on) : ' on ' + this.date(e.on)) : '';
       if (e.absent) return (fr ? 'Aucun événement ' : 'No event ') + what + on + w;
-      if (e.count != null) return (fr ? 'Événement ' + what + ' ' + e.count + ' fois' : 'Event ' + what + ' ' + e.count + ' times') + on + w;
+      if (e.count != null) return (fr ? 'Événement ' + what + ' ' + e.count + ' fois' : 'Event ' + what + ' ' + (e.count === 1 ? 'once' : e.count + ' times')) + on + w;
       return (fr ? 'Événement ' : 'Event ') + what + on + w;
     }
     return JSON.stringify(e);

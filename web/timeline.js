@@ -204,7 +204,7 @@
     this.svg.addEventListener('mouseleave', function () { self.hover = null; self.tip.hidden = true; });
     this.svg.addEventListener('click', function (e) {
       var it = self._itemOf(e.target);
-      if (it) { self.select(it.lane, it.index, true); if (self.opts.onActivate) self.opts.onActivate(it); }
+      if (it) self.select(it.lane, it.index, true);   // Enter (keyboard) jumps to the event in the list
     });
     this.scroller.addEventListener('wheel', function (e) {
       if (!e.ctrlKey || !self.model) return;

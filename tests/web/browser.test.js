@@ -113,6 +113,8 @@ async function checkAgainstEngine(page, file, text) {
   assert.deepEqual(shown.invoices, r.invoices.slice(0, 100).map((i) => i.date), `${file}: invoices`);
   assert.equal(shown.total, await fmtMoney(page, lang, r.summary.currency, r.summary.total_charged), `${file}: total`);
   assert.deepEqual(shown.expectations, r.expectations.map((e) => e.passed), `${file}: expectations`);
+  const open = await page.$eval('#expect-details', (d) => d.open);
+  assert.equal(open, r.expectations.length === 0 || r.expectations.some((e) => !e.passed), `${file}: expectations folded only when all pass`);
   assert.equal(shown.title, scenario.title || file);
   return { r, shown };
 }
@@ -243,6 +245,33 @@ for (const mode of ['file', 'http']) {
       } finally { await page.closeAll(); }
     });
 
+    it('never turns scenario text into markup', async () => {
+      const page = await openPage(browser, url() + '#rescueassist-cancel-reactivate.json');
+      try {
+        const base = JSON.parse(fs.readFileSync(path.join(SCENARIOS, 'rescueassist-cancel-reactivate.json'), 'utf8'));
+        const evil = '<img src=x id=pwned onerror="window.pwned=1"><script>window.pwned=2</script><b>bold</b>';
+        base.title = 'Title ' + evil;
+        base.catalog.products[0].name = 'Product ' + evil;
+        base.subscriptions[0].number = evil;
+        const text = JSON.stringify(base, null, 2);
+        assert.ok(!engine(text).errors, 'still a valid scenario');
+        await setEditor(page, text);
+        assert.equal(await page.textContent('#summary-title'), base.title);
+        const injected = await page.evaluate(() => ({
+          nodes: document.querySelectorAll('#pwned, .results img, .results script, .results b, .tl-labels b').length,
+          flag: window.pwned || 0,
+        }));
+        assert.deepEqual(injected, { nodes: 0, flag: 0 });
+        const sentences = await page.$$eval('#events .sentence', (ps) => ps.map((p) => p.textContent).join(' '));
+        assert.ok(sentences.includes(evil), 'the text is shown as text');
+        await setEditor(page, text.replace('"subsim": 1', '"subsim": 1, "' + evil.replace(/"/g, '\\"') + '": 1'));
+        const errText = await page.textContent('#error-list');
+        assert.ok(errText.length > 0);
+        assert.equal(await page.evaluate(() => document.querySelectorAll('#errors img, #errors script, #errors b').length), 0);
+        await assertClean(page);
+      } finally { await page.closeAll(); }
+    });
+
     it('is usable with the keyboard', async () => {
       const page = await openPage(browser, url() + '#zendesk-product-removal.json');
       try {
@@ -334,6 +363,10 @@ describe('layout and horizons', () => {
         assert.ok(!r.errors, JSON.stringify(r.errors));
         await setEditor(page, text);
         const shown = await readPage(page);
+        // Its expectation of a total of 0.01 fails: shown unfolded, with the engine's message.
+        assert.deepEqual(shown.expectations, r.expectations.map((e) => e.passed));
+        assert.equal(await page.$eval('#expect-details', (d) => d.open), true);
+        assert.ok((await page.textContent('#expectations li.fail .exp-msg')).length > 0);
         assert.deepEqual(shown.bars.slice().sort(), r.spans.map((s) => [s.subscription, s.product, s.state, s.from, s.to].join('|')).sort());
         for (let zoom = 0; zoom < 12; zoom++) {
           const { bad, count } = await axisOverlaps(page);
