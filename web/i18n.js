@@ -75,6 +75,8 @@
       until: function (a) { return 'until ' + a; },
       clusterOf: function (n, what) { return n + ' × ' + what; },
       bundle: 'bundle',
+      graceLegend: 'expired, renewal still possible',
+      graceUntil: function (d) { return 'can still be renewed until ' + d; },
     },
     fr: {
       appTagline: 'Simulateur du cycle de vie des abonnements',
@@ -146,6 +148,8 @@
       until: function (a) { return 'jusqu’au ' + a; },
       clusterOf: function (n, what) { return n + ' × ' + what; },
       bundle: 'offre groupée',
+      graceLegend: 'expiré, renouvelable encore',
+      graceUntil: function (d) { return 'encore renouvelable jusqu’au ' + d; },
     },
   };
 

@@ -71,9 +71,20 @@
       spans.forEach(function (s) { if (s.subscription === sid) addLane('product', sid, s.product); });
       events.forEach(function (e) { if (e.subscription === sid && e.product != null) addLane('product', sid, e.product); });
     });
+    // Renewal grace windows, from the `expired` events (details.renewable_until, inclusive).
+    var graces = [];
+    events.forEach(function (e) {
+      if (e.type === 'expired' && e.details && typeof e.details.renewable_until === 'string')
+        graces.push({ sub: e.subscription, from: dayNum(e.date), to: dayNum(e.details.renewable_until) + 1 });
+    });
     spans.forEach(function (s, i) {
       var li = byKey[key(s.subscription, s.product)];
-      lanes[li].items.push({ kind: 'bar', lane: li, from: dayNum(s.from), to: dayNum(s.to), state: s.state, span: i });
+      var bar = { kind: 'bar', lane: li, from: dayNum(s.from), to: dayNum(s.to), state: s.state, span: i };
+      if (s.state === 'expired') graces.forEach(function (g) {
+        var a = Math.max(g.from, bar.from), b = Math.min(g.to, bar.to);
+        if (g.sub === s.subscription && a < b) bar.grace = { from: a, to: b };
+      });
+      lanes[li].items.push(bar);
     });
     events.forEach(function (e, i) {
       var li = byKey[key(e.subscription, e.product)];
@@ -438,6 +449,10 @@
                              'data-state': it.state, 'data-from': isoOf(it.from), 'data-to': isoOf(it.to),
                              'data-subscription': lane.subscription, 'data-product': lane.product }, g);
         r.setAttribute('data-kind', 'bar');
+        if (it.grace) {   // the part of an expiry where a renewal is still accepted
+          var ga = Math.max(self.x(it.grace.from), xa), gb = Math.min(self.x(it.grace.to), xb);
+          if (gb > ga) el('rect', { x: ga + 1, y: y + 1, width: Math.max(1, gb - ga - 2), height: BAR_H - 2, rx: 2, class: 'grace' }, g);
+        }
         var label = ctx.state(it.state);
         // Name the state inside the bar where it fits, within the visible part.
         var vx0 = Math.max(xa, self.scroller.scrollLeft), vx1 = Math.min(xb, self.scroller.scrollLeft + self.scroller.clientWidth);
@@ -566,7 +581,9 @@
       var days = it.to - it.from;
       var range = sameDay ? ctx.date(isoOf(it.from)) : ctx.ui.fromTo(ctx.date(isoOf(it.from)), ctx.date(isoOf(last)));
       if (it.to >= m.end) range = ctx.ui.fromTo(ctx.date(isoOf(it.from)), '…');
-      return { title: where + ': ' + ctx.state(it.state), body: range + ' (' + ctx.ui.dayCount(days) + ')' };
+      var body = range + ' (' + ctx.ui.dayCount(days) + ')';
+      if (it.grace) body += ' — ' + ctx.ui.graceUntil(ctx.date(isoOf(it.grace.to - 1)));
+      return { title: where + ': ' + ctx.state(it.state), body: body };
     }
     var ev = m.events[it.event];
     if (it.kind === 'notice' || it.kind === 'notice_missed') {
@@ -726,6 +743,11 @@
       el('rect', { x: 0.5, y: 0.5, width: 27, height: 13, rx: 3, class: 'bar st-' + st, fill: STATE_FILL[st] || null }, s);
       html('span', null, li, ctx.state(st));
     });
+    var gli = html('li', null, ul);
+    var gs = el('svg', { width: 28, height: 14, class: 'legend-swatch', 'aria-hidden': 'true', focusable: 'false' }, gli);
+    el('rect', { x: 0.5, y: 0.5, width: 27, height: 13, rx: 3, class: 'bar st-expired', fill: STATE_FILL.expired }, gs);
+    el('rect', { x: 1.5, y: 1.5, width: 25, height: 11, rx: 2, class: 'grace' }, gs);
+    html('span', null, gli, ctx.ui.graceLegend);
     ['invoice', 'reminder', 'email', 'refusal', 'notice', 'notice_missed', 'request', 'milestone'].forEach(function (k) {
       var li = html('li', null, ul);
       var s = el('svg', { width: 22, height: 18, class: 'legend-swatch', 'aria-hidden': 'true', focusable: 'false' }, li);
