@@ -74,6 +74,8 @@
     $('lang-fr').setAttribute('aria-pressed', String(state.lang === 'fr'));
     var custom = $('picker').querySelector('option[value=""]');
     if (custom) custom.textContent = u.customScenario;
+    var other = $('picker').querySelector('optgroup[data-nosource]');
+    if (other) other.label = u.otherScenarios;
     if (state.engine) $('engine-version').textContent = u.engineVersion(state.engine.version());
   }
   function setLang(lang, chosen) {
@@ -98,8 +100,12 @@
     var groups = {};
     scenarios.forEach(function (s) {
       var t = scenarioTitle(s);
-      var g = t.source || '—';
-      if (!groups[g]) { groups[g] = html('optgroup', null, null); groups[g].label = g; }
+      var g = t.source || '\uffff';   // scenarios without a source come last
+      if (!groups[g]) {
+        groups[g] = html('optgroup', null, null);
+        groups[g].label = t.source || ui().otherScenarios;
+        if (!t.source) groups[g].setAttribute('data-nosource', '');
+      }
       var o = html('option', null, groups[g], t.title);
       o.value = s.file;
       o.title = s.file;

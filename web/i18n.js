@@ -12,6 +12,7 @@
       scenario: 'Scenario',
       pickScenario: 'Bundled scenarios',
       customScenario: '(your scenario)',
+      otherScenarios: 'Edge cases and other scenarios',
       loadFile: 'Open a file…',
       editorLabel: 'Scenario JSON (edit, paste or drop a file here)',
       editorHint: 'Edits are simulated as you type. Drop a .json file onto the editor to load it.',
@@ -85,6 +86,7 @@
       scenario: 'Scénario',
       pickScenario: 'Scénarios fournis',
       customScenario: '(votre scénario)',
+      otherScenarios: 'Cas limites et autres scénarios',
       loadFile: 'Ouvrir un fichier…',
       editorLabel: 'Scénario JSON (modifiez, collez ou déposez un fichier ici)',
       editorHint: 'Chaque modification est simulée aussitôt. Déposez un fichier .json sur l’éditeur pour le charger.',
@@ -466,6 +468,9 @@
         if (d.deadline_missed) {
           s += fr ? ' La demande est arrivée après la date limite de préavis du ' + this.date(d.notice_deadline) + ' : elle ne prend donc effet qu’une échéance plus tard, et la période intermédiaire est facturée.'
                   : ' The request came after the notice deadline of ' + this.date(d.notice_deadline) + ', so it takes effect one boundary later and the period in between is billed.';
+        } else if (d.notice_deadline && d.notice_deadline === ev.date && d.notice_deadline !== eff && !/immediate|^trial\./.test(ev.rule)) {
+          s += fr ? ' La demande arrive le jour même de la date limite de préavis (' + this.date(d.notice_deadline) + ') : juste à temps.'
+                  : ' The request came on the notice deadline itself (' + this.date(d.notice_deadline) + '): just in time.';
         } else if (d.notice_deadline && d.notice_deadline !== eff && d.notice_deadline !== ev.date) {
           s += fr ? ' La demande respecte la date limite de préavis du ' + this.date(d.notice_deadline) + '.'
                   : ' The request met the notice deadline of ' + this.date(d.notice_deadline) + '.';

@@ -48,6 +48,8 @@
     }
   }
 
+  var NO_NOTICE_RULES = ['cancellation.immediate', 'trial.cancel_immediate', 'trial.cancel_at_trial_end'];
+
   // Lanes and items from a scenario and its result.
   function buildModel(scenario, result) {
     var start = dayNum(scenario.start), end = dayNum(scenario.until) + 1;
@@ -93,7 +95,9 @@
       if (mk) lanes[li].items.push({ kind: mk, lane: li, from: dayNum(e.date), event: i });
       if (e.type === 'cancellation_scheduled' && e.details && typeof e.details.notice_deadline === 'string') {
         var d = e.details;
-        if (d.deadline_missed || (d.notice_deadline !== d.effective && d.notice_deadline !== e.date)) {
+        // A deadline worth drawing: missed, or a real notice period (not the boundary itself, and
+        // not the request date an immediate or trial cancellation reports).
+        if (d.deadline_missed || (d.notice_deadline !== d.effective && NO_NOTICE_RULES.indexOf(e.rule) < 0)) {
           lanes[li].items.push({ kind: d.deadline_missed ? 'notice_missed' : 'notice', lane: li,
                                  from: dayNum(d.notice_deadline), event: i });
         }
