@@ -34,8 +34,9 @@ public:
 
     std::string iso() const;
 
-    friend constexpr auto operator<=>(Date, Date) = default;
-    friend constexpr bool operator==(Date, Date) = default;
+    // Compared through the day count: the libc++ of Emscripten 3.1.6 has no <=> for chrono types.
+    friend constexpr auto operator<=>(Date a, Date b) { return a.days_.time_since_epoch().count() <=> b.days_.time_since_epoch().count(); }
+    friend constexpr bool operator==(Date a, Date b) { return a.days_ == b.days_; }
 
 private:
     explicit constexpr Date(std::chrono::sys_days d) : days_(d) {}

@@ -11,14 +11,16 @@ std::optional<Duration> Duration::parse(std::string_view s) {
         if (c < '0' || c > '9') return std::nullopt;
         count = count * 10 + (c - '0');
     }
-    if (count > max_count) return std::nullopt;
+    std::optional<Duration> d;
     switch (s.back()) {
-        case 'D': return Duration{count, Unit::day};
-        case 'W': return Duration{count, Unit::week};
-        case 'M': return Duration{count, Unit::month};
-        case 'Y': return Duration{count, Unit::year};
+        case 'D': d = Duration{count, Unit::day}; break;
+        case 'W': d = Duration{count, Unit::week}; break;
+        case 'M': d = Duration{count, Unit::month}; break;
+        case 'Y': d = Duration{count, Unit::year}; break;
         default: return std::nullopt;
     }
+    if (d->base_units() > (d->is_calendar() ? max_months : max_days)) return std::nullopt;
+    return d;
 }
 
 long Duration::base_units() const {

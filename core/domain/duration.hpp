@@ -14,8 +14,10 @@ class Duration {
 public:
     enum class Unit { day, week, month, year };
 
-    // Largest count accepted: 100 years of days is 36,525, so this bounds every horizon.
-    static constexpr long max_count = 100000;
+    // Longest duration accepted, in any unit: 100 years (36,525 days, 5,218 weeks, 1,200 months).
+    // It keeps every date the engine computes within a few centuries of the horizon.
+    static constexpr long max_days = 36525;
+    static constexpr long max_months = 1200;
 
     static std::optional<Duration> parse(std::string_view iso);
     static Duration days(long n) { return Duration{n, Unit::day}; }

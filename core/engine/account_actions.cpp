@@ -30,7 +30,7 @@ std::optional<Date> close_subscription(Simulation& sim, const Action& action, Su
     for (ProductLine& line : run.lines)
         if (line.cancellable()) {
             line.pending = PendingCancellation{when.effective, true, when.rule, std::nullopt, true, *line.state};
-            set_state(line, action.on, State::pending_cancellation);
+            sim.change_state(line, action.on, State::pending_cancellation);
         }
     sim.emit(action.on, EventType::cancellation_requested, run.index, std::nullopt, when.rule,
              {{"by", actor(sim.scenario, action)}});

@@ -30,7 +30,7 @@ bool is_permitted(const Scenario& scenario, const Action& action) {
         for (const User& u : account.users)
             if (u.id == *action.by) roles.push_back(u.role);
     const auto& allowed = scenario.permissions.roles(action.kind);
-    if (!allowed) return is_owner;
+    if (!allowed) return std::find(roles.begin(), roles.end(), "owner") != roles.end();  // owner only
     return std::any_of(roles.begin(), roles.end(), [&](std::string_view role) {
         return std::find(allowed->begin(), allowed->end(), role) != allowed->end();
     });

@@ -13,7 +13,7 @@ void start_if_due(Simulation& sim, SubscriptionRun& run, Date day) {
              {{"anchor", run.lead_calendar.anchor()}});
     if (run.trial_end)
         sim.emit(day, EventType::trial_started, run.index, std::nullopt, "trial.start", {{"ends", *run.trial_end}});
-    for (ProductLine& line : run.lines) set_state(line, day, run.trial_end ? State::trialing : State::active);
+    for (ProductLine& line : run.lines) sim.change_state(line, day, run.trial_end ? State::trialing : State::active);
 }
 
 void end_trial_if_due(Simulation& sim, SubscriptionRun& run, Date day) {
@@ -30,7 +30,7 @@ void end_trial_if_due(Simulation& sim, SubscriptionRun& run, Date day) {
         run.expired_on = day;
     }
     for (ProductLine& line : run.lines)
-        if (line.state == State::trialing) set_state(line, day, converts ? State::active : State::expired);
+        if (line.state == State::trialing) sim.change_state(line, day, converts ? State::active : State::expired);
 }
 
 std::int64_t list_price_of_live_members(const SubscriptionRun& run) {
@@ -73,7 +73,7 @@ void expire_term(Simulation& sim, SubscriptionRun& run, Date day) {
     for (ProductLine& line : run.lines)
         if (line.live()) {
             line.pending.reset();
-            set_state(line, day, State::expired);
+            sim.change_state(line, day, State::expired);
         }
 }
 
@@ -140,11 +140,14 @@ void take_effect(Simulation& sim, SubscriptionRun& run, Date day) {
     if (!whole_rule.empty()) sim.emit(day, EventType::cancellation_effective, run.index, std::nullopt, whole_rule);
     bool any = !whole_rule.empty() || !removed_products.empty();
     if (!any) return;
+    std::vector<Index> cancelled;
     for (ProductLine& line : run.lines)
         if (line.pending && line.pending->effective == day) {
             line.pending.reset();
-            set_state(line, day, State::cancelled);
+            sim.change_state(line, day, State::cancelled);
+            cancelled.push_back(line.product);
         }
+    withdraw_lines_billed_on(sim, run, day, cancelled);
     end_bundle_price_if_member_left(sim, run, day, removed_products);
 }
 

@@ -16,10 +16,10 @@ CancellationDate when_for(const SubscriptionRun& run, const Plan& plan, const Bi
     return paid_cancellation_date(r, plan.cancellation, plan.notice, calendar, renewal_cap(run));
 }
 
-void schedule(ProductLine& line, Date r, Date effective, bool whole, std::string_view rule,
+void schedule(Simulation& sim, ProductLine& line, Date r, Date effective, bool whole, std::string_view rule,
               std::optional<Index> cascaded_from, bool account_closure) {
     line.pending = PendingCancellation{effective, whole, rule, cascaded_from, account_closure, *line.state};
-    set_state(line, r, State::pending_cancellation);
+    sim.change_state(line, r, State::pending_cancellation);
 }
 
 void announce(Simulation& sim, const Action& action, Index sub, std::optional<Index> product,
@@ -65,7 +65,7 @@ void cascade_requires(Simulation& sim, const Action& action, std::vector<Origin>
             if (run.transferred) continue;
             for (ProductLine& line : run.lines) {
                 if (!line.cancellable() || !requires_product(sim.scenario, line.product, origin.product)) continue;
-                schedule(line, action.on, origin.when.effective, false, "cancellation.requires_cascade",
+                schedule(sim, line, action.on, origin.when.effective, false, "cancellation.requires_cascade",
                          origin.root, false);
                 CancellationDate when = origin.when;
                 when.deadline_missed = false;
@@ -97,7 +97,7 @@ void cascade_account(Simulation& sim, const Action& action, Index origin_sub, co
         bool any = false;
         for (ProductLine& line : run.lines) {
             if (!line.cancellable()) continue;
-            schedule(line, action.on, when.effective, whole, "cancellation.account_cascade", std::nullopt, true);
+            schedule(sim, line, action.on, when.effective, whole, "cancellation.account_cascade", std::nullopt, true);
             if (!whole) announce(sim, action, run.index, line.product, when, "cancellation.account_cascade");
             any = true;
         }
@@ -148,7 +148,7 @@ void cancel_subscription(Simulation& sim, const Action& action, SubscriptionRun&
     std::vector<Origin> origins;
     for (ProductLine& line : run.lines)
         if (line.cancellable()) {
-            schedule(line, action.on, when.effective, true, when.rule, std::nullopt, false);
+            schedule(sim, line, action.on, when.effective, true, when.rule, std::nullopt, false);
             origins.push_back(Origin{line.product, when, line.product});
         }
     announce(sim, action, run.index, std::nullopt, when, when.rule);
@@ -198,7 +198,7 @@ void cancel_products(Simulation& sim, const Action& action, SubscriptionRun& run
     std::vector<Origin> origins;
     for (ProductLine* line : accepted) {
         const CancellationDate when = when_for(run, *line->plan, line->calendar, action.on);
-        schedule(*line, action.on, when.effective, false, when.rule, std::nullopt, false);
+        schedule(sim, *line, action.on, when.effective, false, when.rule, std::nullopt, false);
         announce(sim, action, run.index, line->product, when, when.rule);
         origins.push_back(Origin{line->product, when, line->product});
     }

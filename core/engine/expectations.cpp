@@ -1,6 +1,10 @@
 #include "engine/expectations.hpp"
 
+#include <algorithm>
 #include <string>
+#include <unordered_map>
+#include <vector>
+#include <type_traits>
 
 #include "engine/spans.hpp"
 
@@ -15,20 +19,80 @@ std::string what(const Scenario& scenario, std::size_t sub, std::optional<std::s
     return s;
 }
 
-ExpectationOutcome check(const Scenario& scenario, const Result& result, const StateExpectation& e) {
-    const std::optional<State> actual = state_on(result, e.subscription, e.product, e.on);
+ExpectationOutcome check(const Scenario& scenario, const StateIndex& states, const StateExpectation& e) {
+    const std::optional<State> actual = states.state_on(e.subscription, e.product, e.on);
     const std::string subject = what(scenario, e.subscription, e.product) + " on " + e.on.iso();
     if (state_name(actual) == e.state) return {0, true, subject + " is " + e.state};
     return {0, false, subject + ": expected state " + e.state + ", got " + state_name(actual)};
 }
 
-bool matches(const Event& ev, const EventExpectation& e) {
-    if (to_string(ev.type) != e.type) return false;
-    if (e.subscription && ev.subscription != e.subscription) return false;
-    if (e.product_given && ev.product != e.product) return false;
-    if (e.on && ev.date != *e.on) return false;
-    return true;
-}
+// Counts (and the first few dates) of events per type, subscription and product, gathered in
+// one pass so that thousands of expectations over a long history stay linear.
+class EventIndex {
+public:
+    explicit EventIndex(const Result& result) {
+        for (const Event& ev : result.events) {
+            const int type = static_cast<int>(ev.type);
+            const long sub = ev.subscription ? static_cast<long>(*ev.subscription) : -1;
+            const long product = ev.product ? static_cast<long>(*ev.product) : -1;
+            for (const Key& key : {Key{type, any, any}, Key{type, sub, any}, Key{type, any, product}, Key{type, sub, product}})
+                add(key, ev.date);
+            by_day_[Key{type, any, any}].push_back(&ev);
+        }
+    }
+
+    struct Tally {
+        std::int64_t count = 0;
+        std::vector<Date> first_dates;  // at most three
+    };
+
+    // Events of the expectation's type, subscription and product (any date).
+    Tally tally(const EventExpectation& e) const {
+        const Key key{type_of(e), e.subscription ? static_cast<long>(*e.subscription) : any,
+                      e.product_given ? (e.product ? static_cast<long>(*e.product) : -1) : any};
+        const auto it = tallies_.find(key);
+        return it == tallies_.end() ? Tally{} : it->second;
+    }
+
+    // The same on one date: the events of that type are sorted by date, so a binary search finds them.
+    std::int64_t count_on(const EventExpectation& e, Date day) const {
+        const auto it = by_day_.find(Key{type_of(e), any, any});
+        if (it == by_day_.end()) return 0;
+        const auto& list = it->second;
+        auto first = std::lower_bound(list.begin(), list.end(), day, [](const Event* ev, Date d) { return ev->date < d; });
+        std::int64_t n = 0;
+        for (; first != list.end() && (*first)->date == day; ++first) {
+            const Event& ev = **first;
+            if (e.subscription && ev.subscription != e.subscription) continue;
+            if (e.product_given && ev.product != e.product) continue;
+            ++n;
+        }
+        return n;
+    }
+
+private:
+    static constexpr long any = -2;
+    struct Key {
+        int type;
+        long subscription, product;  // -1: null, -2: any
+        bool operator==(const Key&) const = default;
+    };
+    struct KeyHash {
+        std::size_t operator()(const Key& k) const {
+            return std::hash<long>()(k.type * 1000003L + k.subscription * 7919L + k.product);
+        }
+    };
+    static int type_of(const EventExpectation& e) { return static_cast<int>(*event_type_from_string(e.type)); }
+
+    void add(const Key& key, Date d) {
+        Tally& t = tallies_[key];
+        ++t.count;
+        if (t.first_dates.size() < 3) t.first_dates.push_back(d);
+    }
+
+    std::unordered_map<Key, Tally, KeyHash> tallies_;
+    std::unordered_map<Key, std::vector<const Event*>, KeyHash> by_day_;
+};
 
 std::string describe(const Scenario& scenario, const EventExpectation& e) {
     std::string s = "event " + e.type;
@@ -38,18 +102,18 @@ std::string describe(const Scenario& scenario, const EventExpectation& e) {
     return s;
 }
 
-std::string dates_of_similar(const Result& result, EventExpectation e) {
-    e.on.reset();
+std::string dates_of_similar(const EventIndex::Tally& similar) {
+    if (similar.count == 0) return "it never occurs";
     std::string dates;
-    for (const Event& ev : result.events)
-        if (matches(ev, e)) dates += (dates.empty() ? "" : ", ") + ev.date.iso();
-    return dates.empty() ? "it never occurs" : "it occurs on " + dates;
+    for (Date d : similar.first_dates) dates += (dates.empty() ? "" : ", ") + d.iso();
+    if (similar.count > static_cast<std::int64_t>(similar.first_dates.size()))
+        dates += " and " + std::to_string(similar.count - static_cast<std::int64_t>(similar.first_dates.size())) + " more";
+    return "it occurs on " + dates;
 }
 
-ExpectationOutcome check(const Scenario& scenario, const Result& result, const EventExpectation& e) {
-    std::int64_t n = 0;
-    for (const Event& ev : result.events)
-        if (matches(ev, e)) ++n;
+ExpectationOutcome check(const Scenario& scenario, const EventIndex& events, const EventExpectation& e) {
+    const EventIndex::Tally all_dates = events.tally(e);
+    const std::int64_t n = e.on ? events.count_on(e, *e.on) : all_dates.count;
     const std::string subject = describe(scenario, e);
     const std::string seen = std::to_string(n) + (n == 1 ? " time" : " times");
     if (e.absent) {
@@ -61,7 +125,7 @@ ExpectationOutcome check(const Scenario& scenario, const Result& result, const E
         return {0, false, subject + ": expected " + std::to_string(*e.count) + " times, occurs " + seen};
     }
     if (n > 0) return {0, true, subject + " occurs"};
-    return {0, false, subject + ": expected, but " + dates_of_similar(result, e)};
+    return {0, false, subject + ": expected, but " + dates_of_similar(all_dates)};
 }
 
 ExpectationOutcome check(const Scenario&, const Result& result, const TotalChargedExpectation& e) {
@@ -74,8 +138,17 @@ ExpectationOutcome check(const Scenario&, const Result& result, const TotalCharg
 
 std::vector<ExpectationOutcome> check_expectations(const Scenario& scenario, const Result& result) {
     std::vector<ExpectationOutcome> out;
+    const StateIndex states{result};
+    const EventIndex events{result};
     for (std::size_t i = 0; i < scenario.expectations.size(); ++i) {
-        ExpectationOutcome o = std::visit([&](const auto& e) { return check(scenario, result, e); }, scenario.expectations[i]);
+        ExpectationOutcome o = std::visit(
+            [&](const auto& e) {
+                using Kind = std::decay_t<decltype(e)>;
+                if constexpr (std::is_same_v<Kind, StateExpectation>) return check(scenario, states, e);
+                else if constexpr (std::is_same_v<Kind, EventExpectation>) return check(scenario, events, e);
+                else return check(scenario, result, e);
+            },
+            scenario.expectations[i]);
         o.index = i;
         out.push_back(std::move(o));
     }

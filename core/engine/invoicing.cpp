@@ -77,4 +77,32 @@ void bill_prepaid_term(Simulation& sim, SubscriptionRun& run, Date day, Date fro
     issue(sim, run, day, std::move(lines), "renewal.manual");
 }
 
+void withdraw_lines_billed_on(Simulation& sim, SubscriptionRun& run, Date day, const std::vector<Index>& cancelled) {
+    auto& invoices = sim.result.invoices;
+    auto found = invoices.rbegin();
+    while (found != invoices.rend() && found->date == day && found->subscription != run.index) ++found;
+    if (found == invoices.rend() || found->date != day) return;
+    Invoice& invoice = *found;
+    const auto gone = [&](const InvoiceLine& line) {
+        if (line.product) return std::find(cancelled.begin(), cancelled.end(), *line.product) != cancelled.end();
+        return !any_member_billable(sim, run);  // a bundle line goes only with its last member
+    };
+    Money withdrawn;
+    for (const InvoiceLine& line : invoice.lines)
+        if (gone(line)) withdrawn += line.amount;
+    if (withdrawn == Money{} && std::none_of(invoice.lines.begin(), invoice.lines.end(), gone)) return;
+    invoice.lines.erase(std::remove_if(invoice.lines.begin(), invoice.lines.end(), gone), invoice.lines.end());
+    invoice.amount = Money{invoice.amount.minor() - withdrawn.minor()};
+    sim.result.total_charged = Money{sim.result.total_charged.minor() - withdrawn.minor()};
+    auto& events = sim.result.events;
+    for (auto it = events.rbegin(); it != events.rend(); ++it) {
+        if (it->date != day) break;
+        if (it->type != EventType::invoice || it->subscription != run.index) continue;
+        if (invoice.lines.empty()) events.erase(std::next(it).base());
+        else it->details = {{"amount", invoice.amount.minor()}};
+        break;
+    }
+    if (invoice.lines.empty()) invoices.erase(std::next(found).base());
+}
+
 }  // namespace subsim

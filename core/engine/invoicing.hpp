@@ -13,4 +13,8 @@ void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, std::string
 // A manual renewal: the whole term [from, to) invoiced on `day`.
 void bill_prepaid_term(Simulation& sim, SubscriptionRun& run, Date day, Date from, Date to);
 
+// An immediate cancellation on a billing date: the period billed that morning is never provided,
+// so its lines come off that day's invoice (SPEC §3: no invoice at or after the effective date).
+void withdraw_lines_billed_on(Simulation& sim, SubscriptionRun& run, Date day, const std::vector<Index>& cancelled);
+
 }  // namespace subsim

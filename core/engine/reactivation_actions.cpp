@@ -8,11 +8,11 @@ namespace {
 
 using Refusal = std::optional<std::pair<std::string_view, std::string_view>>;
 
-Date withdraw(ProductLine& line, Date r) {
+Date withdraw(Simulation& sim, ProductLine& line, Date r) {
     const Date effective = line.pending->effective;
     const State back = line.pending->state_before;
     line.pending.reset();
-    set_state(line, r, back);
+    sim.change_state(line, r, back);
     return effective;
 }
 
@@ -48,7 +48,7 @@ void reactivate_subscription(Simulation& sim, const Action& action, Subscription
     for (ProductLine* line : pending)
         if (auto why = line_refusal(*line, *run.lead)) return refuse_with(why->first, why->second);
     Date latest = pending.front()->pending->effective;
-    for (ProductLine* line : pending) latest = std::max(latest, withdraw(*line, action.on));
+    for (ProductLine* line : pending) latest = std::max(latest, withdraw(sim, *line, action.on));
     sim.emit(action.on, EventType::reactivated, run.index, std::nullopt, "reactivation.withdrawn",
              {{"withdrawn_effective", latest}, {"by", actor(sim.scenario, action)}});
 }
@@ -72,13 +72,13 @@ void reactivate_products(Simulation& sim, const Action& action, SubscriptionRun&
             continue;
         }
         split_whole_cancellation(run);
-        const Date effective = withdraw(line, action.on);
+        const Date effective = withdraw(sim, line, action.on);
         sim.emit(action.on, EventType::reactivated, run.index, p, "reactivation.withdrawn",
                  {{"withdrawn_effective", effective}, {"by", actor(sim.scenario, action)}});
         for (SubscriptionRun& other : sim.subs)
             for (ProductLine& dependent : other.lines)
                 if (dependent.pending && dependent.pending->cascaded_from == p) {
-                    const Date e = withdraw(dependent, action.on);
+                    const Date e = withdraw(sim, dependent, action.on);
                     sim.emit(action.on, EventType::reactivated, other.index, dependent.product, "reactivation.requires_cascade",
                              {{"withdrawn_effective", e}, {"by", actor(sim.scenario, action)}});
                 }

@@ -45,7 +45,7 @@ void renew(Simulation& sim, const Action& action) {
         run.expired_on.reset();
         run.grace_end.reset();
         for (ProductLine& line : run.lines)
-            if (line.state == State::expired) set_state(line, action.on, State::active);
+            if (line.state == State::expired) sim.change_state(line, action.on, State::active);
     }
     sim.emit(action.on, EventType::renewed, run.index, std::nullopt, "renewal.manual",
              {{"manual", true}, {"term_from", from}, {"term_to", to}, {"by", actor(sim.scenario, action)}});

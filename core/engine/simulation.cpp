@@ -19,6 +19,11 @@ Event& Simulation::emit(Date date, EventType type, std::optional<Index> sub, std
     return result.events.back();
 }
 
+void Simulation::change_state(ProductLine& line, Date on, State state) {
+    count_record();
+    set_state(line, on, state);
+}
+
 void Simulation::add_invoice(Invoice invoice) {
     for (std::size_t i = 0; i < invoice.lines.size(); ++i) count_record();
     result.total_charged += invoice.amount;

@@ -31,6 +31,8 @@ struct Simulation {
     Event& emit(Date date, EventType type, std::optional<Index> sub, std::optional<Index> product,
                 std::string_view rule, std::vector<Detail> details = {});
     void add_invoice(Invoice invoice);
+    // Every state change becomes part of a span: it counts towards the output limit too.
+    void change_state(ProductLine& line, Date on, State state);
 };
 
 }  // namespace subsim

@@ -1,5 +1,7 @@
 #include "engine/spans.hpp"
 
+#include <algorithm>
+
 namespace subsim {
 namespace {
 
@@ -26,13 +28,32 @@ void build_spans(Simulation& sim) {
     }
 }
 
+StateIndex::StateIndex(const Result& result) : result_(result), runs_by_subscription_(result.subscription_ids.size()) {
+    const auto& spans = result.spans;
+    for (std::size_t i = 0; i < spans.size();) {
+        std::size_t j = i;
+        while (j < spans.size() && spans[j].subscription == spans[i].subscription && spans[j].product == spans[i].product) ++j;
+        runs_by_subscription_[spans[i].subscription].push_back(Run{spans[i].product, i, j});
+        i = j;
+    }
+}
+
+std::optional<State> StateIndex::state_on(std::size_t subscription, std::optional<std::size_t> product, Date day) const {
+    StatesSeen seen{};
+    if (subscription >= runs_by_subscription_.size()) return std::nullopt;
+    for (const Run& run : runs_by_subscription_[subscription]) {
+        if (product && run.product != *product) continue;
+        const auto first = result_.spans.begin() + static_cast<std::ptrdiff_t>(run.begin);
+        const auto last = result_.spans.begin() + static_cast<std::ptrdiff_t>(run.end);
+        const auto it = std::upper_bound(first, last, day, [](Date d, const Span& s) { return d < s.to; });
+        if (it != last && it->from <= day) seen[static_cast<std::size_t>(it->state)] = true;
+    }
+    return liveliest_state(seen);
+}
+
 std::optional<State> state_on(const Result& result, std::size_t subscription, std::optional<std::size_t> product,
                               Date day) {
-    StatesSeen seen{};
-    for (const Span& s : result.spans)
-        if (s.subscription == subscription && (!product || s.product == *product) && s.from <= day && day < s.to)
-            seen[static_cast<std::size_t>(s.state)] = true;
-    return liveliest_state(seen);
+    return StateIndex{result}.state_on(subscription, product, day);
 }
 
 }  // namespace subsim

@@ -8,7 +8,22 @@ namespace subsim {
 
 void build_spans(Simulation& sim);
 
-// The state of a subscription (or one of its products) on a date, read back from the spans.
+// Answers "what state on this date?" from a result's spans in logarithmic time per product,
+// so that many state expectations over a long history stay fast.
+class StateIndex {
+public:
+    explicit StateIndex(const Result& result);
+    std::optional<State> state_on(std::size_t subscription, std::optional<std::size_t> product, Date day) const;
+
+private:
+    struct Run {  // the spans of one product of one subscription: result.spans[begin, end)
+        std::size_t product, begin, end;
+    };
+    const Result& result_;
+    std::vector<std::vector<Run>> runs_by_subscription_;
+};
+
+// One-off query (builds an index each time).
 std::optional<State> state_on(const Result& result, std::size_t subscription, std::optional<std::size_t> product,
                               Date day);
 

@@ -1,5 +1,7 @@
 #include "io/field_reader.hpp"
 
+#include "io/utf8.hpp"
+
 #include <algorithm>
 #include <vector>
 
@@ -35,7 +37,7 @@ std::string suggestion(std::string_view key, std::initializer_list<std::string_v
     return best.empty() ? "" : "; did you mean " + in_quotes(best) + "?";
 }
 
-std::string shorten(const std::string& s) { return s.size() > 60 ? s.substr(0, 57) + "..." : s; }
+std::string shorten(const std::string& s) { return s.size() > 60 ? std::string(utf8_prefix(s, 57)) + "..." : s; }
 
 }  // namespace
 
@@ -130,7 +132,8 @@ std::optional<Duration> FieldReader::duration_value(const Json& v, const std::st
             return std::nullopt;
         }
     }
-    error(ptr, "expected a duration with one unit, like P14D, P2W, P1M or P1Y, not " + describe_json_type(v));
+    error(ptr, "expected a duration with one unit, like P14D, P2W, P1M or P1Y, at most 100 years, not " +
+                   describe_json_type(v));
     return std::nullopt;
 }
 

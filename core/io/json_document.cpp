@@ -1,6 +1,9 @@
 #include "io/json_document.hpp"
 
+#include <cmath>
+#include <cstdlib>
 #include <cstring>
+#include <optional>
 
 #include "io/limits.hpp"
 
@@ -30,9 +33,16 @@ public:
     void scan() {
         if (value("")) {
             skip_ws();
+            if (!more()) return;  // the whole text read: no stop position
         }
+        stopped_at_ = pos_;
     }
+    // Where the scan met something that is not JSON (it accepts a superset of JSON, so this is
+    // never set for valid text); it points at the start of the offending token.
+    const std::optional<TextPosition>& stopped_at() const { return stopped_at_; }
     const std::string& last_pointer() const { return last_pointer_; }
+    // The first number too large for a double, which nlohmann rejects without a position.
+    const std::optional<std::string>& overflowing_number() const { return overflowing_number_; }
     bool too_deep() const { return too_deep_; }
 
 private:
@@ -43,6 +53,8 @@ private:
     int depth_ = 0;
     bool too_deep_ = false;
     std::string last_pointer_;
+    std::optional<std::string> overflowing_number_;
+    std::optional<TextPosition> stopped_at_;
 
     bool more() const { return i_ < s_.size(); }
     void advance() {
@@ -58,17 +70,32 @@ private:
         while (more() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r')) advance();
     }
 
+    // Pointers of deeply keyed documents can be long: past this budget, positions are no longer
+    // recorded and lookups fall back to the nearest recorded ancestor.
+    static constexpr std::size_t pointer_budget = 16u << 20;
+    std::size_t pointer_bytes_ = 0;
+
+    void record(std::unordered_map<std::string, TextPosition>& where, const std::string& ptr, TextPosition at) {
+        if (pointer_bytes_ > pointer_budget) return;
+        pointer_bytes_ += ptr.size();
+        where.emplace(ptr, at);
+    }
+
     bool value(const std::string& ptr) {
         skip_ws();
         if (!more()) return false;
         last_pointer_ = ptr;
-        doc_.values_.emplace(ptr, pos_);
+        record(doc_.values_, ptr, pos_);
         const char c = s_[i_];
         if (c == '{') return object(ptr);
         if (c == '[') return array(ptr);
         if (c == '"') return string(nullptr);
         const std::size_t start = i_;
         while (more() && !std::strchr(",]} \t\r\n:{[\"", s_[i_])) advance();
+        if (!overflowing_number_ && (c == '-' || (c >= '0' && c <= '9'))) {
+            const std::string token(s_.substr(start, i_ - start));
+            if (std::isinf(std::strtod(token.c_str(), nullptr))) overflowing_number_ = ptr;
+        }
         return i_ > start;
     }
 
@@ -122,8 +149,9 @@ private:
             std::string raw;
             if (!string(&raw)) return false;
             const std::string child = pointer_child(ptr, decode_key(raw));
-            if (!doc_.keys_.emplace(child, key_at).second)
+            if (doc_.keys_.count(child))
                 doc_.errors_.push_back({child, "this key appears twice in the same object", key_at.line, key_at.column});
+            record(doc_.keys_, child, key_at);
             skip_ws();
             if (!more() || s_[i_] != ':') return false;
             advance();
@@ -194,9 +222,16 @@ JsonDocument JsonDocument::parse(std::string_view text) {
         doc.json_ = nlohmann::json::parse(text.begin(), text.end());
         doc.parsed_ = true;
     } catch (const nlohmann::json::parse_error& e) {
-        const TextPosition at = position_of_byte(text, e.byte == 0 ? 0 : e.byte - 1);
+        const TextPosition at = scanner.stopped_at().value_or(position_of_byte(text, e.byte == 0 ? 0 : e.byte - 1));
         doc.errors_.clear();
         doc.errors_.push_back({scanner.last_pointer(), syntax_message(e.what()), at.line, at.column});
+        doc.json_ = nullptr;
+    } catch (const nlohmann::json::exception& e) {  // a number too large for a double
+        const std::string where = scanner.overflowing_number().value_or(scanner.last_pointer());
+        const TextPosition at = doc.value_position(where);
+        doc.errors_.clear();
+        doc.errors_.push_back({where, scanner.overflowing_number() ? "this number is too large" : "invalid JSON: " + std::string(e.what()),
+                               at.line, at.column});
         doc.json_ = nullptr;
     }
     return doc;

@@ -166,7 +166,6 @@ void ScenarioParts::read_plan(const Json& v, const std::string& ptr) {
     if (!r.as_object(v, ptr, "a plan")) return;
     r.only_keys(v, ptr, {"id", "product", "price", "period", "trial", "term", "auto_renew", "renewal_term", "notice",
                          "cancellation", "reactivation", "renewal_grace", "self_service", "channel", "reminders"});
-    const std::size_t errors_before = r.error_count();
     Plan plan;
     plan.id = r.string(v, ptr, "id", true).value_or("");
     if (const Json* product = r.member(v, ptr, "product", true))
@@ -201,11 +200,7 @@ void ScenarioParts::read_plan(const Json& v, const std::string& ptr) {
             r.error(ptr + "/renewal_term", "the renewal term (" + renewal_term->iso() +
                                                ") must be a whole number of billing periods (" + period->iso() + ")");
     }
-    if (r.error_count() != errors_before) {
-        plans.emplace(plan.id, sc.catalog.plans.size());  // known, so references to it do not cascade errors
-        sc.catalog.plans.push_back(std::move(plan));
-        return;
-    }
+    // A plan with errors is registered all the same, so references to it do not cascade into more errors.
     if (register_id(plans, plan.id, sc.catalog.plans.size(), ptr + "/id", "plan")) sc.catalog.plans.push_back(std::move(plan));
 }
 

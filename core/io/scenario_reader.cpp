@@ -3,14 +3,28 @@
 #include <algorithm>
 
 #include "io/scenario_parts.hpp"
+#include "io/utf8.hpp"
 
 namespace subsim {
+namespace {
+
+void sanitize(Diagnostics& errors) {
+    for (Diagnostic& d : errors) {
+        d.pointer = valid_utf8(d.pointer);
+        d.message = valid_utf8(d.message);
+    }
+}
+
+}  // namespace
 
 ScenarioReading read_scenario(std::string_view text) {
     ScenarioReading out;
     const JsonDocument doc = JsonDocument::parse(text);
     out.errors = doc.errors();
-    if (!doc.parsed()) return out;
+    if (!doc.parsed()) {
+        sanitize(out.errors);
+        return out;
+    }
     const Json& root = doc.json();
     ScenarioParts parts{doc, out.errors};
     if (!parts.r.as_object(root, "", "a scenario file")) return out;
@@ -25,6 +39,7 @@ ScenarioReading read_scenario(std::string_view text) {
         return a.line != b.line ? a.line < b.line : a.column < b.column;
     });
     if (out.errors.empty()) out.scenario = std::move(parts.sc);
+    sanitize(out.errors);
     return out;
 }
 
