@@ -5,6 +5,7 @@
   'use strict';
 
   var T = window.SubSimText;
+  var W = window.SubSimWhatIf;
   var $ = function (id) { return document.getElementById(id); };
   var LINE_H = 20, PAD_TOP = 8;   // must match .editor textarea in style.css
   var EVENT_PAGE = 200, INVOICE_PAGE = 100;
@@ -20,8 +21,11 @@
     invoiceLimit: INVOICE_PAGE,
     filter: 'all',
     renders: 0,
+    fileName: null,       // name for "download": the bundled or opened file
   };
-  var timeline = null;
+  var timeline = null, panel = null, tlBefore = null, tlAfter = null;
+  // Undo/redo: every text the scenario went through (typing coalesces into one step).
+  var hist = { stack: [], idx: -1, at: 0 };
   var scenarios = (window.SUBSIM_SCENARIOS || []).slice();
 
   function html(name, cls, parent, text) {
@@ -77,6 +81,12 @@
     var other = $('picker').querySelector('optgroup[data-nosource]');
     if (other) other.label = u.otherScenarios;
     if (state.engine) $('engine-version').textContent = u.engineVersion(state.engine.version());
+    $('undo').title = u.undoTitle;
+    $('redo').title = u.redoTitle;
+    $('download').title = u.downloadTitle;
+    $('share-close').setAttribute('aria-label', u.close);
+    $('article-link').href = state.lang === 'fr' ? 'article.fr.html' : 'article.en.html';
+    $('doc-tools').setAttribute('aria-label', u.scenario);
   }
   function setLang(lang, chosen) {
     if (lang !== 'fr' && lang !== 'en') lang = 'en';
@@ -117,9 +127,11 @@
     var s = scenarios.filter(function (x) { return x.file === file; })[0];
     if (!s) return;
     state.pickedKey = file;
+    state.fileName = file;
     $('picker').value = file;
     setEditorText(s.text);
     try { history.replaceState(null, '', '#' + encodeURIComponent(file)); } catch (e) { /* file:// may refuse */ }
+    record(s.text, 'load');
     simulate(false);
   }
 
@@ -173,14 +185,16 @@
     $('picker').value = '';
     updateGutter();
     clearTimeout(debounce);
-    debounce = setTimeout(function () { simulate(true); }, 250);
+    debounce = setTimeout(function () { simulate(true); record(src.value, 'edit'); }, 250);
   }
   function loadFile(file) {
     if (!file) return;
     file.text().then(function (text) {
       state.pickedKey = null;
+      state.fileName = file.name;
       $('picker').value = '';
       setEditorText(text);
+      record(text, 'load');
       simulate(false);
     });
   }
@@ -244,6 +258,9 @@
     list.textContent = ''; marks.textContent = '';
     $('gutter').querySelectorAll('.gutter-mark').forEach(function (n) { n.parentNode.removeChild(n); });
     $('editor').classList.toggle('has-errors', errs.length > 0);
+    // What-ifs edit the last valid text: not while the editor holds errors.
+    $('whatif').inert = errs.length > 0;
+    $('whatif-card').classList.toggle('off', errs.length > 0);
     if (!errs.length) {
       box.hidden = true;
       $('status').textContent = state.good ? u.valid : '';
@@ -289,6 +306,7 @@
     renderSummary(ctx, g);
     timeline.setData(g.scenario, g.result, ctx, keepView);
     timeline.legend($('legend'), ctx);
+    renderWhatIf(ctx, g);
     renderExpectations(ctx, g);
     renderFilter(ctx, g);
     renderEvents(ctx, g);
@@ -475,11 +493,256 @@
     if (rest > 0) more.textContent = u.showMore(Math.min(rest, INVOICE_PAGE));
   }
 
+  // ---- what-if ------------------------------------------------------------------------------
+  function simulateText(text) {
+    try { return JSON.parse(state.engine.simulate(text)); } catch (e) { return null; }
+  }
+  // The scenario without its what-if actions, simulated (cached by text).
+  var baseCache = { text: null, result: null };
+  function baseResult(text) {
+    var base;
+    try { base = W.baseText(text); } catch (e) { return null; }
+    if (base === text) return null;
+    if (baseCache.text !== base) { baseCache.text = base; baseCache.result = simulateText(base); }
+    return baseCache.result && !baseCache.result.errors ? baseCache.result : null;
+  }
+
+  function renderWhatIf(ctx, g) {
+    var ok = true;
+    try { W.parse(g.text); } catch (e) { ok = false; }
+    $('whatif').hidden = !ok;
+    if (ok) panel.update(g.text, g.scenario, g.result, ctx);
+    renderCompare(ctx, g);
+  }
+
+  function commitText(text, info) {
+    setEditorText(text);
+    state.pickedKey = null;
+    $('picker').value = '';
+    record(text, info && info.kind === 'move' ? 'move' : 'whatif', info && info.key);
+    simulate(true);
+  }
+
+  // ---- compare: before / after --------------------------------------------------------------
+  function accessEnd(result, sub) {
+    var end = null, live = { trialing: 1, active: 1, pending_cancellation: 1 };
+    (result.spans || []).forEach(function (sp) { if (sp.subscription === sub && live[sp.state] && (!end || sp.to > end)) end = sp.to; });
+    return end;
+  }
+  function invoiceKey(i) { return i.date + '|' + i.subscription + '|' + i.amount; }
+  function invoiceDiff(a, b) {   // invoices in a, not in b
+    var n = {};
+    b.forEach(function (i) { var k = invoiceKey(i); n[k] = (n[k] || 0) + 1; });
+    return a.filter(function (i) { var k = invoiceKey(i); if (n[k]) { n[k]--; return false; } return true; });
+  }
+  function renderCompare(ctx, g) {
+    var card = $('compare-card'), before = baseResult(g.text);
+    card.hidden = !before;
+    if (!before) return;
+    var u = ctx.u || ctx.ui, after = g.result, until = g.scenario.until;
+    var tbl = $('compare-table');
+    tbl.textContent = '';
+    var head = html('tr', null, html('thead', null, tbl));
+    html('td', null, head);
+    [u.before, u.after, u.difference].forEach(function (h) { html('th', null, head, h).scope = 'col'; });
+    var body = html('tbody', null, tbl);
+    function row(label, a, b, d, cls) {
+      var tr = html('tr', cls || null, body);
+      html('th', null, tr, label).scope = 'row';
+      html('td', null, tr, a); html('td', null, tr, b);
+      html('td', 'diff', tr, d == null ? '' : d);
+      return tr;
+    }
+    var ta = (before.summary || {}).total_charged || 0, tb = (after.summary || {}).total_charged || 0;
+    var dd = tb - ta;
+    var r = row(u.cmpTotal, ctx.money(ta), ctx.money(tb), dd === 0 ? '=' : (dd > 0 ? '+' : '−') + ctx.money(Math.abs(dd)), 'cmp-total');
+    r.setAttribute('data-diff', String(dd));
+    if (dd) r.classList.add(dd < 0 ? 'less' : 'more');
+    var na = (before.invoices || []).length, nb = (after.invoices || []).length;
+    row(u.cmpInvoices, String(na), String(nb), nb === na ? '=' : (nb > na ? '+' : '−') + Math.abs(nb - na));
+    Object.keys((after.summary || {}).states || {}).forEach(function (sid) {
+      var sa = ((before.summary || {}).states || {})[sid], sb = after.summary.states[sid];
+      row(u.cmpState(ctx.subName(sid)), ctx.state(sa), ctx.state(sb), sa === sb ? '=' : '≠');
+      var ea = accessEnd(before, sid), eb = accessEnd(after, sid);
+      var fmt = function (e) { return !e ? '—' : (e > until ? u.stillRunning : u.accessUntil(ctx.date(ctx.dayBefore(e)))); };
+      row(u.cmpAccess(ctx.subName(sid)), fmt(ea), fmt(eb), ea === eb ? '=' : '≠');
+    });
+    var acA = (before.summary || {}).account, acB = (after.summary || {}).account;
+    if (acA !== acB) row(u.cmpAccount, acA === 'closed' ? u.accountClosed : u.accountOpen, acB === 'closed' ? u.accountClosed : u.accountOpen, '≠');
+    // Which invoices disappear or appear.
+    var box = $('compare-changes');
+    box.textContent = '';
+    var gone = invoiceDiff(before.invoices || [], after.invoices || []), added = invoiceDiff(after.invoices || [], before.invoices || []);
+    if (!gone.length && !added.length) html('p', 'cmp-same', box, u.cmpSame);
+    [[gone, u.cmpGone, 'gone'], [added, u.cmpNew, 'added']].forEach(function (x) {
+      if (!x[0].length) return;
+      var d = html('div', 'cmp-list cmp-' + x[2], box);
+      html('h3', null, d, x[1] + ' (' + x[0].length + ')');
+      var ul = html('ul', null, d);
+      x[0].slice(0, 24).forEach(function (i) {
+        html('li', null, ul, ctx.date(i.date) + ' — ' + ctx.subName(i.subscription) + ' — ' + ctx.money(i.amount));
+      });
+      if (x[0].length > 24) html('li', null, ul, '…');
+    });
+    var ctxBefore = new T.Context(state.lang, JSON.parse(baseCache.text), before);
+    tlBefore.setData(JSON.parse(baseCache.text), before, ctxBefore, true);
+    tlAfter.setData(g.scenario, after, ctx, true);
+  }
+  // The two compare timelines move together (zoom and scroll).
+  function linkTimelines(a, b) {
+    var busy = false;
+    function follow(src, dst) {
+      src.onDraw(function () {
+        if (busy || !dst.model || !src.model || dst.model.start !== src.model.start || dst.model.end !== src.model.end) return;
+        if (Math.abs(dst.ppd - src.ppd) < 1e-9 && dst.scroller.scrollLeft === src.scroller.scrollLeft) return;
+        busy = true;
+        dst.ppd = src.ppd;
+        dst._sizeChart();
+        dst.scroller.scrollLeft = src.scroller.scrollLeft;
+        dst.draw();
+        busy = false;
+      });
+    }
+    follow(a, b); follow(b, a);
+  }
+
+  // ---- undo / redo --------------------------------------------------------------------------
+  function record(text, kind, key) {
+    var now = Date.now(), top = hist.stack[hist.idx];
+    if (top && top.text === text) return;
+    var coalesce = top && hist.idx === hist.stack.length - 1 && now - hist.at < 1500 &&
+                   ((kind === 'edit' && top.kind === 'edit') || (kind === 'move' && top.kind === 'move' && key && key === top.key));
+    hist.at = now;
+    if (coalesce && hist.idx > 0) { top.text = text; updateUndo(); return; }
+    hist.stack = hist.stack.slice(0, hist.idx + 1);
+    hist.stack.push({ text: text, kind: kind, key: key });
+    if (hist.stack.length > 200) hist.stack.shift();
+    hist.idx = hist.stack.length - 1;
+    updateUndo();
+  }
+  function updateUndo() {
+    $('undo').disabled = hist.idx <= 0;
+    $('redo').disabled = hist.idx >= hist.stack.length - 1;
+  }
+  function travel(step) {
+    var k = hist.idx + step;
+    if (k < 0 || k >= hist.stack.length) return;
+    clearTimeout(debounce);
+    hist.idx = k;
+    hist.at = 0;
+    var text = hist.stack[k].text;
+    var bundled = scenarios.filter(function (x) { return x.text === text; })[0];
+    state.pickedKey = bundled ? bundled.file : null;
+    $('picker').value = bundled ? bundled.file : '';
+    setEditorText(text);
+    simulate(true);
+    updateUndo();
+  }
+  function onUndoKey(e) {
+    if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+    var k = (e.key || '').toLowerCase();
+    if (k !== 'z' && k !== 'y') return;
+    var t = e.target, tag = t && t.tagName;
+    if (tag === 'TEXTAREA' || tag === 'INPUT' || tag === 'SELECT' || (t && t.isContentEditable)) return;   // their own undo
+    e.preventDefault();
+    travel(k === 'y' || e.shiftKey ? 1 : -1);
+  }
+
+  // ---- download, share, embed ---------------------------------------------------------------
+  function downloadName() {
+    var base = state.fileName ? state.fileName.replace(/\.json$/i, '') : '';
+    if (!base) {
+      var title = state.good && state.good.scenario && state.good.scenario.title;
+      base = String(title || 'scenario').toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')
+        .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'scenario';
+    }
+    var n = 0;
+    try { n = W.whatIfs(src.value).length; } catch (e) { n = 0; }
+    return base + (n && !/-whatif$/.test(base) ? '-whatif' : '') + '.json';
+  }
+  function download() {
+    var blob = new Blob([src.value], { type: 'application/json' });
+    var a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = downloadName();
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.parentNode.removeChild(a); }, 1000);
+  }
+
+  function pageBase() { return location.href.split('#')[0].replace(/[^/]*$/, ''); }
+  function escapeAttr(v) { return String(v).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;'); }
+  var shareFrag = '';
+  function embedHeight(g, whatif) {
+    var lanes = timeline.model ? timeline.model.lanes.length : 2;
+    return 150 + 44 + 34 * lanes + 60 + (whatif ? 300 : 0);
+  }
+  function embedCodes() {
+    var g = state.good, whatif = $('embed-whatif').checked, lang = $('embed-lang').value;
+    var base = pageBase(), title = (g && g.scenario && g.scenario.title) || 'subsim';
+    var frag = shareFrag + (lang !== 'host' ? '&lang=' + lang : '') + (whatif ? '&whatif=1' : '');
+    $('embed-iframe').value = '<iframe src="' + escapeAttr(base + 'embed.html#' + frag) + '" title="' + escapeAttr(title) +
+      '" width="100%" height="' + embedHeight(g, whatif) + '" loading="lazy"></iframe>';
+    // Inside <script type="application/json"> nothing may look like "</script": "<" is escaped,
+    // which JSON allows inside strings (the only place a "<" can be).
+    var json = src.value.replace(/</g, '\\u003c');
+    $('embed-element').value = '<script src="' + escapeAttr(base + 'subsim-embed.js') + '" defer></script>\n' +
+      '<subsim-timeline' + (lang !== 'host' ? ' lang="' + lang + '"' : '') + (whatif ? ' whatif' : '') + '>\n' +
+      '<script type="application/json">\n' + json.replace(/\s+$/, '') + '\n</script>\n</subsim-timeline>';
+  }
+  function openShare() {
+    var dlg = $('share-dialog');
+    $('copy-status').textContent = '';
+    if ($('embed-lang').value === 'host' && !dlg.dataset.init) { $('embed-lang').value = state.lang; dlg.dataset.init = '1'; }
+    return W.encodeText(src.value).then(function (frag) {
+      shareFrag = frag;
+      var url = location.href.split('#')[0] + '#' + frag + (state.langChosen ? '&lang=' + state.lang : '');
+      $('share-link').value = url;
+      try { history.replaceState(null, '', url); } catch (e) { /* file:// may refuse */ }
+      embedCodes();
+      if (!dlg.open) dlg.showModal();
+      $('share-link').select();
+    });
+  }
+  function copyFrom(id) {
+    var field = $(id), u = ui();
+    function fallback() {
+      field.focus();
+      field.select();
+      var ok = false;
+      try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
+      $('copy-status').textContent = ok ? u.copied : u.copyFailed;
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(field.value).then(function () { $('copy-status').textContent = u.copied; }, fallback);
+    } else fallback();
+  }
+
+  // A share link (#z=… or #t=…): the scenario it carries, or false when the hash is something else.
+  function openFromHash() {
+    var f = W.parseFragment(location.hash);
+    if (!f.text) return false;
+    if (f.params.lang === 'fr' || f.params.lang === 'en') setLang(f.params.lang, true);
+    return f.text.then(function (text) {
+      state.pickedKey = null;
+      state.fileName = null;
+      $('picker').value = '';
+      setEditorText(text);
+      record(text, 'load');
+      simulate(false);
+      return true;
+    }, function (err) {
+      state.linkError = ui().linkFailed + (err && err.message ? err.message : String(err));
+      return false;
+    });
+  }
+
   // ---- start ------------------------------------------------------------------------------
   function start() {
     window.subsimPage = {
       // For benchmarks and tests: simulate the given text as if typed, return the timings.
       run: function (text) { setEditorText(text); state.pickedKey = null; simulate(true); return window.subsimPage.last; },
+      history: function () { return { size: hist.stack.length, index: hist.idx }; },
       pick: pick,
       last: null,
     };
@@ -492,7 +755,30 @@
         var li = it.event != null && $('ev-' + it.event);
         if (li) li.classList.add('flash');
       },
+      onPickDay: function (iso) { if (panel) panel.setDate(iso); },
     });
+    panel = new SubSimWhatIfUI.Panel({
+      root: $('whatif'), timeline: timeline,
+      getLang: function () { return state.lang; },
+      simulate: simulateText,
+      commit: commitText,
+      baseTotal: function () { var b = state.good && baseResult(state.good.text); return b ? (b.summary || {}).total_charged || 0 : null; },
+    });
+    tlBefore = new SubSimTimeline.Timeline($('tl-before'), {});
+    tlAfter = new SubSimTimeline.Timeline($('tl-after'), {});
+    linkTimelines(tlBefore, tlAfter);
+    $('undo').addEventListener('click', function () { travel(-1); });
+    $('redo').addEventListener('click', function () { travel(1); });
+    document.addEventListener('keydown', onUndoKey);
+    $('download').addEventListener('click', download);
+    $('share').addEventListener('click', openShare);
+    $('share-close').addEventListener('click', function () { $('share-dialog').close(); });
+    $('copy-link').addEventListener('click', function () { copyFrom('share-link'); });
+    $('copy-iframe').addEventListener('click', function () { copyFrom('embed-iframe'); });
+    $('copy-element').addEventListener('click', function () { copyFrom('embed-element'); });
+    $('embed-whatif').addEventListener('change', embedCodes);
+    $('embed-lang').addEventListener('change', embedCodes);
+    window.addEventListener('hashchange', function () { openFromHash(); });
     $('lang-en').addEventListener('click', function () { setLang('en', true); });
     $('lang-fr').addEventListener('click', function () { setLang('fr', true); });
     $('event-filter').addEventListener('change', function (e) {
@@ -508,10 +794,16 @@
       state.engine = engine;
       applyStaticText();
       $('status').textContent = '';
-      var want = decodeURIComponent((location.hash || '').slice(1));
-      var first = scenarios.filter(function (s) { return s.file === want; })[0] || scenarios[0];
-      if (first) pick(first.file);
-      document.body.setAttribute('data-ready', 'true');
+      var fromLink = openFromHash();
+      return Promise.resolve(fromLink).then(function (opened) {
+        if (!opened) {
+          var want = decodeURIComponent((location.hash || '').slice(1));
+          var first = scenarios.filter(function (s) { return s.file === want; })[0] || scenarios[0];
+          if (first) pick(first.file);
+          if (state.linkError) { $('status').textContent = state.linkError; $('status').className = 'status bad'; state.linkError = null; }
+        }
+        document.body.setAttribute('data-ready', 'true');
+      });
     }, function (err) {
       $('status').textContent = ui().engineFailed + (err && err.message ? err.message : String(err));
       $('status').className = 'status bad';

@@ -23,8 +23,8 @@ done
 
 rm -rf "$site"
 mkdir -p "$site"
-cp "$root"/web/index.html "$root"/web/style.css "$root"/web/favicon.svg \
-   "$root"/web/i18n.js "$root"/web/timeline.js "$root"/web/app.js "$site"/
+cp "$root"/web/index.html "$root"/web/style.css "$root"/web/timeline.css "$root"/web/favicon.svg \
+   "$root"/web/i18n.js "$root"/web/timeline.js "$root"/web/whatif.js "$root"/web/whatif-ui.js "$root"/web/app.js "$site"/
 cp "$wasm_dir/subsim.js" "$wasm_dir/subsim.wasm" "$site"/
 
 node - "$root/scenarios" "$site" "$wasm_dir/subsim.wasm" <<'JS'

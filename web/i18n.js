@@ -78,6 +78,31 @@
       bundle: 'bundle',
       graceLegend: 'expired, renewal still possible',
       graceUntil: function (d) { return 'can still be renewed until ' + d; },
+      articleLink: 'Help-center demo article',
+      undo: 'Undo', redo: 'Redo', download: 'Download', shareEmbed: 'Share & embed',
+      undoTitle: 'Undo (Ctrl+Z outside the editor)', redoTitle: 'Redo (Ctrl+Shift+Z outside the editor)',
+      downloadTitle: 'Download the scenario, with its what-if actions',
+      whatifTitle: 'What if…?',
+      compareTitle: 'Before / after',
+      compareNote: 'The scenario as written (before) and with the what-if actions (after), on the same scale.',
+      before: 'Before', after: 'After', difference: 'Difference',
+      cmpTotal: 'Total charged', cmpInvoices: 'Invoices', cmpState: function (s) { return 'State of ' + s + ' on the last day'; },
+      cmpAccess: function (s) { return 'Access to ' + s; }, accessUntil: function (d) { return 'until ' + d; }, stillRunning: 'still running',
+      cmpAccount: 'Account on the last day',
+      cmpGone: 'No longer charged', cmpNew: 'Charged only with the what-if actions', cmpSame: 'The same invoices are issued.',
+      shareLink: 'Share link',
+      shareNote: 'The link carries the scenario and its what-if actions, compressed, after the “#”: nothing is sent anywhere.',
+      copy: 'Copy', copied: 'Copied to the clipboard.', copyFailed: 'Select the text and copy it (Ctrl+C).',
+      close: 'Close',
+      embedTitle: 'Embed a live timeline',
+      embedWhatif: 'with the what-if controls',
+      embedLang: 'Language', embedLangHost: 'the host page’s',
+      embedIframe: 'Iframe (works where articles allow only HTML)',
+      embedElement: 'Script and custom element',
+      copyEmbed: 'Copy embed code',
+      embedNote: 'Host subsim’s files (embed.html, subsim-embed.js, subsim.js, subsim.wasm) next to each other; the code points at where this page is served from.',
+      linkFailed: 'The link could not be opened: ',
+      linkLoaded: 'Scenario opened from the link.',
     },
     fr: {
       appTagline: 'Simulateur du cycle de vie des abonnements',
@@ -152,6 +177,31 @@
       bundle: 'offre groupée',
       graceLegend: 'expiré, renouvelable encore',
       graceUntil: function (d) { return 'encore renouvelable jusqu’au ' + d; },
+      articleLink: 'Article d’aide de démonstration',
+      undo: 'Annuler', redo: 'Rétablir', download: 'Télécharger', shareEmbed: 'Partager et intégrer',
+      undoTitle: 'Annuler (Ctrl+Z hors de l’éditeur)', redoTitle: 'Rétablir (Ctrl+Maj+Z hors de l’éditeur)',
+      downloadTitle: 'Télécharger le scénario, avec ses actions « et si »',
+      whatifTitle: 'Et si… ?',
+      compareTitle: 'Avant / après',
+      compareNote: 'Le scénario tel qu’il est écrit (avant) et avec les actions « et si » (après), à la même échelle.',
+      before: 'Avant', after: 'Après', difference: 'Différence',
+      cmpTotal: 'Total facturé', cmpInvoices: 'Factures', cmpState: function (s) { return 'État de ' + s + ' le dernier jour'; },
+      cmpAccess: function (s) { return 'Accès à ' + s; }, accessUntil: function (d) { return 'jusqu’au ' + d; }, stillRunning: 'toujours en cours',
+      cmpAccount: 'Compte le dernier jour',
+      cmpGone: 'Plus facturé', cmpNew: 'Facturé seulement avec les actions « et si »', cmpSame: 'Les mêmes factures sont émises.',
+      shareLink: 'Lien de partage',
+      shareNote: 'Le lien contient le scénario et ses actions « et si », compressés, après le « # » : rien n’est envoyé nulle part.',
+      copy: 'Copier', copied: 'Copié dans le presse-papiers.', copyFailed: 'Sélectionnez le texte et copiez-le (Ctrl+C).',
+      close: 'Fermer',
+      embedTitle: 'Intégrer une chronologie vivante',
+      embedWhatif: 'avec les commandes « et si »',
+      embedLang: 'Langue', embedLangHost: 'celle de la page hôte',
+      embedIframe: 'Iframe (pour les articles qui n’acceptent que du HTML)',
+      embedElement: 'Script et élément personnalisé',
+      copyEmbed: 'Copier le code d’intégration',
+      embedNote: 'Hébergez les fichiers de subsim (embed.html, subsim-embed.js, subsim.js, subsim.wasm) côte à côte ; le code pointe vers l’adresse d’où cette page est servie.',
+      linkFailed: 'Le lien n’a pas pu être ouvert : ',
+      linkLoaded: 'Scénario ouvert depuis le lien.',
     },
   };
 
@@ -381,6 +431,15 @@
   };
   Context.prototype.ruleWhy = function (rule) { return RULE_WHY[this.lang][rule] || null; };
 
+  // Why an action was refused, as the customer would be told (no leading "because").
+  Context.prototype.refusalReason = function (ev) {
+    var d = ev.details || {};
+    var reasonFn = REASONS[this.lang][d.reason];
+    var u = userOf(ev);
+    var role = d.role || (u != null && this.users[u] ? this.users[u].role : null);
+    return REFUSAL_RULES[this.lang][ev.rule] || (reasonFn ? reasonFn({ role: role }) : String(d.reason || ''));
+  };
+
   function userOf(ev) {
     var d = ev.details || {};
     return d.by != null ? d.by : (d.user != null ? d.user : null);
@@ -488,10 +547,7 @@
                   : (who ? who + ' reactivates ' : 'Reactivation of ') + subj + ': the cancellation due' + (wd ? ' on ' + wd : '') + ' is withdrawn before it takes effect' + (casc ? ' (it depends on a reactivated product)' : '') + '; it stays active, at no charge.';
       case 'action_refused': {
         var action = d.action ? this.actionLabel(d.action) : (fr ? 'agir' : 'act');
-        var reasonFn = REASONS[this.lang][d.reason];
-        var u = userOf(ev);
-        var role = d.role || (u != null && this.users[u] ? this.users[u].role : null);
-        var reason = REFUSAL_RULES[this.lang][ev.rule] || (reasonFn ? reasonFn({ role: role }) : (d.reason || ''));
+        var reason = this.refusalReason(ev);
         var target = (ev.subscription == null || d.action === 'close_account' || d.action === 'add_payment_method') ? '' : ' ' + subj;
         return fr ? 'Refusé : ' + (who ? who + ' ne peut pas ' : 'impossible de ') + action + target + ', car ' + reason + '.'
                   : 'Refused: ' + (who ? who + ' cannot ' : 'cannot ') + action + target + ', because ' + reason + '.';

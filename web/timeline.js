@@ -154,9 +154,13 @@
     return out;
   }
 
+  var instances = 0;
+
   function Timeline(root, opts) {
     this.root = root;
     this.opts = opts || {};
+    this.uid = 'tl' + (++instances);   // ids stay unique with several timelines in one document
+    this.drawListeners = [];
     this.model = null;
     this.ctx = null;
     this.ppd = 1;            // pixels per day
@@ -188,6 +192,8 @@
     this.scroller.setAttribute('aria-roledescription', 'timeline');
     this.svg = el('svg', { class: 'tl-chart', xmlns: SVG, focusable: 'false' }, this.scroller);
     this.svg.setAttribute('aria-hidden', 'true');
+    // HTML laid over the chart, in chart coordinates (what-if date handle and action pins).
+    this.overlay = html('div', 'tl-overlay', this.scroller);
     this._defs();
     this.gBack = el('g', { class: 'tl-back' }, this.svg);
     this.gGrid = el('g', { class: 'tl-grid' }, this.svg);
@@ -200,8 +206,8 @@
     this.live = html('div', 'visually-hidden', r);
     this.live.setAttribute('aria-live', 'polite');
     this.help = html('p', 'tl-help', r);
-    this.help.id = 'tl-help';
-    this.scroller.setAttribute('aria-describedby', 'tl-help');
+    this.help.id = this.uid + '-help';
+    this.scroller.setAttribute('aria-describedby', this.help.id);
 
     var pending = false;
     this.scroller.addEventListener('scroll', function () {
@@ -217,9 +223,25 @@
     this.scroller.addEventListener('blur', function () { if (!self.hover) self.tip.hidden = true; });
     this.svg.addEventListener('mouseover', function (e) { self._pointer(e); });
     this.svg.addEventListener('mouseleave', function () { self.hover = null; self.tip.hidden = true; });
-    this.svg.addEventListener('click', function (e) {
-      var it = self._itemOf(e.target);
+    // A press and release in place selects the item under it and picks that date. (Not `click`:
+    // focusing the chart on mousedown redraws it, so the press and the release land on different
+    // nodes and the browser sends no click.)
+    var down = null;
+    this.svg.addEventListener('pointerdown', function (e) {
+      down = e.button === 0 ? { x: e.clientX, y: e.clientY, id: e.pointerId, it: self._itemOf(e.target) } : null;
+    });
+    this.svg.addEventListener('pointerup', function (e) {
+      var d = down;
+      down = null;
+      if (!d || d.id !== e.pointerId || Math.abs(e.clientX - d.x) > 6 || Math.abs(e.clientY - d.y) > 6) return;
+      var it = d.it;
       if (it) self.select(it.lane, it.index, true);   // Enter (keyboard) jumps to the event in the list
+      if (self.opts.onPickDay && self.model) {
+        // A marker gives its own date; elsewhere, the day under the pointer.
+        var day = it && it.kind !== 'bar' ? it.from : Math.floor(self.dayAtClientX(e.clientX));
+        day = Math.max(self.model.start, Math.min(self.model.end - 1, day));
+        self.opts.onPickDay(isoOf(day), it);
+      }
     });
     this.scroller.addEventListener('wheel', function (e) {
       if (!e.ctrlKey || !self.model) return;
@@ -238,13 +260,16 @@
 
   Timeline.prototype._defs = function () {
     var defs = el('defs', null, this.svg);
-    var p = el('pattern', { id: 'pat-pending', width: 8, height: 8, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' }, defs);
+    var id = this.uid;
+    this.fills = { trialing: 'url(#' + id + '-trial)', active: null, pending_cancellation: 'url(#' + id + '-pending)',
+                   cancelled: null, expired: 'url(#' + id + '-expired)' };
+    var p = el('pattern', { id: id + '-pending', width: 8, height: 8, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' }, defs);
     el('rect', { width: 8, height: 8, class: 'st-pending-bg' }, p);
     el('rect', { width: 3, height: 8, class: 'st-pending-fg' }, p);
-    var q = el('pattern', { id: 'pat-expired', width: 6, height: 6, patternUnits: 'userSpaceOnUse' }, defs);
+    var q = el('pattern', { id: id + '-expired', width: 6, height: 6, patternUnits: 'userSpaceOnUse' }, defs);
     el('rect', { width: 6, height: 6, class: 'st-expired-bg' }, q);
     el('circle', { cx: 3, cy: 3, r: 1.2, class: 'st-expired-fg' }, q);
-    var t = el('pattern', { id: 'pat-trial', width: 8, height: 8, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(-45)' }, defs);
+    var t = el('pattern', { id: id + '-trial', width: 8, height: 8, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(-45)' }, defs);
     el('rect', { width: 8, height: 8, class: 'st-trialing-bg' }, t);
     el('rect', { width: 1.5, height: 8, class: 'st-trialing-fg' }, t);
   };
@@ -305,6 +330,31 @@
 
   Timeline.prototype.x = function (day) { return PAD + (day - this.model.start) * this.ppd; };
   Timeline.prototype.dayAt = function (px) { return this.model.start + (px - PAD) / this.ppd; };
+  // The (fractional) day under a pointer at clientX.
+  Timeline.prototype.dayAtClientX = function (clientX) {
+    var r = this.scroller.getBoundingClientRect();
+    return this.dayAt(clientX - r.left + this.scroller.scrollLeft);
+  };
+  // The lane showing a subscription (and product), or the account lane: { top, height, kind }.
+  Timeline.prototype.laneOf = function (subscription, product) {
+    if (!this.model) return null;
+    var lanes = this.model.lanes, best = null;
+    for (var i = 0; i < lanes.length; i++) {
+      var l = lanes[i];
+      if (product != null && l.kind === 'product' && l.subscription === subscription && l.product === product) return l;
+      if (subscription != null && l.kind === 'subscription' && l.subscription === subscription && !best) best = l;
+      if (subscription == null && l.kind === 'account') return l;
+    }
+    return best;
+  };
+  Timeline.prototype.axisHeight = AXIS_H;
+  // fn(timeline) after every drawing (zoom, scroll, new data): keeps overlays in place.
+  Timeline.prototype.onDraw = function (fn) { this.drawListeners.push(fn); };
+  // The element holding keyboard focus, inside a shadow root too.
+  Timeline.prototype._active = function () {
+    var r = this.root.getRootNode ? this.root.getRootNode() : document;
+    return r.activeElement || document.activeElement;
+  };
 
   Timeline.prototype.fit = function () {
     if (!this.model) return;
@@ -369,6 +419,9 @@
     this._drawBars(d0, d1);
     this._drawMarkers(d0, d1);
     this._drawSelection();
+    this.overlay.style.width = this.width + 'px';
+    this.overlay.style.height = m.height + 'px';
+    for (var i = 0; i < this.drawListeners.length; i++) this.drawListeners[i](this);
   };
 
   Timeline.prototype._drawBack = function (x0, x1) {
@@ -434,10 +487,6 @@
     }
   };
 
-  var STATE_FILL = {
-    trialing: 'url(#pat-trial)', active: null, pending_cancellation: 'url(#pat-pending)',
-    cancelled: null, expired: 'url(#pat-expired)',
-  };
 
   Timeline.prototype._drawBars = function (d0, d1) {
     var g = this.gBars, self = this, ctx = this.ctx;
@@ -449,7 +498,7 @@
         var xa = Math.max(self.x(it.from), self.window.x0 - 4), xb = Math.min(self.x(it.to), self.window.x1 + 4);
         var w = Math.max(1, xb - xa);
         var r = el('rect', { x: xa, y: y, width: w, height: BAR_H, rx: 3, class: 'bar st-' + it.state,
-                             fill: STATE_FILL[it.state] || null, 'data-lane': it.lane, 'data-i': it.index,
+                             fill: self.fills[it.state] || null, 'data-lane': it.lane, 'data-i': it.index,
                              'data-state': it.state, 'data-from': isoOf(it.from), 'data-to': isoOf(it.to),
                              'data-subscription': lane.subscription, 'data-product': lane.product }, g);
         r.setAttribute('data-kind', 'bar');
@@ -637,7 +686,7 @@
       n = n.parentNode;
     }
     this.hover = it;
-    if (it) this._showTip(it, count); else if (document.activeElement !== this.scroller) this.tip.hidden = true;
+    if (it) this._showTip(it, count); else if (this._active() !== this.scroller) this.tip.hidden = true;
   };
 
   Timeline.prototype.select = function (lane, index, fromPointer) {
@@ -740,16 +789,17 @@
   // The legend, as HTML with small SVG swatches.
   Timeline.prototype.legend = function (container, ctx) {
     container.textContent = '';
+    var fills = this.fills;
     var ul = html('ul', 'legend-list', container);
     SubSimText.states.forEach(function (st) {
       var li = html('li', null, ul);
       var s = el('svg', { width: 28, height: 14, class: 'legend-swatch', 'aria-hidden': 'true', focusable: 'false' }, li);
-      el('rect', { x: 0.5, y: 0.5, width: 27, height: 13, rx: 3, class: 'bar st-' + st, fill: STATE_FILL[st] || null }, s);
+      el('rect', { x: 0.5, y: 0.5, width: 27, height: 13, rx: 3, class: 'bar st-' + st, fill: fills[st] || null }, s);
       html('span', null, li, ctx.state(st));
     });
     var gli = html('li', null, ul);
     var gs = el('svg', { width: 28, height: 14, class: 'legend-swatch', 'aria-hidden': 'true', focusable: 'false' }, gli);
-    el('rect', { x: 0.5, y: 0.5, width: 27, height: 13, rx: 3, class: 'bar st-expired', fill: STATE_FILL.expired }, gs);
+    el('rect', { x: 0.5, y: 0.5, width: 27, height: 13, rx: 3, class: 'bar st-expired', fill: fills.expired }, gs);
     el('rect', { x: 1.5, y: 1.5, width: 25, height: 11, rx: 2, class: 'grace' }, gs);
     html('span', null, gli, ctx.ui.graceLegend);
     ['invoice', 'reminder', 'email', 'refusal', 'notice', 'notice_missed', 'request', 'milestone'].forEach(function (k) {

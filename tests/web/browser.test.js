@@ -53,14 +53,14 @@ function readPage(page) {
     return {
       title: document.getElementById('summary-title').textContent,
       lang: document.documentElement.lang,
-      lanes: q('.tl-label:not(.tl-label-axis)').map((n) => n.className.replace(/.*tl-label-/, '') + '|' + n.textContent),
-      bars: q('rect.bar[data-from]').map((r) => [r.dataset.subscription, r.dataset.product, r.dataset.state, r.dataset.from, r.dataset.to].join('|')),
+      lanes: q('#timeline .tl-label:not(.tl-label-axis)').map((n) => n.className.replace(/.*tl-label-/, '') + '|' + n.textContent),
+      bars: q('#timeline rect.bar[data-from]').map((r) => [r.dataset.subscription, r.dataset.product, r.dataset.state, r.dataset.from, r.dataset.to].join('|')),
       events: q('#events li.ev').map((li) => ({ index: +li.dataset.index, type: li.dataset.type, date: li.dataset.date,
                                                 sentence: li.querySelector('.sentence').textContent })),
       invoices: q('#invoice-rows tr[data-date]').map((tr) => tr.dataset.date),
       total: document.getElementById('invoice-total').textContent,
       expectations: q('#expectations li.exp').map((li) => li.dataset.passed === 'true'),
-      markers: q('.tl-marks g.mk').length,
+      markers: q('#timeline .tl-marks g.mk').length,
       errorsHidden: document.getElementById('errors').hidden,
     };
   });
@@ -312,7 +312,8 @@ for (const mode of ['file', 'http']) {
         // Every control can be reached with Tab and has a name.
         const unnamed = await page.evaluate(() => Array.from(document.querySelectorAll('button, select, textarea, input, [tabindex="0"]'))
           .filter((n) => !n.closest('[hidden]'))
-          .filter((n) => !(n.getAttribute('aria-label') || n.labels && n.labels.length || n.textContent.trim() || n.title))
+          .filter((n) => !(n.getAttribute('aria-label') || n.labels && n.labels.length || n.textContent.trim() || n.title ||
+                           (n.getAttribute('aria-labelledby') || '').split(' ').some((id) => id && document.getElementById(id) && document.getElementById(id).textContent.trim())))
           .map((n) => n.outerHTML.slice(0, 80)));
         assert.deepEqual(unnamed, []);
         await assertClean(page);
