@@ -34,7 +34,7 @@
       noDiff: 'no difference',
       invalid: 'The scenario has errors: fix them to explore what-ifs.',
       removed: 'What-if action removed.',
-      notPermitted: function (role) { return role + ': not allowed by the scenario’s permissions'; },
+      notAllowed: 'not allowed',
     },
     fr: {
       title: 'Et si… ?',
@@ -52,7 +52,7 @@
       noDiff: 'aucune différence',
       invalid: 'Le scénario contient des erreurs : corrigez-les pour explorer les « et si ».',
       removed: 'Action « et si » retirée.',
-      notPermitted: function (role) { return role + ' : non autorisé par les permissions du scénario'; },
+      notAllowed: 'non autorisé',
     },
   };
 
@@ -228,12 +228,16 @@
     var needsSub = a === 'cancel' || a === 'reactivate' || a === 'renew';
     this.fSub.label.hidden = !needsSub;
     this.fProd.label.hidden = !(a === 'cancel' || a === 'reactivate');
-    if (!this.whoTouched && this.actors) {
-      var perm = a === 'add_payment_method' || a === 'close_account' || a === 'renew' ? a : a;
-      var k = -1;
-      for (var i = 0; i < this.actors.length; i++) if (W.permitted(this.scenario, this.actors[i], perm)) { k = i; break; }
-      if (k >= 0) this.inWho.value = String(k);
+    if (!this.actors) return;
+    // Say who the scenario's permissions refuse (the action can still be tried: it is refused).
+    var t = this.t(), k = -1;
+    for (var i = 0; i < this.actors.length; i++) {
+      var u = this.actors[i], ok = W.permitted(this.scenario, u, a);
+      if (ok && k < 0) k = i;
+      var o = this.inWho.options[i];
+      if (o) o.textContent = (u.id ? u.id + ' (' + u.listedRole + ')' : t.owner) + (ok ? '' : ' — ' + t.notAllowed);
     }
+    if (!this.whoTouched && k >= 0) this.inWho.value = String(k);
   };
 
   Panel.prototype.formAction = function () {

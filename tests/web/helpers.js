@@ -43,13 +43,20 @@ const TYPES = {
 };
 
 // A tiny static server on 127.0.0.1 (random port) for `dir`, with the strict CSP on every answer.
-function startServer(dir) {
+// `extra` maps more paths to { body, type } (host pages for the embed tests); it can be filled
+// after the start (server.extra).
+function startServer(dir, extra = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     let rel = decodeURIComponent(url.pathname);
     if (rel.endsWith('/')) rel += 'index.html';
-    const file = path.join(dir, path.normalize(rel));
     const headers = { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' };
+    if (extra[rel]) {
+      res.writeHead(200, { ...headers, 'Content-Type': extra[rel].type || TYPES[path.extname(rel)] || 'text/plain' });
+      res.end(extra[rel].body);
+      return;
+    }
+    const file = path.join(dir, path.normalize(rel));
     if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' });
       res.end('not found');
@@ -59,7 +66,7 @@ function startServer(dir) {
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${server.address().port}/` }));
+    server.listen(0, '127.0.0.1', () => resolve({ server, extra, url: `http://127.0.0.1:${server.address().port}/` }));
   });
 }
 
@@ -72,9 +79,10 @@ async function launchBrowser() {
 }
 
 // A page that records console errors, page errors, failed requests and CSP violations.
-async function openPage(browser, url, viewport) {
-  const context = await browser.newContext({ viewport: viewport || { width: 1400, height: 1000 }, locale: 'en-GB' });
+async function openPage(browser, url, viewport, init) {
+  const context = await browser.newContext({ viewport: viewport || { width: 1400, height: 1000 }, locale: 'en-GB', acceptDownloads: true });
   const page = await context.newPage();
+  if (init) await page.addInitScript(init);
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -97,6 +105,45 @@ async function openPage(browser, url, viewport) {
   return page;
 }
 
+// A page that is not the simulator (a host page with embeds, the article): records console
+// errors, page errors, failed requests, JS dialogs, every request, and CSP violations in every
+// frame. `ready(page)` is awaited after loading.
+async function openHost(browser, url, { viewport, init, ready } = {}) {
+  const context = await browser.newContext({ viewport: viewport || { width: 1280, height: 900 }, locale: 'en-GB' });
+  const page = await context.newPage();
+  const problems = [], requests = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url().slice(0, 120)} ${r.failure() && r.failure().errorText}`));
+  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss().catch(() => {}); });
+  page.on('request', (r) => requests.push(r.url()));
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => { window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`); });
+  });
+  if (init) await page.addInitScript(init);
+  await page.goto(url);
+  if (ready) await ready(page);
+  page.requests = requests;
+  page.problems = async () => {
+    const csp = [];
+    for (const f of page.frames()) {
+      try { for (const c of await f.evaluate(() => window.__csp || [])) csp.push(`CSP violation in ${f.url().slice(0, 60)}: ${c}`); } catch (e) { /* detached */ }
+    }
+    return problems.concat(csp);
+  };
+  page.closeAll = () => context.close();
+  return page;
+}
+
+// Wait until every <subsim-timeline> in `frame` (a page or a frame) has rendered, or shows an error.
+async function embedsRendered(frame, count) {
+  await frame.waitForFunction((n) => {
+    const els = Array.from(document.querySelectorAll('subsim-timeline'));
+    return els.length >= n && els.every((e) => e.getAttribute('data-rendered') || (e.shadowRoot && e.shadowRoot.querySelector('.sx-status.bad')));
+  }, count || 1, { timeout: 30000 });
+}
+
 function screenshotPath(name) {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   return path.join(SCREENSHOTS, name);
@@ -104,5 +151,5 @@ function screenshotPath(name) {
 
 module.exports = {
   ROOT, SCENARIOS, SITE, WASM_DIR, CLI, CSP, scenarioFiles, loadWasm, runCli, startServer,
-  launchBrowser, openPage, screenshotPath,
+  launchBrowser, openPage, openHost, embedsRendered, screenshotPath,
 };

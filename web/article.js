@@ -1,0 +1,19 @@
+/* The sample article: "was this helpful?" buttons (nothing is sent anywhere), and iframes of
+ * embed.html sized to their content from the height each one posts ({ type: 'subsim-height' }). */
+(function () {
+  'use strict';
+  document.querySelectorAll('.feedback button').forEach(function (b) {
+    b.addEventListener('click', function () {
+      document.querySelectorAll('.feedback button').forEach(function (o) { o.setAttribute('aria-pressed', String(o === b)); });
+      var t = document.querySelector('.feedback .thanks');
+      if (t) t.hidden = false;
+    });
+  });
+  window.addEventListener('message', function (e) {
+    var d = e.data;
+    if (!d || d.type !== 'subsim-height' || typeof d.height !== 'number') return;
+    document.querySelectorAll('iframe.sim-frame').forEach(function (f) {
+      if (f.contentWindow === e.source) f.style.height = Math.max(120, Math.min(4000, Math.ceil(d.height))) + 'px';
+    });
+  });
+})();

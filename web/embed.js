@@ -1,0 +1,311 @@
+/* subsim: the <subsim-timeline> custom element. web/build.sh wraps this file, i18n.js,
+ * timeline.js, whatif.js, whatif-ui.js and the CSS (timeline.css + embed.css) into one script,
+ * subsim-embed.js, whose only global is the element (plus Emscripten's SubSim factory, loaded on
+ * first use). In that wrapper SubSimText, SubSimTimeline, SubSimWhatIf, SubSimWhatIfUI,
+ * SUBSIM_EMBED_CSS and SUBSIM_EMBED_SCRIPT are local variables.
+ *
+ *   <script src="…/subsim-embed.js" defer></script>
+ *   <subsim-timeline src="scenario.json" lang="fr" whatif></subsim-timeline>
+ *   <subsim-timeline><script type="application/json">{ …scenario… }</script></subsim-timeline>
+ *
+ * Attributes: src (loaded relative to the host page), lang (fr|en; default: the nearest lang of
+ * the host page), whatif (what-if controls; read-only by default), readonly (wins over whatif),
+ * heading (replaces the scenario title; empty hides it). Property `scenario` (text) sets it too.
+ * The engine (subsim.js + subsim.wasm, or subsim-wasm.js from file://) is found next to this
+ * script. Scenario text is only ever set with textContent, in a shadow root. */
+/* global SubSimText, SubSimTimeline, SubSimWhatIf, SubSimWhatIfUI, SUBSIM_EMBED_CSS, SUBSIM_EMBED_SCRIPT */
+(function () {
+  'use strict';
+
+  var T = SubSimText, W = SubSimWhatIf;
+  var scriptSrc = (SUBSIM_EMBED_SCRIPT && SUBSIM_EMBED_SCRIPT.src) || document.baseURI;
+  var BASE = scriptSrc.replace(/[?#].*$/, '').replace(/[^/]*$/, '');
+  var EVENT_LIMIT = 200;
+
+  // ---- engine, shared by every element of the page ------------------------------------------
+  var enginePromise = null;
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement('script');
+      s.src = src;
+      s.onload = resolve;
+      s.onerror = function () { reject(new Error('cannot load ' + src)); };
+      document.head.appendChild(s);
+    });
+  }
+  function base64Bytes(b64) {
+    var bin = atob(b64), n = bin.length, out = new Uint8Array(n);
+    for (var i = 0; i < n; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  }
+  function locateFile(p) { return BASE + p; }
+  // From file:// the browser refuses fetch: the binary comes from a script holding it in base64.
+  function fromEmbedded() {
+    var ready = typeof window.SUBSIM_WASM_BASE64 === 'string' ? Promise.resolve() : loadScript(BASE + 'subsim-wasm.js');
+    return ready.then(function () { return window.SubSim({ wasmBinary: base64Bytes(window.SUBSIM_WASM_BASE64), locateFile: locateFile }); });
+  }
+  function engine() {
+    if (!enginePromise) {
+      var glue = typeof window.SubSim === 'function' ? Promise.resolve() : loadScript(BASE + 'subsim.js');
+      enginePromise = glue.then(function () {
+        if (BASE.indexOf('file:') === 0) return fromEmbedded();
+        return window.SubSim({ locateFile: locateFile }).catch(fromEmbedded);
+      });
+    }
+    return enginePromise;
+  }
+
+  // ---- styles: one constructed sheet for every shadow root (no inline <style>, which a strict
+  // style-src would refuse), or a <link> to subsim-embed.css where constructed sheets are missing.
+  var sheet = null;
+  function adoptStyles(root) {
+    var can = 'adoptedStyleSheets' in Document.prototype && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype;
+    if (can && typeof SUBSIM_EMBED_CSS === 'string') {
+      try {
+        if (!sheet) { sheet = new CSSStyleSheet(); sheet.replaceSync(SUBSIM_EMBED_CSS); }
+        root.adoptedStyleSheets = [sheet];
+        return;
+      } catch (e) { /* fall back to the file */ }
+    }
+    var link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = BASE + 'subsim-embed.css';
+    root.appendChild(link);
+  }
+
+  function html(name, cls, parent, text) {
+    var e = document.createElement(name);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    if (parent) parent.appendChild(e);
+    return e;
+  }
+
+  class SubSimTimelineElement extends HTMLElement {
+    static get observedAttributes() { return ['lang', 'whatif', 'readonly', 'src', 'heading']; }
+
+    constructor() {
+      super();
+      this._shadow = this.attachShadow({ mode: 'open' });
+      adoptStyles(this._shadow);
+      this._text = null;       // the scenario text shown (with the reader's what-if actions)
+      this._original = null;   // as given by the author
+      this._built = false;
+      this._loadedSrc = null;
+    }
+
+    connectedCallback() {
+      if (!this._built) this._build();
+      this._load();
+    }
+
+    attributeChangedCallback(name, before, after) {
+      if (!this._built || before === after) return;
+      if (name === 'src') this._load();
+      else this._render();
+    }
+
+    get scenario() { return this._text; }
+    set scenario(text) {
+      this._original = this._text = String(text);
+      if (this._built) this._render();
+    }
+
+    _language() {
+      var own = this.getAttribute('lang');
+      var host = own || (this.parentElement && this.parentElement.closest('[lang]') && this.parentElement.closest('[lang]').getAttribute('lang')) ||
+                 document.documentElement.lang || '';
+      return /^fr\b/i.test(host) ? 'fr' : 'en';
+    }
+    _whatif() { return this.hasAttribute('whatif') && !this.hasAttribute('readonly') && this.getAttribute('whatif') !== 'false'; }
+
+    _build() {
+      this._built = true;
+      var sh = this._shadow, self = this;
+      var box = this._box = html('div', 'sx', sh);
+      box.setAttribute('role', 'region');
+      var head = html('div', 'sx-head', box);
+      this._title = html('p', 'sx-title', head);
+      this._facts = html('dl', 'sx-facts', head);
+      this._status = html('p', 'sx-status', box);
+      this._status.setAttribute('role', 'status');
+      this._errors = html('div', 'sx-errors', box);
+      this._errors.hidden = true;
+      this._tlBox = html('div', 'timeline sx-tl', box);
+      this._tl = new SubSimTimeline.Timeline(this._tlBox, {
+        onPickDay: function (iso) { if (self._panel && self._whatif()) self._panel.setDate(iso); },
+      });
+      this._wi = html('section', 'sx-wi', box);
+      this._wiTitle = html('h3', 'sx-h', this._wi);
+      this._wiBody = html('div', null, this._wi);
+      this._reset = html('button', 'wi-btn sx-reset', this._wi);
+      this._reset.type = 'button';
+      this._reset.addEventListener('click', function () { self._text = self._original; self._render(); });
+      this._panel = new SubSimWhatIfUI.Panel({
+        root: this._wiBody, timeline: this._tl,
+        getLang: function () { return self._language(); },
+        simulate: function (text) { return self._simulate(text); },
+        commit: function (text) { self._text = text; self._render(); },
+        baseTotal: function () {
+          var b = self._simulate(W.baseText(self._text));
+          return b && !b.errors ? (b.summary || {}).total_charged || 0 : null;
+        },
+      });
+      this._events = html('details', 'sx-events', box);
+      this._eventsSummary = html('summary', null, this._events);
+      this._eventList = html('ol', 'sx-event-list', this._events);
+      this._legendBox = html('details', 'sx-legend', box);
+      this._legendSummary = html('summary', null, this._legendBox);
+      this._legend = html('div', null, this._legendBox);
+      var foot = html('p', 'sx-foot', box);
+      this._open = html('a', 'sx-open', foot);
+      this._open.target = '_blank';
+      this._open.rel = 'noopener';
+      html('span', 'sx-brand', foot, 'subsim');
+      this._tlBox.hidden = true;
+      this._wi.hidden = true;
+      this._events.hidden = true;
+      this._legendBox.hidden = true;
+    }
+
+    _ui() { return T.UI[this._language()]; }
+
+    _say(text, bad) {
+      this._status.textContent = text || '';
+      this._status.classList.toggle('bad', !!bad);
+    }
+
+    _load() {
+      var src = this.getAttribute('src'), self = this;
+      if (src) {
+        if (src === this._loadedSrc) return;
+        this._loadedSrc = src;
+        this._say(this._ui().loadingEngine);
+        var url;
+        try { url = new URL(src, document.baseURI).href; } catch (e) { url = src; }
+        fetch(url).then(function (r) {
+          if (!r.ok) throw new Error(r.status + ' ' + r.statusText);
+          return r.text();
+        }).then(function (text) { self.scenario = text; }, function (err) {
+          self._say(self._ui().embedCannotLoad(src, err && err.message ? err.message : String(err)), true);
+        });
+        return;
+      }
+      if (this._text != null) { this._render(); return; }
+      var read = function () {
+        var s = self.querySelector('script[type="application/json"]');
+        var text = s ? s.textContent : self.textContent;
+        if (text && text.trim()) self.scenario = text;
+        else self._say(self._ui().embedNoScenario, true);
+      };
+      // Before the parser has reached the element's content, wait for it.
+      if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', read, { once: true });
+      else read();
+    }
+
+    _simulate(text) {
+      if (!this._engine) return null;
+      try { return JSON.parse(this._engine.simulate(text)); } catch (e) { return null; }
+    }
+
+    _render() {
+      var self = this;
+      if (this._text == null) return;
+      if (!this._engine) {
+        this._say(this._ui().loadingEngine);
+        engine().then(function (eng) { self._engine = eng; self._render(); }, function (err) {
+          self._say(self._ui().engineFailed + (err && err.message ? err.message : String(err)), true);
+        });
+        return;
+      }
+      var u = this._ui(), lang = this._language(), text = this._text;
+      var result = this._simulate(text) || { errors: [{ message: 'invalid engine output', line: 1, column: 1, pointer: '' }] };
+      this._say('');
+      if (result.errors) { this._showErrors(result.errors); return; }
+      var scenario;
+      try { scenario = JSON.parse(text); } catch (e) { scenario = {}; }
+      this._errors.hidden = true;
+      var ctx = new T.Context(lang, scenario, result);
+      var heading = this.getAttribute('heading');
+      var title = heading != null ? heading : (scenario.title || '');
+      this._title.textContent = title;
+      this._title.hidden = !title;
+      this._box.setAttribute('aria-label', u.embedLabel(title || scenario.title || 'subsim'));
+      this._box.setAttribute('lang', lang);
+      this._facts.textContent = '';
+      var sum = result.summary || {};
+      this._fact(u.totalCharged, ctx.money(sum.total_charged), 'total');
+      var states = html('span', 'sx-states');
+      Object.keys(sum.states || {}).forEach(function (id) {
+        var one = html('span', 'sx-state', states);
+        html('span', 'sub', one, ctx.subName(id) + ' ');
+        html('span', 'state-badge st-badge-' + sum.states[id], one, ctx.state(sum.states[id]));
+      });
+      this._fact(u.statesOnUntil, states);
+      this._tlBox.hidden = false;
+      this._legendBox.hidden = false;
+      this._events.hidden = false;
+      var sameRange = this._lastRange === scenario.start + '|' + scenario.until;
+      this._lastRange = scenario.start + '|' + scenario.until;
+      this._tl.setData(scenario, result, ctx, sameRange);
+      this._legendSummary.textContent = u.legend;
+      this._tl.legend(this._legend, ctx);
+      this._renderEvents(ctx, result);
+      var wi = this._whatif();
+      this._wi.hidden = !wi;
+      this._tl.overlay.hidden = !wi;
+      if (wi) {
+        this._wiTitle.textContent = SubSimWhatIfUI.TEXT[lang].title;
+        this._reset.textContent = u.embedReset;
+        this._reset.hidden = text === this._original;
+        this._panel.update(text, scenario, result, ctx);
+      }
+      this._open.textContent = u.embedOpen + ' ↗';
+      var open = this._open;
+      W.encodeText(text).then(function (frag) { open.href = BASE + 'index.html#' + frag + '&lang=' + lang; });
+      this.setAttribute('data-rendered', String((+this.getAttribute('data-rendered') || 0) + 1));
+    }
+
+    _fact(term, value, cls) {
+      var d = html('div', 'fact' + (cls ? ' ' + cls : ''), this._facts);
+      html('dt', null, d, term);
+      var dd = html('dd', null, d);
+      if (typeof value === 'string') dd.textContent = value; else dd.appendChild(value);
+    }
+
+    _renderEvents(ctx, result) {
+      var list = this._eventList, events = result.events || [];
+      list.textContent = '';
+      this._eventsSummary.textContent = ctx.ui.embedEvents(events.length);
+      events.slice(0, EVENT_LIMIT).forEach(function (e) {
+        var li = html('li', 'sx-ev', list);
+        li.setAttribute('data-type', e.type);
+        var t = html('time', 'sx-ev-date', li, ctx.date(e.date));
+        t.setAttribute('datetime', e.date);
+        html('span', 'sx-ev-text', li, ctx.sentence(e));
+      });
+      if (events.length > EVENT_LIMIT) html('li', 'sx-ev more', list, '…');
+    }
+
+    _showErrors(errors) {
+      var u = this._ui(), box = this._errors;
+      box.textContent = '';
+      box.hidden = false;
+      html('p', 'sx-err-title', box, u.embedInvalid);
+      var ol = html('ol', null, box);
+      errors.slice(0, 20).forEach(function (e) {
+        html('li', null, ol, u.lineCol(e.line, e.column) + ' — ' + e.message + (e.pointer ? ' (' + e.pointer + ')' : ''));
+      });
+      this._tlBox.hidden = true;
+      this._wi.hidden = true;
+      this._events.hidden = true;
+      this._legendBox.hidden = true;
+    }
+  }
+
+  // For embed.html (and hosts that want it): read a share-link fragment without another global.
+  SubSimTimelineElement.parseFragment = function (hash) { return W.parseFragment(hash); };
+  SubSimTimelineElement.encodeText = function (text) { return W.encodeText(text); };
+
+  customElements.define('subsim-timeline', SubSimTimelineElement);
+})();
