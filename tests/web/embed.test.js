@@ -124,6 +124,24 @@ ${inlineJson(b)}
       assert.deepEqual(inFrame.bars, spans(rb));
       assert.equal(inFrame.lang, 'fr');
       assert.equal(inFrame.whatif, true);
+      // Every control in the shadow roots has a name, and the keyboard reaches the timeline.
+      const unnamed = await page.evaluate(() => Array.from(document.querySelectorAll('subsim-timeline')).flatMap((el) =>
+        Array.from(el.shadowRoot.querySelectorAll('button, select, input, [tabindex="0"]'))
+          .filter((n) => !n.closest('[hidden]'))
+          .filter((n) => !(n.getAttribute('aria-label') || (n.labels && n.labels.length) || n.textContent.trim() || n.title))
+          .map((n) => n.outerHTML.slice(0, 80))));
+      assert.deepEqual(unnamed, []);
+      await page.focus('#inline');
+      await page.keyboard.press('Tab');
+      let reached = false;
+      for (let i = 0; i < 12 && !reached; i++) {
+        reached = await page.evaluate(() => { const a = document.getElementById('inline').shadowRoot.activeElement; return !!a && a.classList.contains('tl-scroll'); });
+        if (!reached) await page.keyboard.press('Tab');
+      }
+      assert.ok(reached, 'Tab reaches the timeline inside the element');
+      await page.keyboard.press('ArrowRight');
+      const tip = await page.evaluate(() => document.getElementById('inline').shadowRoot.querySelector('.tl-tip').textContent);
+      assert.ok(tip.length > 10, 'arrow keys walk the timeline and show the item');
       // The host's styles stay outside (its red 40px text and hidden bars do not apply).
       const style = await page.$eval('#by-src', (el) => {
         const t = el.shadowRoot.querySelector('.sx-title'), bar = el.shadowRoot.querySelector('rect.bar');
