@@ -675,7 +675,9 @@
   var shareFrag = '';
   function embedHeight(g, whatif) {
     var lanes = timeline.model ? timeline.model.lanes.length : 2;
-    return 150 + 44 + 34 * lanes + 60 + (whatif ? 300 : 0);
+    // Title and facts, toolbar, axis, lanes, the folded lists and the footer; the what-if form
+    // with one answer. Generous: too short an iframe scrolls, too tall leaves a gap.
+    return 230 + 44 + 34 * lanes + (whatif ? 340 : 0);
   }
   function embedCodes() {
     var g = state.good, whatif = $('embed-whatif').checked, lang = $('embed-lang').value;

@@ -1,4 +1,5 @@
-/* embed.html: reads the scenario and the options from the fragment (#z=…&lang=fr&whatif=1) and
+/* embed.html: reads the scenario and the options from the fragment (#z=…&lang=fr&whatif=1,
+ * &heading=…, &simulator=0 for no "Open in the simulator" link) and
  * shows one <subsim-timeline>. Tells the parent page its height (postMessage
  * { type: 'subsim-height', height }) for hosts that size their iframe with a script. */
 (function () {
@@ -32,6 +33,7 @@
         try { h = decodeURIComponent(p.heading.replace(/\+/g, ' ')); } catch (e) { h = p.heading; }
         el.setAttribute('heading', h);
       }
+      if (p.simulator === '0') el.setAttribute('simulator', '');
       el.scenario = text;
       main.appendChild(el);
     }, function (err) {

@@ -10,7 +10,9 @@
  *
  * Attributes: src (loaded relative to the host page), lang (fr|en; default: the nearest lang of
  * the host page), whatif (what-if controls; read-only by default), readonly (wins over whatif),
- * heading (replaces the scenario title; empty hides it). Property `scenario` (text) sets it too.
+ * heading (replaces the scenario title; empty hides it), simulator (the page "Open in the
+ * simulator" links to; default index.html next to this script; empty: no link). Property
+ * `scenario` (text) sets the scenario too.
  * The engine (subsim.js + subsim.wasm, or subsim-wasm.js from file://) is found next to this
  * script. Scenario text is only ever set with textContent, in a shadow root. */
 /* global SubSimText, SubSimTimeline, SubSimWhatIf, SubSimWhatIfUI, SUBSIM_EMBED_CSS, SUBSIM_EMBED_SCRIPT */
@@ -82,7 +84,7 @@
   }
 
   class SubSimTimelineElement extends HTMLElement {
-    static get observedAttributes() { return ['lang', 'whatif', 'readonly', 'src', 'heading']; }
+    static get observedAttributes() { return ['lang', 'whatif', 'readonly', 'src', 'heading', 'simulator']; }
 
     constructor() {
       super();
@@ -260,9 +262,16 @@
         this._reset.hidden = text === this._original;
         this._panel.update(text, scenario, result, ctx);
       }
-      this._open.textContent = u.embedOpen + ' ↗';
+      // "Open in the simulator": index.html next to this script, another page named by the
+      // `simulator` attribute, or no link when that attribute is empty.
+      var sim = this.getAttribute('simulator');
       var open = this._open;
-      W.encodeText(text).then(function (frag) { open.href = BASE + 'index.html#' + frag + '&lang=' + lang; });
+      open.hidden = sim === '';
+      if (sim !== '') {
+        open.textContent = u.embedOpen + ' ↗';
+        var page = sim ? new URL(sim, document.baseURI).href.split('#')[0] : BASE + 'index.html';
+        W.encodeText(text).then(function (frag) { open.href = page + '#' + frag + '&lang=' + lang; });
+      }
       this.setAttribute('data-rendered', String((+this.getAttribute('data-rendered') || 0) + 1));
     }
 

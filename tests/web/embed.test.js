@@ -163,8 +163,9 @@ ${inlineJson(b)}
     server.extra['/host/whatif.html'] = { body: hostPage({ lang: 'en', body: `<subsim-timeline id="w" whatif>
 <script type="application/json">${inlineJson(b)}</script>
 </subsim-timeline>
-<iframe id="frame" src="/embed.html#${fragment(b)}&amp;lang=en" title="Timeline" width="100%" height="600"></iframe>` }) };
-    const page = await openHost(browser, server.url + 'host/whatif.html', { ready: (p) => embedsRendered(p, 1) });
+<iframe id="frame" src="/embed.html#${fragment(b)}&amp;lang=en" title="Timeline" width="100%" height="600"></iframe>
+<subsim-timeline id="nolink" simulator=""><script type="application/json">${inlineJson(b)}</script></subsim-timeline>` }) };
+    const page = await openHost(browser, server.url + 'host/whatif.html', { ready: (p) => embedsRendered(p, 2) });
     try {
       const el = page.locator('#w');
       const box = await el.locator('.tl-scroll').boundingBox();
@@ -183,6 +184,17 @@ ${inlineJson(b)}
       assert.ok(sentence.includes(eff), `${eff} in "${sentence}"`);
       assert.deepEqual((await readEmbed(page, '#w')).bars, spans(r));
       await el.screenshot({ path: screenshotPath('embed-whatif.png') });
+      // "Open in the simulator" carries the scenario with the reader's what-if action to the page.
+      await page.waitForFunction(() => /index\.html#z=/.test(document.getElementById('w').shadowRoot.querySelector('.sx-open').href));
+      const href = await page.$eval('#w', (e) => e.shadowRoot.querySelector('.sx-open').href);
+      const sim = await openPage(browser, href);
+      try {
+        assert.equal(await sim.inputValue('#source'), text);
+        assert.equal(await sim.$$eval('#timeline .wi-pin', (ps) => ps.map((p) => p.dataset.on).join()), on);
+        const problems = await sim.problems();
+        assert.deepEqual(problems, [], problems.join('\n'));
+      } finally { await sim.closeAll(); }
+      assert.equal(await page.$eval('#nolink', (e) => e.shadowRoot.querySelector('.sx-open').hidden), true);
       // Reset goes back to the author's scenario.
       await el.locator('.sx-reset').click();
       await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelectorAll('.wi-pin').length === 0);
