@@ -9,7 +9,7 @@ Simulation::Simulation(const Scenario& s) : scenario(s) {}
 void Simulation::count_record() {
     if (++records > max_output_records && !stopped())
         result.limit_exceeded = "the scenario produces more than " + std::to_string(max_output_records) +
-                                " events and invoice lines; shorten the horizon (until) or lengthen the periods";
+                                " events, invoice lines and state changes; shorten the horizon (until) or lengthen the periods";
 }
 
 Event& Simulation::emit(Date date, EventType type, std::optional<Index> sub, std::optional<Index> product,

@@ -10,6 +10,7 @@ struct Diagnostic {
     std::string message;
     int line = 1;
     int column = 1;
+    bool at_key = false;  // locate the member's key rather than its value (unknown keys)
 };
 
 using Diagnostics = std::vector<Diagnostic>;

@@ -12,9 +12,9 @@ JsonAnswer simulate_json(std::string_view text) {
     if (!reading.scenario) return {2, write_errors_json(reading.errors)};
     const Result result = simulate(*reading.scenario);
     if (result.limit_exceeded) {
-        Diagnostic d{"/until", *result.limit_exceeded, 1, 1};
-        JsonDocument::parse(text).locate(d);
-        return {2, write_errors_json({d})};
+        Diagnostics limit{{"/until", *result.limit_exceeded, 1, 1}};
+        JsonDocument::parse(text).locate(limit);
+        return {2, write_errors_json(limit)};
     }
     return {result.all_expectations_passed() ? 0 : 1, write_result_json(result)};
 }

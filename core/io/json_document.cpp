@@ -3,7 +3,9 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
-#include <optional>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 #include "io/limits.hpp"
 
@@ -20,41 +22,102 @@ std::string pointer_child(const std::string& parent, std::string_view key) {
     return out;
 }
 
-std::string pointer_child(const std::string& parent, std::size_t index) {
-    return parent + '/' + std::to_string(index);
-}
+std::string pointer_child(const std::string& parent, std::size_t index) { return parent + '/' + std::to_string(index); }
 
-// Walks the text once, recording where every value and key starts. It never trusts the text:
-// on anything unexpected it stops, remembering the pointer it was reading (for syntax errors).
-class PositionScanner {
+namespace {
+
+// The pointers an error list asks about, as a tree of segments: the scan follows it and never
+// builds a pointer string for the values it passes.
+class PointerTree {
 public:
-    PositionScanner(std::string_view text, JsonDocument& doc) : s_(text), doc_(doc) {}
+    static constexpr int none = -1;
 
-    void scan() {
-        if (value("")) {
-            skip_ws();
-            if (!more()) return;  // the whole text read: no stop position
+    int add(const std::string& pointer) {
+        int node = 0;
+        std::size_t i = 0;
+        while (i < pointer.size()) {
+            const std::size_t next = pointer.find('/', i + 1);
+            node = child_or_new(node, unescape(pointer.substr(i + 1, next == std::string::npos ? std::string::npos : next - i - 1)));
+            if (next == std::string::npos) break;
+            i = next;
         }
-        stopped_at_ = pos_;
+        return node;
     }
-    // Where the scan met something that is not JSON (it accepts a superset of JSON, so this is
-    // never set for valid text); it points at the start of the offending token.
-    const std::optional<TextPosition>& stopped_at() const { return stopped_at_; }
-    const std::string& last_pointer() const { return last_pointer_; }
-    // The first number too large for a double, which nlohmann rejects without a position.
-    const std::optional<std::string>& overflowing_number() const { return overflowing_number_; }
-    bool too_deep() const { return too_deep_; }
+    int child(int node, const std::string& segment) const {
+        if (node == none) return none;
+        const auto it = nodes_[static_cast<std::size_t>(node)].children.find(segment);
+        return it == nodes_[static_cast<std::size_t>(node)].children.end() ? none : it->second;
+    }
+    void set_value(int node, TextPosition p) { nodes_[static_cast<std::size_t>(node)].value = p; }
+    void set_key(int node, TextPosition p) { nodes_[static_cast<std::size_t>(node)].key = p; }
+    std::optional<TextPosition> value(int node) const { return nodes_[static_cast<std::size_t>(node)].value; }
+    std::optional<TextPosition> key(int node) const { return nodes_[static_cast<std::size_t>(node)].key; }
+    int parent(int node) const { return nodes_[static_cast<std::size_t>(node)].parent; }
 
 private:
+    struct Node {
+        int parent = none;
+        std::unordered_map<std::string, int> children;
+        std::optional<TextPosition> value, key;
+    };
+    std::vector<Node> nodes_ = std::vector<Node>(1);
+
+    static std::string unescape(std::string s) {
+        std::string out;
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            if (s[i] == '~' && i + 1 < s.size() && (s[i + 1] == '0' || s[i + 1] == '1')) {
+                out += s[i + 1] == '0' ? '~' : '/';
+                ++i;
+            } else {
+                out += s[i];
+            }
+        }
+        return out;
+    }
+    int child_or_new(int node, const std::string& segment) {
+        if (const int c = child(node, segment); c != none) return c;
+        nodes_.push_back(Node{node, {}, std::nullopt, std::nullopt});
+        const int id = static_cast<int>(nodes_.size() - 1);
+        nodes_[static_cast<std::size_t>(node)].children.emplace(segment, id);
+        return id;
+    }
+};
+
+// One pass over the text. It accepts a superset of JSON and never trusts it: on anything
+// unexpected it stops where it is. It checks nesting depth, duplicate keys and numbers too
+// large for a double, and, given a PointerTree, records the positions of the pointers in it.
+class Scanner {
+public:
+    Scanner(std::string_view text, PointerTree* wanted) : s_(text), wanted_(wanted) {}
+
+    void scan() {
+        if (value(wanted_ ? 0 : PointerTree::none)) {
+            skip_ws();
+            if (!more()) return;
+        }
+        stopped_at_ = pos_;
+        stopped_pointer_ = pointer();
+    }
+
+    Diagnostics problems;                        // depth and duplicate keys
+    std::optional<TextPosition> stopped_at_;     // never set for valid JSON
+    std::string stopped_pointer_;
+    std::optional<std::string> overflowing_number_;
+    std::optional<TextPosition> overflowing_at_;
+    bool too_deep_ = false;
+
+private:
+    struct Segment {
+        std::string key;  // decoded; empty with is_index
+        std::size_t index = 0;
+        bool is_index = false;
+    };
+
     std::string_view s_;
-    JsonDocument& doc_;
+    PointerTree* wanted_;
     std::size_t i_ = 0;
     TextPosition pos_;
-    int depth_ = 0;
-    bool too_deep_ = false;
-    std::string last_pointer_;
-    std::optional<std::string> overflowing_number_;
-    std::optional<TextPosition> stopped_at_;
+    std::vector<Segment> path_;
 
     bool more() const { return i_ < s_.size(); }
     void advance() {
@@ -70,46 +133,49 @@ private:
         while (more() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r')) advance();
     }
 
-    // Pointers of deeply keyed documents can be long: past this budget, positions are no longer
-    // recorded and lookups fall back to the nearest recorded ancestor.
-    static constexpr std::size_t pointer_budget = 16u << 20;
-    std::size_t pointer_bytes_ = 0;
-
-    void record(std::unordered_map<std::string, TextPosition>& where, const std::string& ptr, TextPosition at) {
-        if (pointer_bytes_ > pointer_budget) return;
-        pointer_bytes_ += ptr.size();
-        where.emplace(ptr, at);
+    std::string pointer() const {
+        std::string p;
+        for (const Segment& seg : path_) p = seg.is_index ? pointer_child(p, seg.index) : pointer_child(p, seg.key);
+        return p;
     }
 
-    bool value(const std::string& ptr) {
+    bool value(int node) {
         skip_ws();
         if (!more()) return false;
-        last_pointer_ = ptr;
-        record(doc_.values_, ptr, pos_);
+        if (node != PointerTree::none) wanted_->set_value(node, pos_);
         const char c = s_[i_];
-        if (c == '{') return object(ptr);
-        if (c == '[') return array(ptr);
+        if (c == '{') return object(node);
+        if (c == '[') return array(node);
         if (c == '"') return string(nullptr);
         const std::size_t start = i_;
+        const TextPosition at = pos_;
         while (more() && !std::strchr(",]} \t\r\n:{[\"", s_[i_])) advance();
-        if (!overflowing_number_ && (c == '-' || (c >= '0' && c <= '9'))) {
+        if (!overflowing_number_ && (c == '-' || (c >= '0' && c <= '9')) && i_ - start < 4096) {
             const std::string token(s_.substr(start, i_ - start));
-            if (std::isinf(std::strtod(token.c_str(), nullptr))) overflowing_number_ = ptr;
+            if (std::isinf(std::strtod(token.c_str(), nullptr))) {
+                overflowing_number_ = pointer();
+                overflowing_at_ = at;
+            }
+        } else if (!overflowing_number_ && (c == '-' || (c >= '0' && c <= '9'))) {
+            overflowing_number_ = pointer();  // thousands of digits: too large either way
+            overflowing_at_ = at;
         }
         return i_ > start;
     }
 
-    bool string(std::string* raw) {
+    bool string(std::string* decoded) {
         const std::size_t start = i_;
+        bool escaped = false;
         advance();  // opening quote
         while (more()) {
             const char c = s_[i_];
             if (c == '"') {
                 advance();
-                if (raw) *raw = std::string(s_.substr(start, i_ - start));
+                if (decoded) *decoded = decode(s_.substr(start, i_ - start), escaped);
                 return true;
             }
             if (c == '\\') {
+                escaped = true;
                 advance();
                 if (!more()) return false;
             }
@@ -118,11 +184,20 @@ private:
         return false;
     }
 
-    bool enter(const std::string& ptr) {
-        if (++depth_ > limits::nesting_depth) {
+    static std::string decode(std::string_view raw, bool escaped) {
+        if (!escaped) return std::string(raw.substr(1, raw.size() - 2));
+        try {
+            return nlohmann::json::parse(raw).get<std::string>();
+        } catch (const std::exception&) {
+            return std::string(raw.substr(1, raw.size() - 2));
+        }
+    }
+
+    bool enter() {
+        if (static_cast<int>(path_.size()) >= limits::nesting_depth) {
             too_deep_ = true;
-            doc_.errors_.push_back({ptr, "the JSON is nested more than " + std::to_string(limits::nesting_depth) +
-                                             " levels deep", pos_.line, pos_.column});
+            problems.push_back({pointer(), "the JSON is nested more than " + std::to_string(limits::nesting_depth) + " levels deep",
+                                pos_.line, pos_.column});
             return false;
         }
         advance();
@@ -130,59 +205,54 @@ private:
         return true;
     }
 
-    static std::string decode_key(const std::string& raw) {
-        if (raw.find('\\') == std::string::npos) return raw.substr(1, raw.size() - 2);
-        try {
-            return nlohmann::json::parse(raw).get<std::string>();
-        } catch (const std::exception&) {
-            return raw.substr(1, raw.size() - 2);
+    bool object(int node) {
+        if (!enter()) return false;
+        if (more() && s_[i_] == '}') {
+            advance();
+            return true;
         }
-    }
-
-    bool object(const std::string& ptr) {
-        if (!enter(ptr)) return false;
-        if (more() && s_[i_] == '}') return leave();
+        std::unordered_set<std::string> seen;
         while (true) {
             skip_ws();
             if (!more() || s_[i_] != '"') return false;
             const TextPosition key_at = pos_;
-            std::string raw;
-            if (!string(&raw)) return false;
-            const std::string child = pointer_child(ptr, decode_key(raw));
-            if (doc_.keys_.count(child))
-                doc_.errors_.push_back({child, "this key appears twice in the same object", key_at.line, key_at.column});
-            record(doc_.keys_, child, key_at);
+            std::string key;
+            if (!string(&key)) return false;
+            path_.push_back(Segment{key, 0, false});
+            const int child = node == PointerTree::none ? PointerTree::none : wanted_->child(node, key);
+            if (child != PointerTree::none) wanted_->set_key(child, key_at);
+            if (!seen.insert(std::move(key)).second)
+                problems.push_back({pointer(), "this key appears twice in the same object", key_at.line, key_at.column});
             skip_ws();
             if (!more() || s_[i_] != ':') return false;
             advance();
             if (!value(child)) return false;
+            path_.pop_back();
             skip_ws();
             if (more() && s_[i_] == ',') { advance(); continue; }
-            if (more() && s_[i_] == '}') return leave();
+            if (more() && s_[i_] == '}') { advance(); return true; }
             return false;
         }
     }
 
-    bool array(const std::string& ptr) {
-        if (!enter(ptr)) return false;
-        if (more() && s_[i_] == ']') return leave();
+    bool array(int node) {
+        if (!enter()) return false;
+        if (more() && s_[i_] == ']') {
+            advance();
+            return true;
+        }
         for (std::size_t index = 0;; ++index) {
-            if (!value(pointer_child(ptr, index))) return false;
+            path_.push_back(Segment{{}, index, true});
+            const int child = node == PointerTree::none ? PointerTree::none : wanted_->child(node, std::to_string(index));
+            if (!value(child)) return false;
+            path_.pop_back();
             skip_ws();
             if (more() && s_[i_] == ',') { advance(); continue; }
-            if (more() && s_[i_] == ']') return leave();
+            if (more() && s_[i_] == ']') { advance(); return true; }
             return false;
         }
-    }
-
-    bool leave() {
-        advance();
-        --depth_;
-        return true;
     }
 };
-
-namespace {
 
 TextPosition position_of_byte(std::string_view text, std::size_t offset) {
     TextPosition p;
@@ -211,51 +281,47 @@ std::string syntax_message(const char* what) {
 
 JsonDocument JsonDocument::parse(std::string_view text) {
     JsonDocument doc;
+    doc.text_ = text;
     if (text.size() > limits::file_bytes) {
         doc.errors_.push_back({"", "the file is larger than 1 MiB (" + std::to_string(text.size()) + " bytes)", 1, 1});
         return doc;
     }
-    PositionScanner scanner{text, doc};
+    Scanner scanner{text, nullptr};
     scanner.scan();
-    if (scanner.too_deep()) return doc;
+    doc.errors_ = scanner.problems;
+    if (scanner.too_deep_) return doc;
     try {
         doc.json_ = nlohmann::json::parse(text.begin(), text.end());
         doc.parsed_ = true;
     } catch (const nlohmann::json::parse_error& e) {
-        const TextPosition at = scanner.stopped_at().value_or(position_of_byte(text, e.byte == 0 ? 0 : e.byte - 1));
-        doc.errors_.clear();
-        doc.errors_.push_back({scanner.last_pointer(), syntax_message(e.what()), at.line, at.column});
+        const TextPosition at = scanner.stopped_at_.value_or(position_of_byte(text, e.byte == 0 ? 0 : e.byte - 1));
+        doc.errors_ = {{scanner.stopped_pointer_, syntax_message(e.what()), at.line, at.column}};
         doc.json_ = nullptr;
     } catch (const nlohmann::json::exception& e) {  // a number too large for a double
-        const std::string where = scanner.overflowing_number().value_or(scanner.last_pointer());
-        const TextPosition at = doc.value_position(where);
-        doc.errors_.clear();
-        doc.errors_.push_back({where, scanner.overflowing_number() ? "this number is too large" : "invalid JSON: " + std::string(e.what()),
-                               at.line, at.column});
+        const TextPosition at = scanner.overflowing_at_.value_or(TextPosition{});
+        doc.errors_ = {{scanner.overflowing_number_.value_or(""),
+                        scanner.overflowing_number_ ? "this number is too large" : "invalid JSON: " + std::string(e.what()),
+                        at.line, at.column}};
         doc.json_ = nullptr;
     }
     return doc;
 }
 
-TextPosition JsonDocument::value_position(const std::string& pointer) const {
-    std::string p = pointer;
-    while (true) {
-        if (auto it = values_.find(p); it != values_.end()) return it->second;
-        const auto slash = p.rfind('/');
-        if (slash == std::string::npos) return TextPosition{};
-        p.resize(slash);
+void JsonDocument::locate(Diagnostics& diagnostics) const {
+    if (diagnostics.empty()) return;
+    PointerTree tree;
+    std::vector<int> nodes;
+    nodes.reserve(diagnostics.size());
+    for (const Diagnostic& d : diagnostics) nodes.push_back(tree.add(d.pointer));
+    Scanner scanner{text_, &tree};
+    scanner.scan();
+    for (std::size_t i = 0; i < diagnostics.size(); ++i) {
+        std::optional<TextPosition> at = diagnostics[i].at_key ? tree.key(nodes[i]) : std::nullopt;
+        for (int node = nodes[i]; !at && node != PointerTree::none; node = tree.parent(node)) at = tree.value(node);
+        const TextPosition p = at.value_or(TextPosition{});
+        diagnostics[i].line = p.line;
+        diagnostics[i].column = p.column;
     }
-}
-
-TextPosition JsonDocument::key_position(const std::string& pointer) const {
-    if (auto it = keys_.find(pointer); it != keys_.end()) return it->second;
-    return value_position(pointer);
-}
-
-void JsonDocument::locate(Diagnostic& d, bool at_key) const {
-    const TextPosition p = at_key ? key_position(d.pointer) : value_position(d.pointer);
-    d.line = p.line;
-    d.column = p.column;
 }
 
 }  // namespace subsim

@@ -1,9 +1,10 @@
 #pragma once
-// A scenario file's text parsed to JSON, with the line:column of every value and key, so that
-// every error (not only syntax errors) can say where it is.
+// A scenario file's text parsed to JSON, able to tell the line:column of any value or key, so
+// that every error (not only syntax errors) can say where it is. Positions are found only for
+// the pointers that errors name, in one pass over the text, so valid files pay nothing for them.
+#include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -18,28 +19,23 @@ struct TextPosition {
 
 class JsonDocument {
 public:
-    // Parses `text`; on failure `errors` holds what went wrong and `json` is null.
+    // Parses `text`, which must outlive the document; on failure `errors` says why (positioned).
     static JsonDocument parse(std::string_view text);
 
     const nlohmann::json& json() const { return json_; }
+    // Syntax errors, nesting too deep, duplicate keys: already positioned.
     const Diagnostics& errors() const { return errors_; }
     bool parsed() const { return parsed_; }  // syntax is valid (errors may still list duplicate keys)
 
-    // Where the value at `pointer` starts (or its nearest ancestor that exists).
-    TextPosition value_position(const std::string& pointer) const;
-    // Where the key naming the member at `pointer` starts (falls back to the value).
-    TextPosition key_position(const std::string& pointer) const;
-
-    // Fills in line and column for diagnostics that only know their pointer.
-    void locate(Diagnostic& d, bool at_key = false) const;
+    // Fills in line and column of every diagnostic from its pointer: where the value starts, or
+    // its key with `at_key`, or else its nearest ancestor that exists.
+    void locate(Diagnostics& diagnostics) const;
 
 private:
+    std::string_view text_;
     nlohmann::json json_;
     bool parsed_ = false;
     Diagnostics errors_;
-    std::unordered_map<std::string, TextPosition> values_;
-    std::unordered_map<std::string, TextPosition> keys_;
-    friend class PositionScanner;
 };
 
 std::string pointer_child(const std::string& parent, std::string_view key);

@@ -20,21 +20,24 @@ void sanitize(Diagnostics& errors) {
 ScenarioReading read_scenario(std::string_view text) {
     ScenarioReading out;
     const JsonDocument doc = JsonDocument::parse(text);
-    out.errors = doc.errors();
     if (!doc.parsed()) {
+        out.errors = doc.errors();
         sanitize(out.errors);
         return out;
     }
     const Json& root = doc.json();
     ScenarioParts parts{doc, out.errors};
-    if (!parts.r.as_object(root, "", "a scenario file")) return out;
-    parts.read_top(root);
-    parts.read_catalog(root);
-    parts.read_account(root);
-    parts.read_permissions(root);
-    parts.read_subscriptions(root);
-    parts.read_actions(root);
-    parts.read_expectations(root);
+    if (parts.r.as_object(root, "", "a scenario file")) {
+        parts.read_top(root);
+        parts.read_catalog(root);
+        parts.read_account(root);
+        parts.read_permissions(root);
+        parts.read_subscriptions(root);
+        parts.read_actions(root);
+        parts.read_expectations(root);
+    }
+    doc.locate(out.errors);
+    out.errors.insert(out.errors.end(), doc.errors().begin(), doc.errors().end());  // duplicate keys
     std::stable_sort(out.errors.begin(), out.errors.end(), [](const Diagnostic& a, const Diagnostic& b) {
         return a.line != b.line ? a.line < b.line : a.column < b.column;
     });

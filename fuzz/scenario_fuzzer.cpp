@@ -1,0 +1,91 @@
+// libFuzzer target: any byte string through parse + validate + simulate + print (SPEC §5: no input,
+// however malformed, may crash the engine, hang it, or make it use unbounded memory).
+// Besides crashes (ASan/UBSan, uncaught exceptions), it aborts on answers that break the
+// contract: a status outside 0..2, validation and simulation disagreeing, an answer that is not
+// JSON, events out of date order, dates outside the calendar, empty spans or invoice lines.
+// Built by fuzz/build.sh; run by .ci/fuzz. SUBSIM_FUZZ_NO_OUTPUT_CHECKS=1 in the environment skips
+// the answer checks (to hunt for crashes while a known wrong-answer bug is still open).
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "io/json_api.hpp"
+
+namespace {
+
+[[noreturn]] void fail(const char* why, const std::string& detail = {}) {
+    std::fprintf(stderr, "scenario_fuzzer: invariant broken: %s %s\n", why, detail.substr(0, 500).c_str());
+    std::abort();
+}
+
+// "YYYY-MM-DD" -> a sortable number; nullopt when the text is not such a date (or the year is
+// out of 1..99999: the engine's arithmetic wrapped around).
+std::optional<long> date_key(const nlohmann::json& v) {
+    if (!v.is_string()) return std::nullopt;
+    const std::string& s = v.get_ref<const std::string&>();
+    int y = 0;
+    unsigned m = 0, d = 0;
+    char tail = 0;
+    if (s.empty() || s[0] == '-' || std::sscanf(s.c_str(), "%d-%2u-%2u%c", &y, &m, &d, &tail) != 3) return std::nullopt;
+    if (y < 1 || m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+    return static_cast<long>(y) * 10000 + m * 100 + d;
+}
+
+void check_dates_in(const nlohmann::json& v) {
+    if (v.is_object()) {
+        for (const auto& [key, value] : v.items()) {
+            const bool datey = key == "date" || key == "from" || key == "effective" ||
+                               key == "access_until" || key == "notice_deadline" || key == "anchor" ||
+                               key == "term_from" || key == "term_to";
+            if (datey && value.is_string() && !date_key(value)) fail("not a calendar date:", key + "=" + value.dump());
+            check_dates_in(value);
+        }
+    } else if (v.is_array()) {
+        for (const auto& e : v) check_dates_in(e);
+    }
+}
+
+void check_result(const std::string& text) {
+    // Answers near the output limit run to 160 MB: checking those would only slow the fuzzer down.
+    if (text.size() > (4u << 20)) return;
+    const nlohmann::json r = nlohmann::json::parse(text, nullptr, false);
+    if (r.is_discarded() || !r.is_object()) fail("answer is not a JSON object");
+    if (r.contains("errors")) return;
+    check_dates_in(r);
+    long previous = 0;
+    for (const auto& e : r.at("events")) {
+        const long key = date_key(e.at("date")).value_or(0);
+        if (key < previous) fail("events out of date order at", e.dump());
+        previous = key;
+    }
+    for (const auto& s : r.at("spans"))
+        if (!(date_key(s.at("from")) < date_key(s.at("to")))) fail("empty or reversed span", s.dump());
+    for (const auto& inv : r.at("invoices"))
+        for (const auto& line : inv.at("lines"))
+            if (!(date_key(line.at("from")) < date_key(line.at("to")))) fail("empty or reversed invoice line", line.dump());
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+
+    const subsim::JsonAnswer checked = subsim::validate_json(text);
+    const subsim::JsonAnswer answer = subsim::simulate_json(text);
+
+    if (answer.status < 0 || answer.status > 2) fail("simulate_json status out of range");
+    if (checked.status != 0 && checked.status != 2) fail("validate_json status out of range");
+    // A valid scenario can still give 2 when the run exceeds the output limit; never the reverse.
+    if (checked.status == 2 && answer.status != 2) fail("validate_json rejects what simulate_json accepts");
+    if (std::getenv("SUBSIM_FUZZ_NO_OUTPUT_CHECKS") == nullptr) {
+        check_result(checked.json);
+        check_result(answer.json);
+    }
+    return 0;
+}
