@@ -31,6 +31,16 @@ std::optional<Date> Date::from_ymd(int y, unsigned m, unsigned d) {
     return Date{sys_days{ymd}};
 }
 
+Date Date::from_valid_ymd(int y, unsigned m, unsigned d) {
+    return Date{sys_days{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}}};
+}
+
+unsigned Date::days_in_month(int y, unsigned m) {
+    static constexpr unsigned lengths[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2 && std::chrono::year{y}.is_leap()) return 29;
+    return lengths[m - 1];
+}
+
 std::optional<Date> Date::parse(std::string_view s) {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
     for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})

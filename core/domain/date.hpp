@@ -18,6 +18,9 @@ public:
 
     static std::optional<Date> parse(std::string_view iso);  // strict YYYY-MM-DD
     static std::optional<Date> from_ymd(int y, unsigned m, unsigned d);
+    // For callers that computed a valid civil date themselves (no range check on the year).
+    static Date from_valid_ymd(int y, unsigned m, unsigned d);
+    static unsigned days_in_month(int y, unsigned m);
 
     constexpr Date() = default;
 

@@ -12,7 +12,7 @@ public:
     BillingCalendar(Date anchor, Duration period, long periods_per_term, long periods_per_renewal);
 
     Date anchor() const { return anchor_; }
-    Date boundary(long k) const { return period_.after(anchor_, k); }
+    Date boundary(long k) const;
     // Smallest k >= 0 with boundary(k) > date.
     long first_boundary_after(Date date) const;
     // Smallest term-boundary index k >= 0 with boundary(k) > date.
@@ -23,6 +23,10 @@ public:
 
 private:
     Date anchor_;
+    // The anchor's civil fields, kept so that a month boundary is one clamp and one conversion.
+    int anchor_year_;
+    unsigned anchor_month_;
+    unsigned anchor_day_;
     Duration period_;
     long term_;
     long renewal_;

@@ -31,6 +31,7 @@ struct ProductLine {
     std::optional<PendingCancellation> pending;
     std::vector<std::pair<Date, State>> history;
     long next_boundary = 0;  // index of the next billing boundary not yet passed
+    long wake_boundary = 0;  // the same, for the day-skipping lookahead (only moves forward)
 
     bool live() const { return state == State::active || state == State::trialing || state == State::pending_cancellation; }
     bool cancellable() const { return state == State::active || state == State::trialing; }
@@ -53,6 +54,8 @@ struct SubscriptionRun {
     bool bundle_priced = false;
     std::optional<BillingCalendar> bundle_calendar;
     long bundle_next_boundary = 0;
+    long bundle_wake_boundary = 0;
+    std::vector<long> reminder_wake_term;  // per lead-plan reminder: the term index it points at
 
     std::optional<Date> transfer_completes;
     std::string transfer_to;

@@ -11,43 +11,50 @@ struct Earliest {
     }
 };
 
-// A reminder's next date: walks term boundaries until one lies ahead (bounded walk).
-std::optional<Date> next_reminder(const SubscriptionRun& run, Duration before, Date today) {
+// The first boundary after `today`; the cursor only moves forward, as days do.
+Date boundary_after(const BillingCalendar& cal, long& cursor, Date today) {
+    while (cal.boundary(cursor) <= today) ++cursor;
+    return cal.boundary(cursor);
+}
+
+// A reminder's next date: walks term boundaries until one lies ahead (bounded walk per call).
+std::optional<Date> next_reminder(const SubscriptionRun& run, long& cursor, Duration before, Date today) {
     const BillingCalendar& cal = run.lead_calendar;
-    long k = run.term_end;
-    for (int steps = 0; steps < 1000; ++steps, k = cal.next_term_index(k)) {
-        const Date on = before.before(cal.boundary(k));
+    if (cursor < run.term_end) cursor = run.term_end;
+    for (int steps = 0; steps < 1000; ++steps, cursor = cal.next_term_index(cursor)) {
+        const Date on = before.before(cal.boundary(cursor));
         if (on > today) return on;
     }
     return today.plus_days(1);
 }
 
-void consider_subscription(Earliest& e, const Simulation& sim, const SubscriptionRun& run) {
+void consider_subscription(Earliest& e, SubscriptionRun& run) {
     e.consider(run.sub->start);
     e.consider(run.trial_end);
     e.consider(run.lead_calendar.boundary(run.term_end));
     e.consider(run.grace_end);
     e.consider(run.transfer_completes);
-    if (run.bundle_calendar) e.consider(run.bundle_calendar->boundary(run.bundle_calendar->first_boundary_after(e.today)));
-    for (const ProductLine& line : run.lines) {
+    if (run.bundle_calendar) e.consider(boundary_after(*run.bundle_calendar, run.bundle_wake_boundary, e.today));
+    for (ProductLine& line : run.lines) {
         if (line.pending) e.consider(line.pending->effective);
-        if (line.live()) e.consider(line.calendar.boundary(line.calendar.first_boundary_after(e.today)));
+        if (line.live()) e.consider(boundary_after(line.calendar, line.wake_boundary, e.today));
     }
-    for (const Duration& before : run.lead->reminders) {
+    run.reminder_wake_term.resize(run.lead->reminders.size());
+    for (std::size_t i = 0; i < run.lead->reminders.size(); ++i) {
+        const Duration before = run.lead->reminders[i];
         if (run.trial_end) e.consider(before.before(*run.trial_end));
-        e.consider(next_reminder(run, before, e.today));
+        e.consider(next_reminder(run, run.reminder_wake_term[i], before, e.today));
     }
-    (void)sim;
 }
 
 }  // namespace
 
-Date next_day_to_visit(const Simulation& sim, Date today, std::optional<Date> next_action) {
+Date next_day_to_visit(Simulation& sim, Date today, std::optional<Date> next_action) {
     Earliest e{today, std::nullopt};
     e.consider(next_action);
     e.consider(sim.account.closing_on);
     e.consider(sim.account.data_deleted_on);
-    for (const SubscriptionRun& run : sim.subs) consider_subscription(e, sim, run);
+    for (SubscriptionRun& run : sim.subs) consider_subscription(e, run);
     return e.best.value_or(sim.scenario.until.plus_days(1));
 }
 

@@ -8,6 +8,7 @@
 
 namespace subsim {
 
-Date next_day_to_visit(const Simulation& sim, Date today, std::optional<Date> next_action);
+// Moves the lookahead cursors of `sim` forward; results do not depend on them.
+Date next_day_to_visit(Simulation& sim, Date today, std::optional<Date> next_action);
 
 }  // namespace subsim
