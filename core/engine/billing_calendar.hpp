@@ -2,6 +2,8 @@
 // The boundaries of one plan for one subscription: boundary k = anchor + k x period, always
 // computed from the anchor. Term boundaries are the billing boundaries with index 0, term,
 // term + renewal, term + 2 x renewal, ... (terms are whole numbers of periods; see docs).
+#include <optional>
+
 #include "domain/date.hpp"
 #include "domain/duration.hpp"
 
@@ -30,6 +32,29 @@ private:
     Duration period_;
     long term_;
     long renewal_;
+};
+
+// A position on a calendar that moves forward with the days, keeping its boundary's date.
+class BoundaryCursor {
+public:
+    long index() const { return index_; }
+    Date date(const BillingCalendar& cal) {
+        if (!date_) date_ = cal.boundary(index_);
+        return *date_;
+    }
+    void move_to(const BillingCalendar& cal, long k) {
+        index_ = k;
+        date_ = cal.boundary(k);
+    }
+    // The first boundary after `today`.
+    Date after(const BillingCalendar& cal, Date today) {
+        while (date(cal) <= today) move_to(cal, index_ + 1);
+        return *date_;
+    }
+
+private:
+    long index_ = 0;
+    std::optional<Date> date_;
 };
 
 }  // namespace subsim

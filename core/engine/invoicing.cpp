@@ -16,10 +16,10 @@ bool prepaid(const SubscriptionRun& run, Date day) {
     return run.prepaid_from && *run.prepaid_from <= day && day < *run.prepaid_until;
 }
 
-// Moves `next` to the first boundary on or after `day`; true when that boundary is `day`.
-bool boundary_today(const BillingCalendar& calendar, long& next, Date day) {
-    if (calendar.boundary(next) < day) next = calendar.first_boundary_after(day.plus_days(-1));
-    return calendar.boundary(next) == day;
+// Moves the cursor to the first boundary on or after `day`; true when that boundary is `day`.
+bool boundary_today(const BillingCalendar& calendar, BoundaryCursor& next, Date day) {
+    if (next.date(calendar) < day) next.move_to(calendar, calendar.first_boundary_after(day.plus_days(-1)));
+    return next.date(calendar) == day;
 }
 
 bool any_member_billable(const Simulation& sim, SubscriptionRun& run) {
@@ -42,19 +42,19 @@ void issue(Simulation& sim, SubscriptionRun& run, Date day, std::vector<InvoiceL
 
 void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, std::string_view rule) {
     std::vector<InvoiceLine> lines;
-    if (run.bundle_priced && run.bundle_calendar && boundary_today(*run.bundle_calendar, run.bundle_next_boundary, day)) {
-        const long k = run.bundle_next_boundary++;
+    if (run.bundle_priced && run.bundle_calendar && boundary_today(*run.bundle_calendar, run.bundle_billing, day)) {
+        run.bundle_billing.move_to(*run.bundle_calendar, run.bundle_billing.index() + 1);
         if (!prepaid(run, day) && any_member_billable(sim, run)) {
             const Bundle& bundle = sim.scenario.catalog.bundles[*run.sub->bundle];
-            lines.push_back(InvoiceLine{std::nullopt, *run.sub->bundle, day, run.bundle_calendar->boundary(k + 1), bundle.price});
+            lines.push_back(InvoiceLine{std::nullopt, *run.sub->bundle, day, run.bundle_billing.date(*run.bundle_calendar), bundle.price});
         }
     }
     for (ProductLine& line : run.lines) {
         if (line.state != State::active && line.state != State::pending_cancellation) continue;
-        if (!boundary_today(line.calendar, line.next_boundary, day)) continue;
-        const long k = line.next_boundary++;
+        if (!boundary_today(line.calendar, line.billing, day)) continue;
+        line.billing.move_to(line.calendar, line.billing.index() + 1);
         if (prepaid(run, day) || in_bundle(sim, run, line.product)) continue;
-        lines.push_back(InvoiceLine{line.product, std::nullopt, day, line.calendar.boundary(k + 1), line.plan->price});
+        lines.push_back(InvoiceLine{line.product, std::nullopt, day, line.billing.date(line.calendar), line.plan->price});
     }
     issue(sim, run, day, std::move(lines), rule);
 }

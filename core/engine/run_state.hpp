@@ -30,8 +30,8 @@ struct ProductLine {
     std::optional<State> state;  // none before the subscription starts
     std::optional<PendingCancellation> pending;
     std::vector<std::pair<Date, State>> history;
-    long next_boundary = 0;  // index of the next billing boundary not yet passed
-    long wake_boundary = 0;  // the same, for the day-skipping lookahead (only moves forward)
+    BoundaryCursor billing;  // the next billing boundary not yet billed
+    BoundaryCursor wake;     // the same, for the day-skipping lookahead
 
     bool live() const { return state == State::active || state == State::trialing || state == State::pending_cancellation; }
     bool cancellable() const { return state == State::active || state == State::trialing; }
@@ -53,8 +53,8 @@ struct SubscriptionRun {
     std::optional<Date> grace_end;       // renewals are accepted on dates < grace_end
     bool bundle_priced = false;
     std::optional<BillingCalendar> bundle_calendar;
-    long bundle_next_boundary = 0;
-    long bundle_wake_boundary = 0;
+    BoundaryCursor bundle_billing;
+    BoundaryCursor bundle_wake;
     std::vector<long> reminder_wake_term;  // per lead-plan reminder: the term index it points at
 
     std::optional<Date> transfer_completes;

@@ -28,7 +28,7 @@ SubscriptionRun prepare(const Scenario& scenario, Index index) {
     SubscriptionRun run{index, &sub, &lead, calendar_of(lead), trial_end, {}};
     for (Index p : sub.plans) {
         const Plan& plan = scenario.catalog.plans[p];
-        run.lines.push_back(ProductLine{plan.product, &plan, calendar_of(plan), std::nullopt, std::nullopt, {}, 0});
+        run.lines.push_back(ProductLine{plan.product, &plan, calendar_of(plan), std::nullopt, std::nullopt, {}, {}, {}});
     }
     run.term_end = run.lead_calendar.next_term_index(0);
     if (sub.bundle) {
@@ -59,6 +59,9 @@ Result simulate(const Scenario& scenario, Stepping stepping) {
     for (const Action& a : scenario.actions) agenda.push_back(&a);
     std::stable_sort(agenda.begin(), agenda.end(), [](const Action* a, const Action* b) { return a->on < b->on; });
 
+    // Roughly two events per billing boundary: growing the vectors in place avoids most moves.
+    sim.result.events.reserve(256);
+    sim.result.invoices.reserve(128);
     std::size_t next_action = 0;
     for (Date day = scenario.start; day <= scenario.until && !sim.stopped();) {
         run_boundaries(sim, day);

@@ -11,12 +11,6 @@ struct Earliest {
     }
 };
 
-// The first boundary after `today`; the cursor only moves forward, as days do.
-Date boundary_after(const BillingCalendar& cal, long& cursor, Date today) {
-    while (cal.boundary(cursor) <= today) ++cursor;
-    return cal.boundary(cursor);
-}
-
 // A reminder's next date: walks term boundaries until one lies ahead (bounded walk per call).
 std::optional<Date> next_reminder(const SubscriptionRun& run, long& cursor, Duration before, Date today) {
     const BillingCalendar& cal = run.lead_calendar;
@@ -34,10 +28,10 @@ void consider_subscription(Earliest& e, SubscriptionRun& run) {
     e.consider(run.lead_calendar.boundary(run.term_end));
     e.consider(run.grace_end);
     e.consider(run.transfer_completes);
-    if (run.bundle_calendar) e.consider(boundary_after(*run.bundle_calendar, run.bundle_wake_boundary, e.today));
+    if (run.bundle_calendar) e.consider(run.bundle_wake.after(*run.bundle_calendar, e.today));
     for (ProductLine& line : run.lines) {
         if (line.pending) e.consider(line.pending->effective);
-        if (line.live()) e.consider(boundary_after(line.calendar, line.wake_boundary, e.today));
+        if (line.live()) e.consider(line.wake.after(line.calendar, e.today));
     }
     run.reminder_wake_term.resize(run.lead->reminders.size());
     for (std::size_t i = 0; i < run.lead->reminders.size(); ++i) {
