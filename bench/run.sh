@@ -61,3 +61,26 @@ ctx = data["context"]
 print(f"\n(CPU time; {ctx.get('num_cpus')} CPUs at {ctx.get('mhz_per_cpu')} MHz; load average "
       f"{', '.join(f'{x:.2f}' for x in ctx.get('load_avg', []))}; Release build)")
 PY
+
+# The same scenarios through the WebAssembly module under Node, in the same run: wasm/native
+# ratio of the whole text API (parse + simulate + print). Needs build/wasm (bash .ci/web builds it).
+glue=build/wasm/wasm/subsim.js
+if [ -f "$glue" ] && command -v node >/dev/null; then
+  mkdir -p build/bench/scenarios && build/bench/subsim_bench --dump-scenarios build/bench/scenarios >/dev/null
+  node bench/wasm_times.js "$glue" build/bench/scenarios > build/bench/wasm.jsonl
+  python3 - "$out" build/bench/wasm.jsonl <<'PY'
+import json, sys
+native = {}
+for b in json.load(open(sys.argv[1]))["benchmarks"]:
+    kind, _, name = b["run_name"].partition("/")
+    if kind == "simulate_json" and b.get("run_type") != "aggregate":
+        native[name.replace("/", "_")] = b["cpu_time"] * {"ns": 1e-3, "us": 1.0, "ms": 1e3, "s": 1e6}[b["time_unit"]]
+print(f"\n{'scenario':<28} {'native text API':>16} {'wasm (Node)':>14} {'wasm/native':>12}")
+for line in open(sys.argv[2]):
+    w = json.loads(line)
+    n = native.get(w["scenario"])
+    if n:
+        fmt = lambda us: f"{us:,.1f} us" if us < 1000 else f"{us / 1000:,.2f} ms"
+        print(f"{w['scenario']:<28} {fmt(n):>16} {fmt(w['wasm_us']):>14} {w['wasm_us'] / n:>11.1f}x")
+PY
+fi
