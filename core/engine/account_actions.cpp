@@ -69,9 +69,7 @@ void transfer(Simulation& sim, const Action& action) {
     const auto refuse_with = [&](std::string_view reason, std::string_view rule) {
         refuse(sim, action, run.index, std::nullopt, reason, rule);
     };
-    if (!is_permitted(sim.scenario, action)) return refuse_with("not_permitted", "permission.denied");
-    if (sim.account.closed) return refuse_with("account_closed", "account.closed");
-    if (run.transferred) return refuse_with("transferred", "transfer.completed");
+    if (auto why = standing_refusal(sim, action, run)) return refuse_with(why->reason, why->rule);
     const std::optional<State> state = derived_state(run);
     if (!state || state == State::cancelled || state == State::expired) return refuse_with("not_active", "transfer.not_active");
     if (run.transfer_completes) return refuse_with("transfer_pending", "transfer.pending");

@@ -36,6 +36,13 @@ bool is_permitted(const Scenario& scenario, const Action& action) {
     });
 }
 
+std::optional<Refusal> standing_refusal(const Simulation& sim, const Action& action, const SubscriptionRun& run) {
+    if (!is_permitted(sim.scenario, action)) return Refusal{"not_permitted", "permission.denied"};
+    if (sim.account.closed) return Refusal{"account_closed", "account.closed"};
+    if (run.transferred) return Refusal{"transferred", "transfer.completed"};
+    return std::nullopt;
+}
+
 void refuse(Simulation& sim, const Action& action, std::optional<Index> sub, std::optional<Index> product,
             std::string_view reason, std::string_view rule) {
     sim.emit(action.on, EventType::action_refused, sub, product, rule,

@@ -122,20 +122,11 @@ void apply_cascades_and_effects(Simulation& sim, const Action& action, Subscript
     close_account_if_due(sim, action.on);
 }
 
-// Checks shared by both kinds of cancel; returns the refusal reason and rule, if any.
-std::optional<std::pair<std::string_view, std::string_view>> common_refusal(const Simulation& sim, const Action& action,
-                                                                           const SubscriptionRun& run) {
-    if (!is_permitted(sim.scenario, action)) return std::pair{"not_permitted", "permission.denied"};
-    if (sim.account.closed) return std::pair{"account_closed", "account.closed"};
-    if (run.transferred) return std::pair{"transferred", "transfer.completed"};
-    return std::nullopt;
-}
-
 void cancel_subscription(Simulation& sim, const Action& action, SubscriptionRun& run) {
     const auto refuse_with = [&](std::string_view reason, std::string_view rule) {
         refuse(sim, action, run.index, std::nullopt, reason, rule);
     };
-    if (auto why = common_refusal(sim, action, run)) return refuse_with(why->first, why->second);
+    if (auto why = standing_refusal(sim, action, run)) return refuse_with(why->reason, why->rule);
     const std::optional<State> state = derived_state(run);
     if (state == State::pending_cancellation || state == State::cancelled)
         return refuse_with("already_cancelled", "cancellation.already_cancelled");
@@ -169,29 +160,29 @@ bool splits_locked_bundle(const Simulation& sim, const SubscriptionRun& run, con
     return false;
 }
 
-std::optional<std::pair<std::string_view, std::string_view>> product_refusal(const Simulation& sim, const Action& action,
+std::optional<Refusal> product_refusal(const Simulation& sim, const Action& action,
                                                                             SubscriptionRun& run, const ProductLine& line) {
     if (line.state == State::pending_cancellation || line.state == State::cancelled)
-        return std::pair{"already_cancelled", "cancellation.already_cancelled"};
-    if (!line.state || line.state == State::expired) return std::pair{"not_active", "cancellation.not_active"};
+        return Refusal{"already_cancelled", "cancellation.already_cancelled"};
+    if (!line.state || line.state == State::expired) return Refusal{"not_active", "cancellation.not_active"};
     if (in_trial(run, action.on) && run.lead->trial->cancel == TrialCancel::contact_support)
-        return std::pair{"contact_support", "trial.contact_support"};
-    if (!line.plan->self_service) return std::pair{"contact_support", "self_service.disabled"};
+        return Refusal{"contact_support", "trial.contact_support"};
+    if (!line.plan->self_service) return Refusal{"contact_support", "self_service.disabled"};
     if (splits_locked_bundle(sim, run, action, line.product))
-        return std::pair{"contact_support", "bundle.members_not_cancellable"};
+        return Refusal{"contact_support", "bundle.members_not_cancellable"};
     return std::nullopt;
 }
 
 void cancel_products(Simulation& sim, const Action& action, SubscriptionRun& run) {
-    if (auto why = common_refusal(sim, action, run)) {
-        for (Index p : action.products) refuse(sim, action, run.index, p, why->first, why->second);
+    if (auto why = standing_refusal(sim, action, run)) {
+        for (Index p : action.products) refuse(sim, action, run.index, p, why->reason, why->rule);
         return;
     }
     std::vector<ProductLine*> accepted;
     for (Index p : action.products) {
         ProductLine* line = run.line_for(p);
         if (auto why = product_refusal(sim, action, run, *line))
-            refuse(sim, action, run.index, p, why->first, why->second);
+            refuse(sim, action, run.index, p, why->reason, why->rule);
         else
             accepted.push_back(line);
     }

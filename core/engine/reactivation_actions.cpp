@@ -6,8 +6,6 @@
 namespace subsim {
 namespace {
 
-using Refusal = std::optional<std::pair<std::string_view, std::string_view>>;
-
 Date withdraw(Simulation& sim, ProductLine& line, Date r) {
     const Date effective = line.pending->effective;
     const State back = line.pending->state_before;
@@ -16,20 +14,13 @@ Date withdraw(Simulation& sim, ProductLine& line, Date r) {
     return effective;
 }
 
-Refusal common_refusal(const Simulation& sim, const Action& action, const SubscriptionRun& run) {
-    if (!is_permitted(sim.scenario, action)) return std::pair{"not_permitted", "permission.denied"};
-    if (sim.account.closed) return std::pair{"account_closed", "account.closed"};
-    if (run.transferred) return std::pair{"transferred", "transfer.completed"};
-    return std::nullopt;
-}
-
-Refusal line_refusal(const ProductLine& line, const Plan& policy_plan) {
+std::optional<Refusal> line_refusal(const ProductLine& line, const Plan& policy_plan) {
     if (!line.pending) {
-        if (line.state == State::cancelled) return std::pair{"already_cancelled", "reactivation.too_late"};
-        return std::pair{"not_pending", "reactivation.nothing_pending"};
+        if (line.state == State::cancelled) return Refusal{"already_cancelled", "reactivation.too_late"};
+        return Refusal{"not_pending", "reactivation.nothing_pending"};
     }
-    if (!policy_plan.reactivation) return std::pair{"contact_support", "reactivation.disabled"};
-    if (line.pending->account_closure) return std::pair{"account_closing", "reactivation.account_closing"};
+    if (!policy_plan.reactivation) return Refusal{"contact_support", "reactivation.disabled"};
+    if (line.pending->account_closure) return Refusal{"account_closing", "reactivation.account_closing"};
     return std::nullopt;
 }
 
@@ -37,7 +28,7 @@ void reactivate_subscription(Simulation& sim, const Action& action, Subscription
     const auto refuse_with = [&](std::string_view reason, std::string_view rule) {
         refuse(sim, action, run.index, std::nullopt, reason, rule);
     };
-    if (auto why = common_refusal(sim, action, run)) return refuse_with(why->first, why->second);
+    if (auto why = standing_refusal(sim, action, run)) return refuse_with(why->reason, why->rule);
     std::vector<ProductLine*> pending;
     for (ProductLine& line : run.lines)
         if (line.pending) pending.push_back(&line);
@@ -46,7 +37,7 @@ void reactivate_subscription(Simulation& sim, const Action& action, Subscription
         return refuse_with("not_pending", "reactivation.nothing_pending");
     }
     for (ProductLine* line : pending)
-        if (auto why = line_refusal(*line, *run.lead)) return refuse_with(why->first, why->second);
+        if (auto why = line_refusal(*line, *run.lead)) return refuse_with(why->reason, why->rule);
     Date latest = pending.front()->pending->effective;
     for (ProductLine* line : pending) latest = std::max(latest, withdraw(sim, *line, action.on));
     sim.emit(action.on, EventType::reactivated, run.index, std::nullopt, "reactivation.withdrawn",
@@ -61,14 +52,14 @@ void split_whole_cancellation(SubscriptionRun& run) {
 }
 
 void reactivate_products(Simulation& sim, const Action& action, SubscriptionRun& run) {
-    if (auto why = common_refusal(sim, action, run)) {
-        for (Index p : action.products) refuse(sim, action, run.index, p, why->first, why->second);
+    if (auto why = standing_refusal(sim, action, run)) {
+        for (Index p : action.products) refuse(sim, action, run.index, p, why->reason, why->rule);
         return;
     }
     for (Index p : action.products) {
         ProductLine& line = *run.line_for(p);
         if (auto why = line_refusal(line, *line.plan)) {
-            refuse(sim, action, run.index, p, why->first, why->second);
+            refuse(sim, action, run.index, p, why->reason, why->rule);
             continue;
         }
         split_whole_cancellation(run);

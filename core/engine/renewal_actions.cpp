@@ -6,23 +6,19 @@
 namespace subsim {
 namespace {
 
-using Refusal = std::optional<std::pair<std::string_view, std::string_view>>;
-
-Refusal renewal_refusal(const Simulation& sim, const Action& action, const SubscriptionRun& run) {
-    if (!is_permitted(sim.scenario, action)) return std::pair{"not_permitted", "permission.denied"};
-    if (sim.account.closed) return std::pair{"account_closed", "account.closed"};
-    if (run.transferred) return std::pair{"transferred", "transfer.completed"};
-    if (run.lead->channel == Channel::reseller) return std::pair{"renew_through_reseller", "renewal.reseller_channel"};
+std::optional<Refusal> renewal_refusal(const Simulation& sim, const Action& action, const SubscriptionRun& run) {
+    if (auto standing = standing_refusal(sim, action, run)) return standing;
+    if (run.lead->channel == Channel::reseller) return Refusal{"renew_through_reseller", "renewal.reseller_channel"};
     const std::optional<State> state = derived_state(run);
     if (state == State::pending_cancellation || state == State::cancelled)
-        return std::pair{"already_cancelled", "renewal.already_cancelled"};
-    if (!state || state == State::trialing || run.trial_expired) return std::pair{"not_active", "renewal.not_active"};
+        return Refusal{"already_cancelled", "renewal.already_cancelled"};
+    if (!state || state == State::trialing || run.trial_expired) return Refusal{"not_active", "renewal.not_active"};
     if (state == State::active) {
-        if (run.lead->auto_renew) return std::pair{"auto_renewing", "renewal.auto_renewing"};
+        if (run.lead->auto_renew) return Refusal{"auto_renewing", "renewal.auto_renewing"};
         if (run.prepaid_until && *run.prepaid_until > run.lead_calendar.boundary(run.term_end))
-            return std::pair{"already_renewed", "renewal.already_renewed"};
+            return Refusal{"already_renewed", "renewal.already_renewed"};
     }
-    if (state == State::expired && !(action.on < *run.grace_end)) return std::pair{"grace_ended", "renewal.grace_ended"};
+    if (state == State::expired && !(action.on < *run.grace_end)) return Refusal{"grace_ended", "renewal.grace_ended"};
     return std::nullopt;
 }
 
@@ -31,7 +27,7 @@ Refusal renewal_refusal(const Simulation& sim, const Action& action, const Subsc
 void renew(Simulation& sim, const Action& action) {
     SubscriptionRun& run = sim.subs[*action.subscription];
     if (auto why = renewal_refusal(sim, action, run))
-        return refuse(sim, action, run.index, std::nullopt, why->first, why->second);
+        return refuse(sim, action, run.index, std::nullopt, why->reason, why->rule);
 
     const bool was_expired = derived_state(run) == State::expired;
     const long next = run.lead_calendar.next_term_index(run.term_end);
