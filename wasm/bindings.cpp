@@ -4,7 +4,10 @@
 #include <emscripten/bind.h>
 
 #include <exception>
+#include <cstdint>
 #include <string>
+#include <string_view>
+#include <utility>
 
 #include "io/json_api.hpp"
 
@@ -28,7 +31,7 @@ std::string internal_error(const char* what) {
 }
 
 template <class Fn>
-std::string answer(Fn fn, const std::string& text) {
+std::string answer(Fn fn, std::string_view text) {
     try {
         return fn(text).json;
     } catch (const std::exception& e) {
@@ -42,10 +45,32 @@ std::string simulate(const std::string& text) { return answer(subsim::simulate_j
 std::string validate(const std::string& text) { return answer(subsim::validate_json, text); }
 std::string version() { return SUBSIM_VERSION; }
 
+// The fast path used by wasm/utf8_strings.js: the text arrives as UTF-8 bytes already in wasm
+// memory and the answer leaves as a view of it, so JavaScript converts both with TextEncoder and
+// TextDecoder instead of embind's byte-by-byte loops (several milliseconds on large results).
+// The view is valid until the next call, which is all the wrapper needs.
+std::string last_answer;
+
+emscripten::val answer_view(std::string text) {
+    last_answer = std::move(text);
+    return emscripten::val(emscripten::typed_memory_view(
+        last_answer.size(), reinterpret_cast<const unsigned char*>(last_answer.data())));
+}
+
+emscripten::val simulate_utf8(std::uintptr_t bytes, std::size_t length) {
+    return answer_view(answer(subsim::simulate_json, std::string_view(reinterpret_cast<const char*>(bytes), length)));
+}
+
+emscripten::val validate_utf8(std::uintptr_t bytes, std::size_t length) {
+    return answer_view(answer(subsim::validate_json, std::string_view(reinterpret_cast<const char*>(bytes), length)));
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(subsim) {
     emscripten::function("simulate", &simulate);
     emscripten::function("validate", &validate);
     emscripten::function("version", &version);
+    emscripten::function("simulate_utf8", &simulate_utf8);
+    emscripten::function("validate_utf8", &validate_utf8);
 }
