@@ -8,8 +8,13 @@ namespace {
 void append_string(std::string& out, std::string_view s) {
     static constexpr char hex[] = "0123456789abcdef";
     out += '"';
-    for (char ch : s) {
-        const unsigned char c = static_cast<unsigned char>(ch);
+    // Runs of characters that need no escaping are appended in one go.
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(s.substr(run, i - run));
+        run = i + 1;
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
@@ -19,15 +24,36 @@ void append_string(std::string& out, std::string_view s) {
             case '\b': out += "\\b"; break;
             case '\f': out += "\\f"; break;
             default:
-                if (c < 0x20) {
-                    out += "\\u00";
-                    out += hex[c >> 4];
-                    out += hex[c & 15];
-                } else {
-                    out += ch;
-                }
+                out += "\\u00";
+                out += hex[c >> 4];
+                out += hex[c & 15];
         }
     }
+    out.append(s.substr(run));
+    out += '"';
+}
+
+// A date as "YYYY-MM-DD", written straight into the output (no temporary string).
+void append_date(std::string& out, Date d) {
+    char buf[16];
+    int n = 0;
+    const auto put = [&](long v, int width) {
+        char digits[12];
+        int k = 0;
+        do {
+            digits[k++] = static_cast<char>('0' + v % 10);
+            v /= 10;
+        } while (v > 0);
+        while (k < width) digits[k++] = '0';
+        while (k > 0) buf[n++] = digits[--k];
+    };
+    put(d.year(), 4);
+    buf[n++] = '-';
+    put(d.month(), 2);
+    buf[n++] = '-';
+    put(d.day(), 2);
+    out += '"';
+    out.append(buf, static_cast<std::size_t>(n));
     out += '"';
 }
 
@@ -48,7 +74,11 @@ struct Fields {
     }
     Fields& str(std::string_view k, std::string_view v) { key(k); append_string(out, v); return *this; }
     Fields& num(std::string_view k, std::int64_t v) { key(k); out += std::to_string(v); return *this; }
-    Fields& date(std::string_view k, Date d) { return str(k, d.iso()); }
+    Fields& date(std::string_view k, Date d) {
+        key(k);
+        append_date(out, d);
+        return *this;
+    }
     Fields& id(std::string_view k, const std::vector<std::string>& ids, std::optional<std::size_t> i) {
         key(k);
         append_id(out, ids, i);
@@ -60,7 +90,7 @@ void append_detail(std::string& out, const DetailValue& v) {
     if (std::holds_alternative<std::nullptr_t>(v)) out += "null";
     else if (auto b = std::get_if<bool>(&v)) out += *b ? "true" : "false";
     else if (auto n = std::get_if<std::int64_t>(&v)) out += std::to_string(*n);
-    else if (auto d = std::get_if<Date>(&v)) append_string(out, d->iso());
+    else if (auto d = std::get_if<Date>(&v)) append_date(out, *d);
     else append_string(out, std::get<std::string>(v));
 }
 
