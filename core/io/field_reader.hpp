@@ -1,6 +1,7 @@
 #pragma once
 // Typed, error-collecting access to a JSON object's members. Every problem becomes a Diagnostic
-// with the member's pointer and position, and reading goes on so that all errors are reported.
+// with the member's pointer (JsonDocument::locate adds positions to all of them at the end), and
+// reading goes on so that all errors are reported.
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
@@ -19,7 +20,7 @@ using Json = nlohmann::json;
 
 class FieldReader {
 public:
-    FieldReader(const JsonDocument& doc, Diagnostics& out) : doc_(doc), out_(out) {}
+    explicit FieldReader(Diagnostics& out) : out_(out) {}
 
     void error(const std::string& pointer, std::string message, bool at_key = false);
     std::size_t error_count() const { return out_.size(); }
@@ -48,7 +49,6 @@ public:
                                       std::initializer_list<std::string_view> choices);
 
 private:
-    const JsonDocument& doc_;
     Diagnostics& out_;
 };
 

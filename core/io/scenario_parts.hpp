@@ -13,7 +13,7 @@ using IdIndex = std::unordered_map<std::string, Index>;
 
 class ScenarioParts {
 public:
-    ScenarioParts(const JsonDocument& doc, Diagnostics& out) : r(doc, out) {}
+    explicit ScenarioParts(Diagnostics& out) : r(out) {}
 
     FieldReader r;
     Scenario sc;

@@ -26,7 +26,7 @@ ScenarioReading read_scenario(std::string_view text) {
         return out;
     }
     const Json& root = doc.json();
-    ScenarioParts parts{doc, out.errors};
+    ScenarioParts parts{out.errors};
     if (parts.r.as_object(root, "", "a scenario file")) {
         parts.read_top(root);
         parts.read_catalog(root);
