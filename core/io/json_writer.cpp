@@ -1,11 +1,45 @@
 #include "io/json_writer.hpp"
 
+#include <algorithm>
+#include <cstring>
 #include <string_view>
+#include <utility>
 
 namespace subsim {
 namespace {
 
-void append_string(std::string& out, std::string_view s) {
+// An output buffer that grows by doubling and copies with memcpy: std::string's append and
+// push_back are not inlined in the WebAssembly build, where they dominated the time to print.
+class Out {
+public:
+    explicit Out(std::size_t expected) : buf_(expected < 64 ? 64 : expected, '\0') {}
+    Out& operator+=(char c) {
+        reserve(1);
+        buf_[len_++] = c;
+        return *this;
+    }
+    Out& operator+=(std::string_view s) { return append(s.data(), s.size()); }
+    Out& append(std::string_view s) { return append(s.data(), s.size()); }
+    Out& append(const char* data, std::size_t n) {
+        reserve(n);
+        std::memcpy(&buf_[len_], data, n);
+        len_ += n;
+        return *this;
+    }
+    std::string take() && {
+        buf_.resize(len_);
+        return std::move(buf_);
+    }
+
+private:
+    void reserve(std::size_t n) {
+        if (len_ + n > buf_.size()) buf_.resize(std::max(buf_.size() * 2, len_ + n));
+    }
+    std::string buf_;
+    std::size_t len_ = 0;
+};
+
+void append_string(Out& out, std::string_view s) {
     static constexpr char hex[] = "0123456789abcdef";
     out += '"';
     // Runs of characters that need no escaping are appended in one go.
@@ -33,8 +67,23 @@ void append_string(std::string& out, std::string_view s) {
     out += '"';
 }
 
+void append_integer(Out& out, std::int64_t v) {
+    char digits[24];
+    int k = 0;
+    const bool negative = v < 0;
+    std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+    do {
+        digits[k++] = static_cast<char>('0' + magnitude % 10);
+        magnitude /= 10;
+    } while (magnitude > 0);
+    if (negative) digits[k++] = '-';
+    char text[24];
+    for (int i = 0; i < k; ++i) text[i] = digits[k - 1 - i];
+    out.append(text, static_cast<std::size_t>(k));
+}
+
 // A date as "YYYY-MM-DD", written straight into the output (no temporary string).
-void append_date(std::string& out, Date d) {
+void append_date(Out& out, Date d) {
     char buf[16];
     int n = 0;
     const auto put = [&](long v, int width) {
@@ -57,13 +106,13 @@ void append_date(std::string& out, Date d) {
     out += '"';
 }
 
-void append_id(std::string& out, const std::vector<std::string>& ids, std::optional<std::size_t> index) {
+void append_id(Out& out, const std::vector<std::string>& ids, std::optional<std::size_t> index) {
     if (index) append_string(out, ids[*index]);
     else out += "null";
 }
 
 struct Fields {
-    std::string& out;
+    Out& out;
     bool first = true;
     Fields& key(std::string_view k) {
         out += first ? "" : ", ";
@@ -73,7 +122,11 @@ struct Fields {
         return *this;
     }
     Fields& str(std::string_view k, std::string_view v) { key(k); append_string(out, v); return *this; }
-    Fields& num(std::string_view k, std::int64_t v) { key(k); out += std::to_string(v); return *this; }
+    Fields& num(std::string_view k, std::int64_t v) {
+        key(k);
+        append_integer(out, v);
+        return *this;
+    }
     Fields& date(std::string_view k, Date d) {
         key(k);
         append_date(out, d);
@@ -86,16 +139,16 @@ struct Fields {
     }
 };
 
-void append_detail(std::string& out, const DetailValue& v) {
+void append_detail(Out& out, const DetailValue& v) {
     if (std::holds_alternative<std::nullptr_t>(v)) out += "null";
     else if (auto b = std::get_if<bool>(&v)) out += *b ? "true" : "false";
-    else if (auto n = std::get_if<std::int64_t>(&v)) out += std::to_string(*n);
+    else if (auto n = std::get_if<std::int64_t>(&v)) append_integer(out, *n);
     else if (auto d = std::get_if<Date>(&v)) append_date(out, *d);
     else append_string(out, std::get<std::string>(v));
 }
 
 template <typename T, typename F>
-void append_list(std::string& out, std::string_view name, const std::vector<T>& items, F&& write_item, bool last = false) {
+void append_list(Out& out, std::string_view name, const std::vector<T>& items, F&& write_item, bool last = false) {
     out += "  ";
     append_string(out, name);
     out += ": [";
@@ -111,8 +164,7 @@ void append_list(std::string& out, std::string_view name, const std::vector<T>& 
 }  // namespace
 
 std::string write_result_json(const Result& r) {
-    std::string out;
-    out.reserve(256 + r.events.size() * 200 + r.invoices.size() * 200);
+    Out out{256 + r.events.size() * 200 + r.invoices.size() * 200 + r.spans.size() * 120};
     out += "{\n  \"subsim\": 1,\n";
     append_list(out, "events", r.events, [&](const Event& e) {
         Fields f{out};
@@ -166,16 +218,17 @@ std::string write_result_json(const Result& r) {
         f.str("message", e.message);
     }, true);
     out += "}\n";
-    return out;
+    return std::move(out).take();
 }
 
 std::string write_errors_json(const Diagnostics& errors) {
-    std::string out = "{\n  \"subsim\": 1,\n";
+    Out out{256 + errors.size() * 160};
+    out += "{\n  \"subsim\": 1,\n";
     append_list(out, "errors", errors, [&](const Diagnostic& d) {
         Fields{out}.str("pointer", d.pointer).str("message", d.message).num("line", d.line).num("column", d.column);
     }, true);
     out += "}\n";
-    return out;
+    return std::move(out).take();
 }
 
 }  // namespace subsim
