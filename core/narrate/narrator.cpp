@@ -19,6 +19,12 @@ struct Say {
         if (v && std::holds_alternative<Date>(*v)) return format_date(std::get<Date>(*v), lang);
         return "";
     }
+    // The last day covered by a half-open range ending on the date in `key`.
+    std::string day_before_detail(std::string_view key) const {
+        const DetailValue* v = e.detail(key);
+        if (v && std::holds_alternative<Date>(*v)) return format_date(std::get<Date>(*v).plus_days(-1), lang);
+        return "";
+    }
     std::string text_detail(std::string_view key) const {
         const DetailValue* v = e.detail(key);
         return v && std::holds_alternative<std::string>(*v) ? std::get<std::string>(*v) : "";
@@ -128,10 +134,10 @@ std::string sentence(const Say& s) {
         case EventType::invoice: return invoice(s);
         case EventType::renewed:
             if (s.flag("manual"))
-                return s.pick(s.who() + " renews " + s.subject() + " by hand for a new term from " + s.date_detail("term_from") + " to " + s.date_detail("term_to") + ".",
-                              s.who() + " renouvelle " + s.subject() + " manuellement pour une nouvelle période du " + s.date_detail("term_from") + " au " + s.date_detail("term_to") + ".");
-            return s.pick("The term of " + s.subject() + " renews automatically until " + s.date_detail("term_to") + ".",
-                          "La période de " + s.subject() + " se renouvelle automatiquement jusqu'au " + s.date_detail("term_to") + ".");
+                return s.pick(s.who() + " renews " + s.subject() + " by hand for a new term from " + s.date_detail("term_from") + " to " + s.day_before_detail("term_to") + " included.",
+                              s.who() + " renouvelle " + s.subject() + " manuellement pour une nouvelle période du " + s.date_detail("term_from") + " au " + s.day_before_detail("term_to") + " inclus.");
+            return s.pick("The term of " + s.subject() + " renews automatically, up to " + s.day_before_detail("term_to") + " included.",
+                          "La période de " + s.subject() + " se renouvelle automatiquement, jusqu'au " + s.day_before_detail("term_to") + " inclus.");
         case EventType::renewal_reminder:
             if (s.flag("auto_renew"))
                 return s.pick("Reminder: " + s.subject() + " renews on " + s.date_detail("renews_on") + ".",
