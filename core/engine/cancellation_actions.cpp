@@ -153,7 +153,7 @@ bool splits_locked_bundle(const Simulation& sim, const SubscriptionRun& run, con
     const auto& members = bundle.products;
     if (bundle.members_cancellable || std::find(members.begin(), members.end(), product) == members.end()) return false;
     for (Index m : members) {
-        const ProductLine* line = const_cast<SubscriptionRun&>(run).line_for(m);
+        const ProductLine* line = run.line_for(m);
         const bool listed = std::find(action.products.begin(), action.products.end(), m) != action.products.end();
         if (line && line->cancellable() && !listed) return true;
     }

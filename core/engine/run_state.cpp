@@ -1,11 +1,17 @@
 #include "engine/run_state.hpp"
 
+#include <utility>
+
 namespace subsim {
 
-ProductLine* SubscriptionRun::line_for(Index product) {
-    for (ProductLine& line : lines)
+const ProductLine* SubscriptionRun::line_for(Index product) const {
+    for (const ProductLine& line : lines)
         if (line.product == product) return &line;
     return nullptr;
+}
+
+ProductLine* SubscriptionRun::line_for(Index product) {
+    return const_cast<ProductLine*>(std::as_const(*this).line_for(product));
 }
 
 std::optional<Date> renewal_cap(const SubscriptionRun& run) {

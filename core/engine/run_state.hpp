@@ -62,6 +62,7 @@ struct SubscriptionRun {
     bool transferred = false;
 
     ProductLine* line_for(Index product);
+    const ProductLine* line_for(Index product) const;
 };
 
 struct AccountRun {
