@@ -10,7 +10,7 @@ void print_timeline(std::ostream& out, const Scenario& sc, const Result& result,
     out << (fr ? "Du " : "From ") << format_date(sc.start, lang) << (fr ? " au " : " to ") << format_date(sc.until, lang)
         << "\n\n";
     for (const Event& e : result.events)
-        out << e.date.iso() << "  " << narrate_event(sc, result, e, lang) << "  [" << e.rule << "]\n";
+        out << e.date.iso() << "  " << narrate_event(sc, result, e, lang) << "  [" << to_string(e.rule) << "]\n";
     out << '\n' << (fr ? "Factures : " : "Invoices: ") << result.invoices.size() << ", "
         << (fr ? "total facturé " : "total charged ") << format_money(result.total_charged.minor(), sc.currency, lang) << '\n';
     for (std::size_t i = 0; i < result.final_states.size(); ++i)

@@ -12,10 +12,10 @@ namespace {
 
 
 CancellationDate closure_date(const SubscriptionRun& run, Date r) {
-    if (run.trial_end && r < *run.trial_end) return CancellationDate{*run.trial_end, *run.trial_end, false, "account.close"};
+    if (run.trial_end && r < *run.trial_end) return CancellationDate{*run.trial_end, *run.trial_end, false, Rule::account_close};
     CancellationDate when = paid_cancellation_date(r, CancellationPolicy::end_of_term, run.lead->notice,
                                                    run.lead_calendar, renewal_cap(run));
-    when.rule = "account.close";
+    when.rule = Rule::account_close;
     return when;
 }
 
@@ -35,7 +35,7 @@ std::optional<Date> close_subscription(Simulation& sim, const Action& action, Su
     sim.emit(action.on, EventType::cancellation_requested, run.index, std::nullopt, when.rule,
              {{"by", actor(sim.scenario, action)}});
     sim.emit(action.on, EventType::cancellation_scheduled, run.index, std::nullopt,
-             when.deadline_missed ? "notice.deadline_missed" : when.rule,
+             when.deadline_missed ? Rule::notice_deadline_missed : when.rule,
              {{"effective", when.effective},
               {"access_until", when.effective.plus_days(-1)},
               {"notice_deadline", when.notice_deadline},
@@ -47,9 +47,9 @@ std::optional<Date> close_subscription(Simulation& sim, const Action& action, Su
 
 void close_account(Simulation& sim, const Action& action) {
     if (!is_permitted(sim.scenario, action))
-        return refuse(sim, action, std::nullopt, std::nullopt, "not_permitted", "permission.denied");
+        return refuse(sim, action, std::nullopt, std::nullopt, Reason::not_permitted, Rule::permission_denied);
     if (sim.account.closed || sim.account.closing_on)
-        return refuse(sim, action, std::nullopt, std::nullopt, "already_cancelled", "account.closing");
+        return refuse(sim, action, std::nullopt, std::nullopt, Reason::already_cancelled, Rule::account_closing);
     Date closes = action.on;
     for (SubscriptionRun& run : sim.subs) {
         if (run.transferred) continue;
@@ -58,7 +58,7 @@ void close_account(Simulation& sim, const Action& action) {
         if (auto ends = close_subscription(sim, action, run)) closes = std::max(closes, *ends);
     }
     sim.account.closing_on = closes;
-    sim.emit(action.on, EventType::email, std::nullopt, std::nullopt, "account.close",
+    sim.emit(action.on, EventType::email, std::nullopt, std::nullopt, Rule::account_close,
              {{"kind", std::string("cancellation_confirmation")}, {"effective", closes}, {"access_until", closes.plus_days(-1)}});
     for (SubscriptionRun& run : sim.subs) take_effect(sim, run, action.on);
     close_account_if_due(sim, action.on);
@@ -66,16 +66,16 @@ void close_account(Simulation& sim, const Action& action) {
 
 void transfer(Simulation& sim, const Action& action) {
     SubscriptionRun& run = sim.subs[*action.subscription];
-    const auto refuse_with = [&](std::string_view reason, std::string_view rule) {
+    const auto refuse_with = [&](Reason reason, Rule rule) {
         refuse(sim, action, run.index, std::nullopt, reason, rule);
     };
     if (auto why = standing_refusal(sim, action, run)) return refuse_with(why->reason, why->rule);
     const std::optional<State> state = derived_state(run);
-    if (!state || state == State::cancelled || state == State::expired) return refuse_with("not_active", "transfer.not_active");
-    if (run.transfer_completes) return refuse_with("transfer_pending", "transfer.pending");
+    if (!state || state == State::cancelled || state == State::expired) return refuse_with(Reason::not_active, Rule::transfer_not_active);
+    if (run.transfer_completes) return refuse_with(Reason::transfer_pending, Rule::transfer_pending);
 
     const Date completes = action.separate_entity ? nth_business_day_after(action.on, 10, sim.scenario.holidays) : action.on;
-    const std::string_view rule = action.separate_entity ? "transfer.separate_entity" : "transfer.same_organization";
+    const Rule rule = action.separate_entity ? Rule::transfer_separate_entity : Rule::transfer_same_organization;
     sim.emit(action.on, EventType::transfer_requested, run.index, std::nullopt, rule,
              {{"to", action.transfer_to}, {"separate_entity", action.separate_entity}, {"completes_on", completes},
               {"by", actor(sim.scenario, action)}});

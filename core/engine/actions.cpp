@@ -7,9 +7,9 @@ namespace {
 
 void add_payment_method(Simulation& sim, const Action& action) {
     if (!is_permitted(sim.scenario, action))
-        return refuse(sim, action, std::nullopt, std::nullopt, "not_permitted", "permission.denied");
+        return refuse(sim, action, std::nullopt, std::nullopt, Reason::not_permitted, Rule::permission_denied);
     if (sim.account.closed)
-        return refuse(sim, action, std::nullopt, std::nullopt, "account_closed", "account.closed");
+        return refuse(sim, action, std::nullopt, std::nullopt, Reason::account_closed, Rule::account_closed);
     sim.account.payment_method = true;
 }
 
@@ -37,16 +37,16 @@ bool is_permitted(const Scenario& scenario, const Action& action) {
 }
 
 std::optional<Refusal> standing_refusal(const Simulation& sim, const Action& action, const SubscriptionRun& run) {
-    if (!is_permitted(sim.scenario, action)) return Refusal{"not_permitted", "permission.denied"};
-    if (sim.account.closed) return Refusal{"account_closed", "account.closed"};
-    if (run.transferred) return Refusal{"transferred", "transfer.completed"};
+    if (!is_permitted(sim.scenario, action)) return Refusal{Reason::not_permitted, Rule::permission_denied};
+    if (sim.account.closed) return Refusal{Reason::account_closed, Rule::account_closed};
+    if (run.transferred) return Refusal{Reason::transferred, Rule::transfer_completed};
     return std::nullopt;
 }
 
 void refuse(Simulation& sim, const Action& action, std::optional<Index> sub, std::optional<Index> product,
-            std::string_view reason, std::string_view rule) {
+            Reason reason, Rule rule) {
     sim.emit(action.on, EventType::action_refused, sub, product, rule,
-             {{"action", std::string(to_string(action.kind))}, {"reason", std::string(reason)},
+             {{"action", std::string(to_string(action.kind))}, {"reason", std::string(to_string(reason))},
               {"by", actor(sim.scenario, action)}});
 }
 

@@ -12,15 +12,15 @@ void run_action(Simulation& sim, const Action& action);
 
 // Shared by the action handlers.
 struct Refusal {
-    std::string_view reason;  // what the customer is told, e.g. "not_permitted"
-    std::string_view rule;    // the engine rule behind it, e.g. "permission.denied"
+    Reason reason;  // what the customer is told, e.g. Reason::not_permitted
+    Rule rule;    // the engine rule behind it, e.g. Rule::permission_denied
 };
 bool is_permitted(const Scenario& scenario, const Action& action);
 // The refusals every action on a subscription checks first: the user's role, a closed account,
 // a subscription transferred away.
 std::optional<Refusal> standing_refusal(const Simulation& sim, const Action& action, const SubscriptionRun& run);
 void refuse(Simulation& sim, const Action& action, std::optional<Index> sub, std::optional<Index> product,
-            std::string_view reason, std::string_view rule);
+            Reason reason, Rule rule);
 DetailValue actor(const Scenario& scenario, const Action& action);
 
 void cancel(Simulation& sim, const Action& action);

@@ -9,10 +9,10 @@ namespace {
 
 void start_if_due(Simulation& sim, SubscriptionRun& run, Date day) {
     if (run.sub->start != day) return;
-    sim.emit(day, EventType::subscription_started, run.index, std::nullopt, "subscription.start",
+    sim.emit(day, EventType::subscription_started, run.index, std::nullopt, Rule::subscription_start,
              {{"anchor", run.lead_calendar.anchor()}});
     if (run.trial_end)
-        sim.emit(day, EventType::trial_started, run.index, std::nullopt, "trial.start", {{"ends", *run.trial_end}});
+        sim.emit(day, EventType::trial_started, run.index, std::nullopt, Rule::trial_start, {{"ends", *run.trial_end}});
     for (ProductLine& line : run.lines) sim.change_state(line, day, run.trial_end ? State::trialing : State::active);
 }
 
@@ -23,9 +23,9 @@ void end_trial_if_due(Simulation& sim, SubscriptionRun& run, Date day) {
     if (!any_trialing) return;  // cancelled at trial end: handled by take_effect
     const bool converts = sim.account.payment_method || run.lead->trial->requires_payment_method;
     if (converts) {
-        sim.emit(day, EventType::trial_converted, run.index, std::nullopt, "trial.converted");
+        sim.emit(day, EventType::trial_converted, run.index, std::nullopt, Rule::trial_converted);
     } else {
-        sim.emit(day, EventType::trial_expired, run.index, std::nullopt, "trial.no_payment_method");
+        sim.emit(day, EventType::trial_expired, run.index, std::nullopt, Rule::trial_no_payment_method);
         run.trial_expired = true;
         run.expired_on = day;
     }
@@ -57,7 +57,7 @@ void end_bundle_price_if_member_left(Simulation& sim, SubscriptionRun& run, Date
         return line && line->live();
     });
     if (!members_remain) return;
-    sim.emit(day, EventType::price_changed, run.index, std::nullopt, "bundle.price_ends",
+    sim.emit(day, EventType::price_changed, run.index, std::nullopt, Rule::bundle_price_ends,
              {{"bundle", bundle.id},
               {"removed", sim.scenario.catalog.products[*removed_member].id},
               {"old_amount", bundle.price.minor()},
@@ -68,7 +68,7 @@ void expire_term(Simulation& sim, SubscriptionRun& run, Date day) {
     const Duration grace = run.lead->renewal_grace;
     run.expired_on = day;
     run.grace_end = grace.after(day);
-    sim.emit(day, EventType::expired, run.index, std::nullopt, "term.expired",
+    sim.emit(day, EventType::expired, run.index, std::nullopt, Rule::term_expired,
              {{"renewable_until", grace.is_zero() ? DetailValue{nullptr} : DetailValue{run.grace_end->plus_days(-1)}}});
     for (ProductLine& line : run.lines)
         if (line.live()) {
@@ -86,16 +86,16 @@ bool has_paid_live_line(const SubscriptionRun& run) {
 
 void renew_or_expire_if_due(Simulation& sim, SubscriptionRun& run, Date day) {
     if (!has_paid_live_line(run)) return;
-    std::string_view invoice_rule = day == run.lead_calendar.anchor()
-                                        ? (run.trial_end ? "trial.converted" : "billing.first_period")
-                                        : "billing.period";
+    Rule invoice_rule = day == run.lead_calendar.anchor()
+                                        ? (run.trial_end ? Rule::trial_converted : Rule::billing_first_period)
+                                        : Rule::billing_period;
     const Date term_end = run.lead_calendar.boundary(run.term_end);
     if (term_end == day) {
         const long next = run.lead_calendar.next_term_index(run.term_end);
         if (run.lead->auto_renew) {
-            sim.emit(day, EventType::renewed, run.index, std::nullopt, "renewal.auto",
+            sim.emit(day, EventType::renewed, run.index, std::nullopt, Rule::renewal_auto,
                      {{"manual", false}, {"term_from", day}, {"term_to", run.lead_calendar.boundary(next)}});
-            invoice_rule = "renewal.auto";
+            invoice_rule = Rule::renewal_auto;
         } else if (run.prepaid_from != day) {
             expire_term(sim, run, day);
             return;
@@ -107,38 +107,38 @@ void renew_or_expire_if_due(Simulation& sim, SubscriptionRun& run, Date day) {
 
 void end_grace_if_due(Simulation& sim, SubscriptionRun& run, Date day) {
     if (run.grace_end != day || run.lead->renewal_grace.is_zero() || derived_state(run) != State::expired) return;
-    sim.emit(day, EventType::grace_ended, run.index, std::nullopt, "renewal.grace_ended");
+    sim.emit(day, EventType::grace_ended, run.index, std::nullopt, Rule::renewal_grace_ended);
 }
 
 void complete_transfer_if_due(Simulation& sim, SubscriptionRun& run, Date day) {
     if (run.transfer_completes != day) return;
     run.transfer_completes.reset();
     run.transferred = true;
-    sim.emit(day, EventType::transfer_completed, run.index, std::nullopt, "transfer.separate_entity",
+    sim.emit(day, EventType::transfer_completed, run.index, std::nullopt, Rule::transfer_separate_entity,
              {{"to", run.transfer_to}});
 }
 
 void delete_data_if_due(Simulation& sim, Date day) {
     if (sim.account.data_deleted_on != day) return;
-    sim.emit(day, EventType::data_deleted, std::nullopt, std::nullopt, "account.data_retention");
+    sim.emit(day, EventType::data_deleted, std::nullopt, std::nullopt, Rule::account_data_retention);
 }
 
 }  // namespace
 
 void take_effect(Simulation& sim, SubscriptionRun& run, Date day) {
     std::vector<Index> removed_products;
-    std::string_view whole_rule;
+    std::optional<Rule> whole_rule;
     for (ProductLine& line : run.lines) {
         if (!line.pending || line.pending->effective != day) continue;
         if (line.pending->whole_subscription) {
-            if (whole_rule.empty()) whole_rule = line.pending->rule;
+            if (!whole_rule) whole_rule = line.pending->rule;
         } else {
             removed_products.push_back(line.product);
             sim.emit(day, EventType::cancellation_effective, run.index, line.product, line.pending->rule);
         }
     }
-    if (!whole_rule.empty()) sim.emit(day, EventType::cancellation_effective, run.index, std::nullopt, whole_rule);
-    bool any = !whole_rule.empty() || !removed_products.empty();
+    if (whole_rule) sim.emit(day, EventType::cancellation_effective, run.index, std::nullopt, *whole_rule);
+    bool any = whole_rule.has_value() || !removed_products.empty();
     if (!any) return;
     std::vector<Index> cancelled;
     for (ProductLine& line : run.lines)
@@ -155,7 +155,7 @@ void close_account_if_due(Simulation& sim, Date day) {
     if (sim.account.closed || sim.account.closing_on != day) return;
     sim.account.closed = true;
     sim.account.data_deleted_on = sim.scenario.account.data_retention.after(day);
-    sim.emit(day, EventType::account_closed, std::nullopt, std::nullopt, "account.closure",
+    sim.emit(day, EventType::account_closed, std::nullopt, std::nullopt, Rule::account_closure,
              {{"data_deleted_on", *sim.account.data_deleted_on}});
 }
 

@@ -16,17 +16,17 @@ CancellationDate when_for(const SubscriptionRun& run, const Plan& plan, const Bi
     return paid_cancellation_date(r, plan.cancellation, plan.notice, calendar, renewal_cap(run));
 }
 
-void schedule(Simulation& sim, ProductLine& line, Date r, Date effective, bool whole, std::string_view rule,
+void schedule(Simulation& sim, ProductLine& line, Date r, Date effective, bool whole, Rule rule,
               std::optional<Index> cascaded_from, bool account_closure) {
     line.pending = PendingCancellation{effective, whole, rule, cascaded_from, account_closure, *line.state};
     sim.change_state(line, r, State::pending_cancellation);
 }
 
 void announce(Simulation& sim, const Action& action, Index sub, std::optional<Index> product,
-              const CancellationDate& when, std::string_view rule) {
+              const CancellationDate& when, Rule rule) {
     const Date r = action.on;
     sim.emit(r, EventType::cancellation_requested, sub, product, rule, {{"by", actor(sim.scenario, action)}});
-    sim.emit(r, EventType::cancellation_scheduled, sub, product, when.deadline_missed ? "notice.deadline_missed" : rule,
+    sim.emit(r, EventType::cancellation_scheduled, sub, product, when.deadline_missed ? Rule::notice_deadline_missed : rule,
              {{"effective", when.effective},
               {"access_until", when.effective.plus_days(-1)},
               {"notice_deadline", when.notice_deadline},
@@ -34,7 +34,7 @@ void announce(Simulation& sim, const Action& action, Index sub, std::optional<In
 }
 
 void confirm_by_email(Simulation& sim, Date r, std::optional<Index> sub, Date effective) {
-    sim.emit(r, EventType::email, sub, std::nullopt, "cancellation.confirmation",
+    sim.emit(r, EventType::email, sub, std::nullopt, Rule::cancellation_confirmation,
              {{"kind", std::string("cancellation_confirmation")},
               {"effective", effective},
               {"access_until", effective.plus_days(-1)}});
@@ -65,11 +65,11 @@ void cascade_requires(Simulation& sim, const Action& action, std::vector<Origin>
             if (run.transferred) continue;
             for (ProductLine& line : run.lines) {
                 if (!line.cancellable() || !requires_product(sim.scenario, line.product, origin.product)) continue;
-                schedule(sim, line, action.on, origin.when.effective, false, "cancellation.requires_cascade",
+                schedule(sim, line, action.on, origin.when.effective, false, Rule::cancellation_requires_cascade,
                          origin.root, false);
                 CancellationDate when = origin.when;
                 when.deadline_missed = false;
-                announce(sim, action, run.index, line.product, when, "cancellation.requires_cascade");
+                announce(sim, action, run.index, line.product, when, Rule::cancellation_requires_cascade);
                 queue.push_back(Origin{line.product, origin.when, origin.root});
             }
         }
@@ -97,11 +97,11 @@ void cascade_account(Simulation& sim, const Action& action, Index origin_sub, co
         bool any = false;
         for (ProductLine& line : run.lines) {
             if (!line.cancellable()) continue;
-            schedule(sim, line, action.on, when.effective, whole, "cancellation.account_cascade", std::nullopt, true);
-            if (!whole) announce(sim, action, run.index, line.product, when, "cancellation.account_cascade");
+            schedule(sim, line, action.on, when.effective, whole, Rule::cancellation_account_cascade, std::nullopt, true);
+            if (!whole) announce(sim, action, run.index, line.product, when, Rule::cancellation_account_cascade);
             any = true;
         }
-        if (whole && any) announce(sim, action, run.index, std::nullopt, when, "cancellation.account_cascade");
+        if (whole && any) announce(sim, action, run.index, std::nullopt, when, Rule::cancellation_account_cascade);
     }
     sim.account.closing_on = latest_pending_effective(sim, when.effective);
 }
@@ -123,17 +123,17 @@ void apply_cascades_and_effects(Simulation& sim, const Action& action, Subscript
 }
 
 void cancel_subscription(Simulation& sim, const Action& action, SubscriptionRun& run) {
-    const auto refuse_with = [&](std::string_view reason, std::string_view rule) {
+    const auto refuse_with = [&](Reason reason, Rule rule) {
         refuse(sim, action, run.index, std::nullopt, reason, rule);
     };
     if (auto why = standing_refusal(sim, action, run)) return refuse_with(why->reason, why->rule);
     const std::optional<State> state = derived_state(run);
     if (state == State::pending_cancellation || state == State::cancelled)
-        return refuse_with("already_cancelled", "cancellation.already_cancelled");
-    if (!state || state == State::expired) return refuse_with("not_active", "cancellation.not_active");
+        return refuse_with(Reason::already_cancelled, Rule::cancellation_already_cancelled);
+    if (!state || state == State::expired) return refuse_with(Reason::not_active, Rule::cancellation_not_active);
     if (in_trial(run, action.on) && run.lead->trial->cancel == TrialCancel::contact_support)
-        return refuse_with("contact_support", "trial.contact_support");
-    if (!run.lead->self_service) return refuse_with("contact_support", "self_service.disabled");
+        return refuse_with(Reason::contact_support, Rule::trial_contact_support);
+    if (!run.lead->self_service) return refuse_with(Reason::contact_support, Rule::self_service_disabled);
 
     const CancellationDate when = when_for(run, *run.lead, run.lead_calendar, action.on);
     std::vector<Origin> origins;
@@ -163,13 +163,13 @@ bool splits_locked_bundle(const Simulation& sim, const SubscriptionRun& run, con
 std::optional<Refusal> product_refusal(const Simulation& sim, const Action& action,
                                                                             SubscriptionRun& run, const ProductLine& line) {
     if (line.state == State::pending_cancellation || line.state == State::cancelled)
-        return Refusal{"already_cancelled", "cancellation.already_cancelled"};
-    if (!line.state || line.state == State::expired) return Refusal{"not_active", "cancellation.not_active"};
+        return Refusal{Reason::already_cancelled, Rule::cancellation_already_cancelled};
+    if (!line.state || line.state == State::expired) return Refusal{Reason::not_active, Rule::cancellation_not_active};
     if (in_trial(run, action.on) && run.lead->trial->cancel == TrialCancel::contact_support)
-        return Refusal{"contact_support", "trial.contact_support"};
-    if (!line.plan->self_service) return Refusal{"contact_support", "self_service.disabled"};
+        return Refusal{Reason::contact_support, Rule::trial_contact_support};
+    if (!line.plan->self_service) return Refusal{Reason::contact_support, Rule::self_service_disabled};
     if (splits_locked_bundle(sim, run, action, line.product))
-        return Refusal{"contact_support", "bundle.members_not_cancellable"};
+        return Refusal{Reason::contact_support, Rule::bundle_members_not_cancellable};
     return std::nullopt;
 }
 

@@ -23,14 +23,14 @@ long first_term_boundary_meeting_notice(Date r, Duration notice, const BillingCa
     return k;
 }
 
-std::string_view policy_rule(CancellationPolicy p) {
+Rule policy_rule(CancellationPolicy p) {
     switch (p) {
-        case CancellationPolicy::immediate: return "cancellation.immediate";
-        case CancellationPolicy::end_of_period: return "cancellation.end_of_period";
-        case CancellationPolicy::end_of_next_period: return "cancellation.end_of_next_period";
-        case CancellationPolicy::end_of_term: return "cancellation.end_of_term";
+        case CancellationPolicy::immediate: return Rule::cancellation_immediate;
+        case CancellationPolicy::end_of_period: return Rule::cancellation_end_of_period;
+        case CancellationPolicy::end_of_next_period: return Rule::cancellation_end_of_next_period;
+        case CancellationPolicy::end_of_term: return Rule::cancellation_end_of_term;
     }
-    return "";
+    return Rule::cancellation_end_of_period;
 }
 
 }  // namespace
@@ -58,8 +58,8 @@ CancellationDate paid_cancellation_date(Date r, CancellationPolicy policy, Durat
 }
 
 CancellationDate trial_cancellation_date(Date r, TrialCancel mode, Date trial_end) {
-    if (mode == TrialCancel::immediate) return CancellationDate{r, r, false, "trial.cancel_immediate"};
-    return CancellationDate{trial_end, trial_end, false, "trial.cancel_at_trial_end"};
+    if (mode == TrialCancel::immediate) return CancellationDate{r, r, false, Rule::trial_cancel_immediate};
+    return CancellationDate{trial_end, trial_end, false, Rule::trial_cancel_at_trial_end};
 }
 
 }  // namespace subsim

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "engine/billing_calendar.hpp"
+#include "model/rules.hpp"
 #include "model/scenario.hpp"
 
 namespace subsim {
@@ -12,7 +13,7 @@ struct CancellationDate {
     Date effective;
     Date notice_deadline;
     bool deadline_missed = false;
-    std::string_view rule;  // the policy's rule, e.g. "cancellation.end_of_period"
+    Rule rule;  // the policy's rule, e.g. Rule::cancellation_end_of_period
 };
 
 // A paid subscription: the first boundary of the policy's kind that the notice still reaches.

@@ -30,7 +30,7 @@ bool any_member_billable(const Simulation& sim, SubscriptionRun& run) {
     return false;
 }
 
-void issue(Simulation& sim, SubscriptionRun& run, Date day, std::vector<InvoiceLine> lines, std::string_view rule) {
+void issue(Simulation& sim, SubscriptionRun& run, Date day, std::vector<InvoiceLine> lines, Rule rule) {
     if (lines.empty()) return;
     Money amount;
     for (const InvoiceLine& l : lines) amount += l.amount;
@@ -40,7 +40,7 @@ void issue(Simulation& sim, SubscriptionRun& run, Date day, std::vector<InvoiceL
 
 }  // namespace
 
-void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, std::string_view rule) {
+void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, Rule rule) {
     std::vector<InvoiceLine> lines;
     if (run.bundle_priced && run.bundle_calendar && boundary_today(*run.bundle_calendar, run.bundle_billing, day)) {
         run.bundle_billing.move_to(*run.bundle_calendar, run.bundle_billing.index() + 1);
@@ -74,7 +74,7 @@ void bill_prepaid_term(Simulation& sim, SubscriptionRun& run, Date day, Date fro
         if (line.state == State::cancelled || in_bundle(sim, run, line.product)) continue;
         lines.push_back(InvoiceLine{line.product, std::nullopt, from, to, line.plan->price * periods_in(line.calendar)});
     }
-    issue(sim, run, day, std::move(lines), "renewal.manual");
+    issue(sim, run, day, std::move(lines), Rule::renewal_manual);
 }
 
 void withdraw_lines_billed_on(Simulation& sim, SubscriptionRun& run, Date day, const std::vector<Index>& cancelled) {

@@ -8,7 +8,7 @@
 namespace subsim {
 
 // Bills every line whose billing boundary falls on `day` (billed in advance for the period).
-void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, std::string_view rule);
+void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, Rule rule);
 
 // A manual renewal: the whole term [from, to) invoiced on `day`.
 void bill_prepaid_term(Simulation& sim, SubscriptionRun& run, Date day, Date from, Date to);

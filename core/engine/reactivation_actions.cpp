@@ -16,16 +16,16 @@ Date withdraw(Simulation& sim, ProductLine& line, Date r) {
 
 std::optional<Refusal> line_refusal(const ProductLine& line, const Plan& policy_plan) {
     if (!line.pending) {
-        if (line.state == State::cancelled) return Refusal{"already_cancelled", "reactivation.too_late"};
-        return Refusal{"not_pending", "reactivation.nothing_pending"};
+        if (line.state == State::cancelled) return Refusal{Reason::already_cancelled, Rule::reactivation_too_late};
+        return Refusal{Reason::not_pending, Rule::reactivation_nothing_pending};
     }
-    if (!policy_plan.reactivation) return Refusal{"contact_support", "reactivation.disabled"};
-    if (line.pending->account_closure) return Refusal{"account_closing", "reactivation.account_closing"};
+    if (!policy_plan.reactivation) return Refusal{Reason::contact_support, Rule::reactivation_disabled};
+    if (line.pending->account_closure) return Refusal{Reason::account_closing, Rule::reactivation_account_closing};
     return std::nullopt;
 }
 
 void reactivate_subscription(Simulation& sim, const Action& action, SubscriptionRun& run) {
-    const auto refuse_with = [&](std::string_view reason, std::string_view rule) {
+    const auto refuse_with = [&](Reason reason, Rule rule) {
         refuse(sim, action, run.index, std::nullopt, reason, rule);
     };
     if (auto why = standing_refusal(sim, action, run)) return refuse_with(why->reason, why->rule);
@@ -33,14 +33,14 @@ void reactivate_subscription(Simulation& sim, const Action& action, Subscription
     for (ProductLine& line : run.lines)
         if (line.pending) pending.push_back(&line);
     if (pending.empty()) {
-        if (derived_state(run) == State::cancelled) return refuse_with("already_cancelled", "reactivation.too_late");
-        return refuse_with("not_pending", "reactivation.nothing_pending");
+        if (derived_state(run) == State::cancelled) return refuse_with(Reason::already_cancelled, Rule::reactivation_too_late);
+        return refuse_with(Reason::not_pending, Rule::reactivation_nothing_pending);
     }
     for (ProductLine* line : pending)
         if (auto why = line_refusal(*line, *run.lead)) return refuse_with(why->reason, why->rule);
     Date latest = pending.front()->pending->effective;
     for (ProductLine* line : pending) latest = std::max(latest, withdraw(sim, *line, action.on));
-    sim.emit(action.on, EventType::reactivated, run.index, std::nullopt, "reactivation.withdrawn",
+    sim.emit(action.on, EventType::reactivated, run.index, std::nullopt, Rule::reactivation_withdrawn,
              {{"withdrawn_effective", latest}, {"by", actor(sim.scenario, action)}});
 }
 
@@ -64,13 +64,13 @@ void reactivate_products(Simulation& sim, const Action& action, SubscriptionRun&
         }
         split_whole_cancellation(run);
         const Date effective = withdraw(sim, line, action.on);
-        sim.emit(action.on, EventType::reactivated, run.index, p, "reactivation.withdrawn",
+        sim.emit(action.on, EventType::reactivated, run.index, p, Rule::reactivation_withdrawn,
                  {{"withdrawn_effective", effective}, {"by", actor(sim.scenario, action)}});
         for (SubscriptionRun& other : sim.subs)
             for (ProductLine& dependent : other.lines)
                 if (dependent.pending && dependent.pending->cascaded_from == p) {
                     const Date e = withdraw(sim, dependent, action.on);
-                    sim.emit(action.on, EventType::reactivated, other.index, dependent.product, "reactivation.requires_cascade",
+                    sim.emit(action.on, EventType::reactivated, other.index, dependent.product, Rule::reactivation_requires_cascade,
                              {{"withdrawn_effective", e}, {"by", actor(sim.scenario, action)}});
                 }
     }

@@ -14,7 +14,7 @@ bool runs_until(const SubscriptionRun& run, Date boundary) {
 
 void remind_trial_end(Simulation& sim, const SubscriptionRun& run, Date day, Duration before) {
     if (before.before(*run.trial_end) != day || !(day < *run.trial_end) || !runs_until(run, *run.trial_end)) return;
-    sim.emit(day, EventType::trial_ending, run.index, std::nullopt, "reminder.trial_ending",
+    sim.emit(day, EventType::trial_ending, run.index, std::nullopt, Rule::reminder_trial_ending,
              {{"ends", *run.trial_end}, {"before", before.iso()}});
 }
 
@@ -32,7 +32,7 @@ void remind_renewal(Simulation& sim, const SubscriptionRun& run, Date day, Durat
         if (!run.lead->auto_renew && k != run.term_end) return;  // a manual term ends at the current boundary
         const bool renewed_by_hand = run.prepaid_from && *run.prepaid_from <= boundary && boundary < *run.prepaid_until;
         if (renewed_by_hand) continue;
-        sim.emit(day, EventType::renewal_reminder, run.index, std::nullopt, "reminder.renewal",
+        sim.emit(day, EventType::renewal_reminder, run.index, std::nullopt, Rule::reminder_renewal,
                  {{"renews_on", boundary}, {"before", before.iso()}, {"auto_renew", run.lead->auto_renew}});
     }
 }

@@ -8,17 +8,17 @@ namespace {
 
 std::optional<Refusal> renewal_refusal(const Simulation& sim, const Action& action, const SubscriptionRun& run) {
     if (auto standing = standing_refusal(sim, action, run)) return standing;
-    if (run.lead->channel == Channel::reseller) return Refusal{"renew_through_reseller", "renewal.reseller_channel"};
+    if (run.lead->channel == Channel::reseller) return Refusal{Reason::renew_through_reseller, Rule::renewal_reseller_channel};
     const std::optional<State> state = derived_state(run);
     if (state == State::pending_cancellation || state == State::cancelled)
-        return Refusal{"already_cancelled", "renewal.already_cancelled"};
-    if (!state || state == State::trialing || run.trial_expired) return Refusal{"not_active", "renewal.not_active"};
+        return Refusal{Reason::already_cancelled, Rule::renewal_already_cancelled};
+    if (!state || state == State::trialing || run.trial_expired) return Refusal{Reason::not_active, Rule::renewal_not_active};
     if (state == State::active) {
-        if (run.lead->auto_renew) return Refusal{"auto_renewing", "renewal.auto_renewing"};
+        if (run.lead->auto_renew) return Refusal{Reason::auto_renewing, Rule::renewal_auto_renewing};
         if (run.prepaid_until && *run.prepaid_until > run.lead_calendar.boundary(run.term_end))
-            return Refusal{"already_renewed", "renewal.already_renewed"};
+            return Refusal{Reason::already_renewed, Rule::renewal_already_renewed};
     }
-    if (state == State::expired && !(action.on < *run.grace_end)) return Refusal{"grace_ended", "renewal.grace_ended"};
+    if (state == State::expired && !(action.on < *run.grace_end)) return Refusal{Reason::grace_ended, Rule::renewal_grace_ended};
     return std::nullopt;
 }
 
@@ -43,7 +43,7 @@ void renew(Simulation& sim, const Action& action) {
         for (ProductLine& line : run.lines)
             if (line.state == State::expired) sim.change_state(line, action.on, State::active);
     }
-    sim.emit(action.on, EventType::renewed, run.index, std::nullopt, "renewal.manual",
+    sim.emit(action.on, EventType::renewed, run.index, std::nullopt, Rule::renewal_manual,
              {{"manual", true}, {"term_from", from}, {"term_to", to}, {"by", actor(sim.scenario, action)}});
     bill_prepaid_term(sim, run, action.on, from, to);
 }

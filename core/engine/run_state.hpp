@@ -16,7 +16,7 @@ namespace subsim {
 struct PendingCancellation {
     Date effective;
     bool whole_subscription = false;  // events carry product: null
-    std::string_view rule;            // rule of the cancellation_effective event
+    Rule rule;            // rule of the cancellation_effective event
     std::optional<Index> cascaded_from;  // product whose cancellation pulled this one in
     bool account_closure = false;     // part of closing the whole account
     State state_before = State::active;

@@ -65,8 +65,11 @@ Result simulate(const Scenario& scenario, Stepping stepping) {
     std::size_t next_action = 0;
     for (Date day = scenario.start; day <= scenario.until && !sim.stopped();) {
         run_boundaries(sim, day);
-        for (; next_action < agenda.size() && agenda[next_action]->on == day; ++next_action)
+        for (; next_action < agenda.size() && agenda[next_action]->on == day; ++next_action) {
+            sim.current_action = static_cast<std::size_t>(agenda[next_action] - scenario.actions.data());
             run_action(sim, *agenda[next_action]);
+            sim.current_action.reset();
+        }
         send_reminders(sim, day);
         const std::optional<Date> action_ahead =
             next_action < agenda.size() ? std::optional<Date>{agenda[next_action]->on} : std::nullopt;

@@ -22,6 +22,8 @@ struct Simulation {
     AccountRun account;
     Result result;
     std::size_t records = 0;
+    // The action being run (its index in scenario.actions): events emitted meanwhile carry it.
+    std::optional<std::size_t> current_action;
 
     explicit Simulation(const Scenario& s);
 
@@ -29,7 +31,7 @@ struct Simulation {
     void count_record();
 
     Event& emit(Date date, EventType type, std::optional<Index> sub, std::optional<Index> product,
-                std::string_view rule, std::vector<Detail> details = {});
+                Rule rule, std::vector<Detail> details = {});
     void add_invoice(Invoice invoice);
     // Every state change becomes part of a span: it counts towards the output limit too.
     void change_state(ProductLine& line, Date on, State state);

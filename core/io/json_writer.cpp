@@ -178,7 +178,7 @@ std::string write_result_json(const Result& r) {
             append_detail(out, e.details[i].value);
         }
         out += '}';
-        f.str("rule", e.rule);
+        f.str("rule", to_string(e.rule));
     });
     append_list(out, "spans", r.spans, [&](const Span& s) {
         Fields{out}.id("subscription", r.subscription_ids, s.subscription).id("product", r.product_ids, s.product)

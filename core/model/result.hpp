@@ -13,6 +13,7 @@
 
 #include "domain/date.hpp"
 #include "domain/money.hpp"
+#include "model/rules.hpp"
 
 namespace subsim {
 
@@ -48,7 +49,10 @@ struct Event {
     std::optional<std::size_t> subscription;
     std::optional<std::size_t> product;  // catalog product index
     std::vector<Detail> details;
-    std::string_view rule;  // always a literal, e.g. "cancellation.end_of_period"
+    Rule rule{};  // from the catalogue (model/rules.hpp), e.g. Rule::cancellation_end_of_period
+    // The scenario action (its index in `actions`) that produced this event; none for the
+    // calendar's own events. Not part of the JSON result: the what-if answers use it.
+    std::optional<std::size_t> action;
 
     const DetailValue* detail(std::string_view key) const;
 };

@@ -93,13 +93,13 @@ std::string scheduled(const Say& s) {
                           ", so it rolls over to the next boundary and one more period is billed.",
                       " La date limite de préavis était le " + s.date_detail("notice_deadline") +
                           " : elle est reportée à l'échéance suivante et une période de plus est facturée.");
-    if (s.e.rule == "cancellation.requires_cascade")
+    if (to_string(s.e.rule) == "cancellation.requires_cascade")
         out += s.pick(" It depends on a product being cancelled, so it goes too.",
                       " Il dépend d'un produit résilié, il part donc avec lui.");
-    if (s.e.rule == "cancellation.account_cascade")
+    if (to_string(s.e.rule) == "cancellation.account_cascade")
         out += s.pick(" Cancelling a base (tier-1) product cancels the whole account.",
                       " Résilier un produit de base (niveau 1) résilie tout le compte.");
-    if (s.e.rule == "cancellation.end_of_next_period")
+    if (to_string(s.e.rule) == "cancellation.end_of_next_period")
         out += s.pick(" A product removal runs until the end of the following billing cycle.",
                       " Le retrait d'un produit court jusqu'à la fin du cycle de facturation suivant.");
     return out;
@@ -108,10 +108,10 @@ std::string scheduled(const Say& s) {
 std::string invoice(const Say& s) {
     const std::string amount = s.money(s.number_detail("amount"));
     const std::string what = s.pick(" for subscription ", " pour l'abonnement ") + s.sub();
-    if (s.e.rule == "renewal.auto") return s.pick("Renewal invoice of " + amount + what + ", billed in advance.", "Facture de renouvellement de " + amount + what + ", payable d'avance.");
-    if (s.e.rule == "renewal.manual") return s.pick("Invoice of " + amount + what + " for the whole renewed term.", "Facture de " + amount + what + " pour toute la période renouvelée.");
-    if (s.e.rule == "trial.converted") return s.pick("First invoice after the trial: " + amount + what + ".", "Première facture après l'essai : " + amount + what + ".");
-    if (s.e.rule == "billing.first_period") return s.pick("First invoice: " + amount + what + ", billed in advance.", "Première facture : " + amount + what + ", payable d'avance.");
+    if (to_string(s.e.rule) == "renewal.auto") return s.pick("Renewal invoice of " + amount + what + ", billed in advance.", "Facture de renouvellement de " + amount + what + ", payable d'avance.");
+    if (to_string(s.e.rule) == "renewal.manual") return s.pick("Invoice of " + amount + what + " for the whole renewed term.", "Facture de " + amount + what + " pour toute la période renouvelée.");
+    if (to_string(s.e.rule) == "trial.converted") return s.pick("First invoice after the trial: " + amount + what + ".", "Première facture après l'essai : " + amount + what + ".");
+    if (to_string(s.e.rule) == "billing.first_period") return s.pick("First invoice: " + amount + what + ", billed in advance.", "Première facture : " + amount + what + ", payable d'avance.");
     return s.pick("Invoice of " + amount + what + " for the new billing period.", "Facture de " + amount + what + " pour la nouvelle période de facturation.");
 }
 
@@ -145,9 +145,9 @@ std::string sentence(const Say& s) {
             return s.pick("Reminder: " + s.subject() + " ends on " + s.date_detail("renews_on") + " unless it is renewed.",
                           "Rappel : " + s.subject() + " se termine le " + s.date_detail("renews_on") + " s'il n'est pas renouvelé.");
         case EventType::cancellation_requested:
-            if (e.rule == "cancellation.requires_cascade" || e.rule == "cancellation.account_cascade")
+            if (to_string(e.rule) == "cancellation.requires_cascade" || to_string(e.rule) == "cancellation.account_cascade")
                 return s.pick("The cancellation extends to " + s.subject() + ".", "La résiliation s'étend à " + s.subject() + ".");
-            if (e.rule == "account.close")
+            if (to_string(e.rule) == "account.close")
                 return s.pick(s.who() + " closes the account, which cancels " + s.subject() + ".", s.who() + " ferme le compte, ce qui résilie " + s.subject() + ".");
             return s.pick(s.who() + " asks to cancel " + s.subject() + ".", s.who() + " demande la résiliation de " + s.subject() + ".");
         case EventType::cancellation_scheduled: return scheduled(s);
