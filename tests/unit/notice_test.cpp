@@ -175,6 +175,34 @@ TEST_CASE("Notice laws hold for every anchor day and every request over a year",
                 long added = 0;
                 for (long j = 0; cal.boundary(j) < when.effective; ++j) added += cal.boundary(j) >= when.earliest;
                 REQUIRE(when.periods_added == added);
+                // end_of_next_period: one billing boundary later, reinstated until B0.
+                const auto next = subsim::paid_cancellation_date(r, CancellationPolicy::end_of_next_period, notice, cal, {});
+                REQUIRE(next.effective == cal.boundary(k + 1));
+                REQUIRE(next.cycle_end == b0);
+                REQUIRE(next.deadline_missed == when.deadline_missed);
+                REQUIRE(next.notice_deadline == when.notice_deadline);
+            }
+        }
+    }
+}
+
+TEST_CASE("Notice laws hold for end_of_term on a yearly term billed monthly", "[notice][law][term]") {
+    for (const char* notice_iso : {"P0D", "P30D", "P1M", "P3M", "P13M"}) {
+        const Duration notice = duration(notice_iso);
+        for (unsigned day : {1u, 15u, 28u, 29u, 30u, 31u}) {
+            const Date anchor = *Date::from_ymd(2024, 1, day);
+            const BillingCalendar cal{anchor, Duration::months(1), 12, 12};
+            for (long offset = 0; offset < 800; offset += 3) {
+                const Date r = anchor.plus_days(offset);
+                const auto when = subsim::paid_cancellation_date(r, CancellationPolicy::end_of_term, notice, cal, {});
+                INFO(notice_iso << " anchor " << anchor.iso() << " request " << r.iso());
+                long k = 12;  // term boundaries: 12, 24, 36...
+                while (!(cal.boundary(k) > r && notice.after(r) <= cal.boundary(k))) k += 12;
+                REQUIRE(when.effective == cal.boundary(k));
+                REQUIRE(when.deadline_missed == (r > when.notice_deadline));
+                REQUIRE(when.deadline_missed == (when.effective > when.earliest));
+                REQUIRE(when.periods_added == subsim::boundaries_between(cal, when.earliest, when.effective));
+                REQUIRE(when.periods_added % 12 == 0);
             }
         }
     }
