@@ -201,3 +201,23 @@ std::string narrate_event(const Scenario& scenario, const Result& result, const 
 }
 
 }  // namespace subsim
+
+namespace subsim {
+
+std::vector<std::string> narrate_events(const Scenario& scenario, const Result& result, Language lang) {
+    std::vector<std::string> out;
+    out.reserve(result.events.size());
+    for (const Event& e : result.events) out.push_back(narrate_event(scenario, result, e, lang));
+    return out;
+}
+
+std::string narrate_answer(const Scenario& scenario, const Result& result, std::size_t action, Language lang) {
+    std::string out;
+    for (const Event& e : result.events)
+        if (e.action == action) return narrate_event(scenario, result, e, lang);
+    return out;
+}
+
+std::string narrate_expectation(const Scenario&, const ExpectationOutcome& outcome, Language) { return outcome.message; }
+
+}  // namespace subsim
