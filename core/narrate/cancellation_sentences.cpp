@@ -49,12 +49,9 @@ std::string why_clause(const Context& c, const Event& e) {
 
 }  // namespace
 
-bool line_covers(const Context& c, const InvoiceLine& line, std::optional<std::size_t> product) {
-    if (!product || line.product == product) return true;
-    if (!line.bundle) return false;
-    for (Index p : c.sc.catalog.bundles[*line.bundle].products)
-        if (p == *product) return true;
-    return false;
+bool line_covers(const Context&, const InvoiceLine& line, std::optional<std::size_t> product) {
+    // A suite's line is billed whether or not one member is removed: it is not that product's cost.
+    return !product || line.product == product;
 }
 
 std::int64_t charged_between(const Context& c, std::size_t sub, std::optional<std::size_t> product, Date from, Date to) {

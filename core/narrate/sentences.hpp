@@ -15,7 +15,7 @@ std::string cancellation_requested(const Context& c, const Event& e);
 std::string cancellation_scheduled(const Context& c, const Event& e);
 std::string cancellation_effective(const Context& c, const Event& e);
 
-// Whether an invoice line bills `product` (its own line, or its bundle's); none: every line.
+// Whether an invoice line bills `product` (its own line, not a suite's); none: every line.
 bool line_covers(const Context& c, const InvoiceLine& line, std::optional<std::size_t> product);
 // The sum of the invoice lines of `product` (none: every line) of subscription `sub` on billing
 // dates in [from, to): what a cancellation still costs before it takes effect.
