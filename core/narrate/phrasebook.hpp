@@ -51,7 +51,7 @@ namespace subsim {
     X(act_transfer) X(act_activate)                                                                 \
     /* refusal reasons, each with what to do instead */                                             \
     X(reason_not_permitted) X(reason_account_closed) X(reason_transferred)                          \
-    X(reason_already_cancelled) X(reason_too_late) X(reason_not_active) X(reason_activate_not_active) \
+    X(reason_already_cancelled) X(reason_cancelled) X(reason_too_late) X(reason_not_active) X(reason_activate_not_active) \
     X(reason_contact_support) X(reason_self_service) X(reason_trial_contact_support)                \
     X(reason_bundle_member) X(reason_reactivation_disabled) X(reason_not_pending)                   \
     X(reason_cycle_ended) X(reason_account_closing) X(reason_requires_cancelled)                    \

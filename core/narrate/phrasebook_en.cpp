@@ -102,6 +102,7 @@ constexpr PhraseEntry phrasebook_en[phrase_count] = {
     {Phrase::reason_account_closed, "the account is closed; a new subscription must be bought to get access again."},
     {Phrase::reason_transferred, "it now belongs to another account, whose users manage it."},
     {Phrase::reason_already_cancelled, "its cancellation is already scheduled or done, so there is nothing more to cancel."},
+    {Phrase::reason_cancelled, "its cancellation is already scheduled or done."},
     {Phrase::reason_too_late, "its cancellation has already taken effect; a new subscription must be bought to get access again."},
     {Phrase::reason_not_active, "it is not active (expired, or not started yet)."},
     {Phrase::reason_activate_not_active, "its term has ended; renew it, or buy a new subscription."},

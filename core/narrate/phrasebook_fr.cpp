@@ -93,6 +93,7 @@ constexpr PhraseEntry phrasebook_fr[phrase_count] = {
     {Phrase::reason_account_closed, "le compte est fermé ; pour retrouver l’accès, il faut acheter un nouvel abonnement."},
     {Phrase::reason_transferred, "il appartient désormais à un autre compte, dont les utilisateurs le gèrent."},
     {Phrase::reason_already_cancelled, "sa résiliation est déjà prévue ou faite ; il n’y a plus rien à résilier."},
+    {Phrase::reason_cancelled, "sa résiliation est déjà prévue ou faite."},
     {Phrase::reason_too_late, "sa résiliation a déjà pris effet ; pour retrouver l’accès, il faut acheter un nouvel abonnement."},
     {Phrase::reason_not_active, "il n’est pas actif (expiré, ou pas encore démarré)."},
     {Phrase::reason_activate_not_active, "sa période est terminée ; renouvelez-le, ou achetez un nouvel abonnement."},

@@ -34,7 +34,7 @@ const RulePhrases rule_phrases[] = {
     {R::renewal_not_active, {P::reason_not_active}},
     {R::renewal_auto_renewing, {P::reason_auto_renewing}},
     {R::renewal_already_renewed, {P::reason_already_renewed}},
-    {R::renewal_already_cancelled, {P::reason_already_cancelled}},
+    {R::renewal_already_cancelled, {P::reason_cancelled}},
     {R::term_expired, {P::expired, P::expired_grace}},
     {R::reminder_renewal, {P::reminder_renews, P::reminder_ends}},
     {R::reminder_trial_ending, {P::trial_ending}},
