@@ -40,9 +40,10 @@ namespace subsim {
     X(invoice_manual) X(renewed_auto) X(renewed_manual) X(reminder_renews) X(reminder_ends)         \
     X(cancel_requested) X(cancel_requested_closure) X(cancel_requested_requires)                   \
     X(cancel_requested_account) X(scheduled) X(scheduled_immediate) X(scheduled_notice_met)         \
-    X(scheduled_notice_missed_one) X(scheduled_notice_missed_many) X(scheduled_requires)            \
+    X(scheduled_notice_missed_one) X(scheduled_notice_missed_many) X(scheduled_notice_missed_partial)      \
+    X(scheduled_notice_missed_later) X(periods_one) X(periods_many) X(scheduled_requires)            \
     X(scheduled_account) X(scheduled_next_period) X(scheduled_closure) X(scheduled_trial_end)       \
-    X(cancel_effective) X(reactivated_active) X(reactivated_trial) X(refused)                       \
+    X(cancel_effective) X(reactivated_active) X(reactivated_trial) X(reactivated_cascade) X(refused)                       \
     X(email_confirmation) X(expired) X(expired_grace) X(grace_ended) X(price_changed)               \
     X(account_closed) X(data_deleted) X(transfer_separate) X(transfer_same) X(transfer_completed)    \
     X(activated) X(activated_number)                                                                \
