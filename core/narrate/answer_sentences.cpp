@@ -22,11 +22,17 @@ struct Asked {
             if (e->type == type) return e;
         return nullptr;
     }
+    // Who acted: as the events name them (an action without "by" is the owner's), else as written.
+    std::optional<std::string> actor() const {
+        for (const Event* e : events)
+            if (const std::optional<std::string> by = by_detail(*e)) return by;
+        return action.by;
+    }
     Slots slots(const Event* e, Slots extra) const {
         const std::optional<std::size_t> product =
             e ? e->product : (action.products.empty() ? std::nullopt : std::optional<std::size_t>(action.products[0]));
         Slots s = c.subject_slots(e ? e->subscription : action.subscription, product);
-        s.push_back({"who", c.who(action.by)});
+        s.push_back({"who", c.who(actor())});
         s.push_back({"date", c.date(action.on)});
         for (auto& slot : extra) s.push_back(std::move(slot));
         return s;

@@ -13,10 +13,10 @@ TEST_CASE("the what-if amount counts only what the asked cancellation still cost
     act(sc, {{"on", "2025-03-20"}, {"do", "cancel"}, {"subscription", "s1"}});
     const Told told{sc};
     // Effective 15 May: the invoice of 15 April is still due, s2's invoices are not this action's.
-    CHECK(told.answer(0) == "If the account owner cancels subscription s1 on 20 March 2025: access until 14 May 2025 "
+    CHECK(told.answer(0) == "If olivia cancels subscription s1 on 20 March 2025: access until 14 May 2025 "
                             "inclusive; still charged €10.00.");
     CHECK(told.answer(0, Language::fr) ==
-          "Si le propriétaire du compte résilie l’abonnement s1 le 20 mars 2025\u202f: accès jusqu’au 14 mai 2025 inclus\u202f; "
+          "Si olivia résilie l’abonnement s1 le 20 mars 2025\u202f: accès jusqu’au 14 mai 2025 inclus\u202f; "
           "encore facturé 10,00\u00a0€.");
 }
 
