@@ -4,6 +4,7 @@
 // phrasebook (narrate/phrasebook.hpp) and the facts of the result only. The CLI, the WebAssembly
 // module and therefore the page and the embeds all call these functions; nothing rewrites them.
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,5 +27,8 @@ std::string narrate_answer(const Scenario& scenario, const Result& result, std::
 // The line of one checked expectation ("subscription s1 is pending_cancellation on …", or what
 // was expected and what was found).
 std::string narrate_expectation(const Scenario& scenario, const ExpectationOutcome& outcome, Language lang);
+
+// A state in words ("pending cancellation", « en attente de résiliation »; none: "not started").
+std::string narrate_state(std::optional<State> state, Language lang);
 
 }  // namespace subsim

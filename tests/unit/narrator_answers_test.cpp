@@ -29,7 +29,7 @@ TEST_CASE("expectation lines say what was expected and what was found, in the sc
     REQUIRE(en.result.expectations.size() == 3);
     CHECK(en.result.expectations[0].message == "On 1 March 2025, subscription s1 should be cancelled but is active.");
     CHECK(en.result.expectations[1].message ==
-          "The event “cancellation_effective” for subscription s1 never occurs, as expected.");
+          "The event “cancellation_effective” for subscription s1 does not occur, as expected.");
     CHECK(en.result.expectations[2].message == "The total charged should be €1.00 but is €120.00.");
     sc["locale"] = "fr";
     const Told fr{sc};
