@@ -5,6 +5,7 @@
 #include "io/json_api.hpp"
 #include "io/scenario_reader.hpp"
 #include "narrate/narrator.hpp"
+#include "narrate/rules_doc.hpp"
 #include "timeline_printer.hpp"
 
 namespace subsim::cli {
@@ -49,7 +50,14 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     return result.all_expectations_passed() ? 0 : 1;
 }
 
-int check(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int check(const std::vector<std::string>& all_args, std::ostream& out, std::ostream& err) {
+    std::vector<std::string> args;
+    std::string locale;
+    for (std::size_t i = 0; i < all_args.size(); ++i) {
+        if (all_args[i] == "--locale" && i + 1 < all_args.size()) locale = all_args[++i];
+        else if (all_args[i].rfind("--locale=", 0) == 0) locale = all_args[i].substr(9);
+        else args.push_back(all_args[i]);
+    }
     bool missing = false;
     const std::vector<std::string> files = scenario_files(args, err, missing);
     int passed = 0, failed = 0, status = missing ? 2 : 0;
@@ -74,7 +82,10 @@ int check(const std::vector<std::string>& args, std::ostream& out, std::ostream&
         out << (ok ? "PASS " : "FAIL ") << file << " (" << result.expectations.size() << " expectations)"
             << (reading.scenario->title.empty() ? "" : " " + reading.scenario->title) << '\n';
         for (const ExpectationOutcome& e : result.expectations)
-            if (!e.passed) out << "  - expect[" << e.index << "]: " << e.message << '\n';
+            if (!e.passed)
+                out << "  - expect[" << e.index << "]: "
+                    << narrate_expectation(*reading.scenario, e, language_of(locale.empty() ? reading.scenario->locale : locale))
+                    << '\n';
         if (ok) ++passed;
         else {
             ++failed;
@@ -83,6 +94,37 @@ int check(const std::vector<std::string>& args, std::ostream& out, std::ostream&
     }
     out << passed << " passed, " << failed << " failed\n";
     return status;
+}
+
+int explain(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    std::string path, locale;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--locale" && i + 1 < args.size()) locale = args[++i];
+        else if (args[i].rfind("--locale=", 0) == 0) locale = args[i].substr(9);
+        else if (path.empty()) path = args[i];
+        else {
+            err << "subsim explain: one FILE at a time (got \"" << args[i] << "\" too)\n";
+            return 2;
+        }
+    }
+    if (path.empty()) {
+        err << "subsim explain: missing FILE (use - for standard input)\n";
+        return 2;
+    }
+    const auto text = read_input(path, err);
+    if (!text) return 2;
+    const JsonAnswer answer = explain_json(*text, locale);
+    out << answer.json;
+    return answer.status == 2 ? 2 : 0;
+}
+
+int rules(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    if (!args.empty()) {
+        err << "subsim rules: takes no arguments\n";
+        return 2;
+    }
+    out << rules_markdown();
+    return 0;
 }
 
 int validate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {

@@ -12,8 +12,10 @@ namespace {
 constexpr const char* usage =
     "usage:\n"
     "  subsim run FILE [--json] [--locale fr|en]   simulate one scenario (FILE may be - for stdin)\n"
-    "  subsim check FILE|DIR...                   simulate and check every scenario's expect list\n"
+    "  subsim check FILE|DIR... [--locale fr|en]  simulate and check every scenario's expect list\n"
+    "  subsim explain FILE [--locale fr|en]       the sentence of every event, as a JSON array\n"
     "  subsim validate FILE...                    report errors only\n"
+    "  subsim rules                               print docs/rules.md (the rule catalogue)\n"
     "exit status: 0 success, 1 an expectation failed, 2 invalid input, 3 internal failure\n";
 
 }  // namespace
@@ -33,6 +35,8 @@ int main(int argc, char** argv) {
         args.erase(args.begin());
         if (command == "run") return subsim::cli::run(args, std::cout, std::cerr);
         if (command == "check") return subsim::cli::check(args, std::cout, std::cerr);
+        if (command == "explain") return subsim::cli::explain(args, std::cout, std::cerr);
+        if (command == "rules") return subsim::cli::rules(args, std::cout, std::cerr);
         if (command == "validate") return subsim::cli::validate(args, std::cout, std::cerr);
         std::cerr << "subsim: unknown command \"" << command << "\"\n" << usage;
         return 2;

@@ -1,6 +1,7 @@
 // Embind bindings over the core's text API (core/io/json_api.hpp): the browser and Node get the
-// very same bytes as `subsim run --json` / `subsim validate --json`, because both call the same
-// functions. Nothing here interprets the scenario.
+// very same bytes as `subsim run --json` / `subsim validate --json` / `subsim explain`, because
+// both call the same functions (explain and narration take a locale: "fr", "en", "" = the
+// scenario's own). Nothing here interprets the scenario.
 #include <emscripten/bind.h>
 
 #include <exception>
@@ -45,6 +46,15 @@ std::string simulate(const std::string& text) { return answer(subsim::simulate_j
 std::string validate(const std::string& text) { return answer(subsim::validate_json, text); }
 std::string version() { return SUBSIM_VERSION; }
 
+template <class Fn>
+std::string answer_in(Fn fn, std::string_view text, std::string_view locale) {
+    return answer([&](std::string_view t) { return fn(t, locale); }, text);
+}
+
+std::string explain(const std::string& text, const std::string& locale) { return answer_in(subsim::explain_json, text, locale); }
+std::string narration(const std::string& text, const std::string& locale) { return answer_in(subsim::narration_json, text, locale); }
+std::string catalogue() { return subsim::catalogue_json(); }
+
 // The fast path used by wasm/utf8_strings.js: the text arrives as UTF-8 bytes already in wasm
 // memory and the answer leaves as a view of it, so JavaScript converts both with TextEncoder and
 // TextDecoder instead of embind's byte-by-byte loops (several milliseconds on large results).
@@ -65,6 +75,14 @@ emscripten::val validate_utf8(std::uintptr_t bytes, std::size_t length) {
     return answer_view(answer(subsim::validate_json, std::string_view(reinterpret_cast<const char*>(bytes), length)));
 }
 
+emscripten::val explain_utf8(std::uintptr_t bytes, std::size_t length, const std::string& locale) {
+    return answer_view(answer_in(subsim::explain_json, std::string_view(reinterpret_cast<const char*>(bytes), length), locale));
+}
+
+emscripten::val narration_utf8(std::uintptr_t bytes, std::size_t length, const std::string& locale) {
+    return answer_view(answer_in(subsim::narration_json, std::string_view(reinterpret_cast<const char*>(bytes), length), locale));
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(subsim) {
@@ -73,4 +91,9 @@ EMSCRIPTEN_BINDINGS(subsim) {
     emscripten::function("version", &version);
     emscripten::function("simulate_utf8", &simulate_utf8);
     emscripten::function("validate_utf8", &validate_utf8);
+    emscripten::function("explain", &explain);
+    emscripten::function("narration", &narration);
+    emscripten::function("catalogue", &catalogue);
+    emscripten::function("explain_utf8", &explain_utf8);
+    emscripten::function("narration_utf8", &narration_utf8);
 }

@@ -1,17 +1,21 @@
-// Appended to the Emscripten glue (--post-js), inside the module factory. simulate(text) and
-// validate(text) keep their contract (text in, the exact bytes of `subsim run --json` out) but
+// Appended to the Emscripten glue (--post-js), inside the module factory. simulate(text),
+// validate(text), explain(text, locale) and narration(text, locale) keep their contract (text in,
+// the exact bytes of `subsim run --json` / `subsim explain` out) but
 // cross into wasm memory with TextEncoder/TextDecoder: embind's own std::string conversion walks
 // every byte in JavaScript, which dominated the time on large scenarios.
 addOnPostRun(function () {
   var encoder = new TextEncoder();
   var decoder = new TextDecoder('utf-8');
-  function overUtf8(raw) {
-    return function (text) {
+  // raw(at, length) or, withLocale, raw(at, length, locale): the locale (a short ASCII string,
+  // '' for the scenario's own) goes through embind as is.
+  function overUtf8(raw, withLocale) {
+    return function (text, locale) {
       var bytes = encoder.encode(String(text));
       var at = Module['_malloc'](bytes.length + 1);
       try {
         HEAPU8.set(bytes, at);
-        return decoder.decode(raw(at, bytes.length));
+        if (!withLocale) return decoder.decode(raw(at, bytes.length));
+        return decoder.decode(raw(at, bytes.length, locale == null ? '' : String(locale)));
       } finally {
         Module['_free'](at);
       }
@@ -19,4 +23,7 @@ addOnPostRun(function () {
   }
   Module['simulate'] = overUtf8(Module['simulate_utf8']);
   Module['validate'] = overUtf8(Module['validate_utf8']);
+  // explain(text, locale) and narration(text, locale): the narrator's sentences (SPEC §4.1).
+  Module['explain'] = overUtf8(Module['explain_utf8'], true);
+  Module['narration'] = overUtf8(Module['narration_utf8'], true);
 });

@@ -1,11 +1,86 @@
 #include "io/json_api.hpp"
 
+#include <optional>
+#include <vector>
+
 #include "engine/simulate.hpp"
 #include "io/json_document.hpp"
 #include "io/json_writer.hpp"
 #include "io/scenario_reader.hpp"
+#include "narrate/names.hpp"
+#include "narrate/narrator.hpp"
 
 namespace subsim {
+namespace {
+
+void append_string(std::string& out, std::string_view s) {
+    static constexpr char hex[] = "0123456789abcdef";
+    out += '"';
+    for (const char ch : s) {
+        const unsigned char c = static_cast<unsigned char>(ch);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += ch;
+        } else if (c == '\n') out += "\\n";
+        else if (c < 0x20) {
+            out += "\\u00";
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        } else out += ch;
+    }
+    out += '"';
+}
+
+std::string string_array(const std::vector<std::string>& items, std::string_view indent) {
+    if (items.empty()) return "[]";
+    std::string out = "[\n";
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        out += indent;
+        out += "  ";
+        append_string(out, items[i]);
+        out += i + 1 < items.size() ? ",\n" : "\n";
+    }
+    out += indent;
+    out += ']';
+    return out;
+}
+
+// A valid scenario and its result, or the errors answer.
+struct Simulated {
+    std::optional<Scenario> scenario;
+    Result result;
+    JsonAnswer errors;
+};
+
+Simulated read_and_simulate(std::string_view text) {
+    Simulated s;
+    ScenarioReading reading = read_scenario(text);
+    if (!reading.scenario) {
+        s.errors = {2, write_errors_json(reading.errors)};
+        return s;
+    }
+    s.result = simulate(*reading.scenario);
+    if (s.result.limit_exceeded) {
+        Diagnostics limit{{"/until", *s.result.limit_exceeded, 1, 1}};
+        JsonDocument::parse(text).locate(limit);
+        s.errors = {2, write_errors_json(limit)};
+        return s;
+    }
+    s.scenario = std::move(reading.scenario);
+    return s;
+}
+
+Language language_for(const Scenario& scenario, std::string_view locale) {
+    return language_of(locale.empty() ? std::string_view(scenario.locale) : locale);
+}
+
+template <class Names>
+std::string name_array(const Names& names) {
+    std::vector<std::string> items(names.begin(), names.end());
+    return string_array(items, "  ");
+}
+
+}  // namespace
 
 JsonAnswer simulate_json(std::string_view text) {
     ScenarioReading reading = read_scenario(text);
@@ -22,6 +97,55 @@ JsonAnswer simulate_json(std::string_view text) {
 JsonAnswer validate_json(std::string_view text) {
     const ScenarioReading reading = read_scenario(text);
     return {reading.scenario ? 0 : 2, write_errors_json(reading.errors)};
+}
+
+JsonAnswer explain_json(std::string_view text, std::string_view locale) {
+    const Simulated s = read_and_simulate(text);
+    if (!s.scenario) return s.errors;
+    const Language lang = language_for(*s.scenario, locale);
+    return {0, string_array(narrate_events(*s.scenario, s.result, lang), "") + "\n"};
+}
+
+JsonAnswer narration_json(std::string_view text, std::string_view locale) {
+    const Simulated s = read_and_simulate(text);
+    if (!s.scenario) return s.errors;
+    const Scenario& sc = *s.scenario;
+    const Language lang = language_for(sc, locale);
+    std::vector<std::string> expectations;
+    for (const ExpectationOutcome& o : s.result.expectations) expectations.push_back(narrate_expectation(sc, o, lang));
+    std::string out = "{\n  \"events\": " + string_array(narrate_events(sc, s.result, lang), "  ") + ",\n";
+    out += "  \"expectations\": " + string_array(expectations, "  ") + ",\n  \"answers\": [";
+    const std::vector<std::string> answers = narrate_answers(sc, s.result, lang);
+    for (std::size_t i = 0; i < answers.size(); ++i) {
+        out += i == 0 ? "\n    {\"action\": " : ",\n    {\"action\": ";
+        out += std::to_string(i) + ", \"sentence\": ";
+        append_string(out, answers[i]);
+        out += '}';
+    }
+    out += sc.actions.empty() ? "]\n}\n" : "\n  ]\n}\n";
+    return {s.result.all_expectations_passed() ? 0 : 1, out};
+}
+
+std::string catalogue_json() {
+    std::string out = "{\n  \"rules\": [";
+    bool first = true;
+    for (const RuleInfo& r : rule_catalogue()) {
+        out += first ? "\n    {\"id\": " : ",\n    {\"id\": ";
+        first = false;
+        append_string(out, r.id);
+        out += ", \"spec\": ";
+        append_string(out, r.spec);
+        out += ", \"source\": ";
+        append_string(out, r.source);
+        out += '}';
+    }
+    out += "\n  ],\n  \"event_types\": " + name_array(event_type_names());
+    out += ",\n  \"states\": " + name_array(state_names());
+    out += ",\n  \"actions\": " + name_array(action_names());
+    std::vector<std::string> reasons;
+    for (Reason r : all_reasons()) reasons.emplace_back(to_string(r));
+    out += ",\n  \"reasons\": " + string_array(reasons, "  ") + "\n}\n";
+    return out;
 }
 
 }  // namespace subsim

@@ -18,4 +18,18 @@ JsonAnswer simulate_json(std::string_view scenario_text);
 // Parse and validate only; the JSON is always the errors object (an empty list when valid).
 JsonAnswer validate_json(std::string_view scenario_text);
 
+// The sentence of every event (SPEC §4.1, §6): a JSON array of strings in the order of the
+// result's events, or the errors object (status 2). `locale` "fr", "en", …; an empty locale means
+// the scenario's own `locale`, an unknown one English. Same bytes as `subsim explain`.
+JsonAnswer explain_json(std::string_view scenario_text, std::string_view locale);
+
+// {"events":[...], "expectations":[...], "answers":[{"action":i,"sentence":"..."}...]}: the event
+// sentences, one line per `expect` entry and the what-if answer of every scenario action, or the
+// errors object (status 2).
+JsonAnswer narration_json(std::string_view scenario_text, std::string_view locale);
+
+// The names JavaScript may use, from the typed declarations: {"rules":[{"id","spec","source"}...],
+// "event_types":[...], "states":[...], "actions":[...], "reasons":[...]}.
+std::string catalogue_json();
+
 }  // namespace subsim

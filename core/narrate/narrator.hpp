@@ -1,7 +1,12 @@
 #pragma once
-// One sentence per event that says what happens and why (the rule), for the CLI's timeline.
-// The web page has its own phrasebook in JavaScript so that it can format with Intl.
+// The one narrator (SPEC §4.1): every sentence a reader sees — the event sentences, the what-if
+// answers, the refusal advice and the expectation lines — in French or English, built from the
+// phrasebook (narrate/phrasebook.hpp) and the facts of the result only. The CLI, the WebAssembly
+// module and therefore the page and the embeds all call these functions; nothing rewrites them.
+#include <cstddef>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "model/result.hpp"
 #include "model/scenario.hpp"
@@ -9,6 +14,24 @@
 
 namespace subsim {
 
+// The sentence of one event ("The cancellation of subscription s1 takes effect on …").
 std::string narrate_event(const Scenario& scenario, const Result& result, const Event& event, Language lang);
+
+// One sentence per event, in the order of result.events (what `subsim explain` prints).
+std::vector<std::string> narrate_events(const Scenario& scenario, const Result& result, Language lang);
+
+// The what-if answer for scenario.actions[action]: "If Ana cancels subscription s1 on 2 March
+// 2025: access until 14 March 2025 inclusive; still charged €49.00."
+std::string narrate_answer(const Scenario& scenario, const Result& result, std::size_t action, Language lang);
+
+// The what-if answer of every scenario action, in file order (one pass over the result).
+std::vector<std::string> narrate_answers(const Scenario& scenario, const Result& result, Language lang);
+
+// The line of one checked expectation ("subscription s1 is pending_cancellation on …", or what
+// was expected and what was found).
+std::string narrate_expectation(const Scenario& scenario, const ExpectationOutcome& outcome, Language lang);
+
+// A state in words ("pending cancellation", « en attente de résiliation »; none: "not started").
+std::string narrate_state(std::optional<State> state, Language lang);
 
 }  // namespace subsim

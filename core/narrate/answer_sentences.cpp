@@ -1,0 +1,144 @@
+// What-if answers (SPEC §4.1): for each scenario action, one sentence from the events that action
+// produced (Event::action) — what it gives and what it still costs — or the refusal and what to do.
+#include <algorithm>
+#include <set>
+#include <utility>
+#include <vector>
+
+#include "narrate/narrator.hpp"
+#include "narrate/sentences.hpp"
+
+namespace subsim {
+namespace {
+
+using namespace narrate_detail;
+
+struct Asked {
+    const Context& c;
+    const Action& action;
+    std::vector<const Event*> events;  // those the action produced, in result order
+
+    const Event* first(EventType type) const {
+        for (const Event* e : events)
+            if (e->type == type) return e;
+        return nullptr;
+    }
+    // Who acted: as the events name them (an action without "by" is the owner's), else as written.
+    std::optional<std::string> actor() const {
+        for (const Event* e : events)
+            if (const std::optional<std::string> by = by_detail(*e)) return by;
+        return action.by;
+    }
+    Slots slots(const Event* e, Slots extra) const {
+        const std::optional<std::size_t> product =
+            e ? e->product : (action.products.empty() ? std::nullopt : std::optional<std::size_t>(action.products[0]));
+        Slots s = c.subject_slots(e ? e->subscription : action.subscription, product);
+        s.push_back({"who", c.who(actor())});
+        s.push_back({"date", c.date(action.on)});
+        for (auto& slot : extra) s.push_back(std::move(slot));
+        return s;
+    }
+};
+
+// Invoice lines of every product this action cancels (cascades included), billed after the
+// request and before each one's effective date; a line is counted once.
+std::int64_t still_charged(const Asked& a) {
+    std::set<std::pair<std::size_t, std::size_t>> counted;
+    std::int64_t total = 0;
+    const Result& r = a.c.result;
+    for (const Event* e : a.events) {
+        const std::optional<Date> effective = date_detail(*e, "effective");
+        if (e->type != EventType::cancellation_scheduled || !e->subscription || !effective) continue;
+        if (*e->subscription >= a.c.index().invoices_of.size()) continue;
+        const std::vector<std::size_t>& mine = a.c.index().invoices_of[*e->subscription];
+        auto it = std::upper_bound(mine.begin(), mine.end(), a.action.on,
+                                   [&](Date d, std::size_t i) { return d < r.invoices[i].date; });
+        for (; it != mine.end() && r.invoices[*it].date < *effective; ++it)
+            for (std::size_t l = 0; l < r.invoices[*it].lines.size(); ++l)
+                if (line_covers(a.c, r.invoices[*it].lines[l], e->product) && counted.insert({*it, l}).second)
+                    total += r.invoices[*it].lines[l].amount.minor();
+    }
+    return total;
+}
+
+std::string cancel_answer(const Asked& a, const Event& scheduled) {
+    const Context& c = a.c;
+    const std::optional<Date> effective = date_detail(scheduled, "effective");
+    const std::string notice = text_detail(scheduled, "notice");
+    Phrase p = Phrase::answer_cancel;
+    if (effective == std::optional<Date>(a.action.on)) p = Phrase::answer_cancel_now;
+    else if (flag_detail(scheduled, "deadline_missed") && !notice.empty() && notice != "P0D") p = Phrase::answer_cancel_late;
+    const std::optional<Date> until = date_detail(scheduled, "access_until");
+    const std::optional<Date> deadline = date_detail(scheduled, "notice_deadline");
+    return c.say(p, a.slots(&scheduled, {{"access_until", until ? c.date(*until) : ""},
+                                         {"amount", c.money(still_charged(a))},
+                                         {"notice", notice.empty() ? "" : c.notice(notice)},
+                                         {"deadline", deadline ? c.date(*deadline) : ""}}));
+}
+
+std::string close_answer(const Asked& a) {
+    std::optional<Date> latest;
+    for (const Event* e : a.events)
+        if (const std::optional<Date> u = date_detail(*e, "access_until"); u && e->type == EventType::cancellation_scheduled)
+            if (!latest || *latest < *u) latest = u;
+    if (!latest) return a.c.say(Phrase::answer_nothing, a.slots(nullptr, {}));
+    return a.c.say(Phrase::answer_close_account,
+                   a.slots(nullptr, {{"access_until", a.c.date(*latest)}, {"amount", a.c.money(still_charged(a))}}));
+}
+
+std::string renew_answer(const Asked& a, const Event& renewed) {
+    std::int64_t invoiced = 0;
+    for (const Event* e : a.events)
+        if (e->type == EventType::invoice) invoiced += number_detail(*e, "amount");
+    const std::optional<Date> to = date_detail(renewed, "term_to");
+    return a.c.say(Phrase::answer_renew, a.slots(&renewed, {{"last_day", to ? a.c.date(to->plus_days(-1)) : ""},
+                                                            {"amount", a.c.money(invoiced)}}));
+}
+
+std::string accepted_answer(const Asked& a) {
+    const Context& c = a.c;
+    const std::string_view kind = to_string(a.action.kind);
+    if (kind == "close_account") return close_answer(a);
+    if (kind == "add_payment_method") return c.say(Phrase::answer_add_payment_method, a.slots(nullptr, {}));
+    if (const Event* e = a.first(EventType::cancellation_scheduled); e && kind == "cancel") return cancel_answer(a, *e);
+    if (const Event* e = a.first(EventType::reactivated))
+        return c.say(Phrase::answer_reactivate, a.slots(e, {{"effective", c.date(date_detail(*e, "withdrawn_effective").value_or(a.action.on))}}));
+    if (const Event* e = a.first(EventType::renewed)) return renew_answer(a, *e);
+    if (const Event* e = a.first(EventType::transfer_requested))
+        return c.say(Phrase::answer_transfer, a.slots(e, {{"to", text_detail(*e, "to")},
+                                                          {"effective", c.date(date_detail(*e, "completes_on").value_or(a.action.on))}}));
+    if (kind == "activate" && !a.events.empty()) return c.say(Phrase::answer_activate, a.slots(a.events.front(), {}));
+    return c.say(Phrase::answer_nothing, a.slots(nullptr, {}));
+}
+
+std::string answer(const Context& c, const Action& action, std::vector<const Event*> events) {
+    Asked a{c, action, std::move(events)};
+    if (const Event* refusal = a.first(EventType::action_refused))
+        return c.say(Phrase::answer_refused,
+                     a.slots(refusal, {{"action", action_words(c, text_detail(*refusal, "action"), *refusal)},
+                                       {"reason", refusal_reason(c, *refusal)}}));
+    return accepted_answer(a);
+}
+
+}  // namespace
+
+std::string narrate_answer(const Scenario& scenario, const Result& result, std::size_t action, Language lang) {
+    if (action >= scenario.actions.size()) return "";
+    std::vector<const Event*> events;
+    for (const Event& e : result.events)
+        if (e.action == action) events.push_back(&e);
+    return answer(Context{scenario, result, lang}, scenario.actions[action], std::move(events));
+}
+
+std::vector<std::string> narrate_answers(const Scenario& scenario, const Result& result, Language lang) {
+    std::vector<std::vector<const Event*>> by_action(scenario.actions.size());
+    for (const Event& e : result.events)
+        if (e.action && *e.action < by_action.size()) by_action[*e.action].push_back(&e);
+    const Context c{scenario, result, lang};
+    std::vector<std::string> out;
+    out.reserve(by_action.size());
+    for (std::size_t i = 0; i < by_action.size(); ++i) out.push_back(answer(c, scenario.actions[i], std::move(by_action[i])));
+    return out;
+}
+
+}  // namespace subsim
