@@ -23,6 +23,8 @@ enum class EventType {
     cancellation_effective, reactivated, action_refused, email, expired, grace_ended,
     price_changed, account_closed, data_deleted, transfer_requested, transfer_completed, activated
 };
+// Keep `activated` last, or move event_type_count with the last enumerator.
+inline constexpr std::size_t event_type_count = static_cast<std::size_t>(EventType::activated) + 1;
 
 // pending_activation: bought from a third party, not activated yet (SPEC §2.3); nothing provided.
 enum class State { trialing, pending_activation, active, pending_cancellation, cancelled, expired };

@@ -87,13 +87,12 @@ std::string started(const Context& c, const Event& e) {
     return c.say(Phrase::started, slots_of(c, e, {{"anchor", date_of(c, e, "anchor")}}));
 }
 
-// Event types declared after this narrator (issue 18's `activated`) are matched by name.
-std::string newer_event(const Context& c, const Event& e) {
-    if (std::string_view(to_string(e.type)) != "activated") return "";
+std::string activated(const Context& c, const Event& e) {
     const std::string number = text_detail(e, "number");
+    const std::string from = c.date(e.date);
     if (number.empty() || (e.subscription && number == c.subscription_name(*e.subscription)))
-        return c.say(Phrase::activated, slots_of(c, e));
-    return c.say(Phrase::activated_number, slots_of(c, e, {{"number", number}}));
+        return c.say(Phrase::activated, slots_of(c, e, {{"date", from}}));
+    return c.say(Phrase::activated_number, slots_of(c, e, {{"number", number}, {"date", from}}));
 }
 
 std::string trial_sentence(const Context& c, const Event& e) {
@@ -129,8 +128,9 @@ std::string sentence(const Context& c, const Event& e) {
         case EventType::data_deleted: return c.say(Phrase::data_deleted);
         case EventType::transfer_requested: return transfer_requested(c, e);
         case EventType::transfer_completed: return c.say(Phrase::transfer_completed, slots_of(c, e, {{"to", text_detail(e, "to")}}));
-        default: return newer_event(c, e);
+        case EventType::activated: return activated(c, e);
     }
+    return "";  // unreachable: every event type has its case above
 }
 
 }  // namespace
