@@ -60,17 +60,17 @@ constexpr PhraseEntry phrasebook_en[phrase_count] = {
     {Phrase::scheduled_immediate, "The cancellation of {of_subject} takes effect immediately, on {effective}."},
     {Phrase::scheduled_notice_met, " The {notice} notice is met: it was due by {deadline}."},
     {Phrase::scheduled_notice_missed_one,
-     " The {notice} notice was due by {deadline}, so the cancellation cannot take effect on {earliest}: taking effect on "
-     "{effective} costs one more invoice, {cost}."},
+     " To end on {earliest}, the {notice} notice had to be given by {deadline}; given too late, it moves the cancellation "
+     "to {effective} and costs one more invoice: {cost}."},
     {Phrase::scheduled_notice_missed_many,
-     " The {notice} notice was due by {deadline}, so the cancellation cannot take effect on {earliest}: taking effect on "
-     "{effective} costs {n} more invoices, {cost} in all."},
+     " To end on {earliest}, the {notice} notice had to be given by {deadline}; given too late, it moves the cancellation "
+     "to {effective} and costs {n} more invoices: {cost} in all."},
     {Phrase::scheduled_notice_missed_partial,
-     " The {notice} notice was due by {deadline}, so the cancellation cannot take effect on {earliest}: taking effect on "
-     "{effective} costs {n} more invoices; the {found} billed by {until} come to {cost}."},
+     " To end on {earliest}, the {notice} notice had to be given by {deadline}; given too late, it moves the cancellation "
+     "to {effective} and costs {n} more invoices; the {found} issued by {until} come to {cost}."},
     {Phrase::scheduled_notice_missed_later,
-     " The {notice} notice was due by {deadline}, so the cancellation cannot take effect on {earliest}: it takes effect on "
-     "{effective}, {periods} later."},
+     " To end on {earliest}, the {notice} notice had to be given by {deadline}; given too late, it moves the cancellation "
+     "to {effective}, {periods} later."},
     {Phrase::periods_one, "one billing period"},
     {Phrase::periods_many, "{n} billing periods"},
     {Phrase::scheduled_requires, " It requires a product being cancelled, and an add-on never outlives the product it requires."},

@@ -38,22 +38,22 @@ TEST_CASE("a missed notice says what was due when, the new date and what it cost
     const Event late = scheduled(0, "2025-03-20", "2025-05-15", "P1M", "2025-03-15", true, "2025-04-15", 1,
                                  Rule::notice_deadline_missed);
     CHECK(has(narrate_event(told.scenario, told.result, late, Language::en),
-              "The 1-month notice was due by 15 March 2025, so the cancellation cannot take effect on 15 April 2025: "
-              "taking effect on 15 May 2025 costs one more invoice, €10.00."));
+              "To end on 15 April 2025, the 1-month notice had to be given by 15 March 2025; given too late, it "
+              "moves the cancellation to 15 May 2025 and costs one more invoice: €10.00."));
     const Event later = scheduled(0, "2025-03-20", "2025-06-15", "P2M", "2025-02-15", true, "2025-04-15", 2,
                                   Rule::notice_deadline_missed);
     const std::string fr = narrate_event(told.scenario, told.result, later, Language::fr);
-    CHECK(has(fr, "Le préavis de 2 mois devait être donné au plus tard le 15 février 2025"));
-    CHECK(has(fr, std::string("coûte 2 factures de plus, 20,00\u00a0€ au total.")));
+    CHECK(has(fr, "le préavis de 2 mois devait être donné au plus tard le 15 février 2025"));
+    CHECK(has(fr, std::string("coûte 2 factures de plus\u202f: 20,00\u00a0€ au total.")));
     // Invoices after the horizon (31 December 2025) are not in the result: only those found are summed.
     const Event past_horizon = scheduled(0, "2025-10-20", "2026-02-15", "P1M", "2025-10-15", true, "2025-11-15", 3,
                                          Rule::notice_deadline_missed);
     CHECK(has(narrate_event(told.scenario, told.result, past_horizon, Language::en),
-              "costs 3 more invoices; the 2 billed by 31 December 2025 come to €20.00."));
+              "costs 3 more invoices; the 2 issued by 31 December 2025 come to €20.00."));
     const Event none_billed = scheduled(0, "2025-12-20", "2026-03-15", "P1M", "2025-12-15", true, "2026-01-15", 2,
                                         Rule::notice_deadline_missed);
     CHECK(has(narrate_event(told.scenario, told.result, none_billed, Language::en),
-              "it takes effect on 15 March 2026, 2 billing periods later."));
+              "moves the cancellation to 15 March 2026, 2 billing periods later."));
 }
 
 TEST_CASE("no notice deadline is named for a plan without notice") {
