@@ -61,6 +61,12 @@ std::int64_t still_charged(const Asked& a) {
     return total;
 }
 
+// "still charged €49.00", or "nothing more is charged" when the request costs nothing more.
+std::string charge(const Context& c, std::int64_t amount) {
+    if (amount == 0) return c.say(Phrase::nothing_more_charged);
+    return c.say(Phrase::still_charged, {{"amount", c.money(amount)}});
+}
+
 std::string cancel_answer(const Asked& a, const Event& scheduled) {
     const Context& c = a.c;
     const std::optional<Date> effective = date_detail(scheduled, "effective");
@@ -71,7 +77,7 @@ std::string cancel_answer(const Asked& a, const Event& scheduled) {
     const std::optional<Date> until = date_detail(scheduled, "access_until");
     const std::optional<Date> deadline = date_detail(scheduled, "notice_deadline");
     return c.say(p, a.slots(&scheduled, {{"access_until", until ? c.date(*until) : ""},
-                                         {"amount", c.money(still_charged(a))},
+                                         {"charge", charge(c, still_charged(a))},
                                          {"notice", notice.empty() ? "" : c.notice(notice)},
                                          {"deadline", deadline ? c.date(*deadline) : ""}}));
 }
@@ -83,7 +89,7 @@ std::string close_answer(const Asked& a) {
             if (!latest || *latest < *u) latest = u;
     if (!latest) return a.c.say(Phrase::answer_nothing, a.slots(nullptr, {}));
     return a.c.say(Phrase::answer_close_account,
-                   a.slots(nullptr, {{"access_until", a.c.date(*latest)}, {"amount", a.c.money(still_charged(a))}}));
+                   a.slots(nullptr, {{"access_until", a.c.date(*latest)}, {"charge", charge(a.c, still_charged(a))}}));
 }
 
 std::string renew_answer(const Asked& a, const Event& renewed) {

@@ -41,7 +41,7 @@ namespace subsim {
     X(cancel_requested) X(cancel_requested_closure) X(cancel_requested_requires)                   \
     X(cancel_requested_account) X(scheduled) X(scheduled_immediate) X(scheduled_notice_met)         \
     X(scheduled_notice_missed_one) X(scheduled_notice_missed_many) X(scheduled_notice_missed_partial)      \
-    X(scheduled_notice_missed_later) X(periods_one) X(periods_many) X(scheduled_requires)            \
+    X(scheduled_notice_missed_later) X(periods_one) X(periods_many) X(still_charged) X(nothing_more_charged) X(scheduled_requires)            \
     X(scheduled_account) X(scheduled_next_period) X(scheduled_closure) X(scheduled_trial_end)       \
     X(cancel_effective) X(reactivated_active) X(reactivated_trial) X(reactivated_cascade) X(refused)                       \
     X(email_confirmation) X(expired) X(expired_grace) X(grace_ended) X(price_changed)               \
