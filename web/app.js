@@ -300,8 +300,15 @@
   }
 
   // ---- results ----------------------------------------------------------------------------
+  // The helpers of one render: labels in the reader's language, and the narrator's sentences for
+  // this text in that language (the module's narration(); SPEC §4.1).
+  function context(text, scenario, result) {
+    var ctx = new T.Context(state.lang, scenario, result, T.narrate(state.engine, text, state.lang));
+    ctx.catalogue = T.catalogue(state.engine);
+    return ctx;
+  }
   function renderResult(keepView) {
-    var g = state.good, ctx = new T.Context(state.lang, g.scenario, g.result);
+    var g = state.good, ctx = context(g.text, g.scenario, g.result);
     state.ctx = ctx;
     renderSummary(ctx, g);
     timeline.setData(g.scenario, g.result, ctx, keepView);
@@ -357,14 +364,13 @@
     if (!state.expectKey || state.expectKey !== g.key + '|' + p + '/' + ex.length) det.open = !ex.length || p < ex.length;
     state.expectKey = g.key + '|' + p + '/' + ex.length;
     if (!ex.length) { html('li', 'empty', list, u.noExpectations); return; }
-    ex.forEach(function (e) {
+    ex.forEach(function (e, k) {
       var li = html('li', 'exp ' + (e.passed ? 'pass' : 'fail'), list);
       li.setAttribute('data-passed', String(!!e.passed));
       var badge = html('span', 'exp-badge', li, (e.passed ? '✓ ' : '✗ ') + (e.passed ? u.passed : u.failed));
       badge.setAttribute('aria-label', e.passed ? u.passed : u.failed);
       var body = html('div', 'exp-body', li);
-      var spec = (g.scenario.expect || [])[e.index];
-      html('span', 'exp-text', body, spec ? ctx.expectation(spec) : '#' + e.index);
+      html('span', 'exp-text', body, ctx.expectationLine(k) || '#' + e.index);
       if (!e.passed && e.message) html('span', 'exp-msg', body, e.message);
     });
   }
@@ -422,7 +428,7 @@
       html('span', 'ev-where', meta, where.join(' · '));
       var rule = html('code', 'ev-rule', meta, e.rule);
       rule.title = u.rule;
-      html('p', 'sentence', body, ctx.sentence(e));
+      html('p', 'sentence', body, ctx.sentence(i));
     });
     list.appendChild(frag);
     $('event-count').textContent = '(' + u.eventCount(shown.length, matching.length) + ')';
@@ -584,8 +590,8 @@
       });
       if (x[0].length > 24) html('li', null, ul, '…');
     });
-    var ctxBefore = new T.Context(state.lang, JSON.parse(baseCache.text), before);
-    tlBefore.setData(JSON.parse(baseCache.text), before, ctxBefore, true);
+    var scBefore = JSON.parse(baseCache.text), ctxBefore = context(baseCache.text, scBefore, before);
+    tlBefore.setData(scBefore, before, ctxBefore, true);
     tlAfter.setData(g.scenario, after, ctx, true);
   }
   // The two compare timelines move together (zoom and scroll).
@@ -745,6 +751,7 @@
       // For benchmarks and tests: simulate the given text as if typed, return the timings.
       run: function (text) { setEditorText(text); state.pickedKey = null; simulate(true); return window.subsimPage.last; },
       history: function () { return { size: hist.stack.length, index: hist.idx }; },
+      engineAnswer: function (text) { return state.engine.simulate(text); },   // the module's JSON text, for tests
       pick: pick,
       last: null,
     };
@@ -764,6 +771,7 @@
       getLang: function () { return state.lang; },
       simulate: simulateText,
       commit: commitText,
+      catalogue: function () { return T.catalogue(state.engine); },
       baseTotal: function () { var b = state.good && baseResult(state.good.text); return b ? (b.summary || {}).total_charged || 0 : null; },
     });
     tlBefore = new SubSimTimeline.Timeline($('tl-before'), {});
