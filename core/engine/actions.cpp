@@ -58,6 +58,7 @@ void run_action(Simulation& sim, const Action& action) {
         case ActionKind::renew: return renew(sim, action);
         case ActionKind::close_account: return close_account(sim, action);
         case ActionKind::transfer: return transfer(sim, action);
+        case ActionKind::activate: return activate(sim, action);
     }
 }
 

@@ -28,5 +28,6 @@ void reactivate(Simulation& sim, const Action& action);
 void renew(Simulation& sim, const Action& action);
 void close_account(Simulation& sim, const Action& action);
 void transfer(Simulation& sim, const Action& action);
+void activate(Simulation& sim, const Action& action);  // activation_actions.cpp
 
 }  // namespace subsim

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "engine/activation.hpp"
 #include "engine/invoicing.hpp"
 
 namespace subsim {
@@ -9,11 +10,11 @@ namespace {
 
 void start_if_due(Simulation& sim, SubscriptionRun& run, Date day) {
     if (run.sub->start != day) return;
-    sim.emit(day, EventType::subscription_started, run.index, std::nullopt, Rule::subscription_start,
+    sim.emit(day, EventType::subscription_started, run.index, std::nullopt, starting_rule(run),
              {{"anchor", run.lead_calendar.anchor()}});
     if (run.trial_end)
         sim.emit(day, EventType::trial_started, run.index, std::nullopt, Rule::trial_start, {{"ends", *run.trial_end}});
-    for (ProductLine& line : run.lines) sim.change_state(line, day, run.trial_end ? State::trialing : State::active);
+    for (ProductLine& line : run.lines) sim.change_state(line, day, starting_state(run));
 }
 
 void end_trial_if_due(Simulation& sim, SubscriptionRun& run, Date day) {
@@ -56,7 +57,7 @@ void end_bundle_price_if_member_left(Simulation& sim, SubscriptionRun& run, Date
         const ProductLine* line = run.line_for(p);
         return line && line->live();
     });
-    if (!members_remain) return;
+    if (!members_remain || run.sub->activation_required) return;  // no price here: the third party bills it
     sim.emit(day, EventType::price_changed, run.index, std::nullopt, Rule::bundle_price_ends,
              {{"bundle", bundle.id},
               {"removed", sim.scenario.catalog.products[*removed_member].id},
@@ -79,7 +80,7 @@ void expire_term(Simulation& sim, SubscriptionRun& run, Date day) {
 
 bool has_paid_live_line(const SubscriptionRun& run) {
     return std::any_of(run.lines.begin(), run.lines.end(), [](const ProductLine& l) {
-        return l.state == State::active || (l.state == State::pending_cancellation && l.pending &&
+        return l.state == State::active || awaits_activation(l) || (l.state == State::pending_cancellation && l.pending &&
                                             l.pending->state_before == State::active);
     });
 }

@@ -30,8 +30,10 @@ bool any_member_billable(const Simulation& sim, SubscriptionRun& run) {
     return false;
 }
 
+// A subscription bought from a third party (activation_required) was paid to that party: this
+// account never invoices it, first period, renewals and manual renewals alike (SPEC §2.3).
 void issue(Simulation& sim, SubscriptionRun& run, Date day, std::vector<InvoiceLine> lines, Rule rule) {
-    if (lines.empty()) return;
+    if (lines.empty() || run.sub->activation_required) return;
     Money amount;
     for (const InvoiceLine& l : lines) amount += l.amount;
     sim.emit(day, EventType::invoice, run.index, std::nullopt, rule, {{"amount", amount.minor()}});

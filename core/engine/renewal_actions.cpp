@@ -1,6 +1,7 @@
 // `renew`: manual renewal of a term that does not renew by itself, or of an expired one inside
 // its grace (REDHAT: "recently expired").
 #include "engine/actions.hpp"
+#include "engine/activation.hpp"
 #include "engine/invoicing.hpp"
 
 namespace subsim {
@@ -13,7 +14,7 @@ std::optional<Refusal> renewal_refusal(const Simulation& sim, const Action& acti
     if (state == State::pending_cancellation || state == State::cancelled)
         return Refusal{Reason::already_cancelled, Rule::renewal_already_cancelled};
     if (!state || state == State::trialing || run.trial_expired) return Refusal{Reason::not_active, Rule::renewal_not_active};
-    if (state == State::active) {
+    if (state == State::active || state == State::pending_activation) {
         if (run.lead->auto_renew) return Refusal{Reason::auto_renewing, Rule::renewal_auto_renewing};
         if (run.prepaid_until && *run.prepaid_until > run.lead_calendar.boundary(run.term_end))
             return Refusal{Reason::already_renewed, Rule::renewal_already_renewed};
@@ -41,7 +42,7 @@ void renew(Simulation& sim, const Action& action) {
         run.expired_on.reset();
         run.grace_end.reset();
         for (ProductLine& line : run.lines)
-            if (line.state == State::expired) sim.change_state(line, action.on, State::active);
+            if (line.state == State::expired) sim.change_state(line, action.on, renewed_state(run));
     }
     sim.emit(action.on, EventType::renewed, run.index, std::nullopt, Rule::renewal_manual,
              {{"manual", true}, {"term_from", from}, {"term_to", to}, {"by", actor(sim.scenario, action)}});

@@ -33,8 +33,13 @@ struct ProductLine {
     BoundaryCursor billing;  // the next billing boundary not yet billed
     BoundaryCursor wake;     // the same, for the day-skipping lookahead
 
-    bool live() const { return state == State::active || state == State::trialing || state == State::pending_cancellation; }
-    bool cancellable() const { return state == State::active || state == State::trialing; }
+    bool live() const {
+        return state == State::active || state == State::trialing || state == State::pending_activation ||
+               state == State::pending_cancellation;
+    }
+    bool cancellable() const {
+        return state == State::active || state == State::trialing || state == State::pending_activation;
+    }
 };
 
 struct SubscriptionRun {
@@ -49,6 +54,7 @@ struct SubscriptionRun {
     std::optional<Date> prepaid_from;    // a term renewed by hand: [prepaid_from, prepaid_until)
     std::optional<Date> prepaid_until;
     bool trial_expired = false;
+    bool awaiting_activation = false;   // activation_required and not activated yet
     std::optional<Date> expired_on;
     std::optional<Date> grace_end;       // renewals are accepted on dates < grace_end
     bool bundle_priced = false;

@@ -18,8 +18,9 @@ long periods_in(const Duration& whole, const Duration& period) { return whole.mu
 SubscriptionRun prepare(const Scenario& scenario, Index index) {
     const Subscription& sub = scenario.subscriptions[index];
     const Plan& lead = scenario.catalog.plans[sub.plans.front()];
+    // A third-party purchase has no trial here: its term runs from `start` (docs/semantics.md).
     const std::optional<Date> trial_end =
-        lead.trial ? std::optional<Date>{lead.trial->length.after(sub.start)} : std::nullopt;
+        lead.trial && !sub.activation_required ? std::optional<Date>{lead.trial->length.after(sub.start)} : std::nullopt;
     const Date anchor = trial_end.value_or(sub.start);
     auto calendar_of = [&](const Plan& plan) {
         return BillingCalendar{anchor, plan.period, periods_in(plan.term, plan.period),
@@ -31,6 +32,7 @@ SubscriptionRun prepare(const Scenario& scenario, Index index) {
         run.lines.push_back(ProductLine{plan.product, &plan, calendar_of(plan), std::nullopt, std::nullopt, {}, {}, {}});
     }
     run.term_end = run.lead_calendar.next_term_index(0);
+    run.awaiting_activation = sub.activation_required;
     if (sub.bundle) {
         const Bundle& bundle = scenario.catalog.bundles[*sub.bundle];
         run.bundle_priced = true;

@@ -30,10 +30,8 @@ void ScenarioParts::read_account(const Json& root) {
 void ScenarioParts::read_permissions(const Json& root) {
     const Json* v = r.member(root, "", "permissions", false);
     if (!v || !r.as_object(*v, "/permissions", "\"permissions\"")) return;
-    static constexpr ActionKind kinds[] = {ActionKind::cancel, ActionKind::reactivate, ActionKind::add_payment_method,
-                                           ActionKind::renew, ActionKind::close_account, ActionKind::transfer};
-    r.only_keys(*v, "/permissions", {"cancel", "reactivate", "add_payment_method", "renew", "close_account", "transfer"});
-    for (ActionKind kind : kinds) {
+    r.only_keys(*v, "/permissions", {"cancel", "reactivate", "add_payment_method", "renew", "close_account", "transfer", "activate"});
+    for (ActionKind kind : all_action_kinds) {
         const Json* list = r.array(*v, "/permissions", to_string(kind), false, limits::users);
         if (!list) continue;
         std::vector<std::string> roles;

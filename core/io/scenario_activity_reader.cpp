@@ -20,7 +20,7 @@ void ScenarioParts::read_subscriptions(const Json& root) {
 
 void ScenarioParts::read_subscription(const Json& v, const std::string& ptr) {
     if (!r.as_object(v, ptr, "a subscription")) return;
-    r.only_keys(v, ptr, {"id", "plans", "start", "bundle", "number"});
+    r.only_keys(v, ptr, {"id", "plans", "start", "bundle", "number", "activation_required"});
     Subscription s;
     s.id = r.string(v, ptr, "id", true).value_or("");
     if (const Json* list = r.array(v, ptr, "plans", true, limits::product_lines)) {
@@ -62,6 +62,7 @@ void ScenarioParts::read_subscription(const Json& v, const std::string& ptr) {
             }
     }
     s.number = r.string(v, ptr, "number", false);
+    s.activation_required = r.boolean(v, ptr, "activation_required", false).value_or(false);
     if (register_id(subscriptions, s.id, sc.subscriptions.size(), ptr + "/id", "subscription"))
         sc.subscriptions.push_back(std::move(s));
 }
@@ -75,9 +76,7 @@ void ScenarioParts::read_actions(const Json& root) {
 namespace {
 
 std::optional<ActionKind> action_named(const std::string& name) {
-    static constexpr ActionKind kinds[] = {ActionKind::cancel, ActionKind::reactivate, ActionKind::add_payment_method,
-                                           ActionKind::renew, ActionKind::close_account, ActionKind::transfer};
-    for (ActionKind k : kinds)
+    for (ActionKind k : all_action_kinds)
         if (name == to_string(k)) return k;
     return std::nullopt;
 }
@@ -88,13 +87,15 @@ void ScenarioParts::read_action(const Json& v, const std::string& ptr) {
     if (!r.as_object(v, ptr, "an action")) return;
     Action a;
     const auto kind_name = r.choice(v, ptr, "do", true,
-                                    {"cancel", "reactivate", "add_payment_method", "renew", "close_account", "transfer"});
+                                    {"cancel", "reactivate", "add_payment_method", "renew", "close_account", "transfer", "activate"});
     const auto kind = kind_name ? action_named(*kind_name) : std::nullopt;
     if (kind) a.kind = *kind;
     const bool on_subscription = kind && (*kind == ActionKind::cancel || *kind == ActionKind::reactivate ||
-                                          *kind == ActionKind::renew || *kind == ActionKind::transfer);
+                                          *kind == ActionKind::renew || *kind == ActionKind::transfer ||
+                                          *kind == ActionKind::activate);
     const bool with_products = kind && (*kind == ActionKind::cancel || *kind == ActionKind::reactivate);
-    if (!kind) r.only_keys(v, ptr, {"on", "do", "by", "subscription", "products", "to", "separate_entity"});
+    if (!kind) r.only_keys(v, ptr, {"on", "do", "by", "subscription", "products", "to", "separate_entity", "number"});
+    else if (*kind == ActionKind::activate) r.only_keys(v, ptr, {"on", "do", "by", "subscription", "number"});
     else if (*kind == ActionKind::transfer) r.only_keys(v, ptr, {"on", "do", "by", "subscription", "to", "separate_entity"});
     else if (with_products) r.only_keys(v, ptr, {"on", "do", "by", "subscription", "products"});
     else if (on_subscription) r.only_keys(v, ptr, {"on", "do", "by", "subscription"});
@@ -133,6 +134,7 @@ void ScenarioParts::read_action(const Json& v, const std::string& ptr) {
             r.error(ptr + "/to", "\"to\" must name the receiving account");
         a.separate_entity = r.boolean(v, ptr, "separate_entity", false).value_or(false);
     }
+    if (kind == ActionKind::activate) a.number = r.string(v, ptr, "number", false);
     sc.actions.push_back(std::move(a));
 }
 
@@ -154,7 +156,7 @@ void ScenarioParts::read_expectation(const Json& v, const std::string& ptr) {
         e.on = r.date(v, ptr, "on", true).value_or(Date{});
         e.subscription = subscription_at(true).value_or(0);
         if (const Json* p = r.member(v, ptr, "product", false)) e.product = resolve(products, *p, ptr + "/product", "product");
-        e.state = r.choice(v, ptr, "state", true, {"trialing", "active", "pending_cancellation", "cancelled", "expired"})
+        e.state = r.choice(v, ptr, "state", true, {"trialing", "pending_activation", "active", "pending_cancellation", "cancelled", "expired"})
                       .value_or("");
         sc.expectations.push_back(e);
     } else if (v.contains("event")) {

@@ -5,20 +5,23 @@
 namespace subsim {
 namespace {
 
-constexpr std::array<const char*, 21> event_names = {
+constexpr std::array<const char*, 22> event_names = {
     "subscription_started", "trial_started", "trial_ending", "trial_converted", "trial_expired",
     "invoice", "renewed", "renewal_reminder", "cancellation_requested", "cancellation_scheduled",
     "cancellation_effective", "reactivated", "action_refused", "email", "expired", "grace_ended",
-    "price_changed", "account_closed", "data_deleted", "transfer_requested", "transfer_completed"};
+    "price_changed", "account_closed", "data_deleted", "transfer_requested", "transfer_completed",
+    "activated"};
 
-constexpr std::array<const char*, 5> state_names = {"trialing", "active", "pending_cancellation",
-                                                    "cancelled", "expired"};
+constexpr std::array<const char*, state_count> state_names = {
+    "trialing", "pending_activation", "active", "pending_cancellation", "cancelled", "expired"};
 
 }  // namespace
 
 std::optional<State> liveliest_state(const StatesSeen& seen) {
-    static constexpr State liveliest_first[] = {State::trialing, State::active, State::pending_cancellation,
-                                                State::expired, State::cancelled};
+    // pending_activation after active: {pending_activation, pending_cancellation} arises when one
+    // product of a never-activated subscription is cancelled; the subscription still awaits activation.
+    static constexpr State liveliest_first[] = {State::trialing, State::active, State::pending_activation,
+                                                State::pending_cancellation, State::expired, State::cancelled};
     for (State s : liveliest_first)
         if (seen[static_cast<std::size_t>(s)]) return s;
     return std::nullopt;

@@ -21,13 +21,15 @@ enum class EventType {
     subscription_started, trial_started, trial_ending, trial_converted, trial_expired, invoice,
     renewed, renewal_reminder, cancellation_requested, cancellation_scheduled,
     cancellation_effective, reactivated, action_refused, email, expired, grace_ended,
-    price_changed, account_closed, data_deleted, transfer_requested, transfer_completed
+    price_changed, account_closed, data_deleted, transfer_requested, transfer_completed, activated
 };
 
-enum class State { trialing, active, pending_cancellation, cancelled, expired };
+// pending_activation: bought from a third party, not activated yet (SPEC §2.3); nothing provided.
+enum class State { trialing, pending_activation, active, pending_cancellation, cancelled, expired };
+inline constexpr std::size_t state_count = static_cast<std::size_t>(State::expired) + 1;
 
 // Several products in different states: a subscription shows the liveliest one (docs/semantics.md).
-using StatesSeen = std::array<bool, 5>;
+using StatesSeen = std::array<bool, state_count>;
 std::optional<State> liveliest_state(const StatesSeen& seen);
 
 const char* to_string(EventType t);

@@ -10,6 +10,7 @@ const char* to_string(ActionKind k) {
         case ActionKind::renew: return "renew";
         case ActionKind::close_account: return "close_account";
         case ActionKind::transfer: return "transfer";
+        case ActionKind::activate: return "activate";
     }
     return "";
 }

@@ -2,6 +2,7 @@
 // The scenario as the engine sees it: validated, with every id resolved to an index.
 // Built by io/scenario_reader from a file; the engine never sees raw JSON.
 #include <cstddef>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,7 +19,14 @@ using Index = std::size_t;
 enum class CancellationPolicy { immediate, end_of_period, end_of_next_period, end_of_term };
 enum class TrialCancel { at_trial_end, immediate, contact_support };
 enum class Channel { online, reseller };
-enum class ActionKind { cancel, reactivate, add_payment_method, renew, close_account, transfer };
+// Keep `activate` last, or move action_kind_count with the last enumerator.
+enum class ActionKind { cancel, reactivate, add_payment_method, renew, close_account, transfer, activate };
+inline constexpr std::size_t action_kind_count = static_cast<std::size_t>(ActionKind::activate) + 1;
+// Every action, in enum order: readers and the permissions map iterate over this.
+inline constexpr ActionKind all_action_kinds[] = {ActionKind::cancel,   ActionKind::reactivate, ActionKind::add_payment_method,
+                                                  ActionKind::renew,    ActionKind::close_account, ActionKind::transfer,
+                                                  ActionKind::activate};
+static_assert(std::size(all_action_kinds) == action_kind_count, "all_action_kinds lists every ActionKind");
 
 struct Trial {
     Duration length;
@@ -85,7 +93,7 @@ struct Account {
 // Roles allowed per action; an action absent from the map is allowed to "owner" only.
 struct Permissions {
     std::vector<std::optional<std::vector<std::string>>> roles_by_action =
-        std::vector<std::optional<std::vector<std::string>>>(6);
+        std::vector<std::optional<std::vector<std::string>>>(action_kind_count);
     const std::optional<std::vector<std::string>>& roles(ActionKind k) const {
         return roles_by_action[static_cast<std::size_t>(k)];
     }
@@ -97,6 +105,8 @@ struct Subscription {
     Date start;
     std::optional<Index> bundle;
     std::optional<std::string> number;
+    // REDHAT: bought from a third party; never invoiced here, pending_activation until `activate`.
+    bool activation_required = false;
 };
 
 struct Action {
@@ -107,6 +117,7 @@ struct Action {
     std::vector<Index> products;  // product indices (catalog), for product-level actions
     std::string transfer_to;
     bool separate_entity = false;
+    std::optional<std::string> number;  // activate: the activation number given, if any
 };
 
 struct Scenario {

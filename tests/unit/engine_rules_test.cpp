@@ -1265,7 +1265,7 @@ TEST_CASE("Every event of every bundled scenario has a rule and exactly the six 
         "subscription_started", "trial_started", "trial_ending", "trial_converted", "trial_expired", "invoice",
         "renewed", "renewal_reminder", "cancellation_requested", "cancellation_scheduled", "cancellation_effective",
         "reactivated", "action_refused", "email", "expired", "grace_ended", "price_changed", "account_closed",
-        "data_deleted", "transfer_requested", "transfer_completed"};
+        "data_deleted", "transfer_requested", "transfer_completed", "activated"};
     for (const BundledRun& run : run_bundled_scenarios()) {
         INFO(run.name);
         std::string previous_date;

@@ -103,6 +103,21 @@ inline void act(json& sc, json action) {
     sc["actions"].push_back(std::move(action));
 }
 
+// SPEC §2.3: the subscription was bought from a third party (activation_required), with the
+// activation number printed on the purchase (none when `number` is empty).
+inline void bought_from_third_party(json& sc, std::string_view sub, const std::string& number = "RH-100") {
+    json& s = subscription(sc, sub);
+    s["activation_required"] = true;
+    if (!number.empty()) s["number"] = number;
+}
+
+// An `activate` action; `extra` adds "by" or "number".
+inline json activate_action(const std::string& on, const std::string& sub, json extra = json::object()) {
+    json a = {{"on", on}, {"do", "activate"}, {"subscription", sub}};
+    a.update(extra);
+    return a;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reading results
 

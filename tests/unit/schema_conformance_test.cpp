@@ -172,11 +172,12 @@ json full_scenario() {
   },
   "permissions": {
     "cancel": ["owner"], "reactivate": ["owner"], "add_payment_method": ["owner", "billing_admin"],
-    "renew": [], "close_account": ["owner"], "transfer": ["owner"]
+    "renew": [], "close_account": ["owner"], "transfer": ["owner"], "activate": ["owner"]
   },
   "subscriptions": [
     { "id": "s1", "plans": ["support-monthly", "guide-monthly"], "start": "2024-01-01", "bundle": "suite", "number": "SUB-0001" },
-    { "id": "s2", "plans": ["chat-monthly"], "start": "2024-02-01" }
+    { "id": "s2", "plans": ["chat-monthly"], "start": "2024-02-01" },
+    { "id": "s3", "plans": ["chat-monthly"], "start": "2024-02-01", "number": "RH-1", "activation_required": true }
   ],
   "actions": [
     { "on": "2024-01-10", "do": "add_payment_method", "by": "olga" },
@@ -184,7 +185,8 @@ json full_scenario() {
     { "on": "2024-03-03", "do": "reactivate", "subscription": "s1", "products": ["guide"] },
     { "on": "2024-04-01", "do": "renew", "subscription": "s2" },
     { "on": "2024-05-01", "do": "transfer", "subscription": "s2", "to": "globex", "separate_entity": true },
-    { "on": "2024-06-01", "do": "close_account" }
+    { "on": "2024-06-01", "do": "close_account" },
+    { "on": "2024-02-03", "do": "activate", "by": "olga", "subscription": "s3", "number": "RH-1" }
   ],
   "expect": [
     { "on": "2024-03-05", "subscription": "s1", "state": "active" },
@@ -413,7 +415,7 @@ TEST_CASE("The format version is 1", "[schema]") {
     check_rejected(with(scenario, "/subsim", "1"), "/subsim", "version as a string");
 }
 
-TEST_CASE("Only the six documented actions exist", "[schema]") {
+TEST_CASE("Only the documented actions exist", "[schema]") {
     const json scenario = full_scenario();
     for (const char* bad : {"pause", "Cancel", "cancel ", "upgrade", "buy", ""}) {
         check_rejected(with(scenario, "/actions/1/do", bad), "/actions/1", std::string("do: \"") + bad + "\"");
@@ -473,6 +475,17 @@ TEST_CASE("Each action carries the fields it needs, and only those", "[schema]")
     check_accepted(without(scenario, "/actions/4/separate_entity"), "separate_entity is optional");
     check_accepted(without(scenario, "/actions/1/products"), "cancel of a whole subscription");
     check_accepted(without(scenario, "/actions/1/by"), "action by the owner");
+
+    // actions: 6 activate (SPEC §2.3): a subscription, an optional number, nothing else
+    check_rejected(without(scenario, "/actions/6/subscription"), "/actions/6", "activate without a subscription");
+    check_rejected(with(scenario, "/actions/6/products", json::array({"chat"})), "/actions/6", "activate products");
+    check_rejected(with(scenario, "/actions/6/to", "globex"), "/actions/6", "activate to");
+    check_rejected(with(scenario, "/actions/6/number", 4471), "/actions/6/number", "a number that is not text");
+    check_rejected(with(scenario, "/actions/1/number", "RH-1"), "/actions/1", "cancel with an activation number");
+    check_rejected(with(scenario, "/actions/3/number", "RH-1"), "/actions/3", "renew with an activation number");
+    check_rejected(with(scenario, "/subscriptions/2/activation_required", "yes"), "/subscriptions/2/activation_required",
+                   "activation_required not a boolean");
+    check_accepted(without(scenario, "/actions/6/number"), "activate without a number");
 }
 
 TEST_CASE("Expectations are a state, an event or a total, never a mix", "[schema]") {
@@ -594,6 +607,7 @@ TEST_CASE("Defaults in the schema are the defaults of SPEC §2", "[schema]") {
         {"/definitions/account/properties/data_retention", "P30D"},
         {"/definitions/account/properties/users", json::array()},
         {"/definitions/action/properties/separate_entity", false},
+        {"/definitions/subscription/properties/activation_required", false},
         {"/definitions/expect_event/properties/absent", false},
     };
     for (const auto& [pointer, value] : defaults) {
