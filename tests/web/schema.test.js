@@ -78,7 +78,7 @@ describe('result fields the page reads', () => {
   it('the <subsim-timeline> element reads only what the schema defines', async () => {
     const text = fs.readFileSync(path.join(SCENARIOS, 'rescueassist-cancel-reactivate.json'), 'utf8');
     server.extra['/host/schema.html'] = { type: 'text/html; charset=utf-8', body: `<!doctype html>
-<html lang="fr"><head><meta charset="utf-8"><title>Host</title><script src="/subsim-embed.js" defer></script></head>
+<html lang="fr"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="/favicon.svg"><script src="/subsim-embed.js" defer></script></head>
 <body><subsim-timeline id="w" whatif><script type="application/json">${text.replace(/</g, '\\u003c')}</script></subsim-timeline></body></html>` };
     const page = await openHost(browser, server.url + 'host/schema.html', { init: initScript(), ready: (p) => embedsRendered(p, 1) });
     try {
