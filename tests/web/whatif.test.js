@@ -269,6 +269,59 @@ describe('what-if on the page', () => {
   });
 });
 
+describe('what-if: activate (issue 18)', () => {
+  it('offers "activate" with an activation number; a wrong number is refused, the right one activates', async () => {
+    const page = await openPage(browser, server.url + '#redhat-activation-never.json');
+    try {
+      await page.click('#lang-en');
+      const text0 = await editorText(page);
+      const sc = JSON.parse(text0);
+      const offered = await page.$$eval('.wi-action option', (os) => os.map((o) => o.value));
+      const names = JSON.parse(wasm.catalogue()).actions;
+      assert.ok(offered.includes('activate'), `activate is offered: ${offered}`);
+      assert.deepEqual(offered, names.filter((a) => offered.includes(a)), 'in the catalogue\'s order');
+      assert.ok(!offered.includes('transfer'), 'transfer needs a target account the form does not ask for');
+      // The number field shows for activate only.
+      await page.selectOption('.wi-action', 'cancel');
+      assert.equal(await page.isVisible('.wi-number'), false);
+      await page.selectOption('.wi-action', 'activate');
+      assert.equal(await page.isVisible('.wi-number'), true);
+      assert.equal(await page.isVisible('.wi-sub'), true);
+      // A wrong number first, by the org admin: refused (wrong_number).
+      const who = await page.$$eval('.wi-who option', (os) => os.map((o) => [o.value, o.textContent]));
+      await page.selectOption('.wi-who', who.find((o) => o[1].startsWith('ngozi '))[0]);
+      await page.fill('.wi-date', '2024-10-08');
+      await page.dispatchEvent('.wi-date', 'change');
+      await page.fill('.wi-number', 'RH-0000-0000');
+      await afterRender(page, () => page.click('.wi-add'));
+      let text = await editorText(page);
+      assert.deepEqual(whatIfActions(text).map((a) => ({ on: a.on, do: a.do, by: a.by, subscription: a.subscription, number: a.number })),
+                       [{ on: '2024-10-08', do: 'activate', by: 'ngozi', subscription: 's1', number: 'RH-0000-0000' }]);
+      let r = cli(text);
+      const refused = r.events.find((e) => e.type === 'action_refused' && e.date === '2024-10-08');
+      assert.ok(refused && refused.details.action === 'activate', 'the engine refuses the wrong number');
+      assert.deepEqual(await sentences(page), answers(text, 'en'), 'the refusal is the narrator\'s answer');
+      assert.equal(await page.$$eval('#whatif .wi-sentence.refused', (ps) => ps.length), 1, 'the refusal is marked');
+      // The right number two days later: activated, the bar turns active that day.
+      await page.fill('.wi-date', '2024-10-10');
+      await page.dispatchEvent('.wi-date', 'change');
+      await page.fill('.wi-number', sc.subscriptions[0].number);
+      await afterRender(page, () => page.click('.wi-add'));
+      text = await editorText(page);
+      r = cli(text);
+      assert.ok(r.events.some((e) => e.type === 'activated' && e.date === '2024-10-10'), 'the engine activates it');
+      assert.deepEqual(await shownBars(page), spans(r), 'timeline bars are the engine\'s');
+      const bars = await shownBars(page);
+      assert.ok(bars.some((b) => b.split('|')[2] === 'pending_activation' && b.split('|')[4] === '2024-10-10'), 'awaiting activation until then');
+      assert.deepEqual(await sentences(page), answers(text, 'en'), 'every answer is the narrator\'s');
+      await page.click('#lang-fr');
+      assert.deepEqual(await sentences(page), answers(text, 'fr'), 'in French too');
+      await page.locator('#whatif-card').screenshot({ path: screenshotPath('whatif-activate-fr.png') });
+      await assertClean(page);
+    } finally { await page.closeAll(); }
+  });
+});
+
 describe('share and save', () => {
   async function addCancel(page, on) {
     await page.fill('.wi-date', on);
