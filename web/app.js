@@ -530,11 +530,8 @@
   }
 
   // ---- compare: before / after --------------------------------------------------------------
-  function accessEnd(result, sub) {
-    var end = null, live = { trialing: 1, active: 1, pending_cancellation: 1 };
-    (result.spans || []).forEach(function (sp) { if (sp.subscription === sub && live[sp.state] && (!end || sp.to > end)) end = sp.to; });
-    return end;
-  }
+  // Figures read from the two results (totals, invoice counts, states on the last day, the
+  // invoices that differ); when access ends is the narrator's to say, in the what-if answer.
   function invoiceKey(i) { return i.date + '|' + i.subscription + '|' + i.amount; }
   function invoiceDiff(a, b) {   // invoices in a, not in b
     var n = {};
@@ -545,7 +542,7 @@
     var card = $('compare-card'), before = baseResult(g.text);
     card.hidden = !before;
     if (!before) return;
-    var u = ctx.u || ctx.ui, after = g.result, until = g.scenario.until;
+    var u = ctx.u || ctx.ui, after = g.result;
     var tbl = $('compare-table');
     tbl.textContent = '';
     var head = html('tr', null, html('thead', null, tbl));
@@ -569,9 +566,6 @@
     Object.keys((after.summary || {}).states || {}).forEach(function (sid) {
       var sa = ((before.summary || {}).states || {})[sid], sb = after.summary.states[sid];
       row(u.cmpState(ctx.subName(sid)), ctx.state(sa), ctx.state(sb), sa === sb ? '=' : '≠');
-      var ea = accessEnd(before, sid), eb = accessEnd(after, sid);
-      var fmt = function (e) { return !e ? '—' : (e > until ? u.stillRunning : u.accessUntil(ctx.date(ctx.dayBefore(e)))); };
-      row(u.cmpAccess(ctx.subName(sid)), fmt(ea), fmt(eb), ea === eb ? '=' : '≠');
     });
     var acA = (before.summary || {}).account, acB = (after.summary || {}).account;
     if (acA !== acB) row(u.cmpAccount, acA === 'closed' ? u.accountClosed : u.accountOpen, acB === 'closed' ? u.accountClosed : u.accountOpen, '≠');

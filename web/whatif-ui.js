@@ -83,6 +83,12 @@
     return { label: l, span: s };
   }
 
+  // "hugo (admin)", or "ngozi · Ngozi Okafor (org_admin)" when the user has a name (SPEC §2.2).
+  function actorLabel(u, t) {
+    if (!u.id) return t.owner;
+    return u.id + (u.name && u.name !== u.id ? ' · ' + u.name : '') + ' (' + u.listedRole + ')';
+  }
+
   function Panel(opts) {
     this.opts = opts;
     this.tl = opts.timeline;
@@ -231,7 +237,7 @@
     this.inWho.textContent = '';
     this.actors = W.actors(s);
     this.actors.forEach(function (u, i) {
-      var label = u.id ? u.id + ' (' + u.listedRole + ')' : t.owner;
+      var label = actorLabel(u, t);
       var o = html('option', null, this.inWho, label);
       o.value = String(i);
     }, this);
@@ -270,7 +276,7 @@
       var u = this.actors[i], ok = W.permitted(this.scenario, u, a);
       if (ok && k < 0) k = i;
       var o = this.inWho.options[i];
-      if (o) o.textContent = (u.id ? u.id + ' (' + u.listedRole + ')' : t.owner) + (ok ? '' : ' — ' + t.notAllowed);
+      if (o) o.textContent = actorLabel(u, t) + (ok ? '' : ' — ' + t.notAllowed);
     }
     if (!this.whoTouched && k >= 0) this.inWho.value = String(k);
   };

@@ -213,7 +213,7 @@
   function actors(scenario) {
     var acc = (scenario && scenario.account) || {}, out = [];
     (acc.users || []).forEach(function (u) {
-      if (u && typeof u.id === 'string') out.push({ id: u.id, role: acc.owner === u.id ? 'owner' : String(u.role) , listedRole: String(u.role) });
+      if (u && typeof u.id === 'string') out.push({ id: u.id, name: typeof u.name === 'string' ? u.name : null, role: acc.owner === u.id ? 'owner' : String(u.role), listedRole: String(u.role) });
     });
     if (typeof acc.owner === 'string' && !out.some(function (u) { return u.id === acc.owner; })) out.push({ id: acc.owner, role: 'owner', listedRole: 'owner' });
     if (typeof acc.owner !== 'string') out.push({ id: '', role: 'owner', listedRole: 'owner' });   // no `by`
