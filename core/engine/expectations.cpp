@@ -7,23 +7,16 @@
 #include <type_traits>
 
 #include "engine/spans.hpp"
+#include "narrate/narrator.hpp"
 
 namespace subsim {
 namespace {
 
-std::string state_name(std::optional<State> s) { return s ? to_string(*s) : "not_started"; }
-
-std::string what(const Scenario& scenario, std::size_t sub, std::optional<std::size_t> product) {
-    std::string s = "subscription " + scenario.subscriptions[sub].id;
-    if (product) s += " product " + scenario.catalog.products[*product].id;
-    return s;
-}
-
-ExpectationOutcome check(const Scenario& scenario, const StateIndex& states, const StateExpectation& e) {
-    const std::optional<State> actual = states.state_on(e.subscription, e.product, e.on);
-    const std::string subject = what(scenario, e.subscription, e.product) + " on " + e.on.iso();
-    if (state_name(actual) == e.state) return {0, true, subject + " is " + e.state};
-    return {0, false, subject + ": expected state " + e.state + ", got " + state_name(actual)};
+ExpectationOutcome check(const Scenario&, const StateIndex& states, const StateExpectation& e) {
+    ExpectationOutcome o;
+    o.state = states.state_on(e.subscription, e.product, e.on);
+    o.passed = (o.state ? std::string(to_string(*o.state)) : std::string("not_started")) == e.state;
+    return o;
 }
 
 // Counts (and the first few dates) of events per type, subscription and product, gathered in
@@ -94,44 +87,23 @@ private:
     std::unordered_map<Key, std::vector<const Event*>, KeyHash> by_day_;
 };
 
-std::string describe(const Scenario& scenario, const EventExpectation& e) {
-    std::string s = "event " + e.type;
-    if (e.subscription) s += " for subscription " + scenario.subscriptions[*e.subscription].id;
-    if (e.product_given) s += e.product ? " product " + scenario.catalog.products[*e.product].id : " (whole subscription)";
-    if (e.on) s += " on " + e.on->iso();
-    return s;
-}
-
-std::string dates_of_similar(const EventIndex::Tally& similar) {
-    if (similar.count == 0) return "it never occurs";
-    std::string dates;
-    for (Date d : similar.first_dates) dates += (dates.empty() ? "" : ", ") + d.iso();
-    if (similar.count > static_cast<std::int64_t>(similar.first_dates.size()))
-        dates += " and " + std::to_string(similar.count - static_cast<std::int64_t>(similar.first_dates.size())) + " more";
-    return "it occurs on " + dates;
-}
-
-ExpectationOutcome check(const Scenario& scenario, const EventIndex& events, const EventExpectation& e) {
+ExpectationOutcome check(const Scenario&, const EventIndex& events, const EventExpectation& e) {
     const EventIndex::Tally all_dates = events.tally(e);
-    const std::int64_t n = e.on ? events.count_on(e, *e.on) : all_dates.count;
-    const std::string subject = describe(scenario, e);
-    const std::string seen = std::to_string(n) + (n == 1 ? " time" : " times");
-    if (e.absent) {
-        if (n == 0) return {0, true, subject + " never occurs"};
-        return {0, false, subject + ": expected never, occurs " + seen};
-    }
-    if (e.count) {
-        if (n == *e.count) return {0, true, subject + " occurs " + seen};
-        return {0, false, subject + ": expected " + std::to_string(*e.count) + " times, occurs " + seen};
-    }
-    if (n > 0) return {0, true, subject + " occurs"};
-    return {0, false, subject + ": expected, but " + dates_of_similar(all_dates)};
+    ExpectationOutcome o;
+    o.count = e.on ? events.count_on(e, *e.on) : all_dates.count;
+    o.count_any_date = all_dates.count;
+    o.first_dates = all_dates.first_dates;
+    if (e.absent) o.passed = o.count == 0;
+    else if (e.count) o.passed = o.count == *e.count;
+    else o.passed = o.count > 0;
+    return o;
 }
 
 ExpectationOutcome check(const Scenario&, const Result& result, const TotalChargedExpectation& e) {
-    const std::int64_t total = result.total_charged.minor();
-    if (total == e.total_charged) return {0, true, "total charged is " + std::to_string(total)};
-    return {0, false, "total charged: expected " + std::to_string(e.total_charged) + ", got " + std::to_string(total)};
+    ExpectationOutcome o;
+    o.total_charged = result.total_charged.minor();
+    o.passed = o.total_charged == e.total_charged;
+    return o;
 }
 
 }  // namespace
@@ -140,6 +112,7 @@ std::vector<ExpectationOutcome> check_expectations(const Scenario& scenario, con
     std::vector<ExpectationOutcome> out;
     const StateIndex states{result};
     const EventIndex events{result};
+    const Language lang = language_of(scenario.locale);
     for (std::size_t i = 0; i < scenario.expectations.size(); ++i) {
         ExpectationOutcome o = std::visit(
             [&](const auto& e) {
@@ -150,6 +123,7 @@ std::vector<ExpectationOutcome> check_expectations(const Scenario& scenario, con
             },
             scenario.expectations[i]);
         o.index = i;
+        o.message = narrate_expectation(scenario, o, lang);
         out.push_back(std::move(o));
     }
     return out;

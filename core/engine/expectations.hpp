@@ -1,5 +1,6 @@
 #pragma once
-// Checks a scenario's `expect` list against its result (SPEC §2.5), with messages an author reads.
+// Checks a scenario's `expect` list against its result (SPEC §2.5), recording what was found;
+// each outcome's message is worded by the narrator (narrate_expectation) in the scenario's locale.
 #include <vector>
 
 #include "model/result.hpp"

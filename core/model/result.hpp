@@ -82,9 +82,16 @@ struct Invoice {
     std::vector<InvoiceLine> lines;
 };
 
+// What checking one `expect` entry (scenario.expectations[index]) found. The narrator words it
+// (narrate_expectation); `message` is that line in the scenario's locale, for the JSON result.
 struct ExpectationOutcome {
-    std::size_t index;
-    bool passed;
+    std::size_t index = 0;
+    bool passed = false;
+    std::optional<State> state;       // state expectation: the state found on that date
+    std::int64_t count = 0;           // event expectation: matching events (on that date when given)
+    std::int64_t count_any_date = 0;  // event expectation: matching events on any date
+    std::vector<Date> first_dates;    // … and the first (at most three) of those dates
+    std::int64_t total_charged = 0;   // total_charged expectation: the total found
     std::string message;
 };
 

@@ -1,0 +1,90 @@
+// Cancellation sentences: the request, the scheduled date with its notice (met, missed and what
+// that costs, never named for a plan without notice) and cascades, and the effective date.
+#include "narrate/sentences.hpp"
+
+namespace subsim::narrate_detail {
+namespace {
+
+std::string date_of(const Context& c, const Event& e, std::string_view key) {
+    const std::optional<Date> d = date_detail(e, key);
+    return d ? c.date(*d) : "";
+}
+
+bool is_trial_or_immediate(Rule r) {
+    return r == Rule::trial_cancel_at_trial_end || r == Rule::trial_cancel_immediate || r == Rule::cancellation_immediate;
+}
+
+// " The 30-day notice was due by …: taking effect on … costs 2 more invoices, €98.00 in all."
+std::string notice_clause(const Context& c, const Event& e) {
+    const std::string notice = text_detail(e, "notice");
+    if (notice.empty() || notice == "P0D" || is_trial_or_immediate(e.rule)) return "";
+    const std::string deadline = date_of(c, e, "notice_deadline");
+    const std::string words = c.notice(notice);
+    if (!flag_detail(e, "deadline_missed"))
+        return c.say(Phrase::scheduled_notice_met, {{"notice", words}, {"deadline", deadline}});
+    const std::int64_t periods = number_detail(e, "periods_added");
+    const std::optional<Date> earliest = date_detail(e, "earliest");
+    const std::optional<Date> effective = date_detail(e, "effective");
+    const std::int64_t cost = e.subscription && earliest && effective
+                                  ? charged_between(c, *e.subscription, e.product, *earliest, *effective)
+                                  : 0;
+    const Phrase p = periods == 1 ? Phrase::scheduled_notice_missed_one : Phrase::scheduled_notice_missed_many;
+    return c.say(p, {{"notice", words}, {"deadline", deadline}, {"earliest", date_of(c, e, "earliest")},
+                     {"effective", date_of(c, e, "effective")}, {"n", std::to_string(periods)}, {"cost", c.money(cost)}});
+}
+
+// Why the cancellation has this date beyond the notice: a cascade, a closure, a product removal.
+std::string why_clause(const Context& c, const Event& e) {
+    switch (e.rule) {
+        case Rule::cancellation_requires_cascade: return c.say(Phrase::scheduled_requires);
+        case Rule::cancellation_account_cascade: return c.say(Phrase::scheduled_account);
+        case Rule::cancellation_end_of_next_period: return c.say(Phrase::scheduled_next_period);
+        case Rule::account_close:
+        case Rule::account_closing:
+        case Rule::account_closure: return c.say(Phrase::scheduled_closure);
+        case Rule::trial_cancel_at_trial_end: return c.say(Phrase::scheduled_trial_end);
+        default: return "";
+    }
+}
+
+}  // namespace
+
+bool line_covers(const Context& c, const InvoiceLine& line, std::optional<std::size_t> product) {
+    if (!product || line.product == product) return true;
+    if (!line.bundle) return false;
+    for (Index p : c.sc.catalog.bundles[*line.bundle].products)
+        if (p == *product) return true;
+    return false;
+}
+
+std::int64_t charged_between(const Context& c, std::size_t sub, std::optional<std::size_t> product, Date from, Date to) {
+    std::int64_t total = 0;
+    for (const Invoice& inv : c.result.invoices) {
+        if (inv.subscription != sub || inv.date < from || !(inv.date < to)) continue;
+        for (const InvoiceLine& line : inv.lines)
+            if (line_covers(c, line, product)) total += line.amount.minor();
+    }
+    return total;
+}
+
+std::string cancellation_requested(const Context& c, const Event& e) {
+    Phrase p = Phrase::cancel_requested;
+    if (e.rule == Rule::cancellation_requires_cascade) p = Phrase::cancel_requested_requires;
+    else if (e.rule == Rule::cancellation_account_cascade) p = Phrase::cancel_requested_account;
+    else if (e.rule == Rule::account_close || e.rule == Rule::account_closing) p = Phrase::cancel_requested_closure;
+    return c.say(p, event_slots(c, e));
+}
+
+std::string cancellation_scheduled(const Context& c, const Event& e) {
+    const bool immediate = date_detail(e, "effective") == std::optional<Date>(e.date);
+    const Phrase p = immediate ? Phrase::scheduled_immediate : Phrase::scheduled;
+    std::string out = c.say(p, event_slots(c, e, {{"effective", date_of(c, e, "effective")},
+                                                   {"access_until", date_of(c, e, "access_until")}}));
+    return out + notice_clause(c, e) + why_clause(c, e);
+}
+
+std::string cancellation_effective(const Context& c, const Event& e) {
+    return c.say(Phrase::cancel_effective, event_slots(c, e, {{"last_day", c.date(e.date.plus_days(-1))}}));
+}
+
+}  // namespace subsim::narrate_detail

@@ -1,0 +1,149 @@
+#include "narrate/context.hpp"
+
+#include <vector>
+
+namespace subsim::narrate_detail {
+namespace {
+
+template <class U>
+std::optional<std::string> user_name(const U& user) {
+    if constexpr (requires { user.name; }) {
+        if constexpr (requires { user.name.has_value(); }) return user.name;
+        else return user.name.empty() ? std::nullopt : std::optional<std::string>(user.name);
+    } else {
+        return std::nullopt;
+    }
+}
+
+Phrase role_phrase(const std::string& role) {
+    struct Known { std::string_view id; Phrase phrase; };
+    static constexpr Known known[] = {
+        {"owner", Phrase::role_owner},           {"admin", Phrase::role_admin},
+        {"billing_admin", Phrase::role_billing_admin}, {"billing_contact", Phrase::role_billing_contact},
+        {"org_admin", Phrase::role_org_admin},   {"org_user", Phrase::role_org_user},
+        {"site_admin", Phrase::role_site_admin}, {"shopper", Phrase::role_shopper},
+        {"employee", Phrase::role_employee},     {"technician", Phrase::role_technician},
+        {"agent", Phrase::role_agent}};
+    for (const Known& k : known)
+        if (k.id == role) return k.phrase;
+    return Phrase::role_other;
+}
+
+}  // namespace
+
+std::string capitalised(std::string s) {
+    if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+    else if (s.rfind("à ", 0) == 0) s.replace(0, 2, "À");
+    return s;
+}
+
+std::string Context::subscription_name(std::size_t sub) const {
+    const Subscription& s = sc.subscriptions[sub];
+    return s.number && !s.number->empty() ? *s.number : s.id;
+}
+
+std::string Context::subject(std::optional<std::size_t> sub, std::optional<std::size_t> product, int form) const {
+    static constexpr Phrase account[] = {Phrase::subject_account, Phrase::subject_account_of, Phrase::subject_account_to};
+    static constexpr Phrase whole[] = {Phrase::subject_subscription, Phrase::subject_subscription_of,
+                                       Phrase::subject_subscription_to};
+    static constexpr Phrase part[] = {Phrase::subject_product, Phrase::subject_product_of, Phrase::subject_product_to};
+    if (!sub) return say(account[form]);
+    if (!product) return say(whole[form], {{"sub", subscription_name(*sub)}});
+    return say(part[form], {{"sub", subscription_name(*sub)}, {"product", sc.catalog.products[*product].name}});
+}
+
+Slots Context::subject_slots(std::optional<std::size_t> sub, std::optional<std::size_t> product) const {
+    const std::string plain = subject(sub, product);
+    // A product name is written as the catalogue writes it: only phrase text is capitalised.
+    return {{"subject", plain}, {"Subject", product ? plain : capitalised(plain)},
+            {"of_subject", subject(sub, product, 1)}, {"to_subject", subject(sub, product, 2)}};
+}
+
+std::string Context::who(const std::optional<std::string>& user_id) const {
+    if (!user_id) return say(Phrase::who_owner);
+    for (const User& u : sc.account.users)
+        if (u.id == *user_id) return user_name(u).value_or(u.id);
+    return *user_id;
+}
+
+std::string Context::role(const std::string& r) const { return say(role_phrase(r), {{"role", r}}); }
+
+std::string Context::allowed(ActionKind kind) const {
+    const std::size_t k = static_cast<std::size_t>(kind);
+    const auto& listed = k < sc.permissions.roles_by_action.size() ? sc.permissions.roles_by_action[k] : std::nullopt;
+    const std::vector<std::string> roles = listed && !listed->empty() ? *listed : std::vector<std::string>{"owner"};
+    std::string out;
+    for (std::size_t i = 0; i < roles.size(); ++i) {
+        std::string r = role(roles[i]);
+        if (i > 0) {
+            out += say(Phrase::list_or);
+            // French: « c’est au propriétaire ou à un administrateur »: each role after the first
+            // gets its own « à » (the first one's is in the template).
+            if (lang == Language::fr) r = r.rfind("le ", 0) == 0 ? "au " + r.substr(3) : "à " + r;
+        }
+        out += r;
+    }
+    return out;
+}
+
+std::string Context::notice(std::string_view iso) const {
+    if (iso.size() < 3 || iso[0] != 'P') return std::string(iso);
+    const std::string n(iso.substr(1, iso.size() - 2));
+    const char unit = iso.back();
+    const bool one = n == "1";
+    Phrase p = one ? Phrase::notice_day_one : Phrase::notice_day_many;
+    if (unit == 'W') p = one ? Phrase::notice_week_one : Phrase::notice_week_many;
+    if (unit == 'M') p = one ? Phrase::notice_month_one : Phrase::notice_month_many;
+    if (unit == 'Y') p = one ? Phrase::notice_year_one : Phrase::notice_year_many;
+    return say(p, {{"n", n}});
+}
+
+std::string Context::state(std::optional<State> s) const {
+    if (!s) return say(Phrase::state_not_started);
+    const std::string_view name = to_string(*s);
+    if (name == "trialing") return say(Phrase::state_trialing);
+    if (name == "pending_activation") return say(Phrase::state_pending_activation);
+    if (name == "active") return say(Phrase::state_active);
+    if (name == "pending_cancellation") return say(Phrase::state_pending_cancellation);
+    if (name == "cancelled") return say(Phrase::state_cancelled);
+    return say(Phrase::state_expired);
+}
+
+Slots event_slots(const Context& c, const Event& e, Slots extra) {
+    Slots s = c.subject_slots(e.subscription, e.product);
+    const std::optional<std::string> by = by_detail(e);
+    const std::string who = c.who(by);
+    s.push_back({"who", who});
+    s.push_back({"Who", by ? who : capitalised(who)});
+    for (auto& slot : extra) s.push_back(std::move(slot));
+    return s;
+}
+
+std::optional<Date> date_detail(const Event& e, std::string_view key) {
+    const DetailValue* v = e.detail(key);
+    if (v && std::holds_alternative<Date>(*v)) return std::get<Date>(*v);
+    return std::nullopt;
+}
+
+std::string text_detail(const Event& e, std::string_view key) {
+    const DetailValue* v = e.detail(key);
+    return v && std::holds_alternative<std::string>(*v) ? std::get<std::string>(*v) : "";
+}
+
+std::int64_t number_detail(const Event& e, std::string_view key) {
+    const DetailValue* v = e.detail(key);
+    return v && std::holds_alternative<std::int64_t>(*v) ? std::get<std::int64_t>(*v) : 0;
+}
+
+bool flag_detail(const Event& e, std::string_view key) {
+    const DetailValue* v = e.detail(key);
+    return v && std::holds_alternative<bool>(*v) && std::get<bool>(*v);
+}
+
+std::optional<std::string> by_detail(const Event& e) {
+    const DetailValue* v = e.detail("by");
+    if (v && std::holds_alternative<std::string>(*v)) return std::get<std::string>(*v);
+    return std::nullopt;
+}
+
+}  // namespace subsim::narrate_detail

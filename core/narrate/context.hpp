@@ -1,0 +1,51 @@
+#pragma once
+// What every sentence family of the narrator shares: the scenario, the result, the language, and
+// how things are named for a reader (SPEC §4.1): products by `name`, subscriptions by `number`
+// else id, users by `name` else the id as written, roles in words. Internal to core/narrate.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "model/result.hpp"
+#include "model/scenario.hpp"
+#include "narrate/phrasebook.hpp"
+
+namespace subsim::narrate_detail {
+
+struct Context {
+    const Scenario& sc;
+    const Result& result;
+    Language lang;
+
+    std::string say(Phrase p, const Slots& slots = {}) const { return fill(p, lang, slots); }
+    std::string date(Date d) const { return format_date(d, lang); }
+    std::string money(std::int64_t minor) const { return format_money(minor, sc.currency, lang); }
+
+    std::string subscription_name(std::size_t sub) const;
+    // "subscription s1" / « l’abonnement s1 », "RescueAssist (subscription s1)", "the account";
+    // form 0 plain, 1 after "of" / « de », 2 after "to" / « à ».
+    std::string subject(std::optional<std::size_t> sub, std::optional<std::size_t> product, int form = 0) const;
+    Slots subject_slots(std::optional<std::size_t> sub, std::optional<std::size_t> product) const;
+    // The user who acted: name, else id as written; no user: the account owner.
+    std::string who(const std::optional<std::string>& user_id) const;
+    std::string role(const std::string& role) const;
+    // The roles allowed to do an action, in words, joined with "or" (each prefixed for French).
+    std::string allowed(ActionKind kind) const;
+    std::string notice(std::string_view iso) const;  // "30-day" / « de 30 jours »
+    std::string state(std::optional<State> s) const;
+};
+
+std::string capitalised(std::string s);
+
+// The event's subject slots, {who} and {Who} (the acting user), then `extra`.
+Slots event_slots(const Context& c, const Event& e, Slots extra = {});
+
+// Detail accessors: the value when the key holds that type.
+std::optional<Date> date_detail(const Event& e, std::string_view key);
+std::string text_detail(const Event& e, std::string_view key);
+std::int64_t number_detail(const Event& e, std::string_view key);
+bool flag_detail(const Event& e, std::string_view key);
+std::optional<std::string> by_detail(const Event& e);
+
+}  // namespace subsim::narrate_detail

@@ -1,0 +1,146 @@
+// Event sentences (SPEC §4.1): one per event, stating only what the result says.
+#include "narrate/narrator.hpp"
+#include "narrate/sentences.hpp"
+
+namespace subsim {
+namespace {
+
+using namespace narrate_detail;
+
+Slots slots_of(const Context& c, const Event& e, Slots extra = {}) { return event_slots(c, e, std::move(extra)); }
+
+std::string day_before(const Context& c, const Event& e, std::string_view key) {
+    const std::optional<Date> d = date_detail(e, key);
+    return d ? c.date(d->plus_days(-1)) : "";
+}
+
+std::string date_of(const Context& c, const Event& e, std::string_view key) {
+    const std::optional<Date> d = date_detail(e, key);
+    return d ? c.date(*d) : "";
+}
+
+std::string invoice(const Context& c, const Event& e) {
+    Phrase p = Phrase::invoice_period;
+    if (e.rule == Rule::renewal_auto) p = Phrase::invoice_renewal;
+    else if (e.rule == Rule::renewal_manual) p = Phrase::invoice_manual;
+    else if (e.rule == Rule::trial_converted) p = Phrase::invoice_after_trial;
+    else if (e.rule == Rule::billing_first_period) p = Phrase::invoice_first;
+    return c.say(p, slots_of(c, e, {{"amount", c.money(number_detail(e, "amount"))}}));
+}
+
+std::string renewed(const Context& c, const Event& e) {
+    const Phrase p = flag_detail(e, "manual") ? Phrase::renewed_manual : Phrase::renewed_auto;
+    return c.say(p, slots_of(c, e, {{"from", date_of(c, e, "term_from")}, {"last_day", day_before(c, e, "term_to")}}));
+}
+
+std::string reminder(const Context& c, const Event& e) {
+    if (flag_detail(e, "auto_renew")) return c.say(Phrase::reminder_renews, slots_of(c, e, {{"date", date_of(c, e, "renews_on")}}));
+    return c.say(Phrase::reminder_ends, slots_of(c, e, {{"last_day", day_before(c, e, "renews_on")}}));
+}
+
+// After a reactivation the subscription goes back to the state it had: trialing or active.
+std::string reactivated(const Context& c, const Event& e) {
+    bool trial = false;
+    for (const Span& s : c.result.spans)
+        if (e.subscription && s.subscription == *e.subscription && (!e.product || s.product == *e.product) &&
+            s.from <= e.date && e.date < s.to && s.state == State::trialing)
+            trial = true;
+    const Phrase p = trial ? Phrase::reactivated_trial : Phrase::reactivated_active;
+    return c.say(p, slots_of(c, e, {{"date", date_of(c, e, "withdrawn_effective")}}));
+}
+
+std::string expired(const Context& c, const Event& e) {
+    if (!date_detail(e, "renewable_until")) return c.say(Phrase::expired, slots_of(c, e));
+    return c.say(Phrase::expired_grace, slots_of(c, e, {{"date", date_of(c, e, "renewable_until")}}));
+}
+
+std::string product_called(const Context& c, const std::string& id) {
+    for (const Product& p : c.sc.catalog.products)
+        if (p.id == id) return p.name;
+    return id;
+}
+
+std::string bundle_called(const Context& c, const std::string& id) {
+    for (const Bundle& b : c.sc.catalog.bundles)
+        if (b.id == id) return b.name;
+    return id;
+}
+
+std::string price_changed(const Context& c, const Event& e) {
+    return c.say(Phrase::price_changed,
+                 slots_of(c, e, {{"removed", product_called(c, text_detail(e, "removed"))},
+                                 {"bundle", bundle_called(c, text_detail(e, "bundle"))},
+                                 {"old", c.money(number_detail(e, "old_amount"))},
+                                 {"new", c.money(number_detail(e, "new_amount"))}}));
+}
+
+std::string transfer_requested(const Context& c, const Event& e) {
+    const Phrase p = flag_detail(e, "separate_entity") ? Phrase::transfer_separate : Phrase::transfer_same;
+    return c.say(p, slots_of(c, e, {{"to", text_detail(e, "to")}, {"date", date_of(c, e, "completes_on")}}));
+}
+
+std::string started(const Context& c, const Event& e) {
+    if (e.rule == Rule::activation_required) return c.say(Phrase::started_activation_required, slots_of(c, e));
+    return c.say(Phrase::started, slots_of(c, e, {{"anchor", date_of(c, e, "anchor")}}));
+}
+
+// Event types declared after this narrator (issue 18's `activated`) are matched by name.
+std::string newer_event(const Context& c, const Event& e) {
+    if (std::string_view(to_string(e.type)) != "activated") return "";
+    const std::string number = text_detail(e, "number");
+    if (number.empty()) return c.say(Phrase::activated, slots_of(c, e));
+    return c.say(Phrase::activated_number, slots_of(c, e, {{"number", number}}));
+}
+
+std::string trial_sentence(const Context& c, const Event& e) {
+    switch (e.type) {
+        case EventType::trial_started: return c.say(Phrase::trial_started, slots_of(c, e, {{"last_day", day_before(c, e, "ends")}}));
+        case EventType::trial_ending: return c.say(Phrase::trial_ending, slots_of(c, e, {{"last_day", day_before(c, e, "ends")}}));
+        case EventType::trial_converted: return c.say(Phrase::trial_converted, slots_of(c, e));
+        default: return c.say(Phrase::trial_expired, slots_of(c, e));
+    }
+}
+
+std::string sentence(const Context& c, const Event& e) {
+    switch (e.type) {
+        case EventType::subscription_started: return started(c, e);
+        case EventType::trial_started:
+        case EventType::trial_ending:
+        case EventType::trial_converted:
+        case EventType::trial_expired: return trial_sentence(c, e);
+        case EventType::invoice: return invoice(c, e);
+        case EventType::renewed: return renewed(c, e);
+        case EventType::renewal_reminder: return reminder(c, e);
+        case EventType::cancellation_requested: return cancellation_requested(c, e);
+        case EventType::cancellation_scheduled: return cancellation_scheduled(c, e);
+        case EventType::cancellation_effective: return cancellation_effective(c, e);
+        case EventType::reactivated: return reactivated(c, e);
+        case EventType::action_refused: return refused(c, e);
+        case EventType::email:
+            return c.say(Phrase::email_confirmation, slots_of(c, e, {{"access_until", date_of(c, e, "access_until")}}));
+        case EventType::expired: return expired(c, e);
+        case EventType::grace_ended: return c.say(Phrase::grace_ended, slots_of(c, e));
+        case EventType::price_changed: return price_changed(c, e);
+        case EventType::account_closed: return c.say(Phrase::account_closed, {{"date", date_of(c, e, "data_deleted_on")}});
+        case EventType::data_deleted: return c.say(Phrase::data_deleted);
+        case EventType::transfer_requested: return transfer_requested(c, e);
+        case EventType::transfer_completed: return c.say(Phrase::transfer_completed, slots_of(c, e, {{"to", text_detail(e, "to")}}));
+        default: return newer_event(c, e);
+    }
+}
+
+}  // namespace
+
+std::string narrate_event(const Scenario& scenario, const Result& result, const Event& event, Language lang) {
+    return sentence(narrate_detail::Context{scenario, result, lang}, event);
+}
+
+std::vector<std::string> narrate_events(const Scenario& scenario, const Result& result, Language lang) {
+    const narrate_detail::Context c{scenario, result, lang};
+    std::vector<std::string> out;
+    out.reserve(result.events.size());
+    for (const Event& e : result.events) out.push_back(sentence(c, e));
+    return out;
+}
+
+}  // namespace subsim

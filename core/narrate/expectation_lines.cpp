@@ -1,0 +1,67 @@
+// Expectation lines (SPEC §2.5): what an `expect` entry asked and, when it failed, what was found.
+#include <type_traits>
+
+#include "narrate/narrator.hpp"
+#include "narrate/sentences.hpp"
+
+namespace subsim {
+namespace {
+
+using namespace narrate_detail;
+
+std::string times(const Context& c, std::int64_t n) {
+    return n == 1 ? c.say(Phrase::times_one) : c.say(Phrase::times_many, {{"n", std::to_string(n)}});
+}
+
+std::string line(const Context& c, const ExpectationOutcome& o, const StateExpectation& e) {
+    const Slots s = {{"date", c.date(e.on)}, {"subject", c.subject(e.subscription, e.product)},
+                     {"state", c.state(o.state)}, {"expected", c.state(state_from_string(e.state))}};
+    return capitalised(c.say(o.passed ? Phrase::expect_state_ok : Phrase::expect_state_failed, s));
+}
+
+std::string what(const Context& c, const EventExpectation& e) {
+    std::string out = c.say(Phrase::expect_event, {{"type", e.type}});
+    // A product given as null means the whole subscription.
+    if (e.subscription) out += c.say(Phrase::expect_event_for, {{"subject", c.subject(e.subscription, e.product)}});
+    if (e.on) out += c.say(Phrase::expect_event_on, {{"date", c.date(*e.on)}});
+    return out;
+}
+
+std::string dates_found(const Context& c, const ExpectationOutcome& o) {
+    std::string dates;
+    for (std::size_t i = 0; i < o.first_dates.size(); ++i)
+        dates += (i == 0 ? "" : ", ") + c.date(o.first_dates[i]);
+    const std::int64_t more = o.count_any_date - static_cast<std::int64_t>(o.first_dates.size());
+    if (more > 0) return c.say(Phrase::expect_and_more, {{"dates", dates}, {"n", std::to_string(more)}});
+    return dates;
+}
+
+Phrase event_phrase(const ExpectationOutcome& o, const EventExpectation& e) {
+    if (e.absent) return o.passed ? Phrase::expect_event_absent_ok : Phrase::expect_event_absent_failed;
+    if (e.count) return o.passed ? Phrase::expect_event_count_ok : Phrase::expect_event_count_failed;
+    if (o.passed) return Phrase::expect_event_ok;
+    return o.count_any_date == 0 ? Phrase::expect_event_never : Phrase::expect_event_elsewhere;
+}
+
+std::string line(const Context& c, const ExpectationOutcome& o, const EventExpectation& e) {
+    const std::string w = what(c, e);
+    const Slots s = {{"what", w}, {"What", capitalised(w)}, {"times", times(c, o.count)},
+                     {"expected", times(c, e.count.value_or(0))}, {"dates", dates_found(c, o)}};
+    return c.say(event_phrase(o, e), s);
+}
+
+std::string line(const Context& c, const ExpectationOutcome& o, const TotalChargedExpectation& e) {
+    const Slots s = {{"amount", c.money(o.total_charged)}, {"expected", c.money(e.total_charged)}};
+    return c.say(o.passed ? Phrase::expect_total_ok : Phrase::expect_total_failed, s);
+}
+
+}  // namespace
+
+std::string narrate_expectation(const Scenario& scenario, const ExpectationOutcome& outcome, Language lang) {
+    if (outcome.index >= scenario.expectations.size()) return outcome.message;
+    const Result none;
+    const Context c{scenario, none, lang};
+    return std::visit([&](const auto& e) { return line(c, outcome, e); }, scenario.expectations[outcome.index]);
+}
+
+}  // namespace subsim

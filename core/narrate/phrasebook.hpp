@@ -1,0 +1,108 @@
+#pragma once
+// The phrasebook: every sentence template shown to a reader, in one table per locale
+// (phrasebook_en.cpp, phrasebook_fr.cpp), keyed by a phrase id. Templates have named slots
+// ("{subject}", "{last_day}") that the narrator fills with facts of the result, already
+// formatted for the locale (dates, amounts, names).
+//
+// Slot vocabulary (the same in every table):
+//   {subject} {Subject}   what the event is about ("subscription s1", « l’abonnement s1 »);
+//                         {Subject} starts a sentence
+//   {of_subject}          after "of" (English) / with its « de » (French: « de l’abonnement s1 »)
+//   {to_subject}          after "to" (English) / with its « à » (French: « à l’abonnement s1 »)
+//   {who} {Who}           who acted: the user's name, else the id as written, else the owner
+//   {date} {effective} {access_until} {last_day} … dates; {amount} {cost} … amounts
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "narrate/format.hpp"
+
+namespace subsim {
+
+#define SUBSIM_PHRASES(X)                                                                           \
+    /* what an event is about */                                                                    \
+    X(subject_subscription) X(subject_subscription_of) X(subject_subscription_to)                   \
+    X(subject_product) X(subject_product_of) X(subject_product_to)                                  \
+    X(subject_account) X(subject_account_of) X(subject_account_to)                                  \
+    X(who_owner) X(list_or)                                                                         \
+    /* roles in words */                                                                            \
+    X(role_owner) X(role_admin) X(role_billing_admin) X(role_billing_contact) X(role_org_admin)     \
+    X(role_org_user) X(role_site_admin) X(role_shopper) X(role_employee) X(role_technician)         \
+    X(role_agent) X(role_other)                                                                     \
+    /* notice lengths */                                                                            \
+    X(notice_day_one) X(notice_day_many) X(notice_week_one) X(notice_week_many)                     \
+    X(notice_month_one) X(notice_month_many) X(notice_year_one) X(notice_year_many)                 \
+    /* event sentences */                                                                           \
+    X(started) X(started_activation_required) X(trial_started) X(trial_ending) X(trial_converted)   \
+    X(trial_expired) X(invoice_first) X(invoice_after_trial) X(invoice_renewal) X(invoice_period)   \
+    X(invoice_manual) X(renewed_auto) X(renewed_manual) X(reminder_renews) X(reminder_ends)         \
+    X(cancel_requested) X(cancel_requested_closure) X(cancel_requested_requires)                   \
+    X(cancel_requested_account) X(scheduled) X(scheduled_immediate) X(scheduled_notice_met)         \
+    X(scheduled_notice_missed_one) X(scheduled_notice_missed_many) X(scheduled_requires)            \
+    X(scheduled_account) X(scheduled_next_period) X(scheduled_closure) X(scheduled_trial_end)       \
+    X(cancel_effective) X(reactivated_active) X(reactivated_trial) X(refused)                       \
+    X(email_confirmation) X(expired) X(expired_grace) X(grace_ended) X(price_changed)               \
+    X(account_closed) X(data_deleted) X(transfer_separate) X(transfer_same) X(transfer_completed)    \
+    X(activated) X(activated_number)                                                                \
+    /* actions in the infinitive, for refusals and answers */                                       \
+    X(act_cancel) X(act_reactivate) X(act_add_payment_method) X(act_renew) X(act_close_account)     \
+    X(act_transfer) X(act_activate)                                                                 \
+    /* refusal reasons, each with what to do instead */                                             \
+    X(reason_not_permitted) X(reason_account_closed) X(reason_transferred)                          \
+    X(reason_already_cancelled) X(reason_too_late) X(reason_not_active) X(reason_activate_not_active) \
+    X(reason_contact_support) X(reason_self_service) X(reason_trial_contact_support)                \
+    X(reason_bundle_member) X(reason_reactivation_disabled) X(reason_not_pending)                   \
+    X(reason_cycle_ended) X(reason_account_closing) X(reason_requires_cancelled)                    \
+    X(reason_grace_ended) X(reason_renew_through_reseller) X(reason_auto_renewing)                  \
+    X(reason_already_renewed) X(reason_transfer_pending) X(reason_already_active)                   \
+    X(reason_wrong_number)                                                                          \
+    /* what-if answers */                                                                           \
+    X(answer_cancel) X(answer_cancel_now) X(answer_cancel_late) X(answer_refused)                   \
+    X(answer_reactivate) X(answer_renew) X(answer_close_account) X(answer_transfer)                 \
+    X(answer_add_payment_method) X(answer_activate) X(answer_nothing)                               \
+    /* states in words (expectation lines) */                                                       \
+    X(state_trialing) X(state_pending_activation) X(state_active) X(state_pending_cancellation)     \
+    X(state_cancelled) X(state_expired) X(state_not_started)                                        \
+    /* expectation lines */                                                                         \
+    X(expect_state_ok) X(expect_state_failed) X(expect_event) X(expect_event_for) X(expect_event_on) \
+    X(expect_event_ok) X(expect_event_absent_ok) X(expect_event_count_ok) X(expect_event_absent_failed) \
+    X(expect_event_count_failed) X(expect_event_never) X(expect_event_elsewhere) X(expect_and_more)  \
+    X(times_one) X(times_many) X(expect_total_ok) X(expect_total_failed)
+
+enum class Phrase {
+#define SUBSIM_PHRASE_ENUM(id) id,
+    SUBSIM_PHRASES(SUBSIM_PHRASE_ENUM)
+#undef SUBSIM_PHRASE_ENUM
+    count_
+};
+
+constexpr std::size_t phrase_count = static_cast<std::size_t>(Phrase::count_);
+
+struct PhraseEntry {
+    Phrase id;
+    std::string_view text;
+};
+
+// The tables, in the order of SUBSIM_PHRASES (checked at compile time in each table's file).
+extern const PhraseEntry phrasebook_en[phrase_count];
+extern const PhraseEntry phrasebook_fr[phrase_count];
+
+std::string_view phrase_id(Phrase p);  // "trial_started"
+std::string_view phrase(Phrase p, Language lang);
+
+using Slots = std::vector<std::pair<std::string_view, std::string>>;
+
+// The template with every "{name}" replaced by its slot's value; French gets its elisions and
+// contractions at the slot boundaries (« de actif » → « d’actif », « à le » → « au »).
+std::string fill(Phrase p, Language lang, const Slots& slots);
+
+template <std::size_t N>
+constexpr bool in_phrase_order(const PhraseEntry (&table)[N]) {
+    for (std::size_t i = 0; i < N; ++i)
+        if (table[i].id != static_cast<Phrase>(i)) return false;
+    return N == phrase_count;
+}
+
+}  // namespace subsim

@@ -1,0 +1,80 @@
+// Refusals: why the action was refused and who may do it instead or what to do (SPEC §4.1),
+// as the source articles advise: contact support, renew through the reseller, let the trial
+// expire, buy a new subscription, ask a role the permissions allow.
+#include "narrate/names.hpp"
+#include "narrate/sentences.hpp"
+
+namespace subsim::narrate_detail {
+namespace {
+
+Phrase contact_support_phrase(Rule rule) {
+    switch (rule) {
+        case Rule::self_service_disabled: return Phrase::reason_self_service;
+        case Rule::trial_contact_support: return Phrase::reason_trial_contact_support;
+        case Rule::bundle_members_not_cancellable: return Phrase::reason_bundle_member;
+        case Rule::reactivation_disabled: return Phrase::reason_reactivation_disabled;
+        default: return Phrase::reason_contact_support;
+    }
+}
+
+Phrase reason_phrase(Reason reason, Rule rule, std::string_view action) {
+    switch (reason) {
+        case Reason::not_permitted: return Phrase::reason_not_permitted;
+        case Reason::account_closed: return Phrase::reason_account_closed;
+        case Reason::transferred: return Phrase::reason_transferred;
+        case Reason::already_cancelled:
+            return action == "reactivate" ? Phrase::reason_too_late : Phrase::reason_already_cancelled;
+        case Reason::not_active: return action == "activate" ? Phrase::reason_activate_not_active : Phrase::reason_not_active;
+        case Reason::contact_support: return contact_support_phrase(rule);
+        case Reason::not_pending: return Phrase::reason_not_pending;
+        case Reason::cycle_ended: return Phrase::reason_cycle_ended;
+        case Reason::account_closing: return Phrase::reason_account_closing;
+        case Reason::requires_cancelled: return Phrase::reason_requires_cancelled;
+        case Reason::grace_ended: return Phrase::reason_grace_ended;
+        case Reason::renew_through_reseller: return Phrase::reason_renew_through_reseller;
+        case Reason::auto_renewing: return Phrase::reason_auto_renewing;
+        case Reason::already_renewed: return Phrase::reason_already_renewed;
+        case Reason::transfer_pending: return Phrase::reason_transfer_pending;
+        case Reason::already_active: return Phrase::reason_already_active;
+        case Reason::wrong_number: return Phrase::reason_wrong_number;
+    }
+    return Phrase::reason_contact_support;
+}
+
+Phrase action_phrase(std::string_view action) {
+    if (action == "cancel") return Phrase::act_cancel;
+    if (action == "reactivate") return Phrase::act_reactivate;
+    if (action == "add_payment_method") return Phrase::act_add_payment_method;
+    if (action == "renew") return Phrase::act_renew;
+    if (action == "close_account") return Phrase::act_close_account;
+    if (action == "transfer") return Phrase::act_transfer;
+    return Phrase::act_activate;
+}
+
+}  // namespace
+
+std::optional<ActionKind> action_kind(std::string_view name) {
+    const std::vector<std::string> names = action_names();
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (names[i] == name) return static_cast<ActionKind>(i);
+    return std::nullopt;
+}
+
+std::string action_words(const Context& c, std::string_view action, const Event& e) {
+    return c.say(action_phrase(action), {{"subject", c.subject(e.subscription, e.product)}});
+}
+
+std::string refusal_reason(const Context& c, const Event& e) {
+    const std::string action = text_detail(e, "action");
+    const std::optional<Reason> reason = reason_from_string(text_detail(e, "reason"));
+    if (!reason) return text_detail(e, "reason") + ".";
+    const std::optional<ActionKind> kind = action_kind(action);
+    return c.say(reason_phrase(*reason, e.rule, action), {{"allowed", kind ? c.allowed(*kind) : c.role("owner")}});
+}
+
+std::string refused(const Context& c, const Event& e) {
+    return c.say(Phrase::refused, event_slots(c, e, {{"action", action_words(c, text_detail(e, "action"), e)},
+                                                      {"reason", refusal_reason(c, e)}}));
+}
+
+}  // namespace subsim::narrate_detail

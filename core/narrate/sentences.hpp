@@ -1,0 +1,32 @@
+#pragma once
+// The sentence families of the narrator (internal to core/narrate): each file words one family
+// from the phrasebook — events (event_sentences.cpp), cancellations and what they cost
+// (cancellation_sentences.cpp), refusals and their advice (refusal_sentences.cpp), what-if
+// answers (answer_sentences.cpp), expectation lines (expectation_lines.cpp).
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "narrate/context.hpp"
+
+namespace subsim::narrate_detail {
+
+std::string cancellation_requested(const Context& c, const Event& e);
+std::string cancellation_scheduled(const Context& c, const Event& e);
+std::string cancellation_effective(const Context& c, const Event& e);
+
+// Whether an invoice line bills `product` (its own line, or its bundle's); none: every line.
+bool line_covers(const Context& c, const InvoiceLine& line, std::optional<std::size_t> product);
+// The sum of the invoice lines of `product` (none: every line) of subscription `sub` on billing
+// dates in [from, to): what a cancellation still costs before it takes effect.
+std::int64_t charged_between(const Context& c, std::size_t sub, std::optional<std::size_t> product, Date from, Date to);
+
+// "cancel subscription s1" / « résilier l’abonnement s1 », for a refused action or an answer.
+std::string action_words(const Context& c, std::string_view action, const Event& e);
+// Why an action was refused and what to do instead, from the event's reason and rule.
+std::string refusal_reason(const Context& c, const Event& e);
+std::string refused(const Context& c, const Event& e);
+
+std::optional<ActionKind> action_kind(std::string_view name);
+
+}  // namespace subsim::narrate_detail
