@@ -297,6 +297,11 @@ for (const mode of ['file', 'http']) {
           if (kind === 'circle') break;
           await page.keyboard.press('ArrowRight');
         }
+        // A marker's tooltip ends with the narrator's sentence for its event.
+        const markerTip = await page.textContent('.tl-tip');
+        const lang = await page.evaluate(() => document.documentElement.lang);
+        const said = JSON.parse(wasm.explain(fs.readFileSync(path.join(SCENARIOS, 'zendesk-product-removal.json'), 'utf8'), lang));
+        assert.ok(said.some((x) => markerTip.endsWith(x)), `the tooltip gives the narrator's sentence: ${markerTip}`);
         await page.keyboard.press('Enter');
         const focused = await page.evaluate(() => document.activeElement.closest('li.ev') && document.activeElement.closest('li.ev').classList.contains('flash'));
         assert.ok(focused, 'Enter moves to the event in the list');
