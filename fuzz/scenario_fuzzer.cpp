@@ -2,7 +2,9 @@
 // however malformed, may crash the engine, hang it, or make it use unbounded memory).
 // Besides crashes (ASan/UBSan, uncaught exceptions), it aborts on answers that break the
 // contract: a status outside 0..2, validation and simulation disagreeing, an answer that is not
-// JSON, events out of date order, dates outside the calendar, empty spans or invoice lines.
+// JSON, events out of date order, dates outside the calendar, empty spans or invoice lines; and
+// on valid inputs the narrator (explain and narration, both languages) gives one non-empty
+// sentence per event.
 // Built by fuzz/build.sh; run by .ci/fuzz. SUBSIM_FUZZ_NO_OUTPUT_CHECKS=1 in the environment skips
 // the answer checks (to hunt for crashes while a known wrong-answer bug is still open).
 #include <cstddef>
@@ -71,6 +73,22 @@ void check_result(const std::string& text) {
             if (!(date_key(line.at("from")) < date_key(line.at("to")))) fail("empty or reversed invoice line", line.dump());
 }
 
+void check_narration(std::string_view text, const std::string& result_text) {
+    const nlohmann::json result = nlohmann::json::parse(result_text, nullptr, false);
+    for (const char* locale : {"en", "fr"}) {
+        const subsim::JsonAnswer explained = subsim::explain_json(text, locale);
+        const subsim::JsonAnswer narrated = subsim::narration_json(text, locale);
+        if (explained.status == 2 || narrated.status == 2) fail("the narrator rejects a scenario that simulates");
+        const nlohmann::json sentences = nlohmann::json::parse(explained.json, nullptr, false);
+        const nlohmann::json narration = nlohmann::json::parse(narrated.json, nullptr, false);
+        if (!sentences.is_array() || !narration.is_object()) fail("narrator answer is not JSON", explained.json);
+        if (result.is_object() && sentences.size() != result.at("events").size()) fail("not one sentence per event");
+        if (narration.at("events") != sentences) fail("narration's events differ from explain");
+        for (const auto& s : sentences)
+            if (!s.is_string() || s.get_ref<const std::string&>().empty()) fail("an event has no sentence", s.dump());
+    }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -87,5 +105,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         check_result(checked.json);
         check_result(answer.json);
     }
+    // The narrator (SPEC §4.1) on every valid input, in both languages: one sentence per event,
+    // one answer per action, valid JSON. Skipped near the output limit, like the result checks.
+    if (answer.status != 2 && answer.json.size() <= (4u << 20)) check_narration(text, answer.json);
     return 0;
 }

@@ -14,23 +14,36 @@ bool is_trial_or_immediate(Rule r) {
     return r == Rule::trial_cancel_at_trial_end || r == Rule::trial_cancel_immediate || r == Rule::cancellation_immediate;
 }
 
-// " The 30-day notice was due by …: taking effect on … costs 2 more invoices, €98.00 in all."
-std::string notice_clause(const Context& c, const Event& e) {
-    const std::string notice = text_detail(e, "notice");
-    if (notice.empty() || notice == "P0D" || is_trial_or_immediate(e.rule)) return "";
-    const std::string deadline = date_of(c, e, "notice_deadline");
-    const std::string words = c.notice(notice);
-    if (!flag_detail(e, "deadline_missed"))
-        return c.say(Phrase::scheduled_notice_met, {{"notice", words}, {"deadline", deadline}});
+// What a missed notice costs: `periods` more invoices, with their total when the result holds
+// them (some may fall after the horizon; a third-party purchase has none).
+std::string missed_clause(const Context& c, const Event& e, Slots slots) {
     const std::int64_t periods = number_detail(e, "periods_added");
     const std::optional<Date> earliest = date_detail(e, "earliest");
     const std::optional<Date> effective = date_detail(e, "effective");
-    const std::int64_t cost = e.subscription && earliest && effective
-                                  ? charged_between(c, *e.subscription, e.product, *earliest, *effective)
-                                  : 0;
-    const Phrase p = periods == 1 ? Phrase::scheduled_notice_missed_one : Phrase::scheduled_notice_missed_many;
-    return c.say(p, {{"notice", words}, {"deadline", deadline}, {"earliest", date_of(c, e, "earliest")},
-                     {"effective", date_of(c, e, "effective")}, {"n", std::to_string(periods)}, {"cost", c.money(cost)}});
+    const Charge charge = e.subscription && earliest && effective
+                              ? charged_between(c, *e.subscription, e.product, *earliest, *effective)
+                              : Charge{};
+    slots.push_back({"n", std::to_string(periods)});
+    slots.push_back({"cost", c.money(charge.amount)});
+    slots.push_back({"found", std::to_string(charge.invoices)});
+    slots.push_back({"until", c.date(c.sc.until)});
+    slots.push_back({"periods", periods == 1 ? c.say(Phrase::periods_one)
+                                             : c.say(Phrase::periods_many, {{"n", std::to_string(periods)}})});
+    Phrase p = Phrase::scheduled_notice_missed_later;
+    if (charge.invoices > 0 && charge.invoices >= periods)
+        p = periods == 1 ? Phrase::scheduled_notice_missed_one : Phrase::scheduled_notice_missed_many;
+    else if (charge.invoices > 0) p = Phrase::scheduled_notice_missed_partial;
+    return c.say(p, slots);
+}
+
+// " The 30-day notice is met: it was due by …", or what missing it costs; nothing without notice.
+std::string notice_clause(const Context& c, const Event& e) {
+    const std::string notice = text_detail(e, "notice");
+    if (notice.empty() || notice == "P0D" || is_trial_or_immediate(e.rule)) return "";
+    Slots slots = {{"notice", c.notice(notice)}, {"deadline", date_of(c, e, "notice_deadline")},
+                   {"earliest", date_of(c, e, "earliest")}, {"effective", date_of(c, e, "effective")}};
+    if (!flag_detail(e, "deadline_missed")) return c.say(Phrase::scheduled_notice_met, slots);
+    return missed_clause(c, e, std::move(slots));
 }
 
 // Why the cancellation has this date beyond the notice: a cascade, a closure, a product removal.
@@ -49,22 +62,24 @@ std::string why_clause(const Context& c, const Event& e) {
 
 }  // namespace
 
-bool line_covers(const Context& c, const InvoiceLine& line, std::optional<std::size_t> product) {
-    if (!product || line.product == product) return true;
-    if (!line.bundle) return false;
-    for (Index p : c.sc.catalog.bundles[*line.bundle].products)
-        if (p == *product) return true;
-    return false;
+bool line_covers(const Context&, const InvoiceLine& line, std::optional<std::size_t> product) {
+    // A suite's line is billed whether or not one member is removed: it is not that product's cost.
+    return !product || line.product == product;
 }
 
-std::int64_t charged_between(const Context& c, std::size_t sub, std::optional<std::size_t> product, Date from, Date to) {
-    std::int64_t total = 0;
+Charge charged_between(const Context& c, std::size_t sub, std::optional<std::size_t> product, Date from, Date to) {
+    Charge charge;
     for (const Invoice& inv : c.result.invoices) {
         if (inv.subscription != sub || inv.date < from || !(inv.date < to)) continue;
+        bool billed = false;
         for (const InvoiceLine& line : inv.lines)
-            if (line_covers(c, line, product)) total += line.amount.minor();
+            if (line_covers(c, line, product)) {
+                charge.amount += line.amount.minor();
+                billed = true;
+            }
+        if (billed) ++charge.invoices;
     }
-    return total;
+    return charge;
 }
 
 std::string cancellation_requested(const Context& c, const Event& e) {

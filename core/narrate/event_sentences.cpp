@@ -45,7 +45,8 @@ std::string reactivated(const Context& c, const Event& e) {
         if (e.subscription && s.subscription == *e.subscription && (!e.product || s.product == *e.product) &&
             s.from <= e.date && e.date < s.to && s.state == State::trialing)
             trial = true;
-    const Phrase p = trial ? Phrase::reactivated_trial : Phrase::reactivated_active;
+    Phrase p = trial ? Phrase::reactivated_trial : Phrase::reactivated_active;
+    if (e.rule == Rule::reactivation_requires_cascade) p = Phrase::reactivated_cascade;
     return c.say(p, slots_of(c, e, {{"date", date_of(c, e, "withdrawn_effective")}}));
 }
 
@@ -88,7 +89,8 @@ std::string started(const Context& c, const Event& e) {
 std::string newer_event(const Context& c, const Event& e) {
     if (std::string_view(to_string(e.type)) != "activated") return "";
     const std::string number = text_detail(e, "number");
-    if (number.empty()) return c.say(Phrase::activated, slots_of(c, e));
+    if (number.empty() || (e.subscription && number == c.subscription_name(*e.subscription)))
+        return c.say(Phrase::activated, slots_of(c, e));
     return c.say(Phrase::activated_number, slots_of(c, e, {{"number", number}}));
 }
 

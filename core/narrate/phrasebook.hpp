@@ -40,9 +40,10 @@ namespace subsim {
     X(invoice_manual) X(renewed_auto) X(renewed_manual) X(reminder_renews) X(reminder_ends)         \
     X(cancel_requested) X(cancel_requested_closure) X(cancel_requested_requires)                   \
     X(cancel_requested_account) X(scheduled) X(scheduled_immediate) X(scheduled_notice_met)         \
-    X(scheduled_notice_missed_one) X(scheduled_notice_missed_many) X(scheduled_requires)            \
+    X(scheduled_notice_missed_one) X(scheduled_notice_missed_many) X(scheduled_notice_missed_partial)      \
+    X(scheduled_notice_missed_later) X(periods_one) X(periods_many) X(scheduled_requires)            \
     X(scheduled_account) X(scheduled_next_period) X(scheduled_closure) X(scheduled_trial_end)       \
-    X(cancel_effective) X(reactivated_active) X(reactivated_trial) X(refused)                       \
+    X(cancel_effective) X(reactivated_active) X(reactivated_trial) X(reactivated_cascade) X(refused)                       \
     X(email_confirmation) X(expired) X(expired_grace) X(grace_ended) X(price_changed)               \
     X(account_closed) X(data_deleted) X(transfer_separate) X(transfer_same) X(transfer_completed)    \
     X(activated) X(activated_number)                                                                \
@@ -51,7 +52,7 @@ namespace subsim {
     X(act_transfer) X(act_activate)                                                                 \
     /* refusal reasons, each with what to do instead */                                             \
     X(reason_not_permitted) X(reason_account_closed) X(reason_transferred)                          \
-    X(reason_already_cancelled) X(reason_too_late) X(reason_not_active) X(reason_activate_not_active) \
+    X(reason_already_cancelled) X(reason_cancelled) X(reason_too_late) X(reason_not_active) X(reason_activate_not_active) \
     X(reason_contact_support) X(reason_self_service) X(reason_trial_contact_support)                \
     X(reason_bundle_member) X(reason_reactivation_disabled) X(reason_not_pending)                   \
     X(reason_cycle_ended) X(reason_account_closing) X(reason_requires_cancelled)                    \

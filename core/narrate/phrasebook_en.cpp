@@ -65,9 +65,17 @@ constexpr PhraseEntry phrasebook_en[phrase_count] = {
     {Phrase::scheduled_notice_missed_many,
      " The {notice} notice was due by {deadline}, so the cancellation cannot take effect on {earliest}: taking effect on "
      "{effective} costs {n} more invoices, {cost} in all."},
+    {Phrase::scheduled_notice_missed_partial,
+     " The {notice} notice was due by {deadline}, so the cancellation cannot take effect on {earliest}: taking effect on "
+     "{effective} costs {n} more invoices; the {found} billed by {until} come to {cost}."},
+    {Phrase::scheduled_notice_missed_later,
+     " The {notice} notice was due by {deadline}, so the cancellation cannot take effect on {earliest}: it takes effect on "
+     "{effective}, {periods} later."},
+    {Phrase::periods_one, "one billing period"},
+    {Phrase::periods_many, "{n} billing periods"},
     {Phrase::scheduled_requires, " It requires a product being cancelled, and an add-on never outlives the product it requires."},
     {Phrase::scheduled_account, " Cancelling a tier-1 product cancels the whole account, so everything ends on the same date."},
-    {Phrase::scheduled_next_period, " A product removal runs to the end of the following billing cycle."},
+    {Phrase::scheduled_next_period, " It runs to the end of the billing cycle after the current one."},
     {Phrase::scheduled_closure, " It is part of the account closure."},
     {Phrase::scheduled_trial_end, " A trial cancelled at its end is not converted and nothing is charged."},
     {Phrase::cancel_effective, "The cancellation of {of_subject} takes effect: access ended after {last_day}."},
@@ -75,6 +83,9 @@ constexpr PhraseEntry phrasebook_en[phrase_count] = {
      "{Who} reactivates {subject}: the cancellation planned for {date} is withdrawn, it is active again and nothing is charged."},
     {Phrase::reactivated_trial,
      "{Who} reactivates {subject}: the cancellation planned for {date} is withdrawn, its trial goes on and nothing is charged."},
+    {Phrase::reactivated_cascade,
+     "Reactivating the product it requires brings back {subject} too: the cancellation planned for {date} is withdrawn and "
+     "nothing is charged."},
     {Phrase::refused, "Refused: {who} cannot {action}, because {reason}"},
     {Phrase::email_confirmation, "A confirmation e-mail gives the expiry date: access until {access_until} inclusive."},
     {Phrase::expired, "The term of {of_subject} ends without renewal: it expires."},
@@ -102,6 +113,7 @@ constexpr PhraseEntry phrasebook_en[phrase_count] = {
     {Phrase::reason_account_closed, "the account is closed; a new subscription must be bought to get access again."},
     {Phrase::reason_transferred, "it now belongs to another account, whose users manage it."},
     {Phrase::reason_already_cancelled, "its cancellation is already scheduled or done, so there is nothing more to cancel."},
+    {Phrase::reason_cancelled, "its cancellation is already scheduled or done."},
     {Phrase::reason_too_late, "its cancellation has already taken effect; a new subscription must be bought to get access again."},
     {Phrase::reason_not_active, "it is not active (expired, or not started yet)."},
     {Phrase::reason_activate_not_active, "its term has ended; renew it, or buy a new subscription."},

@@ -23,7 +23,8 @@ Phrase reason_phrase(Reason reason, Rule rule, std::string_view action) {
         case Reason::account_closed: return Phrase::reason_account_closed;
         case Reason::transferred: return Phrase::reason_transferred;
         case Reason::already_cancelled:
-            return action == "reactivate" ? Phrase::reason_too_late : Phrase::reason_already_cancelled;
+            if (action == "reactivate") return Phrase::reason_too_late;
+            return action == "cancel" ? Phrase::reason_already_cancelled : Phrase::reason_cancelled;
         case Reason::not_active: return action == "activate" ? Phrase::reason_activate_not_active : Phrase::reason_not_active;
         case Reason::contact_support: return contact_support_phrase(rule);
         case Reason::not_pending: return Phrase::reason_not_pending;

@@ -15,11 +15,15 @@ std::string cancellation_requested(const Context& c, const Event& e);
 std::string cancellation_scheduled(const Context& c, const Event& e);
 std::string cancellation_effective(const Context& c, const Event& e);
 
-// Whether an invoice line bills `product` (its own line, or its bundle's); none: every line.
+// Whether an invoice line bills `product` (its own line, not a suite's); none: every line.
 bool line_covers(const Context& c, const InvoiceLine& line, std::optional<std::size_t> product);
 // The sum of the invoice lines of `product` (none: every line) of subscription `sub` on billing
-// dates in [from, to): what a cancellation still costs before it takes effect.
-std::int64_t charged_between(const Context& c, std::size_t sub, std::optional<std::size_t> product, Date from, Date to);
+// dates in [from, to), and on how many invoices: what a cancellation still costs before it takes effect.
+struct Charge {
+    std::int64_t amount = 0;
+    std::int64_t invoices = 0;
+};
+Charge charged_between(const Context& c, std::size_t sub, std::optional<std::size_t> product, Date from, Date to);
 
 // "cancel subscription s1" / « résilier l’abonnement s1 », for a refused action or an answer.
 std::string action_words(const Context& c, std::string_view action, const Event& e);
