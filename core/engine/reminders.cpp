@@ -46,7 +46,7 @@ void send_reminders(Simulation& sim, Date day) {
         for (const Duration& before : run.lead->reminders) {
             if (state == State::trialing)
                 remind_trial_end(sim, run, day, before);
-            else if (state == State::active || state == State::pending_cancellation)
+            else if (state == State::active || state == State::pending_activation || state == State::pending_cancellation)
                 remind_renewal(sim, run, day, before);
         }
     }

@@ -271,10 +271,38 @@ TEST_CASE("activation.required: a cancellation while pending_activation follows 
 }
 
 TEST_CASE("activation.required: never activated and not auto-renewing, it expires at the term end", "[activation]") {
-    const Run run{yearly_third_party()};
+    json sc = yearly_third_party();
+    plan(sc, "app-yearly")["reminders"] = {"P7D"};
+    const Run run{sc};
+    CHECK(run.events("renewal_reminder").of("s1").dates() == Dates{"2026-01-08"});  // the term runs: so do reminders
     CHECK(run.state("s1", "2026-01-14") == "pending_activation");
     CHECK(run.events("expired").of("s1").dates() == Dates{"2026-01-15"});
     CHECK(run.events("grace_ended").of("s1").dates() == Dates{"2026-02-14"});
     CHECK(run.state("s1", "2026-01-15") == "expired");
     CHECK(run.events("invoice").empty());
+}
+
+TEST_CASE("activation.required: skipping quiet days gives the same result while pending_activation", "[activation][engine]") {
+    std::vector<json> scenarios;
+    json monthly = base_scenario();
+    bought_from_third_party(monthly, "s1");
+    scenarios.push_back(monthly);                            // never activated, renewing monthly
+    act(monthly, activate_action("2025-06-20", "s1"));
+    scenarios.push_back(monthly);
+    json yearly = yearly_third_party();
+    plan(yearly, "app-yearly")["reminders"] = {"P7D", "P1M"};
+    scenarios.push_back(yearly);                             // expires unactivated, grace ends
+    act(yearly, {{"on", "2026-01-20"}, {"do", "renew"}, {"subscription", "s1"}});
+    scenarios.push_back(yearly);
+    json cancelled = base_scenario();
+    bought_from_third_party(cancelled, "s1");
+    act(cancelled, {{"on", "2025-02-01"}, {"do", "cancel"}, {"subscription", "s1"}});
+    scenarios.push_back(cancelled);
+    for (const json& sc : scenarios) {
+        const subsim::ScenarioReading reading = subsim::read_scenario(sc.dump());
+        REQUIRE(reading.scenario);
+        INFO(sc["actions"].dump());
+        CHECK(subsim::write_result_json(subsim::simulate(*reading.scenario, subsim::Stepping::skip_quiet_days)) ==
+              subsim::write_result_json(subsim::simulate(*reading.scenario, subsim::Stepping::every_day)));
+    }
 }
