@@ -412,8 +412,12 @@
     var x = tl.x(day + 0.5);
     this.cursor.style.left = (x - 1) + 'px';
     this.cursor.style.height = m.height + 'px';
-    this.handle.style.left = x + 'px';
     this.handleText.textContent = this.ctx.date(this.date);
+    // Near either end of the chart, keep the whole label inside it; the arrow still points at the day.
+    var half = this.handle.offsetWidth / 2, width = tl.width || 0, left = x;
+    if (half && width) left = Math.max(half + 1, Math.min(width - half - 1, x));
+    this.handle.style.left = left + 'px';
+    this.handle.style.setProperty('--wi-arrow', (x - left) + 'px');
     this.handle.setAttribute('aria-valuemin', String(m.start));
     this.handle.setAttribute('aria-valuemax', String(m.end - 1));
     this.handle.setAttribute('aria-valuenow', String(day));
