@@ -19,7 +19,7 @@ void print_timeline(std::ostream& out, const Scenario& sc, const Result& result,
     for (std::size_t i = 0; i < result.final_states.size(); ++i)
         out << (fr ? "État au " : "State on ") << format_date(sc.until, lang) << (fr ? "\u202f: " : ": ")
             << (sc.subscriptions[i].number ? *sc.subscriptions[i].number : sc.subscriptions[i].id) << " "
-            << (result.final_states[i] ? to_string(*result.final_states[i]) : "not_started") << '\n';
+            << narrate_state(result.final_states[i], lang) << '\n';
     if (result.expectations.empty()) return;
     out << '\n';
     for (const ExpectationOutcome& e : result.expectations)

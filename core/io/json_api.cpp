@@ -115,10 +115,11 @@ JsonAnswer narration_json(std::string_view text, std::string_view locale) {
     for (const ExpectationOutcome& o : s.result.expectations) expectations.push_back(narrate_expectation(sc, o, lang));
     std::string out = "{\n  \"events\": " + string_array(narrate_events(sc, s.result, lang), "  ") + ",\n";
     out += "  \"expectations\": " + string_array(expectations, "  ") + ",\n  \"answers\": [";
-    for (std::size_t i = 0; i < sc.actions.size(); ++i) {
+    const std::vector<std::string> answers = narrate_answers(sc, s.result, lang);
+    for (std::size_t i = 0; i < answers.size(); ++i) {
         out += i == 0 ? "\n    {\"action\": " : ",\n    {\"action\": ";
         out += std::to_string(i) + ", \"sentence\": ";
-        append_string(out, narrate_answer(sc, s.result, i, lang));
+        append_string(out, answers[i]);
         out += '}';
     }
     out += sc.actions.empty() ? "]\n}\n" : "\n  ]\n}\n";

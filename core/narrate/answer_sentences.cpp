@@ -1,5 +1,6 @@
 // What-if answers (SPEC §4.1): for each scenario action, one sentence from the events that action
 // produced (Event::action) — what it gives and what it still costs — or the refusal and what to do.
+#include <algorithm>
 #include <set>
 #include <utility>
 #include <vector>
@@ -22,11 +23,17 @@ struct Asked {
             if (e->type == type) return e;
         return nullptr;
     }
+    // Who acted: as the events name them (an action without "by" is the owner's), else as written.
+    std::optional<std::string> actor() const {
+        for (const Event* e : events)
+            if (const std::optional<std::string> by = by_detail(*e)) return by;
+        return action.by;
+    }
     Slots slots(const Event* e, Slots extra) const {
         const std::optional<std::size_t> product =
             e ? e->product : (action.products.empty() ? std::nullopt : std::optional<std::size_t>(action.products[0]));
         Slots s = c.subject_slots(e ? e->subscription : action.subscription, product);
-        s.push_back({"who", c.who(action.by)});
+        s.push_back({"who", c.who(actor())});
         s.push_back({"date", c.date(action.on)});
         for (auto& slot : extra) s.push_back(std::move(slot));
         return s;
@@ -38,17 +45,18 @@ struct Asked {
 std::int64_t still_charged(const Asked& a) {
     std::set<std::pair<std::size_t, std::size_t>> counted;
     std::int64_t total = 0;
+    const Result& r = a.c.result;
     for (const Event* e : a.events) {
         const std::optional<Date> effective = date_detail(*e, "effective");
         if (e->type != EventType::cancellation_scheduled || !e->subscription || !effective) continue;
-        for (std::size_t i = 0; i < a.c.result.invoices.size(); ++i) {
-            const Invoice& inv = a.c.result.invoices[i];
-            if (inv.subscription != *e->subscription || !(a.action.on < inv.date) || !(inv.date < *effective)) continue;
-            for (std::size_t l = 0; l < inv.lines.size(); ++l) {
-                const InvoiceLine& line = inv.lines[l];
-                if (line_covers(a.c, line, e->product) && counted.insert({i, l}).second) total += line.amount.minor();
-            }
-        }
+        if (*e->subscription >= a.c.index().invoices_of.size()) continue;
+        const std::vector<std::size_t>& mine = a.c.index().invoices_of[*e->subscription];
+        auto it = std::upper_bound(mine.begin(), mine.end(), a.action.on,
+                                   [&](Date d, std::size_t i) { return d < r.invoices[i].date; });
+        for (; it != mine.end() && r.invoices[*it].date < *effective; ++it)
+            for (std::size_t l = 0; l < r.invoices[*it].lines.size(); ++l)
+                if (line_covers(a.c, r.invoices[*it].lines[l], e->product) && counted.insert({*it, l}).second)
+                    total += r.invoices[*it].lines[l].amount.minor();
     }
     return total;
 }
@@ -103,19 +111,34 @@ std::string accepted_answer(const Asked& a) {
     return c.say(Phrase::answer_nothing, a.slots(nullptr, {}));
 }
 
-}  // namespace
-
-std::string narrate_answer(const Scenario& scenario, const Result& result, std::size_t action, Language lang) {
-    const Context c{scenario, result, lang};
-    if (action >= scenario.actions.size()) return "";
-    Asked a{c, scenario.actions[action], {}};
-    for (const Event& e : result.events)
-        if (e.action == action) a.events.push_back(&e);
+std::string answer(const Context& c, const Action& action, std::vector<const Event*> events) {
+    Asked a{c, action, std::move(events)};
     if (const Event* refusal = a.first(EventType::action_refused))
         return c.say(Phrase::answer_refused,
                      a.slots(refusal, {{"action", action_words(c, text_detail(*refusal, "action"), *refusal)},
                                        {"reason", refusal_reason(c, *refusal)}}));
     return accepted_answer(a);
+}
+
+}  // namespace
+
+std::string narrate_answer(const Scenario& scenario, const Result& result, std::size_t action, Language lang) {
+    if (action >= scenario.actions.size()) return "";
+    std::vector<const Event*> events;
+    for (const Event& e : result.events)
+        if (e.action == action) events.push_back(&e);
+    return answer(Context{scenario, result, lang}, scenario.actions[action], std::move(events));
+}
+
+std::vector<std::string> narrate_answers(const Scenario& scenario, const Result& result, Language lang) {
+    std::vector<std::vector<const Event*>> by_action(scenario.actions.size());
+    for (const Event& e : result.events)
+        if (e.action && *e.action < by_action.size()) by_action[*e.action].push_back(&e);
+    const Context c{scenario, result, lang};
+    std::vector<std::string> out;
+    out.reserve(by_action.size());
+    for (std::size_t i = 0; i < by_action.size(); ++i) out.push_back(answer(c, scenario.actions[i], std::move(by_action[i])));
+    return out;
 }
 
 }  // namespace subsim

@@ -2,6 +2,8 @@
 // that costs, never named for a plan without notice) and cascades, and the effective date.
 #include "narrate/sentences.hpp"
 
+#include <algorithm>
+
 namespace subsim::narrate_detail {
 namespace {
 
@@ -69,8 +71,12 @@ bool line_covers(const Context&, const InvoiceLine& line, std::optional<std::siz
 
 Charge charged_between(const Context& c, std::size_t sub, std::optional<std::size_t> product, Date from, Date to) {
     Charge charge;
-    for (const Invoice& inv : c.result.invoices) {
-        if (inv.subscription != sub || inv.date < from || !(inv.date < to)) continue;
+    if (sub >= c.index().invoices_of.size()) return charge;
+    const std::vector<std::size_t>& mine = c.index().invoices_of[sub];
+    auto it = std::lower_bound(mine.begin(), mine.end(), from,
+                               [&](std::size_t i, Date d) { return c.result.invoices[i].date < d; });
+    for (; it != mine.end() && c.result.invoices[*it].date < to; ++it) {
+        const Invoice& inv = c.result.invoices[*it];
         bool billed = false;
         for (const InvoiceLine& line : inv.lines)
             if (line_covers(c, line, product)) {

@@ -1,5 +1,6 @@
 #include "narrate/context.hpp"
 
+#include <algorithm>
 #include <vector>
 
 namespace subsim::narrate_detail {
@@ -35,6 +36,22 @@ std::string capitalised(std::string s) {
     if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
     else if (s.rfind("à ", 0) == 0) s.replace(0, 2, "À");
     return s;
+}
+
+const ResultIndex& Context::index() const {
+    if (index_) return *index_;
+    auto built = std::make_shared<ResultIndex>();
+    built->invoices_of.resize(sc.subscriptions.size());
+    built->spans_of.resize(sc.subscriptions.size());
+    for (std::size_t i = 0; i < result.invoices.size(); ++i)
+        if (result.invoices[i].subscription < built->invoices_of.size()) built->invoices_of[result.invoices[i].subscription].push_back(i);
+    for (std::size_t i = 0; i < result.spans.size(); ++i)
+        if (result.spans[i].subscription < built->spans_of.size()) built->spans_of[result.spans[i].subscription].push_back(i);
+    for (auto& list : built->invoices_of)
+        std::stable_sort(list.begin(), list.end(),
+                         [&](std::size_t a, std::size_t b) { return result.invoices[a].date < result.invoices[b].date; });
+    index_ = std::move(built);
+    return *index_;
 }
 
 std::string Context::subscription_name(std::size_t sub) const {

@@ -3,6 +3,8 @@
 // how things are named for a reader (SPEC §4.1): products by `name`, subscriptions by `number`
 // else id, users by `name` else the id as written, roles in words. Internal to core/narrate.
 #include <cstdint>
+#include <memory>
+#include <vector>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,10 +15,21 @@
 
 namespace subsim::narrate_detail {
 
+// The result's invoices and spans per subscription (invoices in date order), built once per
+// narration so that no sentence scans the whole result.
+struct ResultIndex {
+    std::vector<std::vector<std::size_t>> invoices_of;  // subscription -> indices into result.invoices
+    std::vector<std::vector<std::size_t>> spans_of;     // subscription -> indices into result.spans
+};
+
 struct Context {
+    Context(const Scenario& scenario, const Result& r, Language l) : sc(scenario), result(r), lang(l) {}
+
     const Scenario& sc;
     const Result& result;
     Language lang;
+
+    const ResultIndex& index() const;
 
     std::string say(Phrase p, const Slots& slots = {}) const { return fill(p, lang, slots); }
     std::string date(Date d) const { return format_date(d, lang); }
@@ -34,6 +47,9 @@ struct Context {
     std::string allowed(ActionKind kind) const;
     std::string notice(std::string_view iso) const;  // "30-day" / « de 30 jours »
     std::string state(std::optional<State> s) const;
+
+private:
+    mutable std::shared_ptr<const ResultIndex> index_;
 };
 
 std::string capitalised(std::string s);

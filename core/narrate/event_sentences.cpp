@@ -41,10 +41,12 @@ std::string reminder(const Context& c, const Event& e) {
 // After a reactivation the subscription goes back to the state it had: trialing or active.
 std::string reactivated(const Context& c, const Event& e) {
     bool trial = false;
-    for (const Span& s : c.result.spans)
-        if (e.subscription && s.subscription == *e.subscription && (!e.product || s.product == *e.product) &&
-            s.from <= e.date && e.date < s.to && s.state == State::trialing)
-            trial = true;
+    if (e.subscription && *e.subscription < c.index().spans_of.size())
+        for (std::size_t i : c.index().spans_of[*e.subscription]) {
+            const Span& s = c.result.spans[i];
+            if ((!e.product || s.product == *e.product) && s.from <= e.date && e.date < s.to && s.state == State::trialing)
+                trial = true;
+        }
     Phrase p = trial ? Phrase::reactivated_trial : Phrase::reactivated_active;
     if (e.rule == Rule::reactivation_requires_cascade) p = Phrase::reactivated_cascade;
     return c.say(p, slots_of(c, e, {{"date", date_of(c, e, "withdrawn_effective")}}));

@@ -65,3 +65,13 @@ std::string narrate_expectation(const Scenario& scenario, const ExpectationOutco
 }
 
 }  // namespace subsim
+
+namespace subsim {
+
+std::string narrate_state(std::optional<State> state, Language lang) {
+    const Scenario none_scenario;
+    const Result none_result;
+    return narrate_detail::Context{none_scenario, none_result, lang}.state(state);
+}
+
+}  // namespace subsim

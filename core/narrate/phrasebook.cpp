@@ -42,9 +42,7 @@ void join_french(std::string& out, std::string_view& value) {
         }
     for (std::string_view word : {"de ", "que "})
         if (ends_with_word(out, word) && starts_with_vowel(value)) {
-            out.resize(out.size() - 1);
-            out.back() = 'e';  // keep the word, then replace its final e by an apostrophe
-            out.resize(out.size() - 1);
+            out.resize(out.size() - 2);  // « de » → « d’ », « que » → « qu’ »: drop "e "
             out += "\u2019";
             return;
         }

@@ -127,5 +127,18 @@ TEST_CASE("things are named as a customer names them") {
     CHECK(ben_named);
 }
 
+TEST_CASE("French elides and contracts where a name meets the template") {
+    auto sc = base_scenario();
+    product(sc, "app")["name"] = "Explore";
+    Told told{sc};
+    Event e = scheduled(0, "2025-03-10", "2025-04-15", "P0D", "2025-04-15", false, "2025-04-15", 0,
+                        Rule::cancellation_end_of_period);
+    e.product = 0;
+    CHECK(narrate_event(told.scenario, told.result, e, Language::fr).rfind("La résiliation d’Explore (abonnement s1) prend effet", 0) == 0);
+    e.subscription.reset();
+    e.product.reset();
+    CHECK(narrate_event(told.scenario, told.result, e, Language::fr).rfind("La résiliation du compte prend effet", 0) == 0);
+}
+
 }  // namespace
 }  // namespace subsim::test
