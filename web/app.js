@@ -300,8 +300,15 @@
   }
 
   // ---- results ----------------------------------------------------------------------------
+  // The helpers of one render: labels in the reader's language, and the narrator's sentences for
+  // this text in that language (the module's narration(); SPEC §4.1).
+  function context(text, scenario, result) {
+    var ctx = new T.Context(state.lang, scenario, result, T.narrate(state.engine, text, state.lang));
+    ctx.catalogue = T.catalogue(state.engine);
+    return ctx;
+  }
   function renderResult(keepView) {
-    var g = state.good, ctx = new T.Context(state.lang, g.scenario, g.result);
+    var g = state.good, ctx = context(g.text, g.scenario, g.result);
     state.ctx = ctx;
     renderSummary(ctx, g);
     timeline.setData(g.scenario, g.result, ctx, keepView);
@@ -357,14 +364,13 @@
     if (!state.expectKey || state.expectKey !== g.key + '|' + p + '/' + ex.length) det.open = !ex.length || p < ex.length;
     state.expectKey = g.key + '|' + p + '/' + ex.length;
     if (!ex.length) { html('li', 'empty', list, u.noExpectations); return; }
-    ex.forEach(function (e) {
+    ex.forEach(function (e, k) {
       var li = html('li', 'exp ' + (e.passed ? 'pass' : 'fail'), list);
       li.setAttribute('data-passed', String(!!e.passed));
       var badge = html('span', 'exp-badge', li, (e.passed ? '✓ ' : '✗ ') + (e.passed ? u.passed : u.failed));
       badge.setAttribute('aria-label', e.passed ? u.passed : u.failed);
       var body = html('div', 'exp-body', li);
-      var spec = (g.scenario.expect || [])[e.index];
-      html('span', 'exp-text', body, spec ? ctx.expectation(spec) : '#' + e.index);
+      html('span', 'exp-text', body, ctx.expectationLine(k) || '#' + e.index);
       if (!e.passed && e.message) html('span', 'exp-msg', body, e.message);
     });
   }
@@ -422,7 +428,7 @@
       html('span', 'ev-where', meta, where.join(' · '));
       var rule = html('code', 'ev-rule', meta, e.rule);
       rule.title = u.rule;
-      html('p', 'sentence', body, ctx.sentence(e));
+      html('p', 'sentence', body, ctx.sentence(i));
     });
     list.appendChild(frag);
     $('event-count').textContent = '(' + u.eventCount(shown.length, matching.length) + ')';
@@ -524,11 +530,8 @@
   }
 
   // ---- compare: before / after --------------------------------------------------------------
-  function accessEnd(result, sub) {
-    var end = null, live = { trialing: 1, active: 1, pending_cancellation: 1 };
-    (result.spans || []).forEach(function (sp) { if (sp.subscription === sub && live[sp.state] && (!end || sp.to > end)) end = sp.to; });
-    return end;
-  }
+  // Figures read from the two results (totals, invoice counts, states on the last day, the
+  // invoices that differ); when access ends is the narrator's to say, in the what-if answer.
   function invoiceKey(i) { return i.date + '|' + i.subscription + '|' + i.amount; }
   function invoiceDiff(a, b) {   // invoices in a, not in b
     var n = {};
@@ -539,7 +542,7 @@
     var card = $('compare-card'), before = baseResult(g.text);
     card.hidden = !before;
     if (!before) return;
-    var u = ctx.u || ctx.ui, after = g.result, until = g.scenario.until;
+    var u = ctx.u || ctx.ui, after = g.result;
     var tbl = $('compare-table');
     tbl.textContent = '';
     var head = html('tr', null, html('thead', null, tbl));
@@ -563,9 +566,6 @@
     Object.keys((after.summary || {}).states || {}).forEach(function (sid) {
       var sa = ((before.summary || {}).states || {})[sid], sb = after.summary.states[sid];
       row(u.cmpState(ctx.subName(sid)), ctx.state(sa), ctx.state(sb), sa === sb ? '=' : '≠');
-      var ea = accessEnd(before, sid), eb = accessEnd(after, sid);
-      var fmt = function (e) { return !e ? '—' : (e > until ? u.stillRunning : u.accessUntil(ctx.date(ctx.dayBefore(e)))); };
-      row(u.cmpAccess(ctx.subName(sid)), fmt(ea), fmt(eb), ea === eb ? '=' : '≠');
     });
     var acA = (before.summary || {}).account, acB = (after.summary || {}).account;
     if (acA !== acB) row(u.cmpAccount, acA === 'closed' ? u.accountClosed : u.accountOpen, acB === 'closed' ? u.accountClosed : u.accountOpen, '≠');
@@ -584,8 +584,8 @@
       });
       if (x[0].length > 24) html('li', null, ul, '…');
     });
-    var ctxBefore = new T.Context(state.lang, JSON.parse(baseCache.text), before);
-    tlBefore.setData(JSON.parse(baseCache.text), before, ctxBefore, true);
+    var scBefore = JSON.parse(baseCache.text), ctxBefore = context(baseCache.text, scBefore, before);
+    tlBefore.setData(scBefore, before, ctxBefore, true);
     tlAfter.setData(g.scenario, after, ctx, true);
   }
   // The two compare timelines move together (zoom and scroll).
@@ -745,6 +745,7 @@
       // For benchmarks and tests: simulate the given text as if typed, return the timings.
       run: function (text) { setEditorText(text); state.pickedKey = null; simulate(true); return window.subsimPage.last; },
       history: function () { return { size: hist.stack.length, index: hist.idx }; },
+      engineAnswer: function (text) { return state.engine.simulate(text); },   // the module's JSON text, for tests
       pick: pick,
       last: null,
     };
@@ -764,6 +765,7 @@
       getLang: function () { return state.lang; },
       simulate: simulateText,
       commit: commitText,
+      catalogue: function () { return T.catalogue(state.engine); },
       baseTotal: function () { var b = state.good && baseResult(state.good.text); return b ? (b.summary || {}).total_charged || 0 : null; },
     });
     tlBefore = new SubSimTimeline.Timeline($('tl-before'), {});

@@ -148,6 +148,7 @@
         getLang: function () { return self._language(); },
         simulate: function (text) { return self._simulate(text); },
         commit: function (text) { self._text = text; self._render(); },
+        catalogue: function () { return T.catalogue(self._engine); },
         baseTotal: function () {
           var b = self._simulate(W.baseText(self._text));
           return b && !b.errors ? (b.summary || {}).total_charged || 0 : null;
@@ -227,7 +228,9 @@
       var scenario;
       try { scenario = JSON.parse(text); } catch (e) { scenario = {}; }
       this._errors.hidden = true;
-      var ctx = new T.Context(lang, scenario, result);
+      // Every sentence is the narrator's, for this text in the reader's language (SPEC §4.1).
+      var ctx = new T.Context(lang, scenario, result, T.narrate(this._engine, text, lang));
+      ctx.catalogue = T.catalogue(this._engine);
       var heading = this.getAttribute('heading');
       var title = heading != null ? heading : (scenario.title || '');
       this._title.textContent = title;
@@ -286,12 +289,12 @@
       var list = this._eventList, events = result.events || [];
       list.textContent = '';
       this._eventsSummary.textContent = ctx.ui.embedEvents(events.length);
-      events.slice(0, EVENT_LIMIT).forEach(function (e) {
+      events.slice(0, EVENT_LIMIT).forEach(function (e, i) {
         var li = html('li', 'sx-ev', list);
         li.setAttribute('data-type', e.type);
         var t = html('time', 'sx-ev-date', li, ctx.date(e.date));
         t.setAttribute('datetime', e.date);
-        html('span', 'sx-ev-text', li, ctx.sentence(e));
+        html('span', 'sx-ev-text', li, ctx.sentence(i));
       });
       if (events.length > EVENT_LIMIT) html('li', 'sx-ev more', list, '…');
     }

@@ -1,5 +1,7 @@
-/* subsim page: interface strings and the explaining sentence of every engine event, in English
- * and French. Classic script (the page must work from file://, where ES modules do not load):
+/* subsim page: interface strings (labels, headings, help) in English and French, formatting of
+ * dates and amounts for tables, and access to the engine's narration: every sentence that says
+ * what happens and why (events, what-if answers, expectations) comes from the WebAssembly
+ * module's narrator (SPEC §4.1), never from here. Classic script (the page must work from file://, where ES modules do not load):
  * it defines the global SubSimText. Nothing here touches the DOM. */
 (function (global) {
   'use strict';
@@ -87,7 +89,6 @@
       compareNote: 'The scenario as written (before) and with the what-if actions (after), on the same scale.',
       before: 'Before', after: 'After', difference: 'Difference',
       cmpTotal: 'Total charged', cmpInvoices: 'Invoices', cmpState: function (s) { return 'State of ' + s + ' on the last day'; },
-      cmpAccess: function (s) { return 'Access to ' + s; }, accessUntil: function (d) { return 'until ' + d; }, stillRunning: 'still running',
       cmpAccount: 'Account on the last day',
       cmpGone: 'No longer charged', cmpNew: 'Charged only with the what-if actions', cmpSame: 'The same invoices are issued.',
       shareLink: 'Share link',
@@ -192,7 +193,6 @@
       compareNote: 'Le scénario tel qu’il est écrit (avant) et avec les actions « et si » (après), à la même échelle.',
       before: 'Avant', after: 'Après', difference: 'Différence',
       cmpTotal: 'Total facturé', cmpInvoices: 'Factures', cmpState: function (s) { return 'État de ' + s + ' le dernier jour'; },
-      cmpAccess: function (s) { return 'Accès à ' + s; }, accessUntil: function (d) { return 'jusqu’au ' + d; }, stillRunning: 'toujours en cours',
       cmpAccount: 'Compte le dernier jour',
       cmpGone: 'Plus facturé', cmpNew: 'Facturé seulement avec les actions « et si »', cmpSame: 'Les mêmes factures sont émises.',
       shareLink: 'Lien de partage',
@@ -218,9 +218,9 @@
   };
 
   var STATES = {
-    en: { trialing: 'trial', active: 'active', pending_cancellation: 'pending cancellation',
+    en: { trialing: 'trial', pending_activation: 'awaiting activation', active: 'active', pending_cancellation: 'pending cancellation',
           cancelled: 'cancelled', expired: 'expired', not_started: 'not started' },
-    fr: { trialing: 'essai', active: 'actif', pending_cancellation: 'résiliation en attente',
+    fr: { trialing: 'essai', pending_activation: 'en attente d’activation', active: 'actif', pending_cancellation: 'résiliation en attente',
           cancelled: 'résilié', expired: 'expiré', not_started: 'pas commencé' },
   };
 
@@ -233,6 +233,7 @@
       reactivated: 'Reactivation', action_refused: 'Refused', email: 'E-mail', expired: 'Expiry',
       grace_ended: 'Grace ended', price_changed: 'Price change', account_closed: 'Account closed',
       data_deleted: 'Data deleted', transfer_requested: 'Transfer request', transfer_completed: 'Transfer completed',
+      activated: 'Activation',
     },
     fr: {
       subscription_started: 'Début', trial_started: 'Début d’essai', trial_ending: 'Rappel d’essai',
@@ -242,6 +243,7 @@
       reactivated: 'Réactivation', action_refused: 'Refus', email: 'E-mail', expired: 'Expiration',
       grace_ended: 'Fin du délai de grâce', price_changed: 'Changement de prix', account_closed: 'Compte fermé',
       data_deleted: 'Données supprimées', transfer_requested: 'Demande de transfert', transfer_completed: 'Transfert effectué',
+      activated: 'Activation',
     },
   };
 
@@ -256,101 +258,14 @@
 
   var ACTIONS = {
     en: { cancel: 'cancel', reactivate: 'reactivate', renew: 'renew', transfer: 'transfer',
-          close_account: 'close the account', add_payment_method: 'add a payment method' },
+          close_account: 'close the account', add_payment_method: 'add a payment method', activate: 'activate' },
     fr: { cancel: 'résilier', reactivate: 'réactiver', renew: 'renouveler', transfer: 'transférer',
-          close_account: 'fermer le compte', add_payment_method: 'ajouter un moyen de paiement' },
+          close_account: 'fermer le compte', add_payment_method: 'ajouter un moyen de paiement', activate: 'activer' },
   };
-
-  // Why an action was refused (details.reason), as the customer would be told.
-  var REASONS = {
-    en: {
-      not_permitted: function (c) { return c.role ? 'the role “' + c.role + '” is not allowed to do this' : 'this user is not allowed to do this'; },
-      already_cancelled: function () { return 'it is already cancelled or pending cancellation: there is nothing left to cancel'; },
-      not_active: function () { return 'it is not active (expired, or not started yet)'; },
-      contact_support: function () { return 'this cannot be done self-service: the customer must contact customer service'; },
-      not_pending: function () { return 'no cancellation is pending, so there is nothing to withdraw'; },
-      renew_through_reseller: function () { return 'it was bought from a reseller and renews through that reseller'; },
-      grace_ended: function () { return 'the renewal grace period is over: a new subscription must be bought'; },
-      account_closing: function () { return 'it is part of an account closure, which only support can withdraw'; },
-      account_closed: function () { return 'the account is closed'; },
-      transferred: function () { return 'the subscription now belongs to another account'; },
-      auto_renewing: function () { return 'it renews automatically, there is nothing to renew by hand'; },
-      already_renewed: function () { return 'the next term is already paid'; },
-      transfer_pending: function () { return 'a transfer is already under way'; },
-      not_trialing: function () { return 'it is not in a trial'; },
-    },
-    fr: {
-      not_permitted: function (c) { return c.role ? 'le rôle « ' + c.role + ' » n’en a pas le droit' : 'cet utilisateur n’en a pas le droit'; },
-      already_cancelled: function () { return 'il est déjà résilié ou en attente de résiliation : il n’y a plus rien à résilier'; },
-      not_active: function () { return 'il n’est pas actif (expiré, ou pas encore commencé)'; },
-      contact_support: function () { return 'ce n’est pas possible en libre-service : le client doit contacter le service client'; },
-      not_pending: function () { return 'aucune résiliation n’est en attente, il n’y a rien à annuler'; },
-      renew_through_reseller: function () { return 'il a été acheté auprès d’un revendeur et se renouvelle par ce revendeur'; },
-      grace_ended: function () { return 'le délai de grâce est écoulé : il faut acheter un nouvel abonnement'; },
-      account_closing: function () { return 'il fait partie d’une fermeture de compte, que seul le support peut annuler'; },
-      account_closed: function () { return 'le compte est fermé'; },
-      transferred: function () { return 'l’abonnement appartient désormais à un autre compte'; },
-      auto_renewing: function () { return 'il se renouvelle automatiquement, il n’y a rien à renouveler à la main'; },
-      already_renewed: function () { return 'la période suivante est déjà payée'; },
-      transfer_pending: function () { return 'un transfert est déjà en cours'; },
-      not_trialing: function () { return 'il n’est pas en période d’essai'; },
-    },
-  };
-
-  // Refusals explained more precisely by their rule (or their action) than by the reason alone.
-  var REFUSAL_RULES = {
-    en: {
-      'trial.contact_support': 'a trial of this plan cannot be cancelled self-service: the customer must contact customer service (or let the trial expire)',
-      'bundle.members_not_cancellable': 'the products of this suite cannot be cancelled one by one: the customer must contact customer service',
-      'self_service.disabled': 'this plan cannot be cancelled self-service: the customer must contact customer service',
-      'reactivation.disabled': 'this plan’s cancellation cannot be withdrawn self-service: the customer must contact customer service',
-      'reactivation.too_late': 'the cancellation has already taken effect: it can no longer be withdrawn',
-      'renewal.already_cancelled': 'it is cancelled or pending cancellation',
-      'account.closing': 'the account is already being closed',
-    },
-    fr: {
-      'trial.contact_support': 'l’essai de cette offre ne peut pas être résilié en libre-service : le client doit contacter le service client (ou laisser l’essai expirer)',
-      'bundle.members_not_cancellable': 'les produits de cette suite ne peuvent pas être résiliés un par un : le client doit contacter le service client',
-      'self_service.disabled': 'cette offre ne peut pas être résiliée en libre-service : le client doit contacter le service client',
-      'reactivation.disabled': 'la résiliation de cette offre ne peut pas être annulée en libre-service : le client doit contacter le service client',
-      'reactivation.too_late': 'la résiliation a déjà pris effet : elle ne peut plus être annulée',
-      'renewal.already_cancelled': 'il est résilié ou en attente de résiliation',
-      'account.closing': 'le compte est déjà en cours de fermeture',
-    },
-  };
-
-  // Why a cancellation takes effect when it does, from the event's rule.
-  var RULE_WHY = {
-    en: {
-      'cancellation.immediate': 'the plan cancels immediately',
-      'cancellation.end_of_period': 'the plan cancels at the end of the current billing period',
-      'cancellation.end_of_next_period': 'a product removal takes effect at the end of the following billing period',
-      'cancellation.end_of_term': 'the plan cancels at the end of the commitment term',
-      'cancellation.requires_cascade': 'it depends on a product that is being cancelled',
-      'cancellation.account_cascade': 'the cancelled product takes the whole account with it',
-      'account.close': 'the whole account is being closed: each subscription ends at the end of its term',
-      'cancellation.term_cap': 'the paid term ends then and does not renew',
-      'trial.cancel_at_trial_end': 'a cancelled trial ends at its end, without charge',
-      'trial.cancel_immediate': 'a cancelled trial ends at once, without charge',
-    },
-    fr: {
-      'cancellation.immediate': 'l’offre se résilie immédiatement',
-      'cancellation.end_of_period': 'l’offre se résilie à la fin de la période de facturation en cours',
-      'cancellation.end_of_next_period': 'le retrait d’un produit prend effet à la fin de la période de facturation suivante',
-      'cancellation.end_of_term': 'l’offre se résilie à la fin de la période d’engagement',
-      'cancellation.requires_cascade': 'il dépend d’un produit en cours de résiliation',
-      'cancellation.account_cascade': 'le produit résilié entraîne la fermeture de tout le compte',
-      'account.close': 'tout le compte est en cours de fermeture : chaque abonnement prend fin au terme de sa période',
-      'cancellation.term_cap': 'la période payée se termine alors et ne se renouvelle pas',
-      'trial.cancel_at_trial_end': 'un essai résilié prend fin à son terme, sans frais',
-      'trial.cancel_immediate': 'un essai résilié prend fin aussitôt, sans frais',
-    },
-  };
-
-  function cap(s) { return s ? s.charAt(0).toUpperCase() + s.slice(1) : s; }
 
   // Helpers bound to one language, one scenario and one result.
-  function Context(lang, scenario, result) {
+  function Context(lang, scenario, result, narration) {
+    this.narration = narration || null;
     this.lang = lang === 'fr' ? 'fr' : 'en';
     this.ui = UI[this.lang];
     this.scenario = scenario || {};
@@ -381,10 +296,6 @@
     this.users = {};
     (acc.users || []).forEach(function (u) { if (u && u.id) this.users[u.id] = u; }, this);
     if (acc.owner && !this.users[acc.owner]) this.users[acc.owner] = { id: acc.owner, role: 'owner' };
-    this.invoiceIndex = {};
-    ((result && result.invoices) || []).forEach(function (inv) {
-      this.invoiceIndex[inv.date + '\u0000' + inv.subscription] = inv;
-    }, this);
   }
 
   Context.prototype.date = function (iso) {
@@ -426,220 +337,67 @@
     if (s && s.number) return id + ' (' + s.number + ')';
     return String(id);
   };
-  // "RescueAssist" for a product event, "subscription s1" for a whole-subscription one.
-  Context.prototype.subject = function (ev) {
-    if (ev.product != null) return this.productName(ev.product);
-    if (ev.subscription != null) return (this.lang === 'fr' ? 'l’abonnement ' : 'subscription ') + this.subName(ev.subscription);
-    return this.lang === 'fr' ? 'le compte' : 'the account';
-  };
   Context.prototype.state = function (s) { return (STATES[this.lang][s]) || String(s); };
   Context.prototype.typeLabel = function (t) { return (TYPES[this.lang][t]) || String(t); };
   Context.prototype.markerLabel = function (k) { return (MARKERS[this.lang][k]) || String(k); };
   Context.prototype.actionLabel = function (a) { return (ACTIONS[this.lang][a]) || String(a); };
-  Context.prototype.user = function (id) {
-    if (id == null) return null;
-    var u = this.users[id];
-    return u ? id + ' (' + u.role + ')' : String(id);
-  };
-  Context.prototype.ruleWhy = function (rule) { return RULE_WHY[this.lang][rule] || null; };
 
-  // Why an action was refused, as the customer would be told (no leading "because").
-  Context.prototype.refusalReason = function (ev) {
-    var d = ev.details || {};
-    var reasonFn = REASONS[this.lang][d.reason];
-    var u = userOf(ev);
-    var role = d.role || (u != null && this.users[u] ? this.users[u].role : null);
-    return REFUSAL_RULES[this.lang][ev.rule] || (reasonFn ? reasonFn({ role: role }) : String(d.reason || ''));
+  // ---- sentences: all of them come from the engine's narrator (SPEC §4.1) ---------------------
+  // `narration` is the parsed answer of the module's narration(text, locale): `events` is
+  // index-aligned with result.events, `expectations` with result.expectations, `answers` has one
+  // entry per scenario action ({ action: index in `actions`, sentence }). Nothing here words a
+  // sentence: a missing one shows as an empty string.
+  Context.prototype.sentence = function (eventIndex) {
+    var n = this.narration, s = n && n.events ? n.events[eventIndex] : null;
+    return typeof s === 'string' ? s : '';
+  };
+  Context.prototype.expectationLine = function (index) {
+    var n = this.narration, s = n && n.expectations ? n.expectations[index] : null;
+    return typeof s === 'string' ? s : '';
+  };
+  Context.prototype.answer = function (actionIndex) {
+    var n = this.narration, list = (n && n.answers) || [];
+    for (var i = 0; i < list.length; i++) if (list[i] && list[i].action === actionIndex) return String(list[i].sentence || '');
+    return '';
   };
 
-  function userOf(ev) {
-    var d = ev.details || {};
-    return d.by != null ? d.by : (d.user != null ? d.user : null);
+  // The module's narration of `text` in `lang` (parsed), or null when the module has none or the
+  // scenario is invalid. The last few answers are kept: a render asks for the same text several
+  // times (timeline, lists, what-if panel), and the language switch asks again.
+  var cache = [];
+  function narrate(engine, text, lang) {
+    if (!engine || typeof engine.narration !== 'function') return null;
+    lang = lang === 'fr' ? 'fr' : 'en';
+    for (var i = 0; i < cache.length; i++) {
+      if (cache[i].engine === engine && cache[i].lang === lang && cache[i].text === text) return cache[i].value;
+    }
+    var value = null;
+    try { value = JSON.parse(engine.narration(text, lang)); } catch (e) { value = null; }
+    if (value && value.errors) value = null;
+    cache.unshift({ engine: engine, lang: lang, text: text, value: value });
+    if (cache.length > 6) cache.pop();
+    return value;
   }
 
-  // One sentence that says what happened and why. Uses only textual data (never HTML).
-  Context.prototype.sentence = function (ev) {
-    var fr = this.lang === 'fr';
-    var d = ev.details || {};
-    var subj = this.subject(ev);
-    var Subj = cap(subj);
-    var self = this;
-    var date = function (k) { return self.date(d[k]); };
-    var who = this.user(userOf(ev));
-    var why = this.ruleWhy(ev.rule);
-    switch (ev.type) {
-      case 'subscription_started':
-        if (d.anchor && d.anchor !== ev.date)
-          return fr ? Subj + ' commence le ' + this.date(ev.date) + ' ; sa facturation est ancrée au ' + this.date(d.anchor) + ', fin de l’essai.'
-                    : Subj + ' starts on ' + this.date(ev.date) + '; billing is anchored on ' + this.date(d.anchor) + ', when the trial ends.';
-        return fr ? Subj + ' commence le ' + this.date(ev.date) + ' ; chaque échéance est calculée à partir de cette date.'
-                  : Subj + ' starts on ' + this.date(ev.date) + '; every billing boundary is counted from this date.';
-      case 'trial_started': {
-        var end = d.trial_end || d.ends || d.until || d.end;
-        if (end) return fr ? 'Période d’essai gratuite de ' + subj + ' jusqu’au ' + this.date(this.dayBefore(end)) + ' inclus ; elle se termine le ' + this.date(end) + '.'
-                          : 'Free trial of ' + subj + ' until ' + this.date(this.dayBefore(end)) + ' included; it ends on ' + this.date(end) + '.';
-        return fr ? 'Début de la période d’essai gratuite de ' + subj + '.' : 'Free trial of ' + subj + ' begins.';
-      }
-      case 'trial_ending': {
-        var te = d.trial_end || d.ends || d.on;
-        return fr ? 'Rappel envoyé : l’essai de ' + subj + (te ? ' se termine le ' + this.date(te) : ' se termine bientôt') + (d.before ? ' (rappel ' + this.duration(d.before) + ' avant)' : '') + '.'
-                  : 'Reminder sent: the trial of ' + subj + (te ? ' ends on ' + this.date(te) : ' ends soon') + (d.before ? ' (reminder ' + this.duration(d.before) + ' before)' : '') + '.';
-      }
-      case 'trial_converted':
-        return fr ? 'L’essai de ' + subj + ' se termine et devient payant, car un moyen de paiement est enregistré.'
-                  : 'The trial of ' + subj + ' ends and becomes paid, because a payment method is on file.';
-      case 'trial_expired':
-        return fr ? 'L’essai de ' + subj + ' se termine sans conversion, car aucun moyen de paiement n’est enregistré : rien n’est facturé.'
-                  : 'The trial of ' + subj + ' ends without converting, because no payment method is on file: nothing is charged.';
-      case 'invoice': {
-        var inv = this.invoiceIndex[ev.date + '\u0000' + ev.subscription];
-        var amount = d.amount != null ? d.amount : (inv ? inv.amount : null);
-        var per = '';
-        if (inv && inv.lines && inv.lines.length) {
-          var from = inv.lines[0].from, to = inv.lines[0].to;
-          inv.lines.forEach(function (l) { if (l.from < from) from = l.from; if (l.to > to) to = l.to; });
-          per = fr ? ', pour la période du ' + this.date(from) + ' au ' + this.date(this.dayBefore(to)) + ' inclus'
-                   : ', for the period from ' + this.date(from) + ' to ' + this.date(this.dayBefore(to)) + ' included';
-          if (inv.lines.length > 1) per += fr ? ' (' + inv.lines.length + ' lignes)' : ' (' + inv.lines.length + ' lines)';
-        }
-        var m = amount != null ? this.money(amount) : '';
-        var base = fr ? 'Facture de ' + m + ' pour ' + subj + per + ', payée d’avance.'
-                      : 'Invoice of ' + m + ' for ' + subj + per + ', billed in advance.';
-        return base;
-      }
-      case 'renewed': {
-        var next = d.term_to ? this.dayBefore(d.term_to) : null;
-        var shifted = d.term_from && d.term_from !== ev.date;
-        if (d.manual) return fr ? Subj + ' est renouvelé à la main' + (who ? ' par ' + who : '') + ' pour une nouvelle période' + (shifted ? ' du ' + this.date(d.term_from) : '') + (next ? ' au ' + this.date(next) + ' inclus' : '') + (shifted ? ' : elle suit la précédente sans décaler le calendrier de facturation' : '') + '.'
-                                : Subj + ' is renewed by hand' + (who ? ' by ' + who : '') + ' for a new term' + (shifted ? ' from ' + this.date(d.term_from) : '') + (next ? ' until ' + this.date(next) + ' included' : '') + (shifted ? ': it follows the previous term, so the billing calendar keeps its anchor' : '') + '.';
-        return fr ? Subj + ' se renouvelle automatiquement pour une nouvelle période' + (next ? ' jusqu’au ' + this.date(next) + ' inclus' : '') + ', car le renouvellement automatique est actif.'
-                  : Subj + ' renews automatically for a new term' + (next ? ' until ' + this.date(next) + ' included' : '') + ', because auto-renewal is on.';
-      }
-      case 'renewal_reminder': {
-        var on = d.renews_on || d.renewal || d.boundary || d.on || d.term_end;
-        var exp = d.auto_renew === false;
-        if (exp) return fr ? 'Rappel envoyé : ' + subj + ' expire le ' + this.date(on) + ' s’il n’est pas renouvelé à la main' + (d.before ? ' (rappel ' + this.duration(d.before) + ' avant)' : '') + '.'
-                           : 'Reminder sent: ' + subj + ' expires on ' + this.date(on) + ' unless renewed by hand' + (d.before ? ' (reminder ' + this.duration(d.before) + ' before)' : '') + '.';
-        return fr ? 'Rappel envoyé : ' + subj + ' se renouvelle' + (on ? ' le ' + this.date(on) : ' bientôt') + (d.before ? ' (rappel ' + this.duration(d.before) + ' avant)' : '') + '.'
-                  : 'Reminder sent: ' + subj + ' renews' + (on ? ' on ' + this.date(on) : ' soon') + (d.before ? ' (reminder ' + this.duration(d.before) + ' before)' : '') + '.';
-      }
-      case 'cancellation_requested':
-        if (ev.rule === 'account.close')
-          return fr ? (who ? who + ' ferme le compte' : 'Fermeture du compte') + ' : ' + subj + ' est résilié à la fin de sa période.'
-                    : (who ? who + ' closes the account' : 'The account is being closed') + ': ' + subj + ' is cancelled at the end of its term.';
-        if (why && /cascade/.test(ev.rule))
-          return fr ? Subj + ' est résilié aussi' + (who ? ', à la demande de ' + who : '') + ', car ' + why + '.'
-                    : Subj + ' is cancelled too' + (who ? ', at the request of ' + who : '') + ', because ' + why + '.';
-        return fr ? (who ? who + ' demande la résiliation de ' + subj : 'Demande de résiliation de ' + subj) + '.'
-                  : (who ? who + ' asks to cancel ' + subj : 'Cancellation of ' + subj + ' requested') + '.';
-      case 'cancellation_scheduled': {
-        var eff = d.effective, until = d.access_until || (eff ? this.dayBefore(eff) : null);
-        var s = fr ? 'La résiliation de ' + subj + ' prendra effet le ' + this.date(eff) + (until ? ' ; accès jusqu’au ' + this.date(until) + ' inclus' : '') + '.'
-                   : 'The cancellation of ' + subj + ' takes effect on ' + this.date(eff) + (until ? '; access until ' + this.date(until) + ' included' : '') + '.';
-        if (d.deadline_missed) {
-          s += fr ? ' La demande est arrivée après la date limite de préavis du ' + this.date(d.notice_deadline) + ' : elle ne prend donc effet qu’une échéance plus tard, et la période intermédiaire est facturée.'
-                  : ' The request came after the notice deadline of ' + this.date(d.notice_deadline) + ', so it takes effect one boundary later and the period in between is billed.';
-        } else if (d.notice_deadline && d.notice_deadline === ev.date && d.notice_deadline !== eff && !/immediate|^trial\./.test(ev.rule)) {
-          s += fr ? ' La demande arrive le jour même de la date limite de préavis (' + this.date(d.notice_deadline) + ') : juste à temps.'
-                  : ' The request came on the notice deadline itself (' + this.date(d.notice_deadline) + '): just in time.';
-        } else if (d.notice_deadline && d.notice_deadline !== eff && d.notice_deadline !== ev.date) {
-          s += fr ? ' La demande respecte la date limite de préavis du ' + this.date(d.notice_deadline) + '.'
-                  : ' The request met the notice deadline of ' + this.date(d.notice_deadline) + '.';
-        }
-        if (why && ev.rule !== 'notice.deadline_missed') s += fr ? ' Raison : ' + why + '.' : ' Why: ' + why + '.';
-        return s;
-      }
-      case 'cancellation_effective':
-        return fr ? 'La résiliation de ' + subj + ' prend effet : il est résilié et n’est plus facturé.'
-                  : 'The cancellation of ' + subj + ' takes effect: it is cancelled and no longer billed.';
-      case 'reactivated':
-        var wd = d.withdrawn_effective ? this.date(d.withdrawn_effective) : null;
-        var casc = ev.rule === 'reactivation.requires_cascade';
-        return fr ? (who ? who + ' réactive ' : 'Réactivation de ') + subj + ' : la résiliation prévue' + (wd ? ' le ' + wd : '') + ' est annulée avant sa date d’effet' + (casc ? ' (il dépend d’un produit réactivé)' : '') + ' ; il reste actif, sans frais.'
-                  : (who ? who + ' reactivates ' : 'Reactivation of ') + subj + ': the cancellation due' + (wd ? ' on ' + wd : '') + ' is withdrawn before it takes effect' + (casc ? ' (it depends on a reactivated product)' : '') + '; it stays active, at no charge.';
-      case 'action_refused': {
-        var action = d.action ? this.actionLabel(d.action) : (fr ? 'agir' : 'act');
-        var reason = this.refusalReason(ev);
-        var target = (ev.subscription == null || d.action === 'close_account' || d.action === 'add_payment_method') ? '' : ' ' + subj;
-        return fr ? 'Refusé : ' + (who ? who + ' ne peut pas ' : 'impossible de ') + action + target + ', car ' + reason + '.'
-                  : 'Refused: ' + (who ? who + ' cannot ' : 'cannot ') + action + target + ', because ' + reason + '.';
-      }
-      case 'email': {
-        var kind = d.kind;
-        if (kind === 'cancellation_confirmation') {
-          var au = d.access_until || (d.effective ? this.dayBefore(d.effective) : null);
-          var ex = d.effective || d.expires;
-          return fr ? 'E-mail de confirmation envoyé pour ' + subj + (au ? ' : accès jusqu’au ' + this.date(au) + ' inclus' : '') + (ex ? ', fin le ' + this.date(ex) : '') + '.'
-                    : 'Confirmation e-mail sent for ' + subj + (au ? ': access until ' + this.date(au) + ' included' : '') + (ex ? ', ends on ' + this.date(ex) : '') + '.';
-        }
-        return fr ? 'E-mail envoyé pour ' + subj + (kind ? ' (' + kind + ')' : '') + '.'
-                  : 'E-mail sent for ' + subj + (kind ? ' (' + kind + ')' : '') + '.';
-      }
-      case 'expired': {
-        var grace = d.renewable_until;
-        return fr ? Subj + ' expire : la période se termine sans renouvellement automatique' + (grace ? ' ; un renouvellement reste possible jusqu’au ' + this.date(grace) + ' inclus' : ', sans délai de grâce') + '.'
-                  : Subj + ' expires: the term ends without automatic renewal' + (grace ? '; it can still be renewed until ' + this.date(grace) + ' included' : ', with no grace period') + '.';
-      }
-      case 'grace_ended':
-        return fr ? 'Le délai de grâce de ' + subj + ' est écoulé : il ne peut plus être renouvelé, il faut acheter un nouvel abonnement.'
-                  : 'The renewal grace period of ' + subj + ' is over: it can no longer be renewed; a new subscription must be bought.';
-      case 'price_changed': {
-        var bundle = d.bundle ? this.bundleName(d.bundle) : null;
-        var from = d.from != null ? this.money(d.from) : (d.old_amount != null ? this.money(d.old_amount) : null);
-        var to = d.to != null ? this.money(d.to) : (d.new_amount != null ? this.money(d.new_amount) : (d.amount != null ? this.money(d.amount) : null));
-        var pr = (from && to) ? (fr ? ' de ' + from + ' à ' + to : ' from ' + from + ' to ' + to) : (to ? (fr ? ' : ' + to : ': ' + to) : '');
-        var removed = d.removed ? this.productName(d.removed) : null;
-        return fr ? 'Le prix de ' + subj + ' change' + pr + (bundle ? ' : ' + (removed ? removed + ' est retiré, donc ' : '') + 'le prix de l’offre groupée ' + bundle + ' ne s’applique plus et les produits restants sont facturés au prix catalogue' : '') + '.'
-                  : 'The price of ' + subj + ' changes' + pr + (bundle ? ': ' + (removed ? removed + ' was removed, so ' : '') + 'the ' + bundle + ' bundle price no longer applies and the remaining products are billed at list price' : '') + '.';
-      }
-      case 'account_closed':
-        return fr ? 'Le compte est fermé : tous ses abonnements sont résiliés' + (d.data_deleted_on ? ' ; ses données seront supprimées le ' + this.date(d.data_deleted_on) + ', à la fin de la durée de conservation' : '') + '.'
-                  : 'The account is closed: all its subscriptions are cancelled' + (d.data_deleted_on ? '; its data will be deleted on ' + this.date(d.data_deleted_on) + ', at the end of the retention period' : '') + '.';
-      case 'data_deleted':
-        return fr ? 'Les données du compte sont supprimées, à la fin de la durée de conservation.'
-                  : 'The account’s data is deleted, at the end of the retention period.';
-      case 'transfer_requested': {
-        var to2 = d.to;
-        var sep = d.separate_entity;
-        var done = d.completes_on || d.completes;
-        return fr ? (who ? who + ' demande' : 'Demande de') + ' le transfert de ' + subj + (to2 ? ' vers le compte ' + to2 : '') + (sep ? ' (entité juridique distincte : 10 jours ouvrés' + (done ? ', fin le ' + this.date(done) : '') + ')' : '') + '.'
-                  : (who ? who + ' requests' : 'Request for') + ' the transfer of ' + subj + (to2 ? ' to account ' + to2 : '') + (sep ? ' (separate legal entity: 10 business days' + (done ? ', until ' + this.date(done) : '') + ')' : '') + '.';
-      }
-      case 'transfer_completed':
-        return fr ? 'Le transfert de ' + subj + (d.to ? ' vers le compte ' + d.to : '') + ' est effectué : il n’appartient plus à ce compte.'
-                  : 'The transfer of ' + subj + (d.to ? ' to account ' + d.to : '') + ' is completed: it no longer belongs to this account.';
-      default:
-        return cap(this.typeLabel(ev.type)) + ' — ' + subj + '.';
-    }
-  };
-
-  // A sentence describing one entry of the scenario's `expect` list.
-  Context.prototype.expectation = function (e) {
-    var fr = this.lang === 'fr';
-    if (!e || typeof e !== 'object') return '';
-    if (e.total_charged != null) return fr ? 'Total facturé : ' + this.money(e.total_charged) : 'Total charged: ' + this.money(e.total_charged);
-    if (e.state) return fr ? 'Le ' + this.date(e.on) + ', ' + this.subName(e.subscription) + ' est « ' + this.state(e.state) + ' »'
-                           : 'On ' + this.date(e.on) + ', ' + this.subName(e.subscription) + ' is “' + this.state(e.state) + '”';
-    if (e.event) {
-      var what = '“' + this.typeLabel(e.event) + '” (' + e.event + ')';
-      if (fr) what = '« ' + this.typeLabel(e.event) + ' » (' + e.event + ')';
-      var where = [];
-      if (e.subscription != null) where.push(this.subName(e.subscription));
-      if (e.product != null) where.push(this.productName(e.product));
-      var w = where.length ? ' — ' + where.join(', ') : '';
-      var on = e.on ? (fr ? ' le ' + this.date(e.on) : ' on ' + this.date(e.on)) : '';
-      if (e.absent) return (fr ? 'Aucun événement ' : 'No event ') + what + on + w;
-      if (e.count != null) return (fr ? 'Événement ' + what + ' ' + e.count + ' fois' : 'Event ' + what + ' ' + (e.count === 1 ? 'once' : e.count + ' times')) + on + w;
-      return (fr ? 'Événement ' : 'Event ') + what + on + w;
-    }
-    return JSON.stringify(e);
-  };
+  // The names the engine knows (rules, event types, states, actions, reasons), from the module's
+  // catalogue(); read once per module.
+  var catalogues = [];
+  function catalogue(engine) {
+    for (var i = 0; i < catalogues.length; i++) if (catalogues[i].engine === engine) return catalogues[i].value;
+    var value = null;
+    try { value = engine && typeof engine.catalogue === 'function' ? JSON.parse(engine.catalogue()) : null; } catch (e) { value = null; }
+    catalogues.push({ engine: engine, value: value });
+    return value;
+  }
 
   global.SubSimText = {
     UI: UI,
     languages: ['en', 'fr'],
     Context: Context,
-    states: ['trialing', 'active', 'pending_cancellation', 'cancelled', 'expired'],
+    narrate: narrate,
+    catalogue: catalogue,
+    // Labels exist for these names; the page lists the names the module's catalogue() gives.
+    labels: { states: STATES, types: TYPES, actions: ACTIONS, markers: MARKERS },
     markerKinds: ['invoice', 'reminder', 'email', 'refusal', 'notice', 'notice_missed', 'request', 'milestone'],
   };
 })(typeof window !== 'undefined' ? window : globalThis);

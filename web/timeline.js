@@ -34,6 +34,8 @@
     return e;
   }
 
+  var FALLBACK_STATES = ['trialing', 'pending_activation', 'active', 'pending_cancellation', 'cancelled', 'expired'];
+
   // Which marker an event gets on the timeline (null: shown by the bars or only in the list).
   function markerKind(type) {
     switch (type) {
@@ -43,12 +45,10 @@
       case 'action_refused': return 'refusal';
       case 'cancellation_requested': case 'reactivated': case 'transfer_requested': return 'request';
       case 'price_changed': case 'transfer_completed': case 'account_closed': case 'data_deleted':
-      case 'grace_ended': case 'trial_expired': case 'trial_converted': return 'milestone';
+      case 'grace_ended': case 'trial_expired': case 'trial_converted': case 'activated': return 'milestone';
       default: return null;
     }
   }
-
-  var NO_NOTICE_RULES = ['cancellation.immediate', 'trial.cancel_immediate', 'trial.cancel_at_trial_end'];
 
   // Lanes and items from a scenario and its result.
   function buildModel(scenario, result) {
@@ -95,9 +95,9 @@
       if (mk) lanes[li].items.push({ kind: mk, lane: li, from: dayNum(e.date), event: i });
       if (e.type === 'cancellation_scheduled' && e.details && typeof e.details.notice_deadline === 'string') {
         var d = e.details;
-        // A deadline worth drawing: missed, or a real notice period (not the boundary itself, and
-        // not the request date an immediate or trial cancellation reports).
-        if (d.deadline_missed || (d.notice_deadline !== d.effective && NO_NOTICE_RULES.indexOf(e.rule) < 0)) {
+        // A deadline worth drawing: missed, or the plan has a notice (details.notice is "P0D"
+        // when it has none: then there is no deadline to show, SPEC §4.1).
+        if (d.deadline_missed === true || (typeof d.notice === 'string' && d.notice !== 'P0D')) {
           lanes[li].items.push({ kind: d.deadline_missed ? 'notice_missed' : 'notice', lane: li,
                                  from: dayNum(d.notice_deadline), event: i });
         }
@@ -261,8 +261,13 @@
   Timeline.prototype._defs = function () {
     var defs = el('defs', null, this.svg);
     var id = this.uid;
-    this.fills = { trialing: 'url(#' + id + '-trial)', active: null, pending_cancellation: 'url(#' + id + '-pending)',
-                   cancelled: null, expired: 'url(#' + id + '-expired)' };
+    this.fills = { trialing: 'url(#' + id + '-trial)', pending_activation: 'url(#' + id + '-activation)', active: null,
+                   pending_cancellation: 'url(#' + id + '-pending)', cancelled: null, expired: 'url(#' + id + '-expired)' };
+    // Awaiting activation: a small grid (neither the trial's nor the pending cancellation's stripes).
+    var a = el('pattern', { id: id + '-activation', width: 7, height: 7, patternUnits: 'userSpaceOnUse' }, defs);
+    el('rect', { width: 7, height: 7, class: 'st-activation-bg' }, a);
+    el('rect', { width: 7, height: 1.3, class: 'st-activation-fg' }, a);
+    el('rect', { width: 1.3, height: 7, class: 'st-activation-fg' }, a);
     var p = el('pattern', { id: id + '-pending', width: 8, height: 8, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' }, defs);
     el('rect', { width: 8, height: 8, class: 'st-pending-bg' }, p);
     el('rect', { width: 3, height: 8, class: 'st-pending-fg' }, p);
@@ -640,14 +645,14 @@
     }
     var ev = m.events[it.event];
     if (it.kind === 'notice' || it.kind === 'notice_missed') {
-      return { title: ctx.markerLabel(it.kind) + ': ' + ctx.date(isoOf(it.from)), body: where + ' — ' + ctx.sentence(ev) };
+      return { title: ctx.markerLabel(it.kind) + ': ' + ctx.date(isoOf(it.from)), body: where + ' — ' + ctx.sentence(it.event) };
     }
     var title = ctx.typeLabel(ev.type) + ' — ' + ctx.date(ev.date);
     if (count > 1) {
       var lastIt = this._clusterEnd(it, count);
       title = ctx.ui.clusterOf(count, ctx.markerLabel(it.kind)) + ' — ' + ctx.ui.fromTo(ctx.date(ev.date), ctx.date(isoOf(lastIt.from)));
     }
-    return { title: title, body: where + ' — ' + ctx.sentence(ev) };
+    return { title: title, body: where + ' — ' + ctx.sentence(it.event) };
   };
   Timeline.prototype._clusterEnd = function (it, count) {
     var items = this.model.lanes[it.lane].items, seen = 0, lastIt = it;
@@ -791,8 +796,11 @@
     container.textContent = '';
     var fills = this.fills;
     var ul = html('ul', 'legend-list', container);
-    SubSimText.states.forEach(function (st) {
+    // The engine's states (catalogue()), each with its swatch and label.
+    var states = ctx.catalogue && Array.isArray(ctx.catalogue.states) ? ctx.catalogue.states : FALLBACK_STATES;
+    states.forEach(function (st) {
       var li = html('li', null, ul);
+      li.setAttribute('data-state', st);
       var s = el('svg', { width: 28, height: 14, class: 'legend-swatch', 'aria-hidden': 'true', focusable: 'false' }, li);
       el('rect', { x: 0.5, y: 0.5, width: 27, height: 13, rx: 3, class: 'bar st-' + st, fill: fills[st] || null }, s);
       html('span', null, li, ctx.state(st));

@@ -3,15 +3,17 @@
  *
  * - a date handle on the timeline (role=slider: arrow keys, Page Up/Down, Home/End; drag it, or
  *   click anywhere on the chart to move it there);
- * - a form: action (cancel the subscription or one product, reactivate, renew, add a payment
- *   method, close the account), subscription, product, who does it, and a button that adds the
- *   action to the scenario text (SubSimWhatIf.insertAction);
+ * - a form: action (the engine's action names, from the module's catalogue(), that the form can
+ *   build: cancel the subscription or one product, reactivate, renew, add a payment method,
+ *   close the account, activate with an optional number), subscription, product, who does it,
+ *   and a button that adds the action to the scenario text (SubSimWhatIf.insertAction);
  * - one pin per what-if action on the timeline: drag it to another date, or focus it and use the
- *   arrow keys; Delete removes it. The list under the form says, for each action, what it does
- *   (SubSimWhatIf.answer) and offers the same moves as buttons.
- * The owner gives `simulate(text)` (a result or null) and `commit(text, info)` (apply a new text);
- * after each render it calls `update(text, scenario, result)`. Everything from the scenario is
- * set with textContent. */
+ *   arrow keys; Delete removes it. The list under the form gives, for each action, the
+ *   narrator's answer (ctx.answer(index in `actions`), from the module's narration()) and offers
+ *   the same moves as buttons.
+ * The owner gives `simulate(text)` (a result or null), `commit(text, info)` (apply a new text) and
+ * `catalogue()` (the module's names, or null); after each render it calls `update(text, scenario,
+ * result, ctx)`. Everything from the scenario is set with textContent. */
 (function (global) {
   'use strict';
 
@@ -22,8 +24,9 @@
       title: 'What if…?',
       intro: 'Pick a date on the timeline (click it, or move the date handle with the arrow keys), choose an action and who does it: the scenario gains the action and everything updates at once.',
       date: 'Date', action: 'Action', subscription: 'Subscription', product: 'Scope', who: 'Done by',
+      number: 'Activation number (optional)',
       wholeSub: 'the whole subscription', owner: 'the account owner',
-      actions: { cancel: 'Cancel', reactivate: 'Reactivate', renew: 'Renew by hand', add_payment_method: 'Add a payment method', close_account: 'Close the account' },
+      actions: { cancel: 'Cancel', reactivate: 'Reactivate', renew: 'Renew by hand', add_payment_method: 'Add a payment method', close_account: 'Close the account', activate: 'Activate' },
       add: 'Simulate this action',
       handle: 'What-if date', handleHelp: 'Arrow keys: one day; Page Up/Down: one month; Home/End: first/last day; Enter: simulate the action.',
       list: 'What-if actions', none: 'No what-if action yet: the timeline shows the scenario as written.',
@@ -40,8 +43,9 @@
       title: 'Et si… ?',
       intro: 'Choisissez une date sur la chronologie (cliquez dessus, ou déplacez le curseur de date avec les flèches), une action et qui la fait : le scénario reçoit l’action et tout se met à jour aussitôt.',
       date: 'Date', action: 'Action', subscription: 'Abonnement', product: 'Portée', who: 'Faite par',
-      wholeSub: 'tout l’abonnement', owner: 'le titulaire du compte',
-      actions: { cancel: 'Résilier', reactivate: 'Réactiver', renew: 'Renouveler à la main', add_payment_method: 'Ajouter un moyen de paiement', close_account: 'Fermer le compte' },
+      number: 'Numéro d’activation (facultatif)',
+      wholeSub: 'tout l’abonnement', owner: 'le propriétaire du compte',
+      actions: { cancel: 'Résilier', reactivate: 'Réactiver', renew: 'Renouveler à la main', add_payment_method: 'Ajouter un moyen de paiement', close_account: 'Fermer le compte', activate: 'Activer' },
       add: 'Simuler cette action',
       handle: 'Date du « et si »', handleHelp: 'Flèches : un jour ; Page préc./suiv. : un mois ; Début/Fin : premier/dernier jour ; Entrée : simuler l’action.',
       list: 'Actions « et si »', none: 'Aucune action « et si » pour l’instant : la chronologie montre le scénario tel qu’il est écrit.',
@@ -56,7 +60,13 @@
     },
   };
 
-  var ACTIONS = ['cancel', 'reactivate', 'renew', 'add_payment_method', 'close_account'];
+  // The fields each action the form can build needs (SPEC §2.4); `transfer` needs a target
+  // account the form does not ask for, so it is not offered.
+  var FORM = {
+    cancel: { sub: true, prod: true }, reactivate: { sub: true, prod: true }, renew: { sub: true },
+    add_payment_method: {}, close_account: {}, activate: { sub: true, number: true },
+  };
+  var FALLBACK_ACTIONS = ['cancel', 'reactivate', 'renew', 'add_payment_method', 'close_account', 'activate'];
   var uid = 0;
 
   function html(name, cls, parent, text) {
@@ -71,6 +81,12 @@
     var s = html('span', null, l, label);
     l.appendChild(control);
     return { label: l, span: s };
+  }
+
+  // "hugo (admin)", or "ngozi · Ngozi Okafor (org_admin)" when the user has a name (SPEC §2.2).
+  function actorLabel(u, t) {
+    if (!u.id) return t.owner;
+    return u.id + (u.name && u.name !== u.id ? ' · ' + u.name : '') + ' (' + u.listedRole + ')';
   }
 
   function Panel(opts) {
@@ -105,10 +121,15 @@
     this.inSub = html('select', 'wi-sub');
     this.inProd = html('select', 'wi-prod');
     this.inWho = html('select', 'wi-who');
+    this.inNumber = html('input', 'wi-number');
+    this.inNumber.type = 'text';
+    this.inNumber.autocomplete = 'off';
+    this.inNumber.spellcheck = false;
     this.fDate = field(form, '', this.inDate);
     this.fAction = field(form, '', this.inAction);
     this.fSub = field(form, '', this.inSub);
     this.fProd = field(form, '', this.inProd);
+    this.fNumber = field(form, '', this.inNumber, 'wi-field-number');
     this.fWho = field(form, '', this.inWho);
     this.btnAdd = html('button', 'wi-add', form);
     this.btnAdd.type = 'button';
@@ -151,6 +172,7 @@
     this.fSub.span.textContent = t.subscription;
     this.fProd.span.textContent = t.product;
     this.fWho.span.textContent = t.who;
+    this.fNumber.span.textContent = t.number;
     this.btnAdd.textContent = t.add;
     this.listTitle.textContent = t.list;
     this.handle.setAttribute('aria-label', t.handle);
@@ -179,6 +201,25 @@
     this._restoreFocus();
   };
 
+  // The actions offered: the engine's action names (catalogue()) that the form can build.
+  Panel.prototype._actions = function () {
+    var cat = this.opts.catalogue ? this.opts.catalogue() : null;
+    var names = cat && Array.isArray(cat.actions) ? cat.actions : FALLBACK_ACTIONS;
+    return names.filter(function (a) { return FORM[a] && TEXT.en.actions[a]; });
+  };
+
+  // A short label for an action (the list heading, the pin): interface words only, the action's
+  // name, what it applies to and its date. What it does is the narrator's answer.
+  Panel.prototype.label = function (action) {
+    var t = this.t(), ctx = this.ctx, parts = [t.actions[action['do']] || String(action['do'])];
+    if (action.products && action.products.length) parts.push(action.products.map(function (p) { return ctx.productName(p); }).join(', '));
+    if (action.subscription != null) parts.push(ctx.subName(action.subscription));
+    if (action.number != null) parts.push('№ ' + action.number);
+    parts.push(ctx.date(action.on));
+    if (action.by) parts.push(action.by);
+    return parts.join(' · ');
+  };
+
   Panel.prototype._defaultDate = function () {
     var s = this.scenario, a = W.dayNum(s.start), b = W.dayNum(s.until);
     return W.isoOf(a + Math.floor((b - a) / 2));
@@ -188,7 +229,7 @@
     var t = this.t(), s = this.scenario, ctx = this.ctx;
     var prev = { a: this.inAction.value, s: this.inSub.value, w: this.inWho.value };
     this.inAction.textContent = '';
-    ACTIONS.forEach(function (a) { var o = html('option', null, this.inAction, t.actions[a]); o.value = a; }, this);
+    this._actions().forEach(function (a) { var o = html('option', null, this.inAction, t.actions[a]); o.value = a; }, this);
     if (prev.a) this.inAction.value = prev.a;
     this.inSub.textContent = '';
     (s.subscriptions || []).forEach(function (sub) { var o = html('option', null, this.inSub, ctx.subName(sub.id)); o.value = sub.id; }, this);
@@ -196,7 +237,7 @@
     this.inWho.textContent = '';
     this.actors = W.actors(s);
     this.actors.forEach(function (u, i) {
-      var label = u.id ? u.id + ' (' + u.listedRole + ')' : t.owner;
+      var label = actorLabel(u, t);
       var o = html('option', null, this.inWho, label);
       o.value = String(i);
     }, this);
@@ -224,10 +265,10 @@
 
   // Show the fields the chosen action needs; pick someone allowed to do it unless the reader chose.
   Panel.prototype._syncForm = function () {
-    var a = this.inAction.value;
-    var needsSub = a === 'cancel' || a === 'reactivate' || a === 'renew';
-    this.fSub.label.hidden = !needsSub;
-    this.fProd.label.hidden = !(a === 'cancel' || a === 'reactivate');
+    var a = this.inAction.value, need = FORM[a] || {};
+    this.fSub.label.hidden = !need.sub;
+    this.fProd.label.hidden = !need.prod;
+    this.fNumber.label.hidden = !need.number;
     if (!this.actors) return;
     // Say who the scenario's permissions refuse (the action can still be tried: it is refused).
     var t = this.t(), k = -1;
@@ -235,7 +276,7 @@
       var u = this.actors[i], ok = W.permitted(this.scenario, u, a);
       if (ok && k < 0) k = i;
       var o = this.inWho.options[i];
-      if (o) o.textContent = (u.id ? u.id + ' (' + u.listedRole + ')' : t.owner) + (ok ? '' : ' — ' + t.notAllowed);
+      if (o) o.textContent = actorLabel(u, t) + (ok ? '' : ' — ' + t.notAllowed);
     }
     if (!this.whoTouched && k >= 0) this.inWho.value = String(k);
   };
@@ -244,8 +285,10 @@
     var a = { on: this.date, 'do': this.inAction.value };
     var who = this.actors && this.actors[+this.inWho.value];
     if (who && who.id) a.by = who.id;
-    if (a['do'] === 'cancel' || a['do'] === 'reactivate' || a['do'] === 'renew') a.subscription = this.inSub.value;
-    if ((a['do'] === 'cancel' || a['do'] === 'reactivate') && this.inProd.value) a.products = [this.inProd.value];
+    var need = FORM[a['do']] || {};
+    if (need.sub) a.subscription = this.inSub.value;
+    if (need.prod && this.inProd.value) a.products = [this.inProd.value];
+    if (need.number && this.inNumber.value.trim()) a.number = this.inNumber.value.trim();
     return a;
   };
 
@@ -289,12 +332,8 @@
     var text = this.text, list = W.whatIfs(text), self = this;
     this.items = list.map(function (x, k) {
       var without = self.opts.simulate(W.withoutWhatIf(text, k));
-      var item = { index: x.index, action: x.action, sentence: '' };
-      if (without && !without.errors && x.action) {
-        var f = W.effect(x.action, self.result, without);
-        item.effect = f;
-        item.sentence = W.answer(self.ctx, self.scenario, x.action, f);
-      }
+      var item = { index: x.index, action: x.action, sentence: self.ctx.answer(x.index) };
+      if (without && !without.errors && x.action) item.effect = W.effect(x.action, self.result, without);
       return item;
     });
   };
@@ -319,10 +358,10 @@
       li.setAttribute('data-on', it.action.on);
       html('span', 'wi-num', li, String(k + 1)).setAttribute('aria-hidden', 'true');
       var body = html('div', 'wi-body', li);
-      html('p', 'wi-what', body, W.describe(ctx, it.action));
+      html('p', 'wi-what', body, self.label(it.action));
       var p = html('p', 'wi-sentence', body, it.sentence);
       if (it.effect && it.effect.missed) p.classList.add('missed');
-      if (it.effect && !it.effect.accepted && it.effect.refused.length) p.classList.add('refused');
+      if (it.effect && it.effect.refused) p.classList.add('refused');
       var tools = html('div', 'wi-tools', li);
       var prev = html('button', 'wi-btn', tools, '◀');
       prev.type = 'button'; prev.setAttribute('aria-label', t.earlier); prev.title = t.earlier;
@@ -333,7 +372,7 @@
       next.type = 'button'; next.setAttribute('aria-label', t.later); next.title = t.later;
       var rm = html('button', 'wi-btn wi-remove', tools, t.remove);
       rm.type = 'button';
-      rm.setAttribute('aria-label', t.remove + ' — ' + W.describe(ctx, it.action));
+      rm.setAttribute('aria-label', t.remove + ' — ' + self.label(it.action));
       prev.addEventListener('click', function () { self.move(k, W.addDays(it.action.on, -1), 'prev'); });
       next.addEventListener('click', function () { self.move(k, W.addDays(it.action.on, 1), 'next'); });
       d.addEventListener('change', function () { if (d.value) self.move(k, d.value, 'date'); });
@@ -373,8 +412,12 @@
     var x = tl.x(day + 0.5);
     this.cursor.style.left = (x - 1) + 'px';
     this.cursor.style.height = m.height + 'px';
-    this.handle.style.left = x + 'px';
     this.handleText.textContent = this.ctx.date(this.date);
+    // Near either end of the chart, keep the whole label inside it; the arrow still points at the day.
+    var half = this.handle.offsetWidth / 2, width = tl.width || 0, left = x;
+    if (half && width) left = Math.max(half + 1, Math.min(width - half - 1, x));
+    this.handle.style.left = left + 'px';
+    this.handle.style.setProperty('--wi-arrow', (x - left) + 'px');
     this.handle.setAttribute('aria-valuemin', String(m.start));
     this.handle.setAttribute('aria-valuemax', String(m.end - 1));
     this.handle.setAttribute('aria-valuenow', String(day));
@@ -399,11 +442,11 @@
       var line = html('div', 'wi-pin-line', self.pins);
       line.style.left = (x - 1) + 'px';
       line.style.height = tl.model.height + 'px';
-      var pin = html('button', 'wi-pin' + (it.effect && !it.effect.accepted && it.effect.refused.length ? ' refused' : ''), self.pins, String(k + 1));
+      var pin = html('button', 'wi-pin' + (it.effect && it.effect.refused ? ' refused' : ''), self.pins, String(k + 1));
       pin.type = 'button';
       pin.setAttribute('data-k', String(k));
       pin.setAttribute('data-on', it.action.on);
-      var what = W.describe(self.ctx, it.action);
+      var what = self.label(it.action);
       pin.setAttribute('aria-label', t.pin(k + 1, what));
       pin.title = t.pinTitle(what);
       pin.style.left = (x - 11 + (stack - 1) * 6) + 'px';

@@ -8,8 +8,8 @@
  * after every action dated on or before its date, so it runs after that day's other actions
  * (the engine runs same-date actions in file order, SPEC §2.4).
  *
- * Also here: the one-sentence answer to "what happens if…", computed from the engine's results
- * with and without the action, and the share-link fragment codec. */
+ * The answer to "what happens if…" is the narrator's (the module's narration().answers, found by
+ * the action's index in `actions`). Also here: the share-link fragment codec. */
 (function (global) {
   'use strict';
 
@@ -109,7 +109,7 @@
   }
 
   // ---- actions ----------------------------------------------------------------------------
-  var KEY_ORDER = ['on', 'do', 'by', 'subscription', 'products', 'to', 'separate_entity'];
+  var KEY_ORDER = ['on', 'do', 'by', 'subscription', 'products', 'number', 'to', 'separate_entity'];
   function serializeAction(a) {
     var parts = [];
     KEY_ORDER.forEach(function (k) { if (a[k] !== undefined && a[k] !== null && a[k] !== '') parts.push(JSON.stringify(k) + ': ' + JSON.stringify(a[k])); });
@@ -213,7 +213,7 @@
   function actors(scenario) {
     var acc = (scenario && scenario.account) || {}, out = [];
     (acc.users || []).forEach(function (u) {
-      if (u && typeof u.id === 'string') out.push({ id: u.id, role: acc.owner === u.id ? 'owner' : String(u.role) , listedRole: String(u.role) });
+      if (u && typeof u.id === 'string') out.push({ id: u.id, name: typeof u.name === 'string' ? u.name : null, role: acc.owner === u.id ? 'owner' : String(u.role), listedRole: String(u.role) });
     });
     if (typeof acc.owner === 'string' && !out.some(function (u) { return u.id === acc.owner; })) out.push({ id: acc.owner, role: 'owner', listedRole: 'owner' });
     if (typeof acc.owner !== 'string') out.push({ id: '', role: 'owner', listedRole: 'owner' });   // no `by`
@@ -239,6 +239,9 @@
   function clampIso(iso, lo, hi) { return iso < lo ? lo : (iso > hi ? hi : iso); }
 
   // ---- effect of one action ---------------------------------------------------------------
+  // Only what the page needs to mark an answer (refused, late): read from the engine's events,
+  // the result with the action against the result without it. The answer itself is the
+  // narrator's (narration().answers); nothing here words it or recomputes a date or an amount.
   function key(e) { return JSON.stringify(e); }
   // Events in `a` that are not in `b` (as a multiset).
   function eventDiff(a, b) {
@@ -250,195 +253,12 @@
       return true;
     });
   }
-  function total(r) { return (r && r.summary && r.summary.total_charged) || 0; }
-
-  // The facts the answer sentence is made of, from the results with and without the action.
   function effect(action, withR, withoutR) {
-    var diff = eventDiff(withR, withoutR);
-    var direct = diff.filter(function (e) { return e.date === action.on; });
-    var f = {
-      action: action, diff: diff, direct: direct,
-      refused: direct.filter(function (e) { return e.type === 'action_refused'; }),
-      scheduled: direct.filter(function (e) { return e.type === 'cancellation_scheduled'; }),
-      reactivated: direct.filter(function (e) { return e.type === 'reactivated'; }),
-      renewed: direct.filter(function (e) { return e.type === 'renewed' && e.details && e.details.manual; }),
-      converted: diff.filter(function (e) { return e.type === 'trial_converted'; }),
-      accountClosed: diff.filter(function (e) { return e.type === 'account_closed'; })[0] || null,
-      dataDeleted: diff.filter(function (e) { return e.type === 'data_deleted'; })[0] || null,
-      totalWith: total(withR), totalWithout: total(withoutR),
+    var direct = eventDiff(withR, withoutR).filter(function (e) { return e.date === action.on; });
+    return {
+      refused: direct.some(function (e) { return e.type === 'action_refused' && e.details && e.details.action === action['do']; }),
+      missed: direct.some(function (e) { return e.type === 'cancellation_scheduled' && e.details && e.details.deadline_missed === true; }),
     };
-    f.delta = f.totalWith - f.totalWithout;
-    // The subscriptions concerned, and what they are still charged from the action's date on.
-    var subs = {};
-    if (action.subscription) subs[action.subscription] = true;
-    f.scheduled.forEach(function (e) { if (e.subscription != null) subs[e.subscription] = true; });
-    var all = action['do'] === 'close_account' || action['do'] === 'add_payment_method';
-    var inv = (withR.invoices || []).filter(function (i) { return i.date >= action.on && (all || subs[i.subscription]); });
-    f.chargedAfter = inv.reduce(function (s, i) { return s + i.amount; }, 0);
-    f.invoicesAfter = inv.length;
-    f.primary = null;
-    if (f.scheduled.length) {
-      var want = action.products && action.products.length ? action.products[0] : null;
-      f.primary = f.scheduled.filter(function (e) { return e.subscription === (action.subscription || e.subscription) && e.product === want; })[0] || null;
-      if (!f.primary) {   // the latest effective date (close_account: when the last one ends)
-        f.primary = f.scheduled.slice().sort(function (a, b) { return a.details.effective < b.details.effective ? 1 : -1; })[0];
-      }
-    }
-    if (!f.primary) {   // e.g. closing an account whose subscriptions are already pending: only the confirmation
-      f.primary = direct.filter(function (e) { return e.type === 'email' && e.details && e.details.kind === 'cancellation_confirmation' && e.details.effective; })[0] || null;
-    }
-    f.missed = f.scheduled.filter(function (e) { return e.details && e.details.deadline_missed; })[0] || null;
-    f.accepted = !!f.primary || f.reactivated.length > 0 || f.renewed.length > 0 ||
-                 (action['do'] === 'add_payment_method' && !f.refused.length);
-    return f;
-  }
-
-  // ---- sentences --------------------------------------------------------------------------
-  var VERBS = {
-    en: {
-      cancel: ['cancels', 'cancel'], reactivate: ['reactivates', 'reactivate'], renew: ['renews', 'renew'],
-      add_payment_method: ['adds a payment method', 'add a payment method'], close_account: ['closes the account', 'close the account'],
-      transfer: ['transfers', 'transfer'],
-    },
-    fr: {
-      cancel: ['résilie', 'résiliez'], reactivate: ['réactive', 'réactivez'], renew: ['renouvelle', 'renouvelez'],
-      add_payment_method: ['ajoute un moyen de paiement', 'ajoutez un moyen de paiement'], close_account: ['ferme le compte', 'fermez le compte'],
-      transfer: ['transfère', 'transférez'],
-    },
-  };
-
-  // "30-day" / "30 jours" from an ISO duration.
-  function noticeWords(ctx, iso) {
-    var m = /^P(\d+)([DWMY])$/.exec(String(iso || ''));
-    if (!m) return null;
-    var n = +m[1];
-    if (!n) return null;
-    if (ctx.lang === 'fr') return ctx.duration(iso);
-    return n + '-' + { D: 'day', W: 'week', M: 'month', Y: 'year' }[m[2]];
-  }
-  // The notice period of the plan that governs this cancellation.
-  function noticeOf(scenario, ev) {
-    var cat = (scenario && scenario.catalog) || {}, plans = {};
-    (cat.plans || []).forEach(function (p) { if (p && p.id) plans[p.id] = p; });
-    var sub = (scenario.subscriptions || []).filter(function (s) { return s && s.id === ev.subscription; })[0];
-    if (!sub) return null;
-    var ps = (sub.plans || []).map(function (id) { return plans[id]; }).filter(Boolean);
-    var plan = ev.product != null ? ps.filter(function (p) { return p.product === ev.product; })[0] : ps[0];
-    return plan ? plan.notice || null : null;
-  }
-
-  function moneyWords(ctx, amount) { return ctx.money(amount); }
-
-  // "hugo cancels subscription s1 on 3 Mar 2025"; `you`: "you cancel…" when done by the owner
-  // (no `by`), otherwise "the account owner cancels…".
-  function phrase(ctx, action, you) {
-    var fr = ctx.lang === 'fr', V = VERBS[fr ? 'fr' : 'en'][action['do']] || [action['do'], action['do']];
-    var who;
-    if (action.by) who = action.by + ' ' + V[0];
-    else if (you) who = fr ? 'vous ' + V[1] : 'you ' + V[1];
-    else who = (fr ? 'le titulaire du compte ' : 'the account owner ') + V[0];
-    var target = '';
-    if (action['do'] === 'cancel' || action['do'] === 'reactivate' || action['do'] === 'renew') {
-      target = ' ' + (action.products && action.products.length
-        ? action.products.map(function (p) { return ctx.productName(p); }).join(fr ? ' et ' : ' and ')
-        : ctx.subject({ subscription: action.subscription, product: null }));
-    }
-    return who + target + (fr ? ' le ' : ' on ') + ctx.date(action.on);
-  }
-  function describe(ctx, action) {
-    var s = phrase(ctx, action, false);
-    return action.by ? s : s.charAt(0).toUpperCase() + s.slice(1);   // user ids keep their case
-  }
-
-  // The one-sentence answer. `ctx` is a SubSimText.Context (for dates, money and names).
-  function answer(ctx, scenario, action, f) {
-    var fr = ctx.lang === 'fr';
-    var you = !action.by;
-    var head = (fr ? 'Si ' : 'If ') + phrase(ctx, action, true);
-    var D = function (iso) { return ctx.date(iso); };
-    var deltaTxt = function (noun) {
-      if (f.delta === 0) return fr ? ' ; le total facturé est le même que sans ' + noun : '; the total charged is the same as without ' + noun;
-      var amt = moneyWords(ctx, Math.abs(f.delta));
-      if (f.delta < 0) return fr ? ' ; soit ' + amt + ' de moins que sans ' + noun : '; that is ' + amt + ' less than without ' + noun;
-      return fr ? ' ; soit ' + amt + ' de plus que sans ' + noun : '; that is ' + amt + ' more than without ' + noun;
-    };
-    // What is still charged from the action's date on; `afterAnd`: continues "you keep access… and".
-    var chargedTxt = function (afterAnd) {
-      var amt = moneyWords(ctx, f.chargedAfter), n = f.invoicesAfter;
-      var count = fr ? ' (' + n + (n > 1 ? ' factures' : ' facture') + ')' : ' (' + n + (n > 1 ? ' invoices' : ' invoice') + ')';
-      if (you) {
-        var subj = afterAnd ? '' : (fr ? 'vous ' : 'you ');
-        if (!f.chargedAfter) return subj + (fr ? 'n’êtes plus facturé à partir de ce jour' : 'are not charged anything more from that day on');
-        return subj + (fr ? 'êtes encore facturé de ' + amt + ' à partir de ce jour' : 'are still charged ' + amt + ' from that day on') + count;
-      }
-      if (!f.chargedAfter) return fr ? 'plus rien n’est facturé à partir de ce jour' : 'nothing more is charged from that day on';
-      return (fr ? amt + ' restent facturés à partir de ce jour' : amt + ' is still charged from that day on') + count;
-    };
-
-    if (!f.accepted && f.refused.length) {
-      var why = ctx.refusalReason(f.refused[0]);
-      return fr ? head + ', c’est refusé, car ' + why + ' ; rien ne change.'
-                : head + ', it is refused because ' + why + '; nothing changes.';
-    }
-
-    switch (action['do']) {
-      case 'cancel':
-      case 'close_account': {
-        if (!f.primary) break;
-        var d = f.primary.details || {};
-        var access = you ? (fr ? 'vous gardez l’accès jusqu’au ' : 'you keep access until ') : (fr ? 'l’accès reste ouvert jusqu’au ' : 'access continues until ');
-        var s = head + ', ' + access + D(d.access_until || ctx.dayBefore(d.effective)) + (fr ? ' inclus' : '') + (fr ? ' et ' : ' and ') + chargedTxt(true);
-        if (f.missed) {
-          var mw = noticeWords(ctx, noticeOf(scenario, f.missed));
-          var md = f.missed.details;
-          s += fr ? ' : la demande arrive après la date limite ' + (mw ? 'du préavis de ' + mw : 'de préavis') + ' (' + D(md.notice_deadline) + '), donc la résiliation ne prend effet qu’à l’échéance suivante, le ' + D(md.effective)
-                  : ': the request misses the ' + (mw ? mw + ' ' : '') + 'notice deadline of ' + D(md.notice_deadline) + ', so the cancellation only takes effect one renewal later, on ' + D(md.effective);
-        } else {
-          var policy = ctx.ruleWhy(f.primary.rule);
-          var nw = noticeWords(ctx, noticeOf(scenario, f.primary));
-          var met = nw && d.notice_deadline && d.notice_deadline !== d.effective && !/immediate|^trial\./.test(f.primary.rule);
-          s += fr ? ' : la résiliation prend effet le ' + D(d.effective) + (policy ? ', car ' + policy : '') + (met ? ', et la demande respecte la date limite du préavis de ' + nw + ' (' + D(d.notice_deadline) + ')' : '')
-                  : ': the cancellation takes effect on ' + D(d.effective) + (policy ? ' because ' + policy : '') + (met ? ', and the request meets the ' + nw + ' notice deadline of ' + D(d.notice_deadline) : '');
-        }
-        var others = f.scheduled.filter(function (e) { return e !== f.primary && e.product != null && action['do'] === 'cancel'; })
-          .map(function (e) { return ctx.productName(e.product); });
-        if (others.length) s += fr ? ' ; ' + others.join(', ') + (others.length > 1 ? ' sont résiliés' : ' est résilié') + ' avec'
-                                   : '; ' + others.join(', ') + (others.length > 1 ? ' are' : ' is') + ' cancelled with it';
-        if (f.accountClosed) s += fr ? ' ; le compte est fermé le ' + D(f.accountClosed.date) + (f.dataDeleted ? ' et ses données supprimées le ' + D(f.dataDeleted.date) : '')
-                                     : '; the account closes on ' + D(f.accountClosed.date) + (f.dataDeleted ? ' and its data is deleted on ' + D(f.dataDeleted.date) : '');
-        return s + deltaTxt(fr ? (action['do'] === 'cancel' ? 'cette résiliation' : 'cette fermeture') : (action['do'] === 'cancel' ? 'this cancellation' : 'closing it')) + '.';
-      }
-      case 'reactivate': {
-        var r = f.reactivated[0];
-        if (!r) break;
-        var w = r.details && r.details.withdrawn_effective;
-        return head + (fr ? ', la résiliation prévue' + (w ? ' le ' + D(w) : '') + ' est annulée et l’abonnement continue ; '
-                          : ', the cancellation due' + (w ? ' on ' + D(w) : '') + ' is withdrawn and the subscription carries on; ') +
-          chargedTxt() + deltaTxt(fr ? 'cette réactivation' : 'reactivating') + '.';
-      }
-      case 'renew': {
-        var rn = f.renewed[0];
-        if (!rn) break;
-        var to = rn.details && rn.details.term_to;
-        return head + (fr ? ', une nouvelle période' + (to ? ' jusqu’au ' + D(ctx.dayBefore(to)) + ' inclus' : '') + ' est facturée ce jour-là ; '
-                          : ', a new term' + (to ? ' until ' + D(ctx.dayBefore(to)) : '') + ' is invoiced that day; ') +
-          chargedTxt() + deltaTxt(fr ? 'ce renouvellement' : 'renewing') + '.';
-      }
-      case 'add_payment_method': {
-        if (f.converted.length) {
-          var c = f.converted[0];
-          return head + (fr ? ', l’essai de ' + ctx.subject(c) + ' devient payant le ' + D(c.date) + ' ; '
-                            : ', the trial of ' + ctx.subject(c) + ' converts on ' + D(c.date) + '; ') +
-            chargedTxt() + deltaTxt(fr ? 'ce moyen de paiement' : 'it') + '.';
-        }
-        if (!f.diff.length) return head + (fr ? ', rien ne change dans ce scénario (aucun essai n’attend de moyen de paiement).' : ', nothing changes in this scenario (no trial is waiting for one).');
-        break;
-      }
-      default: break;
-    }
-    // Anything else: say what changed in the charges.
-    if (!f.direct.length && f.delta === 0) return head + (fr ? ', rien ne change.' : ', nothing changes.');
-    return head + (fr ? ', ' : ', ') + chargedTxt() + deltaTxt(fr ? 'cette action' : 'it') + '.';
   }
 
   // ---- share fragment ---------------------------------------------------------------------
@@ -496,7 +316,7 @@
     baseText: baseText, withoutWhatIf: withoutWhatIf,
     actors: actors, permitted: permitted,
     dayNum: dayNum, isoOf: isoOf, addDays: addDays, addMonths: addMonths, clampIso: clampIso,
-    eventDiff: eventDiff, effect: effect, answer: answer, describe: describe,
+    eventDiff: eventDiff, effect: effect,
     encodeText: encodeText, parseFragment: parseFragment, canCompress: canCompress, b64url: b64url, unb64url: unb64url,
   };
 })(typeof window !== 'undefined' ? window : globalThis);

@@ -113,17 +113,21 @@ ${inlineJson(b)}
       assert.equal(bySrc.legend, 'Légende');
       assert.equal(bySrc.whatif, false);
       assert.equal(bySrc.events.length, ra.events.length);
+      // Every sentence is the narrator's, in the element's language (SPEC §4.1).
+      assert.deepEqual(bySrc.events, JSON.parse(wasm.explain(a, 'fr')), 'the element shows explain(text, "fr")');
       assert.equal(bySrc.title, JSON.parse(a).title);
       // inline: English from its attribute, with the what-if controls.
       const inline = await readEmbed(page, '#inline');
       assert.deepEqual(inline.bars, spans(rb));
       assert.equal(inline.lang, 'en');
       assert.equal(inline.whatif, true);
+      assert.deepEqual(inline.events, JSON.parse(wasm.explain(b, 'en')), 'the element shows explain(text, "en")');
       // iframe: French, what-if controls from &whatif=1.
       const inFrame = await readEmbed(frame, 'subsim-timeline');
       assert.deepEqual(inFrame.bars, spans(rb));
       assert.equal(inFrame.lang, 'fr');
       assert.equal(inFrame.whatif, true);
+      assert.deepEqual(inFrame.events, JSON.parse(wasm.explain(b, 'fr')), 'the iframe shows explain(text, "fr")');
       // Every control in the shadow roots has a name, and the keyboard reaches the timeline.
       const unnamed = await page.evaluate(() => Array.from(document.querySelectorAll('subsim-timeline')).flatMap((el) =>
         Array.from(el.shadowRoot.querySelectorAll('button, select, input, [tabindex="0"]'))
@@ -180,8 +184,11 @@ ${inlineJson(b)}
       const r = engine(text);
       const sched = r.events.find((e) => e.type === 'cancellation_scheduled' && e.date === on);
       assert.ok(sched, 'the engine schedules it');
-      const eff = await page.evaluate((iso) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(iso + 'T00:00:00Z')), sched.details.effective);
-      assert.ok(sentence.includes(eff), `${eff} in "${sentence}"`);
+      // The answer is the narrator's, for the what-if action's index in `actions`.
+      const k = JSON.parse(text).actions.findIndex((x) => x['x-whatif']);
+      const answer = JSON.parse(wasm.narration(text, 'en')).answers.find((x) => x.action === k);
+      assert.ok(answer, 'the narrator answers the what-if action');
+      assert.equal(sentence, answer.sentence);
       assert.deepEqual((await readEmbed(page, '#w')).bars, spans(r));
       await el.screenshot({ path: screenshotPath('embed-whatif.png') });
       // "Open in the simulator" carries the scenario with the reader's what-if action to the page.

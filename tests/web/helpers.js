@@ -37,6 +37,13 @@ function runCli(file) {
   return { stdout: r.stdout, status: r.status, stderr: r.stderr.toString('utf8') };
 }
 
+// `subsim ARGS…`: stdout as bytes, and the exit status.
+function runCliArgs(args) {
+  const r = spawnSync(CLI, args, { maxBuffer: 256 * 1024 * 1024 });
+  if (r.error) throw r.error;
+  return { stdout: r.stdout, status: r.status, stderr: r.stderr.toString('utf8') };
+}
+
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.json': 'application/json', '.png': 'image/png',
@@ -150,6 +157,6 @@ function screenshotPath(name) {
 }
 
 module.exports = {
-  ROOT, SCENARIOS, SITE, WASM_DIR, CLI, CSP, scenarioFiles, loadWasm, runCli, startServer,
+  ROOT, SCENARIOS, SITE, WASM_DIR, CLI, CSP, scenarioFiles, loadWasm, runCli, runCliArgs, startServer,
   launchBrowser, openPage, openHost, embedsRendered, screenshotPath,
 };

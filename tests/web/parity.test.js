@@ -6,7 +6,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { SCENARIOS, CLI, scenarioFiles, loadWasm, runCli } = require('./helpers');
+const { ROOT, SCENARIOS, CLI, scenarioFiles, loadWasm, runCli, runCliArgs } = require('./helpers');
 
 function firstDifference(a, b) {
   const n = Math.min(a.length, b.length);
@@ -53,6 +53,55 @@ test('bundled scenarios: wasm and CLI answers are byte-identical', async (t) => 
       const obj = await compare(path.join(SCENARIOS, f));
       assert.ok(!obj.errors, `bundled scenario is invalid: ${JSON.stringify(obj.errors)}`);
     });
+  }
+});
+
+// The sentences (SPEC §4.1, §6): `subsim explain FILE --locale L` and the module's
+// explain(text, L) give the same bytes, for every bundled scenario in both locales; narration()'s
+// events are those sentences, with one expectation line per result expectation and one answer
+// per action.
+test('bundled scenarios: explain() and `subsim explain --locale` are byte-identical, in fr and en', async (t) => {
+  const m = await loadWasm();
+  for (const f of scenarioFiles()) {
+    for (const locale of ['fr', 'en']) {
+      await t.test(`${f} (${locale})`, () => {
+        const file = path.join(SCENARIOS, f);
+        const text = fs.readFileSync(file, 'utf8');
+        const wasm = Buffer.from(m.explain(text, locale), 'utf8');
+        const cli = runCliArgs(['explain', file, '--locale', locale]);
+        assert.equal(cli.status, 0, `subsim explain exited ${cli.status}: ${cli.stderr}`);
+        assert.ok(wasm.equals(cli.stdout), firstDifference(wasm, cli.stdout));
+        const sentences = JSON.parse(wasm.toString('utf8'));
+        const result = JSON.parse(m.simulate(text));
+        assert.equal(sentences.length, result.events.length, 'one sentence per event');
+        sentences.forEach((s, i) => assert.ok(typeof s === 'string' && s.length > 0, `event ${i} has a sentence`));
+        const n = JSON.parse(m.narration(text, locale));
+        assert.deepEqual(n.events, sentences, 'narration().events is explain()');
+        assert.equal(n.expectations.length, result.expectations.length, 'one line per expectation');
+        const actions = JSON.parse(text).actions || [];
+        assert.deepEqual(n.answers.map((a) => a.action), actions.map((a, i) => i), 'one answer per action, in file order');
+        n.answers.forEach((a) => assert.ok(typeof a.sentence === 'string' && a.sentence.length > 0, `action ${a.action} has an answer`));
+      });
+    }
+  }
+});
+
+test('the page has a label, in fr and en, for every name in the module\'s catalogue() it shows', async () => {
+  const m = await loadWasm();
+  const cat = JSON.parse(m.catalogue());
+  for (const k of ['rules', 'event_types', 'states', 'actions', 'reasons']) assert.ok(Array.isArray(cat[k]) && cat[k].length, `catalogue().${k}`);
+  // The page's scripts are classic scripts defining globals; load them here as the page does.
+  for (const f of ['i18n.js', 'timeline.js']) require(path.join(ROOT, 'web', f));
+  const L = globalThis.SubSimText.labels;
+  for (const lang of ['en', 'fr']) {
+    for (const s of cat.states) assert.ok(L.states[lang][s], `state ${s} has a ${lang} label`);
+    for (const t of cat.event_types) assert.ok(L.types[lang][t], `event type ${t} has a ${lang} label`);
+    for (const a of cat.actions) assert.ok(L.actions[lang][a], `action ${a} has a ${lang} label`);
+  }
+  // Every event type either has a marker on the timeline or is shown by the bars (start, renewal…).
+  const shownByBars = ['subscription_started', 'trial_started', 'renewed', 'cancellation_scheduled', 'cancellation_effective', 'expired'];
+  for (const t of cat.event_types) {
+    assert.ok(globalThis.SubSimTimeline.markerKind(t) || shownByBars.includes(t), `event type ${t} is drawn`);
   }
 });
 
