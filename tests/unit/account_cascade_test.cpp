@@ -15,13 +15,6 @@ using namespace subsim::test;
 
 namespace {
 
-json action(const std::string& on, const std::string& what, const std::string& sub, json extra = json::object()) {
-    json a = {{"on", on}, {"do", what}, {"subscription", sub}};
-    a.update(extra);
-    return a;
-}
-
-json products(std::initializer_list<const char*> ids) { return {{"products", json(ids)}}; }
 
 // s1 holds support (tier-1, any account) and app; s2 holds app from 2025-02-01; s3 app from
 // 2025-01-15. Everything monthly.

@@ -14,13 +14,6 @@ using namespace subsim::test;
 
 namespace {
 
-json action(const std::string& on, const std::string& what, const std::string& sub, json extra = json::object()) {
-    json a = {{"on", on}, {"do", what}, {"subscription", sub}};
-    a.update(extra);
-    return a;
-}
-
-json products(std::initializer_list<const char*> ids) { return {{"products", json(ids)}}; }
 
 // The one refusal on `on`: its reason and rule.
 std::pair<std::string, std::string> refusal_on(const Run& run, const std::string& on) {

@@ -14,6 +14,7 @@
 #include <fstream>
 #include <optional>
 #include <sstream>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -286,5 +287,15 @@ inline TextPosition position_of(std::string_view text, std::string_view needle, 
     }
     return p;
 }
+
+// An action on one subscription: action("2025-03-05", "cancel", "s1", products({"chat"})).
+inline json action(const std::string& on, const std::string& what, const std::string& sub, json extra = json::object()) {
+    json a = {{"on", on}, {"do", what}, {"subscription", sub}};
+    a.update(extra);
+    return a;
+}
+
+// The `products` field of a product-level action.
+inline json products(std::initializer_list<const char*> ids) { return {{"products", json(ids)}}; }
 
 }  // namespace subsim::test
