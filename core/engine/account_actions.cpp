@@ -11,10 +11,14 @@ namespace subsim {
 namespace {
 
 
+// A trialing subscription ends at its trial end; a paid one at the end of its term, with its lead
+// plan's notice (SPEC §3 Account closure).
 CancellationDate closure_date(const SubscriptionRun& run, Date r) {
-    if (run.trial_end && r < *run.trial_end) return CancellationDate{*run.trial_end, *run.trial_end, false, Rule::account_close};
-    CancellationDate when = paid_cancellation_date(r, CancellationPolicy::end_of_term, run.lead->notice,
-                                                   run.lead_calendar, renewal_cap(run));
+    CancellationDate when =
+        run.trial_end && r < *run.trial_end
+            ? trial_cancellation_date(r, TrialCancel::at_trial_end, *run.trial_end, run.lead->notice)
+            : paid_cancellation_date(r, CancellationPolicy::end_of_term, run.lead->notice, run.lead_calendar,
+                                     renewal_cap(run));
     when.rule = Rule::account_close;
     return when;
 }
@@ -29,17 +33,14 @@ std::optional<Date> close_subscription(Simulation& sim, const Action& action, Su
     const CancellationDate when = closure_date(run, action.on);
     for (ProductLine& line : run.lines)
         if (line.cancellable()) {
-            line.pending = PendingCancellation{when.effective, true, when.rule, std::nullopt, true, *line.state};
+            line.pending = PendingCancellation{when.effective, true, when.rule, std::nullopt, true, *line.state, std::nullopt};
             sim.change_state(line, action.on, State::pending_cancellation);
         }
     sim.emit(action.on, EventType::cancellation_requested, run.index, std::nullopt, when.rule,
              {{"by", actor(sim.scenario, action)}});
     sim.emit(action.on, EventType::cancellation_scheduled, run.index, std::nullopt,
              when.deadline_missed ? Rule::notice_deadline_missed : when.rule,
-             {{"effective", when.effective},
-              {"access_until", when.effective.plus_days(-1)},
-              {"notice_deadline", when.notice_deadline},
-              {"deadline_missed", when.deadline_missed}});
+             scheduled_details(when));
     return std::max(ends.value_or(when.effective), when.effective);
 }
 
@@ -48,7 +49,9 @@ std::optional<Date> close_subscription(Simulation& sim, const Action& action, Su
 void close_account(Simulation& sim, const Action& action) {
     if (!is_permitted(sim.scenario, action))
         return refuse(sim, action, std::nullopt, std::nullopt, Reason::not_permitted, Rule::permission_denied);
-    if (sim.account.closed || sim.account.closing_on)
+    if (sim.account.closed)
+        return refuse(sim, action, std::nullopt, std::nullopt, Reason::account_closed, Rule::account_closed);
+    if (sim.account.closing_on)
         return refuse(sim, action, std::nullopt, std::nullopt, Reason::already_cancelled, Rule::account_closing);
     Date closes = action.on;
     for (SubscriptionRun& run : sim.subs) {

@@ -8,29 +8,52 @@
 namespace subsim {
 namespace {
 
-
 bool in_trial(const SubscriptionRun& run, Date day) { return run.trial_end && day < *run.trial_end; }
 
 CancellationDate when_for(const SubscriptionRun& run, const Plan& plan, const BillingCalendar& calendar, Date r) {
-    if (in_trial(run, r)) return trial_cancellation_date(r, run.lead->trial->cancel, *run.trial_end);
+    if (in_trial(run, r)) return trial_cancellation_date(r, run.lead->trial->cancel, *run.trial_end, plan.notice);
     return paid_cancellation_date(r, plan.cancellation, plan.notice, calendar, renewal_cap(run));
 }
 
-void schedule(Simulation& sim, ProductLine& line, Date r, Date effective, bool whole, Rule rule,
+// A cancellation cascaded from `origin` shares its dates and notice; what the late request costs
+// is counted on the cascaded product's own calendar (docs/semantics.md, "Cascades").
+CancellationDate cascaded(const CancellationDate& origin, const BillingCalendar& calendar, bool keep_cycle) {
+    CancellationDate when = origin;
+    when.periods_added = boundaries_between(calendar, when.earliest, when.effective);
+    if (!keep_cycle) when.cycle_end.reset();
+    return when;
+}
+
+void schedule(Simulation& sim, ProductLine& line, Date r, const CancellationDate& when, bool whole, Rule rule,
               std::optional<Index> cascaded_from, bool account_closure) {
-    line.pending = PendingCancellation{effective, whole, rule, cascaded_from, account_closure, *line.state};
+    line.pending = PendingCancellation{when.effective, whole, rule, cascaded_from, account_closure, *line.state,
+                                       when.cycle_end};
     sim.change_state(line, r, State::pending_cancellation);
 }
 
+// A cascade pulls a cancellation already pending with a later date forward to `when`.
+// Returns whether it moved.
+bool pull_forward(ProductLine& line, const CancellationDate& when, Rule rule) {
+    if (!line.pending || !(when.effective < line.pending->effective)) return false;
+    line.pending->effective = when.effective;
+    line.pending->rule = rule;
+    return true;
+}
+
+enum class Announce { requested_and_scheduled, scheduled_only };
+
+// The rule of a direct request's `cancellation_scheduled`: a missed notice deadline names itself.
+Rule scheduled_rule(const CancellationDate& when) {
+    return when.deadline_missed ? Rule::notice_deadline_missed : when.rule;
+}
+
 void announce(Simulation& sim, const Action& action, Index sub, std::optional<Index> product,
-              const CancellationDate& when, Rule rule) {
+              const CancellationDate& when, Rule requested_rule, Rule scheduled,
+              Announce what = Announce::requested_and_scheduled) {
     const Date r = action.on;
-    sim.emit(r, EventType::cancellation_requested, sub, product, rule, {{"by", actor(sim.scenario, action)}});
-    sim.emit(r, EventType::cancellation_scheduled, sub, product, when.deadline_missed ? Rule::notice_deadline_missed : rule,
-             {{"effective", when.effective},
-              {"access_until", when.effective.plus_days(-1)},
-              {"notice_deadline", when.notice_deadline},
-              {"deadline_missed", when.deadline_missed}});
+    if (what == Announce::requested_and_scheduled)
+        sim.emit(r, EventType::cancellation_requested, sub, product, requested_rule, {{"by", actor(sim.scenario, action)}});
+    sim.emit(r, EventType::cancellation_scheduled, sub, product, scheduled, scheduled_details(when));
 }
 
 void confirm_by_email(Simulation& sim, Date r, std::optional<Index> sub, Date effective) {
@@ -57,21 +80,34 @@ struct Origin {
     Index root;  // the product the customer asked to cancel
 };
 
+// One dependent of `origin`: cancelled with it, or pulled forward to its date when already
+// pending later (an add-on never outlives its base). Returns whether it now goes with `origin`.
+bool cascade_to(Simulation& sim, const Action& action, SubscriptionRun& run, ProductLine& line, const Origin& origin) {
+    const Rule rule = Rule::cancellation_requires_cascade;
+    const CancellationDate when = cascaded(origin.when, line.calendar, true);
+    if (line.cancellable()) {
+        schedule(sim, line, action.on, when, false, rule, origin.root, false);
+        announce(sim, action, run.index, line.product, when, rule, rule);
+        return true;
+    }
+    if (!pull_forward(line, when, rule)) return false;
+    line.pending->whole_subscription = false;
+    line.pending->cascaded_from = origin.root;
+    line.pending->cycle_end = when.cycle_end;
+    announce(sim, action, run.index, line.product, when, rule, rule, Announce::scheduled_only);
+    return true;
+}
+
 // Every product that (transitively) requires a cancelled one goes with it, on the same date.
 void cascade_requires(Simulation& sim, const Action& action, std::vector<Origin> queue) {
     for (std::size_t i = 0; i < queue.size(); ++i) {
         const Origin origin = queue[i];
         for (SubscriptionRun& run : sim.subs) {
             if (run.transferred) continue;
-            for (ProductLine& line : run.lines) {
-                if (!line.cancellable() || !requires_product(sim.scenario, line.product, origin.product)) continue;
-                schedule(sim, line, action.on, origin.when.effective, false, Rule::cancellation_requires_cascade,
-                         origin.root, false);
-                CancellationDate when = origin.when;
-                when.deadline_missed = false;
-                announce(sim, action, run.index, line.product, when, Rule::cancellation_requires_cascade);
-                queue.push_back(Origin{line.product, origin.when, origin.root});
-            }
+            for (ProductLine& line : run.lines)
+                if (requires_product(sim.scenario, line.product, origin.product) &&
+                    cascade_to(sim, action, run, line, origin))
+                    queue.push_back(Origin{line.product, origin.when, origin.root});
         }
     }
 }
@@ -85,25 +121,38 @@ Date latest_pending_effective(const Simulation& sim, Date fallback) {
     return latest;
 }
 
-// A tier-1 product (SPEC: cancels_account) takes every other product and subscription with it.
-void cascade_account(Simulation& sim, const Action& action, Index origin_sub, const CancellationDate& origin) {
-    CancellationDate when = origin;
-    when.deadline_missed = false;
-    for (SubscriptionRun& run : sim.subs) {
-        if (run.transferred) continue;
-        for (ProductLine& line : run.lines)
-            if (line.pending) line.pending->account_closure = true;
-        const bool whole = run.index != origin_sub;
-        bool any = false;
-        for (ProductLine& line : run.lines) {
-            if (!line.cancellable()) continue;
-            schedule(sim, line, action.on, when.effective, whole, Rule::cancellation_account_cascade, std::nullopt, true);
-            if (!whole) announce(sim, action, run.index, line.product, when, Rule::cancellation_account_cascade);
-            any = true;
+// One subscription swept by a tier-1 cascade. Anchored on the 15th, a tier-1 product cancelled
+// on 2025-03-02 (E = 15 Mar) pulls another product pending until 15 May forward to 15 Mar.
+void cascade_account_into(Simulation& sim, const Action& action, SubscriptionRun& run, Index origin_sub,
+                          const CancellationDate& origin) {
+    const Rule rule = Rule::cancellation_account_cascade;
+    const bool whole = run.index != origin_sub;
+    const CancellationDate for_sub = cascaded(origin, run.lead_calendar, false);
+    bool scheduled_whole = false;
+    bool moved_whole = false;
+    for (ProductLine& line : run.lines) {
+        if (line.pending) line.pending->account_closure = true;
+        const CancellationDate when = cascaded(origin, line.calendar, false);
+        if (pull_forward(line, when, rule)) {
+            if (line.pending->whole_subscription) moved_whole = true;
+            else announce(sim, action, run.index, line.product, when, rule, rule, Announce::scheduled_only);
+        } else if (line.cancellable()) {
+            schedule(sim, line, action.on, when, whole, rule, std::nullopt, true);
+            if (whole) scheduled_whole = true;
+            else announce(sim, action, run.index, line.product, when, rule, rule);
         }
-        if (whole && any) announce(sim, action, run.index, std::nullopt, when, Rule::cancellation_account_cascade);
     }
-    sim.account.closing_on = latest_pending_effective(sim, when.effective);
+    if (scheduled_whole || moved_whole)
+        announce(sim, action, run.index, std::nullopt, for_sub, rule, rule,
+                 scheduled_whole ? Announce::requested_and_scheduled : Announce::scheduled_only);
+}
+
+// A tier-1 product (SPEC: cancels_account) takes every other product and subscription with it,
+// on its own effective date; the account closes on that date.
+void cascade_account(Simulation& sim, const Action& action, Index origin_sub, const CancellationDate& origin) {
+    for (SubscriptionRun& run : sim.subs)
+        if (!run.transferred) cascade_account_into(sim, action, run, origin_sub, origin);
+    sim.account.closing_on = latest_pending_effective(sim, origin.effective);
 }
 
 void apply_cascades_and_effects(Simulation& sim, const Action& action, SubscriptionRun& origin_run,
@@ -115,9 +164,14 @@ void apply_cascades_and_effects(Simulation& sim, const Action& action, Subscript
             cascade_account(sim, action, origin_run.index, o.when);
             break;
         }
-    Date latest = origins.front().when.effective;
-    for (const Origin& o : origins) latest = std::max(latest, o.when.effective);
-    confirm_by_email(sim, action.on, origin_run.index, latest);
+    // The e-mail gives the latest date of what was asked, after any cascade pulled it forward.
+    std::optional<Date> latest;
+    for (const Origin& o : origins) {
+        const ProductLine* line = origin_run.line_for(o.product);
+        const Date e = line && line->pending ? line->pending->effective : o.when.effective;
+        latest = std::max(latest.value_or(e), e);
+    }
+    confirm_by_email(sim, action.on, origin_run.index, *latest);
     for (SubscriptionRun& run : sim.subs) take_effect(sim, run, action.on);
     close_account_if_due(sim, action.on);
 }
@@ -139,10 +193,10 @@ void cancel_subscription(Simulation& sim, const Action& action, SubscriptionRun&
     std::vector<Origin> origins;
     for (ProductLine& line : run.lines)
         if (line.cancellable()) {
-            schedule(sim, line, action.on, when.effective, true, when.rule, std::nullopt, false);
+            schedule(sim, line, action.on, when, true, when.rule, std::nullopt, false);
             origins.push_back(Origin{line.product, when, line.product});
         }
-    announce(sim, action, run.index, std::nullopt, when, when.rule);
+    announce(sim, action, run.index, std::nullopt, when, when.rule, scheduled_rule(when));
     apply_cascades_and_effects(sim, action, run, origins);
 }
 
@@ -160,8 +214,8 @@ bool splits_locked_bundle(const Simulation& sim, const SubscriptionRun& run, con
     return false;
 }
 
-std::optional<Refusal> product_refusal(const Simulation& sim, const Action& action,
-                                                                            SubscriptionRun& run, const ProductLine& line) {
+std::optional<Refusal> product_refusal(const Simulation& sim, const Action& action, SubscriptionRun& run,
+                                      const ProductLine& line) {
     if (line.state == State::pending_cancellation || line.state == State::cancelled)
         return Refusal{Reason::already_cancelled, Rule::cancellation_already_cancelled};
     if (!line.state || line.state == State::expired) return Refusal{Reason::not_active, Rule::cancellation_not_active};
@@ -189,8 +243,8 @@ void cancel_products(Simulation& sim, const Action& action, SubscriptionRun& run
     std::vector<Origin> origins;
     for (ProductLine* line : accepted) {
         const CancellationDate when = when_for(run, *line->plan, line->calendar, action.on);
-        schedule(sim, *line, action.on, when.effective, false, when.rule, std::nullopt, false);
-        announce(sim, action, run.index, line->product, when, when.rule);
+        schedule(sim, *line, action.on, when, false, when.rule, std::nullopt, false);
+        announce(sim, action, run.index, line->product, when, when.rule, scheduled_rule(when));
         origins.push_back(Origin{line->product, when, line->product});
     }
     apply_cascades_and_effects(sim, action, run, origins);

@@ -20,6 +20,9 @@ struct PendingCancellation {
     std::optional<Index> cascaded_from;  // product whose cancellation pulled this one in
     bool account_closure = false;     // part of closing the whole account
     State state_before = State::active;
+    // end_of_next_period (and what it cascaded through `requires`): B0, the end of the billing
+    // cycle the cancellation was requested in; a reactivation on or after it is refused cycle_ended.
+    std::optional<Date> cycle_end;
 };
 
 // One product of one subscription, billed on its own plan's calendar.
@@ -60,6 +63,9 @@ struct SubscriptionRun {
     std::optional<Date> transfer_completes;
     std::string transfer_to;
     bool transferred = false;
+    // A whole-subscription cancellation whose products ended while another product lived on:
+    // its `cancellation_effective` (product null) waits for the last product (docs/semantics.md).
+    std::optional<Rule> deferred_whole_effective;
 
     ProductLine* line_for(Index product);
     const ProductLine* line_for(Index product) const;

@@ -3,6 +3,24 @@
 #include "io/scenario_parts.hpp"
 
 namespace subsim {
+namespace {
+
+// One user: { "id", "role", "name"? }; a name, when given, is non-empty text.
+void read_user(ScenarioParts& parts, const Json& v, const std::string& ptr) {
+    FieldReader& r = parts.r;
+    if (!r.as_object(v, ptr, "a user")) return;
+    r.only_keys(v, ptr, {"id", "role", "name"});
+    User u{r.string(v, ptr, "id", true).value_or(""), r.string(v, ptr, "role", true).value_or(""), std::nullopt};
+    u.name = r.string(v, ptr, "name", false);
+    if (u.name && u.name->empty()) {
+        r.error(ptr + "/name", "a user's name cannot be empty: leave \"name\" out to use the id");
+        u.name.reset();
+    }
+    std::vector<User>& users = parts.sc.account.users;
+    if (parts.register_id(parts.users, u.id, users.size(), ptr + "/id", "user")) users.push_back(std::move(u));
+}
+
+}  // namespace
 
 void ScenarioParts::read_account(const Json& root) {
     const Json* v = r.member(root, "", "account", true);
@@ -14,15 +32,8 @@ void ScenarioParts::read_account(const Json& root) {
     a.owner = r.string(*v, "/account", "owner", false);
     a.payment_method = r.boolean(*v, "/account", "payment_method", false).value_or(false);
     a.data_retention = r.duration(*v, "/account", "data_retention", false, true).value_or(Duration::days(30));
-    if (const Json* list = r.array(*v, "/account", "users", false, limits::users)) {
-        for (std::size_t i = 0; i < list->size(); ++i) {
-            const std::string ptr = pointer_child("/account/users", i);
-            if (!r.as_object((*list)[i], ptr, "a user")) continue;
-            r.only_keys((*list)[i], ptr, {"id", "role"});
-            User u{r.string((*list)[i], ptr, "id", true).value_or(""), r.string((*list)[i], ptr, "role", true).value_or("")};
-            if (register_id(users, u.id, a.users.size(), ptr + "/id", "user")) a.users.push_back(std::move(u));
-        }
-    }
+    if (const Json* list = r.array(*v, "/account", "users", false, limits::users))
+        for (std::size_t i = 0; i < list->size(); ++i) read_user(*this, (*list)[i], pointer_child("/account/users", i));
     // The owner may be named without being listed among the users: the role "owner" is implied.
     if (a.owner && !a.owner->empty()) users.emplace(*a.owner, a.users.size());
 }

@@ -71,6 +71,7 @@ struct Catalog {
 struct User {
     std::string id;
     std::string role;
+    std::optional<std::string> name;  // how sentences call this person (SPEC §2.2); else the id as written
 };
 
 struct Account {

@@ -329,8 +329,8 @@ TEST_CASE("A request that misses the notice deadline takes effect one boundary l
     CHECK(run.events("cancellation_effective").only()["date"] == "2025-05-15");
 }
 
-TEST_CASE("A month notice is met when the request is on or before the boundary minus one month", "[notice][calendar]") {
-    // Anchor on the 31st: the 2025-03-31 boundary's deadline is 2025-02-28 (clamped).
+TEST_CASE("A month notice is met when the request plus one month still reaches the boundary", "[notice][calendar]") {
+    // Anchor on the 31st: 2025-02-28 + 1 month = 2025-03-28 reaches 2025-03-31; 2025-03-01 + 1 month does not.
     SECTION("on the clamped deadline") {
         json sc = base_scenario();
         subscription(sc, "s1")["start"] = "2025-01-31";
