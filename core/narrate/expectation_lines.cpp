@@ -75,3 +75,26 @@ std::string narrate_state(std::optional<State> state, Language lang) {
 }
 
 }  // namespace subsim
+
+namespace subsim {
+
+std::string narrate_period(const Scenario& scenario, Language lang) {
+    return fill(Phrase::timeline_period, lang,
+                {{"start", format_date(scenario.start, lang)}, {"until", format_date(scenario.until, lang)}});
+}
+
+std::string narrate_invoice_total(const Scenario& scenario, const Result& result, Language lang) {
+    return fill(Phrase::timeline_invoices, lang,
+                {{"n", std::to_string(result.invoices.size())},
+                 {"amount", format_money(result.total_charged.minor(), scenario.currency, lang)}});
+}
+
+std::string narrate_final_state(const Scenario& scenario, const Result& result, std::size_t subscription, Language lang) {
+    const Subscription& sub = scenario.subscriptions[subscription];
+    return fill(Phrase::timeline_final_state, lang,
+                {{"date", format_date(scenario.until, lang)},
+                 {"subject", sub.number ? *sub.number : sub.id},
+                 {"state", narrate_state(result.final_states[subscription], lang)}});
+}
+
+}  // namespace subsim

@@ -31,6 +31,12 @@ std::vector<std::string> narrate_answers(const Scenario& scenario, const Result&
 // was expected and what was found).
 std::string narrate_expectation(const Scenario& scenario, const ExpectationOutcome& outcome, Language lang);
 
+// The lines around the CLI's timeline: "From 1 March 2025 to 30 April 2026", "Invoices: 3, total
+// charged €147.00", "State on 30 April 2026: s1 active".
+std::string narrate_period(const Scenario& scenario, Language lang);
+std::string narrate_invoice_total(const Scenario& scenario, const Result& result, Language lang);
+std::string narrate_final_state(const Scenario& scenario, const Result& result, std::size_t subscription, Language lang);
+
 // A state in words ("pending cancellation", « en attente de résiliation »; none: "not started").
 std::string narrate_state(std::optional<State> state, Language lang);
 

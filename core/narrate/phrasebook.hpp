@@ -70,7 +70,8 @@ namespace subsim {
     X(expect_state_ok) X(expect_state_failed) X(expect_event) X(expect_event_for) X(expect_event_on) \
     X(expect_event_ok) X(expect_event_absent_ok) X(expect_event_count_ok) X(expect_event_absent_failed) \
     X(expect_event_count_failed) X(expect_event_never) X(expect_event_elsewhere) X(expect_and_more)  \
-    X(times_one) X(times_many) X(expect_total_ok) X(expect_total_failed)
+    X(times_one) X(times_many) X(expect_total_ok) X(expect_total_failed)                             \
+    X(timeline_period) X(timeline_invoices) X(timeline_final_state)
 
 enum class Phrase {
 #define SUBSIM_PHRASE_ENUM(id) id,

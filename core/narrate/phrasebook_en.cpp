@@ -179,6 +179,9 @@ constexpr PhraseEntry phrasebook_en[phrase_count] = {
     {Phrase::times_many, "{n} times"},
     {Phrase::expect_total_ok, "The total charged is {amount}, as expected."},
     {Phrase::expect_total_failed, "The total charged should be {expected} but is {amount}."},
+    {Phrase::timeline_period, "From {start} to {until}"},
+    {Phrase::timeline_invoices, "Invoices: {n}, total charged {amount}"},
+    {Phrase::timeline_final_state, "State on {date}: {subject} {state}"},
 };
 
 static_assert(in_phrase_order(phrasebook_en), "phrasebook_en: one entry per phrase id, in SUBSIM_PHRASES order");

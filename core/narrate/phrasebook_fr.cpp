@@ -155,6 +155,9 @@ constexpr PhraseEntry phrasebook_fr[phrase_count] = {
     {Phrase::times_many, "{n} fois"},
     {Phrase::expect_total_ok, "Le total facturé est de {amount}, comme prévu."},
     {Phrase::expect_total_failed, "Le total facturé devrait être de {expected} mais est de {amount}."},
+    {Phrase::timeline_period, "Du {start} au {until}"},
+    {Phrase::timeline_invoices, "Factures : {n}, total facturé {amount}"},
+    {Phrase::timeline_final_state, "État au {date} : {subject} {state}"},
 };
 
 static_assert(in_phrase_order(phrasebook_fr), "phrasebook_fr: one entry per phrase id, in SUBSIM_PHRASES order");
