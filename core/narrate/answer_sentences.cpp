@@ -45,18 +45,14 @@ struct Asked {
 std::int64_t still_charged(const Asked& a) {
     std::set<std::pair<std::size_t, std::size_t>> counted;
     std::int64_t total = 0;
-    const Result& r = a.c.result;
     for (const Event* e : a.events) {
         const std::optional<Date> effective = date_detail(*e, "effective");
         if (e->type != EventType::cancellation_scheduled || !e->subscription || !effective) continue;
-        if (*e->subscription >= a.c.index().invoices_of.size()) continue;
-        const std::vector<std::size_t>& mine = a.c.index().invoices_of[*e->subscription];
-        auto it = std::upper_bound(mine.begin(), mine.end(), a.action.on,
-                                   [&](Date d, std::size_t i) { return d < r.invoices[i].date; });
-        for (; it != mine.end() && r.invoices[*it].date < *effective; ++it)
-            for (std::size_t l = 0; l < r.invoices[*it].lines.size(); ++l)
-                if (line_covers(a.c, r.invoices[*it].lines[l], e->product) && counted.insert({*it, l}).second)
-                    total += r.invoices[*it].lines[l].amount.minor();
+        for_each_line_between(a.c, *e->subscription, e->product, a.action.on.plus_days(1), *effective,
+                              [&](std::size_t invoice, std::size_t line) {
+                                  if (counted.insert({invoice, line}).second)
+                                      total += a.c.result.invoices[invoice].lines[line].amount.minor();
+                              });
     }
     return total;
 }

@@ -64,27 +64,27 @@ std::string why_clause(const Context& c, const Event& e) {
 
 }  // namespace
 
-bool line_covers(const Context&, const InvoiceLine& line, std::optional<std::size_t> product) {
-    // A suite's line is billed whether or not one member is removed: it is not that product's cost.
-    return !product || line.product == product;
-}
-
-Charge charged_between(const Context& c, std::size_t sub, std::optional<std::size_t> product, Date from, Date to) {
-    Charge charge;
-    if (sub >= c.index().invoices_of.size()) return charge;
+void for_each_line_between(const Context& c, std::size_t sub, std::optional<std::size_t> product, Date from, Date to,
+                           const std::function<void(std::size_t, std::size_t)>& visit) {
+    if (sub >= c.index().invoices_of.size()) return;
     const std::vector<std::size_t>& mine = c.index().invoices_of[sub];
     auto it = std::lower_bound(mine.begin(), mine.end(), from,
                                [&](std::size_t i, Date d) { return c.result.invoices[i].date < d; });
     for (; it != mine.end() && c.result.invoices[*it].date < to; ++it) {
-        const Invoice& inv = c.result.invoices[*it];
-        bool billed = false;
-        for (const InvoiceLine& line : inv.lines)
-            if (line_covers(c, line, product)) {
-                charge.amount += line.amount.minor();
-                billed = true;
-            }
-        if (billed) ++charge.invoices;
+        const std::vector<InvoiceLine>& lines = c.result.invoices[*it].lines;
+        for (std::size_t l = 0; l < lines.size(); ++l)
+            if (!product || lines[l].product == product) visit(*it, l);
     }
+}
+
+Charge charged_between(const Context& c, std::size_t sub, std::optional<std::size_t> product, Date from, Date to) {
+    Charge charge;
+    std::optional<std::size_t> last_invoice;
+    for_each_line_between(c, sub, product, from, to, [&](std::size_t invoice, std::size_t line) {
+        charge.amount += c.result.invoices[invoice].lines[line].amount.minor();
+        if (last_invoice != invoice) ++charge.invoices;
+        last_invoice = invoice;
+    });
     return charge;
 }
 

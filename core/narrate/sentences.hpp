@@ -3,6 +3,7 @@
 // from the phrasebook — events (event_sentences.cpp), cancellations and what they cost
 // (cancellation_sentences.cpp), refusals and their advice (refusal_sentences.cpp), what-if
 // answers (answer_sentences.cpp), expectation lines (expectation_lines.cpp).
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,10 +16,12 @@ std::string cancellation_requested(const Context& c, const Event& e);
 std::string cancellation_scheduled(const Context& c, const Event& e);
 std::string cancellation_effective(const Context& c, const Event& e);
 
-// Whether an invoice line bills `product` (its own line, not a suite's); none: every line.
-bool line_covers(const Context& c, const InvoiceLine& line, std::optional<std::size_t> product);
-// The sum of the invoice lines of `product` (none: every line) of subscription `sub` on billing
-// dates in [from, to), and on how many invoices: what a cancellation still costs before it takes effect.
+// Calls visit(invoice index, line index) for each invoice line of `product` (none: every line;
+// a suite's line is not one product's cost) of subscription `sub` on billing dates in [from, to).
+void for_each_line_between(const Context& c, std::size_t sub, std::optional<std::size_t> product, Date from, Date to,
+                           const std::function<void(std::size_t, std::size_t)>& visit);
+// The sum of those lines, and on how many invoices: what a cancellation still costs before it
+// takes effect.
 struct Charge {
     std::int64_t amount = 0;
     std::int64_t invoices = 0;
