@@ -12,13 +12,34 @@ namespace subsim::cli {
 
 const char* version() { return "0.1.0"; }
 
-int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    std::string path, locale;
+namespace {
+
+// Takes `--locale L` / `--locale=L` out of `args` (the last one wins); "" when absent, which
+// means the scenario's own locale.
+std::string take_locale(std::vector<std::string>& args) {
+    std::string locale;
+    std::vector<std::string> rest;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--locale" && i + 1 < args.size()) locale = args[++i];
+        else if (args[i].rfind("--locale=", 0) == 0) locale = args[i].substr(9);
+        else rest.push_back(args[i]);
+    }
+    args = std::move(rest);
+    return locale;
+}
+
+Language language_for(const std::string& locale, const Scenario& scenario) {
+    return language_of(locale.empty() ? scenario.locale : locale);
+}
+
+}  // namespace
+
+int run(std::vector<std::string> args, std::ostream& out, std::ostream& err) {
+    const std::string locale = take_locale(args);
+    std::string path;
     bool json = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (args[i] == "--json") json = true;
-        else if (args[i] == "--locale" && i + 1 < args.size()) locale = args[++i];
-        else if (args[i].rfind("--locale=", 0) == 0) locale = args[i].substr(9);
         else if (path.empty()) path = args[i];
         else {
             err << "subsim run: one FILE at a time (got \"" << args[i] << "\" too)\n";
@@ -46,18 +67,12 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         err << path << ": " << *result.limit_exceeded << '\n';
         return 2;
     }
-    print_timeline(out, *reading.scenario, result, language_of(locale.empty() ? reading.scenario->locale : locale));
+    print_timeline(out, *reading.scenario, result, language_for(locale, *reading.scenario));
     return result.all_expectations_passed() ? 0 : 1;
 }
 
-int check(const std::vector<std::string>& all_args, std::ostream& out, std::ostream& err) {
-    std::vector<std::string> args;
-    std::string locale;
-    for (std::size_t i = 0; i < all_args.size(); ++i) {
-        if (all_args[i] == "--locale" && i + 1 < all_args.size()) locale = all_args[++i];
-        else if (all_args[i].rfind("--locale=", 0) == 0) locale = all_args[i].substr(9);
-        else args.push_back(all_args[i]);
-    }
+int check(std::vector<std::string> args, std::ostream& out, std::ostream& err) {
+    const std::string locale = take_locale(args);
     bool missing = false;
     const std::vector<std::string> files = scenario_files(args, err, missing);
     int passed = 0, failed = 0, status = missing ? 2 : 0;
@@ -84,7 +99,7 @@ int check(const std::vector<std::string>& all_args, std::ostream& out, std::ostr
         for (const ExpectationOutcome& e : result.expectations)
             if (!e.passed)
                 out << "  - expect[" << e.index << "]: "
-                    << narrate_expectation(*reading.scenario, e, language_of(locale.empty() ? reading.scenario->locale : locale))
+                    << narrate_expectation(*reading.scenario, e, language_for(locale, *reading.scenario))
                     << '\n';
         if (ok) ++passed;
         else {
@@ -96,12 +111,11 @@ int check(const std::vector<std::string>& all_args, std::ostream& out, std::ostr
     return status;
 }
 
-int explain(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    std::string path, locale;
+int explain(std::vector<std::string> args, std::ostream& out, std::ostream& err) {
+    const std::string locale = take_locale(args);
+    std::string path;
     for (std::size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "--locale" && i + 1 < args.size()) locale = args[++i];
-        else if (args[i].rfind("--locale=", 0) == 0) locale = args[i].substr(9);
-        else if (path.empty()) path = args[i];
+        if (path.empty()) path = args[i];
         else {
             err << "subsim explain: one FILE at a time (got \"" << args[i] << "\" too)\n";
             return 2;
