@@ -70,12 +70,10 @@ std::string cancel_answer(const Asked& a, const Event& scheduled) {
     Phrase p = Phrase::answer_cancel;
     if (effective == std::optional<Date>(a.action.on)) p = Phrase::answer_cancel_now;
     else if (flag_detail(scheduled, "deadline_missed") && !notice.empty() && notice != "P0D") p = Phrase::answer_cancel_late;
-    const std::optional<Date> until = date_detail(scheduled, "access_until");
-    const std::optional<Date> deadline = date_detail(scheduled, "notice_deadline");
-    return c.say(p, a.slots(&scheduled, {{"access_until", until ? c.date(*until) : ""},
+    return c.say(p, a.slots(&scheduled, {{"access_until", date_of(c, scheduled, "access_until")},
                                          {"charge", charge(c, still_charged(a))},
                                          {"notice", notice.empty() ? "" : c.notice(notice)},
-                                         {"deadline", deadline ? c.date(*deadline) : ""}}));
+                                         {"deadline", date_of(c, scheduled, "notice_deadline")}}));
 }
 
 std::string close_answer(const Asked& a) {

@@ -7,11 +7,6 @@
 namespace subsim::narrate_detail {
 namespace {
 
-std::string date_of(const Context& c, const Event& e, std::string_view key) {
-    const std::optional<Date> d = date_detail(e, key);
-    return d ? c.date(*d) : "";
-}
-
 bool is_trial_or_immediate(Rule r) {
     return r == Rule::trial_cancel_at_trial_end || r == Rule::trial_cancel_immediate || r == Rule::cancellation_immediate;
 }

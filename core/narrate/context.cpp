@@ -142,6 +142,11 @@ std::optional<Date> date_detail(const Event& e, std::string_view key) {
     return std::nullopt;
 }
 
+std::string date_of(const Context& c, const Event& e, std::string_view key) {
+    const std::optional<Date> d = date_detail(e, key);
+    return d ? c.date(*d) : "";
+}
+
 std::string text_detail(const Event& e, std::string_view key) {
     const DetailValue* v = e.detail(key);
     return v && std::holds_alternative<std::string>(*v) ? std::get<std::string>(*v) : "";

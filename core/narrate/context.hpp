@@ -59,6 +59,8 @@ Slots event_slots(const Context& c, const Event& e, Slots extra = {});
 
 // Detail accessors: the value when the key holds that type.
 std::optional<Date> date_detail(const Event& e, std::string_view key);
+// The date in `key`, written for the reader ("" when absent).
+std::string date_of(const Context& c, const Event& e, std::string_view key);
 std::string text_detail(const Event& e, std::string_view key);
 std::int64_t number_detail(const Event& e, std::string_view key);
 bool flag_detail(const Event& e, std::string_view key);

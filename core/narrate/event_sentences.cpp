@@ -14,11 +14,6 @@ std::string day_before(const Context& c, const Event& e, std::string_view key) {
     return d ? c.date(d->plus_days(-1)) : "";
 }
 
-std::string date_of(const Context& c, const Event& e, std::string_view key) {
-    const std::optional<Date> d = date_detail(e, key);
-    return d ? c.date(*d) : "";
-}
-
 std::string invoice(const Context& c, const Event& e) {
     Phrase p = Phrase::invoice_period;
     if (e.rule == Rule::renewal_auto) p = Phrase::invoice_renewal;
