@@ -28,10 +28,6 @@ std::string take_locale(std::vector<std::string>& args) {
     return locale;
 }
 
-Language language_for(const std::string& locale, const Scenario& scenario) {
-    return language_of(locale.empty() ? scenario.locale : locale);
-}
-
 }  // namespace
 
 int run(std::vector<std::string> args, std::ostream& out, std::ostream& err) {
@@ -67,7 +63,7 @@ int run(std::vector<std::string> args, std::ostream& out, std::ostream& err) {
         err << path << ": " << *result.limit_exceeded << '\n';
         return 2;
     }
-    print_timeline(out, *reading.scenario, result, language_for(locale, *reading.scenario));
+    print_timeline(out, *reading.scenario, result, language_of(locale, reading.scenario->locale));
     return result.all_expectations_passed() ? 0 : 1;
 }
 
@@ -99,7 +95,7 @@ int check(std::vector<std::string> args, std::ostream& out, std::ostream& err) {
         for (const ExpectationOutcome& e : result.expectations)
             if (!e.passed)
                 out << "  - expect[" << e.index << "]: "
-                    << narrate_expectation(*reading.scenario, e, language_for(locale, *reading.scenario))
+                    << narrate_expectation(*reading.scenario, e, language_of(locale, reading.scenario->locale))
                     << '\n';
         if (ok) ++passed;
         else {

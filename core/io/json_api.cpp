@@ -13,31 +13,13 @@
 namespace subsim {
 namespace {
 
-void append_string(std::string& out, std::string_view s) {
-    static constexpr char hex[] = "0123456789abcdef";
-    out += '"';
-    for (const char ch : s) {
-        const unsigned char c = static_cast<unsigned char>(ch);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += ch;
-        } else if (c == '\n') out += "\\n";
-        else if (c < 0x20) {
-            out += "\\u00";
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        } else out += ch;
-    }
-    out += '"';
-}
-
 std::string string_array(const std::vector<std::string>& items, std::string_view indent) {
     if (items.empty()) return "[]";
     std::string out = "[\n";
     for (std::size_t i = 0; i < items.size(); ++i) {
         out += indent;
         out += "  ";
-        append_string(out, items[i]);
+        append_json_string(out, items[i]);
         out += i + 1 < items.size() ? ",\n" : "\n";
     }
     out += indent;
@@ -70,10 +52,6 @@ Simulated read_and_simulate(std::string_view text) {
     return s;
 }
 
-Language language_for(const Scenario& scenario, std::string_view locale) {
-    return language_of(locale.empty() ? std::string_view(scenario.locale) : locale);
-}
-
 template <class Names>
 std::string name_array(const Names& names) {
     std::vector<std::string> items(names.begin(), names.end());
@@ -83,15 +61,9 @@ std::string name_array(const Names& names) {
 }  // namespace
 
 JsonAnswer simulate_json(std::string_view text) {
-    ScenarioReading reading = read_scenario(text);
-    if (!reading.scenario) return {2, write_errors_json(reading.errors)};
-    const Result result = simulate(*reading.scenario);
-    if (result.limit_exceeded) {
-        Diagnostics limit{{"/until", *result.limit_exceeded, 1, 1}};
-        JsonDocument::parse(text).locate(limit);
-        return {2, write_errors_json(limit)};
-    }
-    return {result.all_expectations_passed() ? 0 : 1, write_result_json(result)};
+    const Simulated s = read_and_simulate(text);
+    if (!s.scenario) return s.errors;
+    return {s.result.all_expectations_passed() ? 0 : 1, write_result_json(s.result)};
 }
 
 JsonAnswer validate_json(std::string_view text) {
@@ -102,7 +74,7 @@ JsonAnswer validate_json(std::string_view text) {
 JsonAnswer explain_json(std::string_view text, std::string_view locale) {
     const Simulated s = read_and_simulate(text);
     if (!s.scenario) return s.errors;
-    const Language lang = language_for(*s.scenario, locale);
+    const Language lang = language_of(locale, s.scenario->locale);
     return {0, string_array(narrate_events(*s.scenario, s.result, lang), "") + "\n"};
 }
 
@@ -110,7 +82,7 @@ JsonAnswer narration_json(std::string_view text, std::string_view locale) {
     const Simulated s = read_and_simulate(text);
     if (!s.scenario) return s.errors;
     const Scenario& sc = *s.scenario;
-    const Language lang = language_for(sc, locale);
+    const Language lang = language_of(locale, sc.locale);
     std::vector<std::string> expectations;
     for (const ExpectationOutcome& o : s.result.expectations) expectations.push_back(narrate_expectation(sc, o, lang));
     std::string out = "{\n  \"events\": " + string_array(narrate_events(sc, s.result, lang), "  ") + ",\n";
@@ -119,7 +91,7 @@ JsonAnswer narration_json(std::string_view text, std::string_view locale) {
     for (std::size_t i = 0; i < answers.size(); ++i) {
         out += i == 0 ? "\n    {\"action\": " : ",\n    {\"action\": ";
         out += std::to_string(i) + ", \"sentence\": ";
-        append_string(out, answers[i]);
+        append_json_string(out, answers[i]);
         out += '}';
     }
     out += sc.actions.empty() ? "]\n}\n" : "\n  ]\n}\n";
@@ -132,11 +104,11 @@ std::string catalogue_json() {
     for (const RuleInfo& r : rule_catalogue()) {
         out += first ? "\n    {\"id\": " : ",\n    {\"id\": ";
         first = false;
-        append_string(out, r.id);
+        append_json_string(out, r.id);
         out += ", \"spec\": ";
-        append_string(out, r.spec);
+        append_json_string(out, r.spec);
         out += ", \"source\": ";
-        append_string(out, r.source);
+        append_json_string(out, r.source);
         out += '}';
     }
     out += "\n  ],\n  \"event_types\": " + name_array(event_type_names());

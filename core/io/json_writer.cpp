@@ -39,7 +39,9 @@ private:
     std::size_t len_ = 0;
 };
 
-void append_string(Out& out, std::string_view s) {
+// Works on Out and on std::string (append_json_string below).
+template <class Buffer>
+void append_string(Buffer& out, std::string_view s) {
     static constexpr char hex[] = "0123456789abcdef";
     out += '"';
     // Runs of characters that need no escaping are appended in one go.
@@ -230,5 +232,7 @@ std::string write_errors_json(const Diagnostics& errors) {
     out += "}\n";
     return std::move(out).take();
 }
+
+void append_json_string(std::string& out, std::string_view s) { append_string(out, s); }
 
 }  // namespace subsim

@@ -1,6 +1,7 @@
 #pragma once
 // Deterministic JSON text: fixed key order, one record per line, same bytes on every platform.
 #include <string>
+#include <string_view>
 
 #include "io/diagnostic.hpp"
 #include "model/result.hpp"
@@ -9,5 +10,8 @@ namespace subsim {
 
 std::string write_result_json(const Result& result);
 std::string write_errors_json(const Diagnostics& errors);
+
+// Appends `s` as a JSON string literal, escaped as the result's strings are.
+void append_json_string(std::string& out, std::string_view s);
 
 }  // namespace subsim

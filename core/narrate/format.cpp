@@ -35,6 +35,10 @@ std::string_view symbol(std::string_view currency) {
 
 Language language_of(std::string_view locale) { return locale.substr(0, 2) == "fr" ? Language::fr : Language::en; }
 
+Language language_of(std::string_view asked, std::string_view scenario_locale) {
+    return language_of(asked.empty() ? scenario_locale : asked);
+}
+
 std::string format_date(Date d, Language lang) {
     const std::string day = std::to_string(d.day());
     const std::string year = std::to_string(d.year());
