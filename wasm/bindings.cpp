@@ -67,20 +67,25 @@ emscripten::val answer_view(std::string text) {
         last_answer.size(), reinterpret_cast<const unsigned char*>(last_answer.data())));
 }
 
+// The UTF-8 bytes JavaScript wrote into wasm memory, as text.
+std::string_view bytes_view(std::uintptr_t bytes, std::size_t length) {
+    return std::string_view(reinterpret_cast<const char*>(bytes), length);
+}
+
 emscripten::val simulate_utf8(std::uintptr_t bytes, std::size_t length) {
-    return answer_view(answer(subsim::simulate_json, std::string_view(reinterpret_cast<const char*>(bytes), length)));
+    return answer_view(answer(subsim::simulate_json, bytes_view(bytes, length)));
 }
 
 emscripten::val validate_utf8(std::uintptr_t bytes, std::size_t length) {
-    return answer_view(answer(subsim::validate_json, std::string_view(reinterpret_cast<const char*>(bytes), length)));
+    return answer_view(answer(subsim::validate_json, bytes_view(bytes, length)));
 }
 
 emscripten::val explain_utf8(std::uintptr_t bytes, std::size_t length, const std::string& locale) {
-    return answer_view(answer_in(subsim::explain_json, std::string_view(reinterpret_cast<const char*>(bytes), length), locale));
+    return answer_view(answer_in(subsim::explain_json, bytes_view(bytes, length), locale));
 }
 
 emscripten::val narration_utf8(std::uintptr_t bytes, std::size_t length, const std::string& locale) {
-    return answer_view(answer_in(subsim::narration_json, std::string_view(reinterpret_cast<const char*>(bytes), length), locale));
+    return answer_view(answer_in(subsim::narration_json, bytes_view(bytes, length), locale));
 }
 
 }  // namespace
