@@ -303,9 +303,7 @@
   // The helpers of one render: labels in the reader's language, and the narrator's sentences for
   // this text in that language (the module's narration(); SPEC §4.1).
   function context(text, scenario, result) {
-    var ctx = new T.Context(state.lang, scenario, result, T.narrate(state.engine, text, state.lang));
-    ctx.catalogue = T.catalogue(state.engine);
-    return ctx;
+    return T.contextFor(state.engine, state.lang, text, scenario, result);
   }
   function renderResult(keepView) {
     var g = state.good, ctx = context(g.text, g.scenario, g.result);

@@ -229,8 +229,7 @@
       try { scenario = JSON.parse(text); } catch (e) { scenario = {}; }
       this._errors.hidden = true;
       // Every sentence is the narrator's, for this text in the reader's language (SPEC §4.1).
-      var ctx = new T.Context(lang, scenario, result, T.narrate(this._engine, text, lang));
-      ctx.catalogue = T.catalogue(this._engine);
+      var ctx = T.contextFor(this._engine, lang, text, scenario, result);
       var heading = this.getAttribute('heading');
       var title = heading != null ? heading : (scenario.title || '');
       this._title.textContent = title;

@@ -390,10 +390,19 @@
     return value;
   }
 
+  // The Context of one render: labels in `lang`, the narrator's sentences for `text` in that
+  // language, and the names the engine knows.
+  function contextFor(engine, lang, text, scenario, result) {
+    var ctx = new Context(lang, scenario, result, narrate(engine, text, lang));
+    ctx.catalogue = catalogue(engine);
+    return ctx;
+  }
+
   global.SubSimText = {
     UI: UI,
     languages: ['en', 'fr'],
     Context: Context,
+    contextFor: contextFor,
     narrate: narrate,
     catalogue: catalogue,
     // Labels exist for these names; the page lists the names the module's catalogue() gives.

@@ -66,7 +66,6 @@
     cancel: { sub: true, prod: true }, reactivate: { sub: true, prod: true }, renew: { sub: true },
     add_payment_method: {}, close_account: {}, activate: { sub: true, number: true },
   };
-  var FALLBACK_ACTIONS = ['cancel', 'reactivate', 'renew', 'add_payment_method', 'close_account', 'activate'];
   var uid = 0;
 
   function html(name, cls, parent, text) {
@@ -204,7 +203,7 @@
   // The actions offered: the engine's action names (catalogue()) that the form can build.
   Panel.prototype._actions = function () {
     var cat = this.opts.catalogue ? this.opts.catalogue() : null;
-    var names = cat && Array.isArray(cat.actions) ? cat.actions : FALLBACK_ACTIONS;
+    var names = cat && Array.isArray(cat.actions) ? cat.actions : Object.keys(FORM);
     return names.filter(function (a) { return FORM[a] && TEXT.en.actions[a]; });
   };
 
