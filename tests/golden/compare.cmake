@@ -1,6 +1,8 @@
 # CTest: every bundled scenario's sentences, in both locales, byte for byte against
-# tests/golden/<scenario>.<en|fr>.json (regenerate with tests/golden/update.sh), and docs/rules.md
-# against `subsim rules`.
+# tests/golden/<scenario>.<en|fr>.json, its whole result (`subsim run --json`) against
+# tests/golden/<scenario>.result.json (the version 1 byte-identity of issue 11: a "subsim": 1 file
+# keeps today's answer), and docs/rules.md against `subsim rules`. Regenerate with
+# tests/golden/update.sh, then read the diff.
 #   cmake -DSUBSIM=<subsim> -DSOURCE_DIR=<repo> -P compare.cmake
 file(GLOB scenarios "${SOURCE_DIR}/scenarios/*.json")
 set(failures "")
@@ -24,6 +26,18 @@ foreach(scenario IN LISTS scenarios)
     endif()
     math(EXPR count "${count} + 1")
   endforeach()
+  execute_process(COMMAND "${SUBSIM}" run "${scenario}" --json
+                  OUTPUT_VARIABLE actual RESULT_VARIABLE status)
+  set(golden "${SOURCE_DIR}/tests/golden/${name}.result.json")
+  if(NOT EXISTS "${golden}")
+    list(APPEND failures "${name}.result.json: missing")
+  else()
+    file(READ "${golden}" expected)
+    if(NOT actual STREQUAL expected)
+      list(APPEND failures "${name}.result.json: differs (exit ${status})")
+    endif()
+    math(EXPR count "${count} + 1")
+  endif()
 endforeach()
 execute_process(COMMAND "${SUBSIM}" rules OUTPUT_VARIABLE rules_actual)
 file(READ "${SOURCE_DIR}/docs/rules.md" rules_expected)
@@ -32,6 +46,6 @@ if(NOT rules_actual STREQUAL rules_expected)
 endif()
 if(failures)
   list(JOIN failures "\n  " text)
-  message(FATAL_ERROR "golden sentences differ (run tests/golden/update.sh, then read the diff):\n  ${text}")
+  message(FATAL_ERROR "golden files differ (run tests/golden/update.sh, then read the diff):\n  ${text}")
 endif()
-message(STATUS "golden sentences: ${count} files identical; docs/rules.md up to date")
+message(STATUS "golden sentences and results: ${count} files identical; docs/rules.md up to date")

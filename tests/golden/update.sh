@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
-# Regenerates the golden sentence files: tests/golden/<scenario>.<en|fr>.json is exactly
-# `subsim explain scenarios/<scenario>.json --locale <en|fr>`, and docs/rules.md is `subsim rules`.
+# Regenerates the golden files: tests/golden/<scenario>.<en|fr>.json is exactly
+# `subsim explain scenarios/<scenario>.json --locale <en|fr>`, tests/golden/<scenario>.result.json
+# is `subsim run scenarios/<scenario>.json --json`, and docs/rules.md is `subsim rules`.
 # Read the diff aloud before committing: these files are what readers see.
 #   tests/golden/update.sh [path/to/subsim]   (default build/native/cli/subsim)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 subsim="${1:-build/native/cli/subsim}"
-rm -f tests/golden/*.en.json tests/golden/*.fr.json
+rm -f tests/golden/*.en.json tests/golden/*.fr.json tests/golden/*.result.json
 for scenario in scenarios/*.json; do
   name=$(basename "$scenario" .json)
   case "$name" in *.schema) continue ;; esac
   for locale in en fr; do
     "$subsim" explain "$scenario" --locale "$locale" > "tests/golden/$name.$locale.json"
   done
+  "$subsim" run "$scenario" --json > "tests/golden/$name.result.json" || true
 done
 "$subsim" rules > docs/rules.md
 echo "golden: $(ls tests/golden/*.json | wc -l) files; docs/rules.md regenerated"
