@@ -1,6 +1,8 @@
 #include "file_input.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -13,29 +15,69 @@ namespace subsim::cli {
 
 namespace fs = std::filesystem;
 
-std::optional<std::string> read_input(const std::string& path, std::ostream& err) {
-    std::istream* in = &std::cin;
-    std::ifstream file;
-    if (path != "-") {
-        std::error_code ec;
-        if (fs::is_directory(path, ec)) {
-            err << path << ": is a directory\n";
-            return std::nullopt;
-        }
-        file.open(path, std::ios::binary);
-        if (!file) {
-            err << path << ": cannot be read\n";
-            return std::nullopt;
-        }
-        in = &file;
-    }
-    // Read one byte past the limit so the size error can be reported without reading everything.
+namespace {
+
+// "permission denied", "too many levels of symbolic links", …
+std::string reason(const std::error_code& ec) { return ec ? ec.message() : std::strerror(errno); }
+
+// Reads one byte past the limit so the size error can be reported without reading everything.
+// None when the stream fails for another reason than its end (EIO, a directory read as a file).
+std::optional<std::string> read_bounded(std::istream& in) {
     std::string text;
     char buffer[65536];
-    while (*in && text.size() <= limits::file_bytes) {
-        in->read(buffer, sizeof buffer);
-        text.append(buffer, static_cast<std::size_t>(in->gcount()));
+    while (in && text.size() <= limits::file_bytes) {
+        in.read(buffer, sizeof buffer);
+        text.append(buffer, static_cast<std::size_t>(in.gcount()));
     }
+    if (in.bad()) return std::nullopt;
+    return text;
+}
+
+bool is_scenario_name(const fs::path& path) {
+    const std::string name = path.filename().string();
+    return path.extension() == ".json" && name.find(".schema.json") == std::string::npos && name[0] != '.';
+}
+
+// The directory's scenario files, sorted; false after printing why it could not be listed.
+bool list_directory(const std::string& dir, std::vector<std::string>& found, std::ostream& err) {
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec), end;
+    for (; !ec && it != end; it.increment(ec)) {
+        if (!is_scenario_name(it->path())) continue;
+        std::error_code type_ec;
+        const bool regular = it->is_regular_file(type_ec);
+        if (type_ec) err << it->path().string() << ": skipped: " << type_ec.message() << '\n';
+        else if (regular) found.push_back(it->path().string());
+    }
+    if (ec) {
+        err << dir << ": cannot be read: " << ec.message() << '\n';
+        return false;
+    }
+    std::sort(found.begin(), found.end());
+    return true;
+}
+
+}  // namespace
+
+std::optional<std::string> read_input(const std::string& path, std::ostream& err) {
+    if (path == "-") {
+        auto text = read_bounded(std::cin);
+        if (!text) err << "<stdin>: cannot be read\n";
+        return text;
+    }
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+        err << path << ": is a directory\n";
+        return std::nullopt;
+    }
+    errno = 0;
+    std::ifstream file(path, std::ios::binary);
+    if (!file) {
+        err << path << ": cannot be read: " << reason(ec) << '\n';
+        return std::nullopt;
+    }
+    auto text = read_bounded(file);
+    if (!text) err << path << ": cannot be read: input/output error\n";
     return text;
 }
 
@@ -49,20 +91,17 @@ std::vector<std::string> scenario_files(const std::vector<std::string>& args, st
     std::vector<std::string> files;
     for (const std::string& arg : args) {
         std::error_code ec;
-        if (arg != "-" && fs::is_directory(arg, ec)) {
-            std::vector<std::string> found;
-            for (const auto& entry : fs::directory_iterator(arg, ec)) {
-                const std::string name = entry.path().filename().string();
-                if (entry.is_regular_file() && entry.path().extension() == ".json" &&
-                    name.find(".schema.json") == std::string::npos && name[0] != '.')
-                    found.push_back(entry.path().string());
-            }
-            std::sort(found.begin(), found.end());
-            files.insert(files.end(), found.begin(), found.end());
-        } else if (arg == "-" || fs::exists(arg, ec)) {
+        const fs::file_status status = arg == "-" ? fs::file_status{} : fs::status(arg, ec);
+        if (arg == "-" || fs::is_regular_file(status) || (fs::exists(status) && !fs::is_directory(status))) {
             files.push_back(arg);
+        } else if (fs::is_directory(status)) {
+            std::vector<std::string> found;
+            if (!list_directory(arg, found, err)) missing = true;
+            files.insert(files.end(), found.begin(), found.end());
         } else {
-            err << arg << ": no such file or directory\n";
+            err << arg << (ec && ec != std::errc::no_such_file_or_directory ? ": cannot be read: " + ec.message()
+                                                                            : std::string(": no such file or directory"))
+                << '\n';
             missing = true;
         }
     }

@@ -12,7 +12,9 @@ namespace {
 constexpr const char* usage =
     "usage:\n"
     "  subsim run FILE [--json] [--locale fr|en]   simulate one scenario (FILE may be - for stdin)\n"
-    "  subsim check FILE|DIR... [--locale fr|en]  simulate and check every scenario's expect list\n"
+    "  subsim check FILE|DIR... [--locale fr|en] [--tap] [--junit REPORT.xml] [--jobs N]\n"
+    "                                             simulate and check every scenario's expect list,\n"
+    "                                             on all cores; TAP on stdout, JUnit XML to a file\n"
     "  subsim explain FILE [--locale fr|en]       the sentence of every event, as a JSON array\n"
     "  subsim validate FILE...                    report errors only\n"
     "  subsim rules                               print docs/rules.md (the rule catalogue)\n"

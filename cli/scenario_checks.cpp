@@ -1,0 +1,72 @@
+#include "scenario_checks.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <sstream>
+#include <thread>
+
+#include "engine/simulate.hpp"
+#include "file_input.hpp"
+#include "io/scenario_reader.hpp"
+#include "narrate/narrator.hpp"
+
+namespace subsim::cli {
+
+namespace {
+
+ScenarioCheck checked(const std::string& file, const std::string& locale) {
+    ScenarioCheck check;
+    check.file = file;
+    std::ostringstream problem;
+    const auto text = read_input(file, problem);
+    const ScenarioReading reading = text ? read_scenario(*text) : ScenarioReading{};
+    if (!reading.scenario) {
+        print_errors(problem, file, reading.errors);
+        check.problem = problem.str();
+        return check;
+    }
+    const Scenario& scenario = *reading.scenario;
+    check.title = scenario.title;
+    const Result result = simulate(scenario);
+    if (result.limit_exceeded) {
+        check.problem = file + ": " + *result.limit_exceeded + '\n';
+        return check;
+    }
+    const Language lang = language_of(locale, scenario.locale);
+    for (const ExpectationOutcome& e : result.expectations)
+        check.expectations.push_back({e.index, e.passed, narrate_expectation(scenario, e, lang)});
+    check.outcome = result.all_expectations_passed() ? ScenarioCheck::Outcome::pass : ScenarioCheck::Outcome::fail;
+    return check;
+}
+
+}  // namespace
+
+ScenarioCheck check_scenario(const std::string& file, const std::string& locale) {
+    try {
+        return checked(file, locale);
+    } catch (const std::exception& e) {
+        return {file, ScenarioCheck::Outcome::internal_failure, {}, {}, file + ": internal failure: " + e.what() + '\n'};
+    } catch (...) {
+        return {file, ScenarioCheck::Outcome::internal_failure, {}, {}, file + ": internal failure\n"};
+    }
+}
+
+std::vector<ScenarioCheck> check_scenarios(const std::vector<std::string>& files, const std::string& locale,
+                                           unsigned jobs) {
+    std::vector<ScenarioCheck> checks(files.size());
+    if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
+    jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, files.size()));
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i = next++; i < files.size(); i = next++) checks[i] = check_scenario(files[i], locale);
+    };
+    {
+        std::vector<std::jthread> threads;
+        for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(work);
+        work();
+    }  // every thread joined here, before `checks` is read
+    return checks;
+}
+
+}  // namespace subsim::cli
