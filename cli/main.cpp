@@ -17,6 +17,8 @@ constexpr const char* usage =
     "                                             on all cores; TAP on stdout, JUnit XML to a file\n"
     "  subsim explain FILE [--locale fr|en]       the sentence of every event, as a JSON array\n"
     "  subsim validate FILE...                    report errors only\n"
+    "  subsim ics FILE [--locale fr|en]           the dates to act on (last day to cancel, renewals,\n"
+    "                                             trial ends, access ends) as an iCalendar file\n"
     "  subsim rules                               print docs/rules.md (the rule catalogue)\n"
     "exit status: 0 success, 1 an expectation failed, 2 invalid input, 3 internal failure\n";
 
@@ -40,6 +42,7 @@ int main(int argc, char** argv) {
         if (command == "explain") return subsim::cli::explain(args, std::cout, std::cerr);
         if (command == "rules") return subsim::cli::rules(args, std::cout, std::cerr);
         if (command == "validate") return subsim::cli::validate(args, std::cout, std::cerr);
+        if (command == "ics") return subsim::cli::ics(args, std::cout, std::cerr);
         std::cerr << "subsim: unknown command \"" << command << "\"\n" << usage;
         return 2;
     } catch (const std::exception& e) {

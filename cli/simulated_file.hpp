@@ -1,0 +1,25 @@
+#pragma once
+// A scenario file read, validated and simulated, for the commands that export the answer
+// (ics, render); errors printed as `run` prints them (FILE:LINE:COLUMN: POINTER: message).
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "model/result.hpp"
+#include "model/scenario.hpp"
+
+namespace subsim::cli {
+
+struct SimulatedFile {
+    Scenario scenario;
+    Result result;
+};
+
+std::optional<SimulatedFile> read_and_simulate_file(const std::string& path, std::ostream& err);
+
+// The one FILE argument of `command` left in `args` once its options are taken, or none after
+// saying what is wrong.
+std::optional<std::string> single_file(const std::vector<std::string>& args, const char* command, std::ostream& err);
+
+}  // namespace subsim::cli
