@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <sstream>
 
-#include "io/utf8.hpp"
+#include "render/markup_text.hpp"
 
 namespace subsim::cli {
 
@@ -67,21 +67,7 @@ void write_suite(std::ostream& x, const ScenarioCheck& c) {
 
 }  // namespace
 
-std::string xml_escaped(const std::string& text) {
-    std::string out;
-    for (char c : valid_utf8(text)) {
-        const auto u = static_cast<unsigned char>(c);
-        if (c == '&') out += "&amp;";
-        else if (c == '<') out += "&lt;";
-        else if (c == '>') out += "&gt;";
-        else if (c == '"') out += "&quot;";
-        else if (c == '\'') out += "&apos;";
-        else if (c == '\n') out += "&#10;";  // kept inside attribute values too
-        else if (u < 0x20 && c != '\t' && c != '\r') out += "\xEF\xBF\xBD";
-        else out += c;
-    }
-    return out;
-}
+std::string xml_escaped(const std::string& text) { return markup_text(text); }
 
 void print_text_report(std::ostream& out, std::ostream& err, const std::vector<ScenarioCheck>& checks, bool unread) {
     int passed = 0, failed = 0;

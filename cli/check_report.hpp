@@ -19,9 +19,7 @@ void print_text_report(std::ostream& out, std::ostream& err, const std::vector<S
 void print_tap_report(std::ostream& out, const std::vector<ScenarioCheck>& checks);
 std::string junit_report(const std::vector<ScenarioCheck>& checks);
 
-// Text for XML character data and attribute values: & < > " ' escaped, invalid UTF-8 replaced,
-// and the control characters XML 1.0 forbids written as U+FFFD.
-// xml_escaped("a<b & \"c\"") == "a&lt;b &amp; &quot;c&quot;"
+// Text for XML character data and attribute values (core/render/markup_text.hpp).
 std::string xml_escaped(const std::string& text);
 
 }  // namespace subsim::cli

@@ -13,5 +13,6 @@ int rules(const std::vector<std::string>& args, std::ostream& out, std::ostream&
 int validate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 // Exported outputs (docs/outputs.md), each in its own file: ics_command.cpp, render_command.cpp.
 int ics(std::vector<std::string> args, std::ostream& out, std::ostream& err);
+int render(std::vector<std::string> args, std::ostream& out, std::ostream& err);
 
 }  // namespace subsim::cli

@@ -19,6 +19,9 @@ constexpr const char* usage =
     "  subsim validate FILE...                    report errors only\n"
     "  subsim ics FILE [--locale fr|en]           the dates to act on (last day to cancel, renewals,\n"
     "                                             trial ends, access ends) as an iCalendar file\n"
+    "  subsim render FILE --svg|--png|--html [--locale fr|en] [--link URL]\n"
+    "                                             the timeline as an SVG or PNG picture, or the\n"
+    "                                             dated sentences as an HTML fragment for help centers\n"
     "  subsim rules                               print docs/rules.md (the rule catalogue)\n"
     "exit status: 0 success, 1 an expectation failed, 2 invalid input, 3 internal failure\n";
 
@@ -43,6 +46,7 @@ int main(int argc, char** argv) {
         if (command == "rules") return subsim::cli::rules(args, std::cout, std::cerr);
         if (command == "validate") return subsim::cli::validate(args, std::cout, std::cerr);
         if (command == "ics") return subsim::cli::ics(args, std::cout, std::cerr);
+        if (command == "render") return subsim::cli::render(args, std::cout, std::cerr);
         std::cerr << "subsim: unknown command \"" << command << "\"\n" << usage;
         return 2;
     } catch (const std::exception& e) {

@@ -79,6 +79,12 @@ std::string narrate_cancel_deadline(const Scenario& scenario, const Result& resu
     return filled((notice.is_zero() ? deadline_without_notice : deadline_with_notice).in(lang), slots);
 }
 
+std::string narrate_lane(const Scenario& scenario, const Result& result, std::size_t subscription,
+                         std::optional<std::size_t> product, Language lang) {
+    const Context c(scenario, result, lang);
+    return product ? c.subject(subscription, product) : narrate_detail::capitalised(c.subject(subscription, std::nullopt));
+}
+
 std::string output_label(OutputLabel label, Language lang) {
     return std::string(labels[static_cast<std::size_t>(label)].in(lang));
 }

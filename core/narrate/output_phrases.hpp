@@ -29,6 +29,11 @@ std::string narrate_cancel_deadline(const Scenario& scenario, const Result& resu
                                     std::optional<std::size_t> product, Date renewal, Date deadline,
                                     const Duration& notice, Language lang);
 
+// A timeline lane's label: "Subscription s1" (no product: the subscription's only lane),
+// "RescueAssist (subscription s1)".
+std::string narrate_lane(const Scenario& scenario, const Result& result, std::size_t subscription,
+                         std::optional<std::size_t> product, Language lang);
+
 // Interface words of the exported table and pictures (never a sentence about the scenario).
 enum class OutputLabel { date, what_happens, open_live, invoice, cancellation, legend, timeline_of };
 std::string output_label(OutputLabel label, Language lang);
