@@ -5,6 +5,7 @@
 
 #include "render/bitmap_font.hpp"
 #include "render/markup_text.hpp"
+#include "render/output_text_api.hpp"
 #include "render/png_encoder.hpp"
 #include "render/sentence_table_html.hpp"
 
@@ -38,4 +39,22 @@ TEST_CASE("The bitmap font's labels fold French to plain letters") {
     CHECK(subsim::render::ascii_fold("Dernier jour pour résilier l’abonnement") == "Dernier jour pour resilier l'abonnement");
     CHECK(subsim::render::ascii_fold("49,00\u00a0€") == "49,00 EUR");
     CHECK(subsim::render::glyph('!') == std::array<std::uint8_t, 5>{0x00, 0x00, 0x5F, 0x00, 0x00});
+}
+
+TEST_CASE("The outputs' text API answers an invalid scenario with the errors object, a valid one with the output") {
+    const auto bad = subsim::calendar_ics_text("{\"subsim\": 1}", "");
+    CHECK(bad.status == 2);
+    CHECK(bad.json.find("\"errors\"") != std::string::npos);
+    const std::string scenario = R"({"subsim": 1, "title": "t", "locale": "fr", "currency": "EUR", "start": "2025-01-10",
+      "until": "2025-03-31", "catalog": {"products": [{"id": "p", "name": "P"}],
+      "plans": [{"id": "m", "product": "p", "price": 4900, "period": "P1M", "notice": "P7D"}]},
+      "account": {"id": "a", "created": "2025-01-10", "owner": "o", "users": [{"id": "o", "role": "owner"}]},
+      "subscriptions": [{"id": "s1", "plans": ["m"], "start": "2025-01-10"}]})";
+    const auto ics = subsim::calendar_ics_text(scenario, "");
+    CHECK(ics.status == 0);
+    CHECK(ics.json.rfind("BEGIN:VCALENDAR\r\n", 0) == 0);
+    CHECK(ics.json.find("SUMMARY:Dernier jour pour résilier l’abonnement s1") != std::string::npos);
+    CHECK(subsim::timeline_svg_text(scenario, "en").json.find("<svg") == 0);
+    CHECK(subsim::timeline_png_bytes(scenario, "en").json.rfind("\x89PNG", 0) == 0);
+    CHECK(subsim::sentence_table_html_text(scenario, "en", "javascript:x").json.find("<a ") == std::string::npos);
 }
