@@ -1,5 +1,6 @@
 #include "io/field_reader.hpp"
 
+#include "io/error_hints.hpp"
 #include "io/utf8.hpp"
 
 #include <algorithm>
@@ -71,7 +72,7 @@ void FieldReader::only_keys(const Json& object, const std::string& ptr, std::ini
         if (key.rfind("x-", 0) == 0) continue;
         if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
         error(pointer_child(ptr, key),
-              "unknown key " + in_quotes(key) + suggestion(key, allowed) + " (keys starting with x- are free for notes)",
+              "unknown key " + in_quotes(key) + or_misplaced(suggestion(key, allowed), ptr, key) + " (keys starting with x- are free for notes)",
               true);
     }
 }
@@ -113,7 +114,7 @@ std::optional<std::string> FieldReader::string(const Json& object, const std::st
 std::optional<Date> FieldReader::date_value(const Json& v, const std::string& ptr) {
     if (v.is_string())
         if (auto d = Date::parse(v.get_ref<const std::string&>())) return d;
-    error(ptr, "expected a date written YYYY-MM-DD between 1900-01-01 and 9999-12-31, not " + describe_json_type(v));
+    error(ptr, date_hint(v).value_or("expected a date written YYYY-MM-DD between 1900-01-01 and 9999-12-31, not " + describe_json_type(v)));
     return std::nullopt;
 }
 
