@@ -1,0 +1,70 @@
+/* Interface labels of the authoring tools (buttons, headings, hints), in English and French.
+ * No sentence about what a key means (the engine's field guide) or what happens (the narrator). */
+export const AUTHORING_UI = {
+  en: {
+    editorLabel: 'Scenario JSON',
+    editorKeys: 'Tab indents. To leave the editor with the keyboard, press Escape, then Tab.',
+    builderTitle: 'Build a scenario',
+    newScenario: 'New scenario',
+    fromTemplate: 'Start from',
+    create: 'Create',
+    blank: 'Blank scenario',
+    cannotFollow: 'The form cannot follow the text until it is valid JSON: ',
+    cannotFollowShape: 'The form cannot follow the text: ',
+    scenarioSection: 'Scenario',
+    add: 'Add',
+    remove: 'Remove',
+    item: (label, n) => label + ' ' + n,
+    none: '(none)',
+    units: { D: 'days', W: 'weeks', M: 'months', Y: 'years' },
+    noLength: '(not set)',
+    exportsTitle: 'Take the results elsewhere',
+    ics: 'Add to calendar (.ics)',
+    svg: 'Download SVG',
+    png: 'Download PNG',
+    html: 'Copy HTML for help centers',
+    copied: 'HTML copied to the clipboard.',
+    copyFallback: 'Select the HTML below and copy it:',
+    saved: (name) => name + ' downloaded.',
+    invalidForExport: 'Fix the scenario first: ',
+    yes: 'yes', no: 'no',
+    cancelsBefore: 'only accounts created before a date',
+  },
+  fr: {
+    editorLabel: 'Scénario JSON',
+    editorKeys: 'Tab indente. Pour quitter l’éditeur au clavier, appuyez sur Échap puis sur Tab.',
+    builderTitle: 'Construire un scénario',
+    newScenario: 'Nouveau scénario',
+    fromTemplate: 'Partir de',
+    create: 'Créer',
+    blank: 'Scénario vide',
+    cannotFollow: 'Le formulaire ne peut pas suivre le texte tant que ce n’est pas du JSON valide : ',
+    cannotFollowShape: 'Le formulaire ne peut pas suivre le texte : ',
+    scenarioSection: 'Scénario',
+    add: 'Ajouter',
+    remove: 'Retirer',
+    item: (label, n) => label + ' ' + n,
+    none: '(aucun)',
+    units: { D: 'jours', W: 'semaines', M: 'mois', Y: 'ans' },
+    noLength: '(non défini)',
+    exportsTitle: 'Emporter les résultats',
+    ics: 'Ajouter au calendrier (.ics)',
+    svg: 'Télécharger le SVG',
+    png: 'Télécharger le PNG',
+    html: 'Copier le HTML pour un centre d’aide',
+    copied: 'HTML copié dans le presse-papiers.',
+    copyFallback: 'Sélectionnez le HTML ci-dessous et copiez-le :',
+    saved: (name) => name + ' téléchargé.',
+    invalidForExport: 'Corrigez d’abord le scénario : ',
+    yes: 'oui', no: 'non',
+    cancelsBefore: 'seulement les comptes créés avant une date',
+  },
+};
+
+// The labels of `lang`, English when it is neither.
+export function uiOf(lang) { return AUTHORING_UI[lang === 'fr' ? 'fr' : 'en']; }
+
+// The template names shown in "New scenario" (the `source` of the bundled scenarios).
+export const SOURCE_NAMES = {
+  'DELL-CANCEL': 'Dell', 'DELL-PREMIER': 'Dell Premier', RESCUEASSIST: 'RescueAssist', ZENDESK: 'Zendesk', REDHAT: 'Red Hat',
+};
