@@ -144,3 +144,119 @@ describe('the builder', () => {
     await page.closeAll();
   });
 });
+
+// Moves the editor's cursor to just after `needle` (its first copy) and focuses it.
+async function cursorAfter(page, needle) {
+  await page.evaluate((n) => {
+    const v = window.__tools.editor.view;
+    const at = v.state.doc.toString().indexOf(n);
+    if (at < 0) throw new Error('not in the editor: ' + n);
+    v.dispatch({ selection: { anchor: at + n.length } });
+    v.focus();
+  }, needle);
+}
+
+async function hoverKey(page, key) {
+  await page.waitForTimeout(300);   // the editor lays out the new text first
+  const box = await page.evaluate((k) => {
+    const v = window.__tools.editor.view;
+    const at = v.state.doc.toString().indexOf('"' + k + '"') + 2;
+    const c = v.coordsAtPos(at);
+    return { x: c.left + 2, y: (c.top + c.bottom) / 2 };
+  }, key);
+  await page.mouse.move(1, 1);
+  await page.mouse.move(box.x, box.y, { steps: 3 });
+  const hover = page.locator('.sa-hover');
+  await hover.waitFor({ timeout: 5000 });
+  return hover.innerText();
+}
+
+describe('the editor', () => {
+  const guide = (lang) => JSON.parse(wasm.field_guide(lang)).fields;
+
+  it('completes the keys valid at the cursor, with the field guide, and values from the schema and the scenario', async () => {
+    const page = await openTools();
+    await create(page, 'Blank scenario');
+    await cursorAfter(page, '"period": "P1M"');
+    await page.keyboard.type(',');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('"noti');
+    const list = page.locator('.cm-tooltip-autocomplete li');
+    await list.first().waitFor();
+    const labels = await list.allInnerTexts();
+    assert.ok(labels.some((l) => l.startsWith('notice')), labels.join('|'));
+    assert.ok(!labels.some((l) => l.startsWith('period')), 'a key already written is not offered');
+    const info = await page.locator('.cm-completionInfo').innerText();
+    assert.equal(info, guide('en')['/catalog/plans/*/notice'].help);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('"P30D", "cancellation": ');
+    await page.keyboard.press('Control+Space');
+    await list.first().waitFor();
+    const values = await list.allInnerTexts();
+    for (const v of ['end_of_period', 'end_of_term', 'immediate']) assert.ok(values.some((l) => l.includes(v)), values.join('|'));
+    await page.keyboard.type('"end_of_t');
+    await page.waitForTimeout(400);
+    await page.locator('.cm-tooltip-autocomplete li[aria-selected="true"]', { hasText: 'end_of_term' }).waitFor();
+    await page.keyboard.press('Enter');
+    await cursorAfter(page, '"product": ');
+    await page.keyboard.press('Control+Space');
+    await list.first().waitFor();
+    assert.ok((await list.allInnerTexts()).some((l) => l.includes('"product-1"')), 'ids the scenario defines');
+    await page.keyboard.press('Escape');
+    const plan = JSON.parse(await editorText(page)).catalog.plans[0];
+    assert.equal(plan.notice, 'P30D');
+    assert.equal(plan.cancellation, 'end_of_term');
+    await assertClean(page);
+    await page.closeAll();
+  });
+
+  it('shows the field guide on hover, in English and in French', async () => {
+    const page = await openTools();
+    await create(page, 'Zendesk');
+    const en = await hoverKey(page, 'currency');
+    assert.ok(en.includes(guide('en')['/currency'].label) && en.includes(guide('en')['/currency'].help), en);
+    await page.selectOption('#lang', 'fr');
+    const fr = await hoverKey(page, 'cancellation');
+    const entry = guide('fr')['/catalog/plans/*/cancellation'];
+    assert.ok(fr.includes(entry.label) && fr.includes(entry.help) && entry.label.startsWith('Prise d’effet'), fr);
+    assert.equal(await page.textContent('.sa-builder h2'), 'Construire un scénario');
+    await assertClean(page);
+    await page.closeAll();
+  });
+
+  it('underlines an impossible date with the engine\'s words for it', async () => {
+    const page = await openTools();
+    await create(page, 'Blank scenario');
+    await page.evaluate(() => {
+      const v = window.__tools.editor.view;
+      const t = v.state.doc.toString();
+      const at = t.indexOf('"2025-01-01"');
+      v.dispatch({ changes: { from: at, to: at + 12, insert: '"2025-02-29"' } });
+    });
+    await page.locator('.cm-lintRange-error').first().waitFor();
+    const underlined = await page.locator('.cm-lintRange-error').first().innerText();
+    assert.equal(underlined, '"2025-02-29"');
+    await page.locator('.cm-lintRange-error').first().hover();
+    const said = await page.locator('.cm-tooltip-lint .cm-diagnosticText').first().innerText();
+    assert.equal(said, '29 February 2025 does not exist (2025 is not a leap year)');
+    await assertClean(page);
+    await page.closeAll();
+  });
+
+  it('indents with Tab, and Escape then Tab leaves the editor', async () => {
+    const page = await openTools();
+    await create(page, 'Blank scenario');
+    await cursorAfter(page, '"subsim": 1');
+    const before = await editorText(page);
+    await page.keyboard.press('Tab');
+    const after = await editorText(page);
+    assert.equal(after.length, before.length + 2, 'Tab indented the line');
+    assert.match(after, /\n {4}"subsim": 1/);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    const inEditor = await page.evaluate(() => document.activeElement === document.querySelector('.sa-editor'));
+    assert.equal(inEditor, false, 'focus left the editor');
+    assert.equal(await editorText(page), after);
+    await page.closeAll();
+  });
+});
