@@ -260,3 +260,152 @@ describe('the editor', () => {
     await page.closeAll();
   });
 });
+
+// The editor's text in a scratch file, for the CLI.
+function scratchFile(text) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'subsim-authoring-'));
+  const file = path.join(dir, 'scenario.json');
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+function cli(args) {
+  const r = spawnSync(CLI, args, { maxBuffer: 64 * 1024 * 1024 });
+  assert.equal(r.status, 0, String(r.stderr));
+  return r.stdout;
+}
+
+async function downloaded(page, buttonSelector) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(buttonSelector)]);
+  return { name: dl.suggestedFilename(), bytes: fs.readFileSync(await dl.path()) };
+}
+
+describe('the export buttons', () => {
+  it('save the calendar, which ical.js reads and which equals subsim ics', async () => {
+    const ICAL = require(path.join(modules, 'ical.js', 'dist', 'ical.es5.cjs'));
+    const page = await openTools();
+    await create(page, 'Zendesk');
+    await page.fill('[data-ptr="/title"]', 'Zendesk suite');
+    await page.locator('[data-ptr="/title"]').dispatchEvent('change');
+    const text = await editorText(page);
+    const { name, bytes } = await downloaded(page, '.sa-ics');
+    assert.equal(name, 'zendesk-suite.ics');
+    assert.deepEqual(bytes, cli(['ics', scratchFile(text), '--locale', 'en']));
+    const calendar = new ICAL.Component(ICAL.parse(bytes.toString('utf8')));
+    const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    assert.ok(events.length > 0);
+    for (const e of events) {
+      assert.ok(e.summary && e.description, 'each date has the engine\'s sentence');
+      assert.ok(e.startDate.isDate, 'all-day events');
+    }
+    assert.match(await page.textContent('.sa-exports .sa-status'), /zendesk-suite\.ics downloaded/);
+    await assertClean(page);
+    await page.closeAll();
+  });
+
+  it('save the timeline as SVG and PNG, and give the HTML fragment, each as subsim render writes it', async () => {
+    const page = await openTools();
+    await create(page, 'Red Hat');
+    const file = scratchFile(await editorText(page));
+    const svg = await downloaded(page, '.sa-svg');
+    assert.equal(svg.name, 'scenario.svg');
+    assert.deepEqual(svg.bytes, cli(['render', file, '--svg', '--locale', 'en']));
+    const png = await downloaded(page, '.sa-png');
+    assert.deepEqual(png.bytes.subarray(0, 8), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    assert.deepEqual(png.bytes, cli(['render', file, '--png', '--locale', 'en']));
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
+    await page.click('.sa-html');
+    const area = page.locator('.sa-copy-text');
+    await page.waitForFunction(() => document.querySelector('.sa-copy-text') || /copied/.test(document.querySelector('.sa-exports .sa-status').textContent));
+    const fragment = (await area.count()) ? await area.inputValue() : await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(fragment, String(cli(['render', file, '--html', '--locale', 'en', '--link', server.url + 'authoring-harness.html'])));
+    assert.ok(fragment.includes('<table'), fragment.slice(0, 200));
+    await page.closeAll();
+  });
+
+  it('say what to fix when the scenario is invalid, in the engine\'s words', async () => {
+    const page = await openTools();
+    await create(page, 'Blank scenario');
+    await page.evaluate(() => {
+      const v = window.__tools.editor.view;
+      const at = v.state.doc.toString().indexOf('"P1M"');
+      v.dispatch({ changes: { from: at, to: at + 5, insert: '"P0M"' } });
+    });
+    await page.click('.sa-ics');
+    assert.match(await page.textContent('.sa-exports .sa-status'), /^Fix the scenario first: line \d+, column \d+: this length cannot be zero$/);
+    await assertClean(page);
+    await page.closeAll();
+  });
+});
+
+// axe-core's violations on the page as it stands (run through the DevTools protocol, which the
+// page's CSP does not govern).
+async function axeViolations(page) {
+  await page.evaluate(fs.readFileSync(path.join(modules, 'axe-core', 'axe.min.js'), 'utf8'));
+  const found = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', '))));
+  return found;
+}
+
+describe('access', () => {
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+    it(`has no axe-core violation at ${viewport.width}×${viewport.height}, in English and French; screenshots`, async () => {
+      const page = await openTools({ viewport });
+      await create(page, 'RescueAssist');
+      assert.deepEqual(await axeViolations(page), []);
+      await page.screenshot({ path: screenshotPath(`authoring-builder-${viewport.width}.png`) });
+      await page.locator('.sa-editor').scrollIntoViewIfNeeded();
+      await cursorAfter(page, '"currency": "USD"');
+      await page.keyboard.type(',');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('"hol');
+      await page.locator('.cm-tooltip-autocomplete li').first().waitFor();
+      await page.screenshot({ path: screenshotPath(`authoring-editor-${viewport.width}.png`) });
+      await page.keyboard.press('Escape');
+      await page.selectOption('#lang', 'fr');
+      assert.deepEqual(await axeViolations(page), []);
+      await assertClean(page);
+      await page.closeAll();
+    });
+  }
+
+  it('works with the keyboard alone: template, form fields, add an item', async () => {
+    const page = await openTools();
+    await page.focus('.sa-template');
+    await page.keyboard.press('End');          // the last template: blank
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');        // Create
+    await page.focus('[data-ptr="/title"]');
+    await page.keyboard.type('Keyboard');
+    await page.keyboard.press('Tab');          // leaving the field keeps the next one focused
+    const next = await page.evaluate(() => document.activeElement.dataset.ptr);
+    assert.equal(next, '/source');
+    await page.focus('[data-ptr="/catalog/products/+"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-ptr="/catalog/products/1/id"]');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.ptr), '/catalog/products/1/id');
+    const scenario = JSON.parse(await editorText(page));
+    assert.equal(scenario.title, 'Keyboard');
+    assert.equal(scenario.catalog.products[1].id, 'product-2');
+    await assertClean(page);
+    await page.closeAll();
+  });
+
+  it('works by touch on a phone: big enough targets, taps create and add', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    await page.goto(server.url + 'authoring-harness.html');
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.tap('#open');
+    await page.waitForSelector('.sa-form');
+    await page.selectOption('.sa-template', { label: 'Dell Premier' });
+    await page.tap('.sa-create');
+    await page.tap('[data-ptr="/account/users/+"]');
+    await page.waitForSelector('[data-ptr="/account/users/1/id"], [data-ptr$="/id"][data-ptr^="/account/users/"]');
+    const small = await page.$$eval('.sa-builder button, .sa-builder select, .sa-builder input, .sa-exports button', (els) =>
+      els.filter((e) => e.getBoundingClientRect().height < 24 || (e.tagName === 'BUTTON' && e.getBoundingClientRect().height < 44)).map((e) => e.outerHTML.slice(0, 80)));
+    assert.deepEqual(small, []);
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(wide <= 390, 'no sideways scrolling: ' + wide);
+    await context.close();
+  });
+});

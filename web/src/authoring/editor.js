@@ -86,7 +86,7 @@ export function mountEditor(container, opts) {
   const hint = html('p', 'sa-hint', shadow, uiOf(o.lang).editorKeys);
   hint.id = uid('editor-keys');
   const label = new Compartment();
-  const attrs = (lang) => EditorView.contentAttributes.of({ 'aria-label': uiOf(lang).editorLabel, 'aria-describedby': hint.id });
+  const attrs = (lang) => EditorView.contentAttributes.of({ 'aria-label': uiOf(lang).editorLabel, 'aria-describedby': hint.id, tabindex: '0' });
   const view = new EditorView({
     parent: shadow,
     root: shadow,
