@@ -3,17 +3,18 @@
 
 // { scenario } when the form can follow `text`, else { problem } (the engine's first error when
 // it has one, else the parser's).
-export function follow(text, engine) {
+// `at(line, column)` writes the position in the reader's language.
+export function follow(text, engine, at) {
   let scenario;
-  try { scenario = JSON.parse(text); } catch (e) { return { problem: firstError(text, engine) || e.message, syntax: true }; }
+  try { scenario = JSON.parse(text); } catch (e) { return { problem: firstError(text, engine, at) || e.message, syntax: true }; }
   const bad = shapeProblem(scenario);
-  return bad ? { problem: firstError(text, engine) || bad } : { scenario };
+  return bad ? { problem: firstError(text, engine, at) || bad } : { scenario };
 }
 
-function firstError(text, engine) {
+function firstError(text, engine, at) {
   if (!engine || typeof engine.validate !== 'function') return '';
   const errors = JSON.parse(engine.validate(text)).errors || [];
-  return errors.length ? 'line ' + errors[0].line + ', column ' + errors[0].column + ': ' + errors[0].message : '';
+  return errors.length ? at(errors[0].line, errors[0].column) + errors[0].message : '';
 }
 
 const OBJECTS = ['/catalog', '/account', '/permissions'];

@@ -105,6 +105,8 @@ function templatePicker(parent, o, onPick) {
     const opt = html('option', null, select, t.source ? SOURCE_NAMES[t.source] || t.source : ui.blank);
     opt.value = String(i);
   });
+  select.value = String(o.template || 0);
+  select.addEventListener('change', () => { o.template = Number(select.value); });
   const go = button('sa-create', bar, ui.create);
   go.addEventListener('click', () => onPick(Number(select.value)));
   return bar;
@@ -131,7 +133,7 @@ export function mountBuilder(container, opts) {
     status.setAttribute('role', 'status');
     form = html('form', 'sa-form', root);
     form.addEventListener('submit', (e) => e.preventDefault());
-    const seen = follow(text, o.engine);
+    const seen = follow(text, o.engine, ui.at);
     if (seen.problem) { status.textContent = (seen.syntax ? ui.cannotFollow : ui.cannotFollowShape) + seen.problem; status.classList.add('sa-cannot'); return; }
     const ctx = { scenario: seen.scenario, guide: fieldGuide(o.engine, o.lang), ui, put: null };
     ctx.put = (ptr, value, rebuild, next) => {

@@ -8,18 +8,19 @@ import { uiOf } from './strings.js';
 import { download, fileStem } from './download.js';
 
 // The engine's first error when `answer` is its errors object (text starting with {"subsim"), else ''.
-function refusal(answer) {
+// `at(line, column)` writes the position in the reader's language.
+function refusal(answer, at) {
   if (typeof answer !== 'string' || !answer.startsWith('{')) return '';
   try {
     const e = (JSON.parse(answer).errors || [])[0];
-    return e ? 'line ' + e.line + ', column ' + e.column + ': ' + e.message : '';
+    return e ? at(e.line, e.column) + e.message : '';
   } catch (err) { return ''; }
 }
 
-function pngAnswer(engine, text, lang) {
+function pngAnswer(engine, text, lang, at) {
   const bytes = engine.timeline_png(text, lang).slice();  // the view is only valid until the next call
   const isPng = bytes.length > 4 && bytes[0] === 0x89 && bytes[1] === 0x50;
-  return isPng ? { bytes } : { error: refusal(new TextDecoder().decode(bytes)) || 'PNG' };
+  return isPng ? { bytes } : { error: refusal(new TextDecoder().decode(bytes), at) || 'PNG' };
 }
 
 // An http(s) address of the live page for the HTML fragment's link, or '' (from file://).
@@ -53,11 +54,11 @@ export function mountExports(container, opts) {
       if (out && out.error) say(ui.invalidForExport + out.error);
       else if (out) say(out.message);
     };
-    const save = (answer, name, type) => refusal(answer) ? { error: refusal(answer) } : (download(answer, name, type), { message: ui.saved(name) });
+    const save = (answer, name, type) => refusal(answer, ui.at) ? { error: refusal(answer, ui.at) } : (download(answer, name, type), { message: ui.saved(name) });
     button('sa-ics', row, ui.ics).addEventListener('click', run((t, l, stem) => save(o.engine.calendar_ics(t, l), stem + '.ics', 'text/calendar;charset=utf-8')));
     button('sa-svg', row, ui.svg).addEventListener('click', run((t, l, stem) => save(o.engine.timeline_svg(t, l), stem + '.svg', 'image/svg+xml')));
     button('sa-png', row, ui.png).addEventListener('click', run((t, l, stem) => {
-      const a = pngAnswer(o.engine, t, l);
+      const a = pngAnswer(o.engine, t, l, ui.at);
       return a.error ? a : (download(a.bytes, stem + '.png', 'image/png'), { message: ui.saved(stem + '.png') });
     }));
     button('sa-html', row, ui.html).addEventListener('click', run((t, l) => copyHtml(o.engine.sentence_table_html(t, l, liveLink(o.getLink)), copyBox, ui, say)));
@@ -68,7 +69,7 @@ export function mountExports(container, opts) {
 
 // Copies the fragment; where the clipboard is refused, shows it selected for a manual copy.
 function copyHtml(fragment, box, ui, say) {
-  if (refusal(fragment)) return { error: refusal(fragment) };
+  if (refusal(fragment, ui.at)) return { error: refusal(fragment, ui.at) };
   const fallback = () => {
     html('p', null, box, ui.copyFallback);
     const area = html('textarea', 'sa-copy-text', box);

@@ -29,6 +29,7 @@ export const AUTHORING_UI = {
     invalidForExport: 'Fix the scenario first: ',
     yes: 'yes', no: 'no',
     cancelsBefore: 'only accounts created before a date',
+    at: (line, column) => 'line ' + line + ', column ' + column + ': ',
   },
   fr: {
     editorLabel: 'Scénario JSON',
@@ -58,6 +59,7 @@ export const AUTHORING_UI = {
     invalidForExport: 'Corrigez d’abord le scénario : ',
     yes: 'oui', no: 'non',
     cancelsBefore: 'seulement les comptes créés avant une date',
+    at: (line, column) => 'ligne ' + line + ', colonne ' + column + ' : ',
   },
 };
 
