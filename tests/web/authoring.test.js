@@ -129,6 +129,31 @@ describe('the builder', () => {
     await page.closeAll();
   });
 
+  it('builds from a source template with the form only: a late cancellation, a dated account closure', async () => {
+    const page = await openTools();
+    await create(page, 'Zendesk');
+    await page.selectOption('[data-ptr="/catalog/products/0/cancels_account"]', { label: 'only accounts created before a date' });
+    await page.waitForSelector('[data-ptr="/catalog/products/0/cancels_account/if_account_created_before"]');
+    await page.fill('[data-ptr="/catalog/products/0/cancels_account/if_account_created_before"]', '2030-01-01');
+    await page.locator('[data-ptr="/catalog/products/0/cancels_account/if_account_created_before"]').dispatchEvent('change');
+    await page.fill('[data-ptr="/catalog/plans/0/notice"]', '30');
+    await page.locator('[data-ptr="/catalog/plans/0/notice"]').dispatchEvent('change');
+    await page.click('[data-ptr="/actions/+"]');
+    const n = JSON.parse(await editorText(page)).actions.length - 1;
+    await page.fill(`[data-ptr="/actions/${n}/on"]`, '2025-02-20');
+    await page.locator(`[data-ptr="/actions/${n}/on"]`).dispatchEvent('change');
+    await page.selectOption(`[data-ptr="/actions/${n}/subscription"]`, { index: 1 });
+    const text = await editorText(page);
+    assert.deepEqual(validate(text), []);
+    const scenario = JSON.parse(text);
+    assert.deepEqual(scenario.catalog.products[0].cancels_account, { if_account_created_before: '2030-01-01' });
+    assert.equal(scenario.catalog.plans[0].notice, 'P30D');
+    const result = JSON.parse(wasm.simulate(text));
+    assert.ok(result.events.some((e) => e.type === 'cancellation_requested' && e.date === '2025-02-20'));
+    await assertClean(page);
+    await page.closeAll();
+  });
+
   it('follows the text: an edit in the editor updates the form, broken text says why it cannot follow', async () => {
     const page = await openTools();
     await create(page, 'Zendesk');
@@ -220,6 +245,12 @@ describe('the editor', () => {
     const entry = guide('fr')['/catalog/plans/*/cancellation'];
     assert.ok(fr.includes(entry.label) && fr.includes(entry.help) && entry.label.startsWith('Prise d’effet'), fr);
     assert.equal(await page.textContent('.sa-builder h2'), 'Construire un scénario');
+    await cursorAfter(page, '"cancellation": "end_of_next_period"');
+    await page.keyboard.type(',');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('"noti');
+    await page.locator('.cm-tooltip-autocomplete li').first().waitFor();
+    assert.equal(await page.locator('.cm-completionInfo').innerText(), guide('fr')['/catalog/plans/*/notice'].help);
     await assertClean(page);
     await page.closeAll();
   });

@@ -33,15 +33,17 @@ function choice(values, value, put, ptr, blank) {
   return select;
 }
 
-function duration(value, put, ptr, ui) {
+// A number and a unit; an empty number removes the key. `usual` is the unit shown before one is
+// chosen (the schema's default or first example for this key).
+function duration(value, put, ptr, ui, usual) {
   const box = html('span', 'sa-duration');
   const m = /^P(\d+)([DWMY])$/.exec(String(value || ''));
   const n = textInput('number', m ? m[1] : '', () => {}, ptr);
   const unit = html('select', null, box);
   box.prepend(n);
   for (const u of ['D', 'W', 'M', 'Y']) option(unit, u, ui.units[u]);
-  unit.value = m ? m[2] : 'M';
-  unit.setAttribute('aria-label', ui.units.M + ' / ' + ui.units.D);
+  unit.value = m ? m[2] : usual;
+  unit.setAttribute('aria-label', ui.unit);
   const write = (done) => put(ptr, n.value === '' ? undefined : 'P' + Number(n.value) + unit.value, done);
   n.addEventListener('input', () => write(false));
   n.addEventListener('change', () => write(true));
@@ -75,6 +77,24 @@ function wordList(value, put, ptr) {
   return input;
 }
 
+// cancels_account: no, yes, or only for accounts created before a date (the object form, whose
+// date field the builder lays out below once chosen).
+function datedChoice(value, ctx, ptr) {
+  const { put, ui, scenario } = ctx;
+  const select = html('select');
+  option(select, '', ui.none);
+  option(select, 'true', ui.yes);
+  option(select, 'false', ui.no);
+  option(select, 'dated', ui.cancelsBefore);
+  select.value = value && typeof value === 'object' ? 'dated' : value === undefined ? '' : String(value);
+  select.addEventListener('change', () => {
+    const v = select.value;
+    const date = (scenario.account && scenario.account.created) || scenario.start || '';
+    put(ptr, v === '' ? undefined : v === 'dated' ? { if_account_created_before: date } : v === 'true', true);
+  });
+  return select;
+}
+
 // The control for the key at `ptr` (a concrete pointer), or null for kinds the form leaves to
 // the editor.
 function control(ptr, value, ctx) {
@@ -85,14 +105,14 @@ function control(ptr, value, ctx) {
   if (kind === 'list' && REFERENCES[path + '/*']) return idChecks(idsOf(scenario, REFERENCES[path + '/*']), value, put, ptr);
   if (kind === 'list') return wordList(value, put, ptr);
   if (kind === 'date') return textInput('date', value, put, ptr);
-  if (kind === 'duration') return duration(value, put, ptr, ui);
+  if (kind === 'duration') return duration(value, put, ptr, ui, /([DWMY])$/.exec(String(defaultAt(path) || valuesAt(path)[0] || 'M'))[1]);
   if (kind === 'amount' || kind === 'integer') return textInput('number', value, put, ptr);
   if (kind === 'boolean') {
     const d = defaultAt(path);
     return choice([true, false], value, put, ptr, d === undefined ? ui.none : '(' + (d ? ui.yes : ui.no) + ')');
   }
   if (kind === 'choice') return choice(valuesAt(path), value, put, ptr, requiredAt(path.replace(/\/[^/]*$/, ''), path.split('/').pop()) ? null : '(' + (defaultAt(path) || ui.none) + ')');
-  if (kind === 'object') return choice([false, true], typeof value === 'object' ? undefined : value, put, ptr, ui.none);
+  if (kind === 'object') return datedChoice(value, ctx, ptr);
   return textInput('text', value, put, ptr);
 }
 

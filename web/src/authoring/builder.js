@@ -38,10 +38,11 @@ function fields(parent, objPtr, keys, ctx) {
     const path = ptr.replace(/\/\d+(?=\/|$)/g, '/*');
     const value = get(ctx.scenario, ptr);
     const sub = keysAt(path);
-    if (kindAt(path) === 'object' && sub.length && !(key === 'cancels_account' && typeof value !== 'object')) {
+    const dated = key === 'cancels_account';   // true, false, or an object with a date
+    if (kindAt(path) === 'object' && sub.length && (!dated || (value && typeof value === 'object'))) {
       const box = html('fieldset', 'sa-sub', parent);
       html('legend', null, box, entryFor(ctx.guide, path).label);
-      if (key === 'cancels_account') fieldFor(box, ptr, ctx);
+      if (dated) fieldFor(box, ptr, ctx);
       fields(box, ptr, sub, ctx);
     } else {
       fieldFor(parent, ptr, ctx);
