@@ -24,10 +24,10 @@ function textInput(type, value, put, ptr) {
   return input;
 }
 
-function choice(values, value, put, ptr, blank) {
+function choice(values, value, put, ptr, blank, name = String) {
   const select = html('select');
   if (blank != null) option(select, '', blank);
-  for (const v of values) option(select, JSON.stringify(v), typeof v === 'string' ? v : String(v));
+  for (const v of values) option(select, JSON.stringify(v), name(v));
   select.value = value === undefined ? '' : JSON.stringify(value);
   select.addEventListener('change', () => put(ptr, select.value === '' ? undefined : JSON.parse(select.value), true));
   return select;
@@ -109,7 +109,8 @@ function control(ptr, value, ctx) {
   if (kind === 'amount' || kind === 'integer') return textInput('number', value, put, ptr);
   if (kind === 'boolean') {
     const d = defaultAt(path);
-    return choice([true, false], value, put, ptr, d === undefined ? ui.none : '(' + (d ? ui.yes : ui.no) + ')');
+    const yesNo = (v) => (v ? ui.yes : ui.no);
+    return choice([true, false], value, put, ptr, d === undefined ? ui.none : '(' + yesNo(d) + ')', yesNo);
   }
   if (kind === 'choice') return choice(valuesAt(path), value, put, ptr, requiredAt(path.replace(/\/[^/]*$/, ''), path.split('/').pop()) ? null : '(' + (defaultAt(path) || ui.none) + ')');
   if (kind === 'object') return datedChoice(value, ctx, ptr);
