@@ -160,11 +160,15 @@ describe('the builder', () => {
     const text = await editorText(page);
     const changed = text.replace(/"price": \d+/, '"price": 4242');
     await page.evaluate((t) => { const v = window.__tools.editor.view; v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: t } }); }, changed);
-    assert.equal(await page.inputValue('[data-ptr="/catalog/plans/0/price"]'), '4242');
+    await page.waitForFunction(() => (document.querySelector('[data-ptr="/catalog/plans/0/price"]') || {}).value === '4242');
     await page.evaluate(() => { const v = window.__tools.editor.view; v.dispatch({ changes: { from: v.state.doc.length - 3, to: v.state.doc.length } }); });
+    await page.waitForSelector('.sa-builder .sa-cannot');
     const status = await page.textContent('.sa-builder .sa-status');
     assert.match(status, /^The form cannot follow the text until it is valid JSON: line \d+, column \d+: /);
     assert.equal(await page.locator('.sa-form .sa-field').count(), 0);
+    // a scenario past the form's budget is left to the editor, with a word why
+    await page.evaluate(() => window.__tools.builder.setText('{"title": "' + 'x'.repeat(250000) + '"}'));
+    await page.waitForFunction(() => /up to 200 KB/.test(document.querySelector('.sa-builder .sa-status').textContent));
     await assertClean(page);
     await page.closeAll();
   });

@@ -26,6 +26,11 @@ const SECTIONS = [
 
 export const templates = TEMPLATES;
 
+// Past this size the form would lay out thousands of fields on each edit: the editor alone serves.
+const MAX_FORM_CHARS = 200000;
+// The form follows the editor's text this long after the last keystroke.
+const FOLLOW_MS = 150;
+
 // A template's scenario as text, in the reader's language.
 export function templateText(index, lang) {
   const t = TEMPLATES[index];
@@ -122,7 +127,7 @@ export function mountBuilder(container, opts) {
   const o = { lang: 'en', text: '', ...opts };
   const root = html('section', 'sa-builder', container);
   let text = o.text;
-  let status, form;
+  let status, form, pending = null;
   const emit = () => { if (o.onChange) o.onChange(text); };
   const render = (focusPtr) => {
     const active = focusPtr || (document.activeElement && root.contains(document.activeElement) ? document.activeElement.dataset.ptr : null);
@@ -134,6 +139,7 @@ export function mountBuilder(container, opts) {
     status.setAttribute('role', 'status');
     form = html('form', 'sa-form', root);
     form.addEventListener('submit', (e) => e.preventDefault());
+    if (text.length > MAX_FORM_CHARS) { status.textContent = ui.tooLarge(MAX_FORM_CHARS / 1000); return; }
     const seen = follow(text, o.engine, ui.at);
     if (seen.problem) { status.textContent = (seen.syntax ? ui.cannotFollow : ui.cannotFollowShape) + seen.problem; status.classList.add('sa-cannot'); return; }
     const ctx = { scenario: seen.scenario, guide: fieldGuide(o.engine, o.lang), ui, put: null };
@@ -151,7 +157,12 @@ export function mountBuilder(container, opts) {
   render();
   return {
     getText: () => text,
-    setText(next) { if (next !== text) { text = next; render(); } },
+    setText(next) {
+      if (next === text) return;
+      text = next;
+      clearTimeout(pending);
+      pending = setTimeout(() => render(), FOLLOW_MS);
+    },
     setLang(lang) { o.lang = lang; render(); },
     destroy() { root.remove(); },
   };
