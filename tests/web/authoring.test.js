@@ -409,7 +409,9 @@ describe('access', () => {
     await page.keyboard.press('End');          // the last template: blank
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');        // Create
-    await page.focus('[data-ptr="/title"]');
+    await page.waitForFunction(() => document.activeElement && document.activeElement.classList.contains('sa-create'));
+    await page.keyboard.press('Tab');          // the form's first field comes next
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.ptr), '/title');
     await page.keyboard.type('Keyboard');
     await page.keyboard.press('Tab');          // leaving the field keeps the next one focused
     const next = await page.evaluate(() => document.activeElement.dataset.ptr);
@@ -418,6 +420,12 @@ describe('access', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-ptr="/catalog/products/1/id"]');
     assert.equal(await page.evaluate(() => document.activeElement.dataset.ptr), '/catalog/products/1/id');
+    await page.focus('.sa-item:has([data-ptr="/catalog/products/1/id"]) .sa-remove');
+    await page.keyboard.press('Enter');        // Remove: focus goes back to the list's Add button
+    await page.waitForFunction(() => document.activeElement && document.activeElement.dataset.ptr === '/catalog/products/+');
+    await page.focus('[data-ptr="/catalog/products/+"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-ptr="/catalog/products/1/id"]');
     const scenario = JSON.parse(await editorText(page));
     assert.equal(scenario.title, 'Keyboard');
     assert.equal(scenario.catalog.products[1].id, 'product-2');

@@ -67,7 +67,7 @@ function listSection(form, section, ctx) {
     html('legend', null, card, legendOf(section.ptr, item, i, ctx.guide));
     fields(card, section.ptr + '/' + i, keysAt(section.ptr + '/*'), ctx);
     const rm = button('sa-remove', card, ui.remove + ' — ' + legendOf(section.ptr, item, i, ctx.guide));
-    rm.addEventListener('click', () => { items.splice(i, 1); ctx.put(section.ptr, items.length || section.ptr === '/actions' ? items : undefined, true); });
+    rm.addEventListener('click', () => { items.splice(i, 1); ctx.put(section.ptr, items.length || section.ptr === '/actions' ? items : undefined, true, section.ptr + '/+'); });
   });
   const add = button('sa-add', box, ui.add + ' — ' + entry.label);
   add.dataset.ptr = section.ptr + '/+';
@@ -113,7 +113,9 @@ function templatePicker(parent, o, onPick) {
   });
   select.value = String(o.template || 0);
   select.addEventListener('change', () => { o.template = Number(select.value); });
+  select.dataset.ptr = '#template';   // focus comes back to these after the form is laid out again
   const go = button('sa-create', bar, ui.create);
+  go.dataset.ptr = '#create';
   go.addEventListener('click', () => onPick(Number(select.value)));
   return bar;
 }
