@@ -105,7 +105,8 @@ std::string misplaced_key_hint(std::string_view object_pointer, std::string_view
     for (const FieldHelp& entry : field_guide(Language::en)) {
         const std::size_t slash = entry.path.rfind('/');
         const std::string_view parent = entry.path.substr(0, slash);
-        if (entry.path.substr(slash + 1) != key || parent == here) continue;
+        if (entry.path.substr(slash + 1) != key) continue;
+        if (parent == here) return "";  // a key of this object refused for another reason (products on a renew)
         const std::pair<std::size_t, std::size_t> rank{depth(here) - shared_depth(here, parent), depth(parent)};
         if (rank < best) parents.clear(), best = rank;
         if (rank == best && parents.size() < 3) parents.push_back(parent);

@@ -78,6 +78,11 @@ TEST_CASE("A misplaced key points to the nearest place it belongs", "[errors][hi
     CHECK(subsim::misplaced_key_hint("", "unheard_of").empty());
 }
 
+TEST_CASE("A key of this object refused for another reason gets no place elsewhere", "[errors][hints]") {
+    // "products" belongs to actions, but not to a renew (docs/semantics.md): no "inside catalog".
+    CHECK(subsim::misplaced_key_hint("/actions/0", "products").empty());
+}
+
 TEST_CASE("A close typo keeps its suggestion rather than a place elsewhere", "[errors][hints]") {
     CHECK(subsim::or_misplaced("; did you mean \"products\"?", "/actions/0", "product") == "; did you mean \"products\"?");
     CHECK(subsim::or_misplaced("", "", "plans") == "; \"plans\" belongs inside \"catalog\"");
