@@ -1,0 +1,51 @@
+/* The engine's answer for one scenario text: the result (parsed once) and the narrator's sentences
+ * in a language (asked once per language). The last few answers are kept, so one edit asks the
+ * engine once per text however many parts of the page read it. When the module offers one entry
+ * point for both (`answer(text, locale)` → { result, narration }), one call does it. */
+const KEEP = 4;
+let kept = [];
+
+function parseOr(text, fallback) {
+  try { return JSON.parse(text); } catch (e) { return fallback; }
+}
+
+function invalidOutput() {
+  return { errors: [{ pointer: '', message: 'invalid engine output', line: 1, column: 1 }] };
+}
+
+function make(engine, text) {
+  const narrations = new Map();
+  let result;
+  if (typeof engine.answer === 'function') {
+    const both = parseOr(engine.answer(text, ''), null);
+    result = both && both.result ? both.result : invalidOutput();
+    if (both && both.narration && both.narration.locale) narrations.set(both.narration.locale, both.narration);
+  } else {
+    result = parseOr(engine.simulate(text), invalidOutput());
+  }
+  return {
+    engine, text, result,
+    // The narrator's sentences for this text in `lang` (null for an invalid scenario).
+    narration(lang) {
+      lang = lang === 'fr' ? 'fr' : 'en';
+      if (narrations.has(lang)) return narrations.get(lang);
+      let value = null;
+      if (!result.errors && typeof engine.narration === 'function') {
+        value = parseOr(engine.narration(text, lang), null);
+        if (value && value.errors) value = null;
+      }
+      narrations.set(lang, value);
+      return value;
+    },
+  };
+}
+
+export function answerFor(engine, text) {
+  for (const a of kept) if (a.engine === engine && a.text === text) return a;
+  const a = make(engine, text);
+  kept = [a].concat(kept.slice(0, KEEP - 1));
+  return a;
+}
+
+// The result only (for what-if effects and comparisons), through the same cache.
+export function resultOf(engine, text) { return answerFor(engine, text).result; }
