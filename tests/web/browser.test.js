@@ -112,6 +112,7 @@ async function checkAgainstEngine(page, file, text) {
 
 async function setEditor(page, text) {
   const before = +(await page.getAttribute('body', 'data-renders'));
+  await page.evaluate(() => { document.getElementById('editor-panel').open = true; });
   await page.fill('#source', text);
   await page.waitForFunction((n) => +document.body.dataset.renders > n, before);
 }

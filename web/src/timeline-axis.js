@@ -79,7 +79,7 @@ function drawMajor(tl, g, grid, majorUnit, d0, d1, scrollLeft) {
     const sticky = x < stickyX && next > stickyX;
     if (!sticky && (x + 204 < w.x0 || x + 4 > w.x1)) return;
     const label = fmtMajor.format(new Date(t * DAY_MS));
-    const lx = sticky ? Math.max(x + 4, Math.min(stickyX, next - 10 - label.length * 7.2)) : x + 4;
+    const lx = sticky ? Math.max(x + 4, Math.min(stickyX, next - 10 - label.length * 8.4)) : x + 4;
     svg('text', { x: lx, y: 15, class: 'axis-major' }, g).textContent = label;
   });
 }

@@ -91,6 +91,8 @@ export class Timeline {
         if (!w || w === this.viewW) return;
         const wasFit = Math.abs(this.ppd - this.fitPpd) < 1e-9;
         this.viewW = w;
+        this.tip.hidden = true;   // placed for the old width
+        this.pinned = false;
         this._computeFit();
         if (wasFit || this.ppd < this.fitPpd) this.ppd = this.fitPpd;
         this.draw();

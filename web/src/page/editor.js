@@ -113,6 +113,7 @@ export function renderErrors() {
     return;
   }
   box.hidden = false;
+  $('editor-panel').open = true;   // the errors are in the JSON panel
   $('errors-title').textContent = u.errorsTitle(errs.length);
   $('stale-note').textContent = state.good ? u.staleNote : u.noResultYet;
   $('status').textContent = u.errorsTitle(errs.length);

@@ -46,6 +46,7 @@ function simulate(isEdit) {
   if (!state.engine) return;
   const text = refs.src.value, t0 = performance.now();
   const answer = answerFor(state.engine, text), r = answer.result;
+  $('results').hidden = false;
   const t1 = performance.now();
   if (r.errors) {
     state.errors = r.errors;
@@ -164,8 +165,8 @@ function bindControls() {
   on('embed-whatif', 'change', embedCodes);
   on('embed-lang', 'change', embedCodes);
   on('embed-base', 'input', embedCodes);
-  on('lang-en', 'click', () => setLang('en', true));
-  on('lang-fr', 'click', () => setLang('fr', true));
+  on('lang-en', 'click', () => { state.langPicked = true; setLang('en', true); });
+  on('lang-fr', 'click', () => { state.langPicked = true; setLang('fr', true); });
   on('picker', 'change', (e) => { if (e.target.value) pick(e.target.value); });
   on('event-filter', 'change', (e) => { state.filter = e.target.value; state.eventLimit = EVENT_PAGE; renderEvents(state.ctx, state.good); });
   on('events-more', 'click', () => { state.eventLimit += EVENT_PAGE; renderEvents(state.ctx, state.good); });
@@ -176,6 +177,7 @@ function bindControls() {
 function showLinkError(err) {
   const u = ui(), box = $('link-error');
   box.hidden = false;
+  $('results').hidden = true;   // no other scenario in its place
   $('link-error-title').textContent = u.linkBrokenTitle;
   $('link-error-text').textContent = (err && err.code && u.linkBroken[err.code]) || u.linkBroken.damaged;
   $('link-error').setAttribute('data-code', (err && err.code) || 'damaged');
@@ -210,6 +212,7 @@ function start() {
   const reader = readerLanguage();
   state.lang = reader || 'en';
   state.langChosen = !!reader;
+  state.langPicked = !!new URLSearchParams(location.search).get('lang');
   if (new URLSearchParams(location.search).get('base')) $('embed-base').value = new URLSearchParams(location.search).get('base');
   applyStaticText();
   $('status').textContent = ui().loadingEngine;

@@ -69,7 +69,7 @@ export function openShare() {
   if ($('embed-lang').value === 'host' && !dlg.dataset.init) { $('embed-lang').value = state.lang; dlg.dataset.init = '1'; }
   return encodeText(refs.src.value).then(function (frag) {
     shareFrag = frag;
-    var url = location.href.split('#')[0] + '#' + frag + (state.langChosen ? '&lang=' + state.lang : '');
+    var url = location.href.split('#')[0] + '#' + frag + (state.langPicked ? '&lang=' + state.lang : '');
     $('share-link').value = url;
     try { history.replaceState(null, '', url); } catch (e) { /* file:// may refuse */ }
     embedCodes();
@@ -95,7 +95,7 @@ export function copyFrom(id) {
 export function openFromHash() {
   var f = parseFragment(location.hash);
   if (!f.text) return false;
-  if (f.params.lang === 'fr' || f.params.lang === 'en') actions.setLang(f.params.lang, true);
+  if (f.params.lang === 'fr' || f.params.lang === 'en') { state.langPicked = true; actions.setLang(f.params.lang, true); }
   return f.text.then(function (text) {
     state.pickedKey = null;
     state.fileName = null;
