@@ -11,7 +11,7 @@ function nearestIn(items, day) {
 
 function moveVertically(tl, dir) {
   const lanes = tl.model.lanes, s = tl.sel, cur = tl._item(s.lane, s.index);
-  const day = cur.kind === 'bar' ? Math.max(cur.from, Math.floor(tl.dayAt(tl.scroller.scrollLeft))) : cur.from;
+  const day = cur.kind === 'bar' ? Math.max(cur.from, Math.floor(tl.dayAt(tl.scrollX))) : cur.from;
   for (let l = s.lane + dir; l >= 0 && l < lanes.length; l += dir) {
     const j = nearestIn(lanes[l].items, day);
     if (j >= 0) { tl.select(l, j); return; }

@@ -29,6 +29,7 @@ export class Timeline {
     this.sel = null;         // { lane, index }
     this.hover = null;
     this.viewW = 0;          // the scroller's width, read when it resizes
+    this.scrollX = 0;        // its scroll position, read in scroll events
     this.laneCache = [];     // per lane: { sig, bars: <g>, marks: <g> }
     this._build();
   }
@@ -74,6 +75,7 @@ export class Timeline {
   _bindScroll() {
     let pending = false;
     this.scroller.addEventListener('scroll', () => {
+      this.scrollX = this.scroller.scrollLeft;   // read in the scroll event, never while drawing
       if (pending) return;
       pending = true;
       requestAnimationFrame(() => { pending = false; this.draw(); });
@@ -205,7 +207,7 @@ export class Timeline {
     this._labels(langChanged);
     this._computeFit();
     const sameRange = old && old.start === this.model.start && old.end === this.model.end;
-    if (!(keepView && sameRange)) { this.ppd = this.fitPpd; this.scroller.scrollLeft = 0; this.laneCache = []; }
+    if (!(keepView && sameRange)) { this.ppd = this.fitPpd; this._setScroll(0); this.laneCache = []; }
     if (this.sel && (this.sel.lane >= this.model.lanes.length || this.sel.index >= this.model.lanes[this.sel.lane].items.length)) this.sel = null;
     if (!keepView) this.sel = null;
     if (!keepView) this.tip.hidden = true;
@@ -243,7 +245,7 @@ export class Timeline {
   // The (fractional) day under a pointer at clientX.
   dayAtClientX(clientX) {
     const r = this.scroller.getBoundingClientRect();
-    return this.dayAt(clientX - r.left + this.scroller.scrollLeft);
+    return this.dayAt(clientX - r.left + this.scrollX);
   }
   // The lane showing a subscription (and product), or the account lane.
   laneOf(subscription, product) {
@@ -269,7 +271,7 @@ export class Timeline {
     if (!this.model) return;
     this._computeFit();
     this.ppd = this.fitPpd;
-    this.scroller.scrollLeft = 0;
+    this._setScroll(0);
     this.draw();
   }
 
@@ -280,15 +282,22 @@ export class Timeline {
     if (anchorPx == null) {
       anchorPx = vw / 2;
       if (this.sel) {  // keep the selected item in view when zooming with the keyboard
-        const sx = this.x(this._item(this.sel.lane, this.sel.index).from) - sc.scrollLeft;
+        const sx = this.x(this._item(this.sel.lane, this.sel.index).from) - this.scrollX;
         if (sx >= 0 && sx <= vw) anchorPx = sx;
       }
     }
-    const day = this.dayAt(sc.scrollLeft + anchorPx);
+    const day = this.dayAt(this.scrollX + anchorPx);
     this.ppd = Math.min(Math.max(MAX_PX_PER_DAY, this.fitPpd), Math.max(this.fitPpd, this.ppd * factor));
     this._sizeChart();
-    sc.scrollLeft = Math.max(0, this.x(day) - anchorPx);
+    this._setScroll(Math.max(0, this.x(day) - anchorPx));
     this.draw();
+  }
+
+  // Scrolls the chart to x (clamped as the browser does) and remembers it.
+  _setScroll(x) {
+    const max = Math.max(0, (this.width || 0) - this._width());
+    this.scrollX = Math.max(0, Math.min(max, Math.round(x)));
+    this.scroller.scrollLeft = this.scrollX;
   }
 
   _sizeChart() {
@@ -310,7 +319,7 @@ export class Timeline {
     if (!this.model || !this.ctx) return;
     const m = this.model;
     this._sizeChart();
-    const vw = this._width() || 800, left = this.scroller.scrollLeft;
+    const vw = this._width() || 800, left = this.scrollX;
     // A margin of half a screen on both sides: small scrolls need no redraw of gaps.
     const x0 = Math.max(0, left - vw / 2), x1 = Math.min(this.width, left + vw + vw / 2);
     const d0 = Math.floor(this.dayAt(x0)) - 1, d1 = Math.ceil(this.dayAt(x1)) + 1;
@@ -426,8 +435,8 @@ export class Timeline {
     tip.hidden = false;
     const lane = this.model.lanes[it.lane];
     // The tip lives in the timeline root (not the clipped chart), positioned under the item.
-    const x = this.wrap.offsetLeft + this.labels.offsetWidth - this.scroller.scrollLeft +
-              this.x(it.kind === 'bar' ? Math.max(it.from, this.dayAt(this.scroller.scrollLeft)) : it.from);
+    const x = this.wrap.offsetLeft + this.labels.offsetWidth - this.scrollX +
+              this.x(it.kind === 'bar' ? Math.max(it.from, this.dayAt(this.scrollX)) : it.from);
     const rootW = this.root.clientWidth;
     tip.style.maxWidth = Math.min(380, rootW - 16) + 'px';
     tip.style.left = Math.max(0, Math.min(x - 20, rootW - tip.offsetWidth)) + 'px';
@@ -446,7 +455,7 @@ export class Timeline {
     if (!it) return;
     if (scrollIntoView) {
       const sc = this.scroller, x = this.x(it.from), vw = this._width();
-      if (x < sc.scrollLeft + 20 || x > sc.scrollLeft + vw - 20) sc.scrollLeft = Math.max(0, x - vw / 3);
+      if (x < this.scrollX + 20 || x > this.scrollX + vw - 20) this._setScroll(Math.max(0, x - vw / 3));
     }
     this.draw();
     const d = this._showTip(it, 1);
@@ -456,7 +465,7 @@ export class Timeline {
 
   _selectFirstVisible() {
     if (!this.model) return;
-    const d = this.dayAt(this.scroller.scrollLeft);
+    const d = this.dayAt(this.scrollX);
     for (let l = 0; l < this.model.lanes.length; l++) {
       const items = this.model.lanes[l].items;
       for (let j = 0; j < items.length; j++) {
@@ -476,7 +485,7 @@ export class Timeline {
         this.ppd = Math.min(Math.max(this.fitPpd, 2), Math.max(MAX_PX_PER_DAY, this.fitPpd));
         this._sizeChart();
       }
-      this.scroller.scrollLeft = Math.max(0, this.x(this.model.lanes[l].items[j].from) - this._width() / 2);
+      this._setScroll(Math.max(0, this.x(this.model.lanes[l].items[j].from) - this._width() / 2));
       this.select(l, j);
       return true;
     }

@@ -296,14 +296,15 @@ Panel.prototype._effects = function () {
   });
   clearTimeout(this.effectTimer);
   if (!this.items.length) return;
-  this.effectTimer = setTimeout(function () {
+  cancelAnimationFrame(this.effectFrame);
+  this.effectFrame = requestAnimationFrame(function () { self.effectTimer = setTimeout(function () {
     if (self.text !== text) return;
     self.items.forEach(function (item, k) {
       var without = self.opts.simulate(W.withoutWhatIf(text, k));
       if (without && !without.errors && item.action) item.effect = effect(item.action, self.result, without);
     });
     self._markEffects();
-  }, 0);
+  }, 0); });
 };
 
 Panel.prototype._markEffects = function () {
@@ -412,7 +413,10 @@ Panel.prototype._restoreFocus = function () {
   if (pf.focus === 'add') { this.btnAdd.focus({ preventScroll: true }); return; }
   if (!pf.focus || this.current < 0) return;
   var li = this.list.querySelector('li[data-k="' + this.current + '"]');
-  if (pf.focus === 'pin') { var pin = this.pins.querySelector('[data-k="' + this.current + '"]'); if (pin) pin.focus({ preventScroll: true }); }
+  if (pf.focus === 'pin') {
+    var pin = this.pins.querySelector('[data-k="' + this.current + '"]');
+    if (pin && pin.getRootNode().activeElement !== pin) pin.focus({ preventScroll: true });
+  }
   else if (li && pf.focus === 'prev') li.querySelector('.wi-btn').focus();
   else if (li && pf.focus === 'next') li.querySelectorAll('.wi-btn')[1].focus();
   else if (li && pf.focus === 'date') li.querySelector('.wi-item-date').focus();

@@ -13,9 +13,11 @@ export function installOverlay(Panel) {
     var x = tl.x(day + 0.5);
     this.cursor.style.left = (x - 1) + 'px';
     this.cursor.style.height = m.height + 'px';
-    this.handleText.textContent = this.ctx.date(this.date);
-    // Near either end of the chart, keep the whole label inside it; the arrow still points at the day.
-    var half = this.handle.offsetWidth / 2, width = tl.width || 0, left = x;
+    var label = this.ctx.date(this.date);
+    if (this.handleText.textContent !== label) this.handleText.textContent = label;
+    // Near either end of the chart, keep the whole label inside it; the arrow still points at the
+    // day. The label's width is estimated from its length: no layout is read while drawing.
+    var half = (label.length * 7 + 20) / 2, width = tl.width || 0, left = x;
     if (half && width) left = Math.max(half + 1, Math.min(width - half - 1, x));
     this.handle.style.left = left + 'px';
     this.handle.style.setProperty('--wi-arrow', (x - left) + 'px');
@@ -31,7 +33,14 @@ export function installOverlay(Panel) {
     var active = this.pins.getRootNode().activeElement;
     var focusedK = active && active.classList && active.classList.contains('wi-pin') ? active.getAttribute('data-k') : null;
     if (this.drag) return;   // the pin being dragged keeps its element
-    this.pins.textContent = '';
+    var sig = [tl.ppd, tl.model.start, tl.model.height, this.opts.getLang()].concat(this.items.map(function (it) {
+      return JSON.stringify(it.action) + (it.effect && it.effect.refused ? '!' : '');
+    })).join('|');
+    if (sig === this.pinSig && this.pins.childNodes.length) return;
+    this.pinSig = sig;
+    // The same number of pins: each one is updated in place (it keeps focus, nothing is rebuilt).
+    var rebuild = !this.pinEls || this.pinEls.length !== this.items.length;
+    if (rebuild) { this.pins.textContent = ''; this.pinEls = []; }
     var byDay = {};
     this.items.forEach(function (it, k) {
       var day = dayNum(it.action.on);
@@ -40,27 +49,30 @@ export function installOverlay(Panel) {
       var top = lane ? lane.top + 2 : tl.axisHeight - 24;
       var stack = byDay[day + '|' + top] = (byDay[day + '|' + top] || 0) + 1;
       var x = tl.x(day + 0.5);
-      var line = html('div', 'wi-pin-line', self.pins);
-      line.style.left = (x - 1) + 'px';
-      line.style.height = tl.model.height + 'px';
-      var pin = html('button', 'wi-pin' + (it.effect && it.effect.refused ? ' refused' : ''), self.pins, String(k + 1));
-      pin.type = 'button';
-      pin.setAttribute('data-k', String(k));
-      pin.setAttribute('data-on', it.action.on);
+      var els = self.pinEls[k];
+      if (rebuild) {
+        els = self.pinEls[k] = { line: html('div', 'wi-pin-line', self.pins), pin: html('button', 'wi-pin', self.pins, String(k + 1)) };
+        els.pin.type = 'button';
+        els.pin.setAttribute('data-k', String(k));
+        self._pinEvents(els.pin, k);
+      }
+      els.line.style.left = (x - 1) + 'px';
+      els.line.style.height = tl.model.height + 'px';
+      els.pin.classList.toggle('refused', !!(it.effect && it.effect.refused));
+      els.pin.setAttribute('data-on', it.action.on);
       var what = self.label(it.action);
-      pin.setAttribute('aria-label', t.pin(k + 1, what));
-      pin.title = t.pinTitle(what);
-      pin.style.left = (x - 11 + (stack - 1) * 6) + 'px';
-      pin.style.top = (top + (stack - 1) * 4) + 'px';
-      self._pinEvents(pin, k, it);
+      els.pin.setAttribute('aria-label', t.pin(k + 1, what));
+      els.pin.title = t.pinTitle(what);
+      els.pin.style.left = (x - 11 + (stack - 1) * 6) + 'px';
+      els.pin.style.top = (top + (stack - 1) * 4) + 'px';
     });
-    if (focusedK != null) { var again = this.pins.querySelector('[data-k="' + focusedK + '"]'); if (again) again.focus({ preventScroll: true }); }
+    if (rebuild && focusedK != null) { var again = this.pins.querySelector('[data-k="' + focusedK + '"]'); if (again) again.focus({ preventScroll: true }); }
   };
 
-  Panel.prototype._pinEvents = function (pin, k, it) {
+  Panel.prototype._pinEvents = function (pin, k) {
     var self = this, tl = this.tl;
     pin.addEventListener('keydown', function (e) {
-      var on = it.action.on, to = null;
+      var it = self.items[k], on = it.action.on, to = null;
       switch (e.key) {
         case 'ArrowLeft': to = addDays(on, e.shiftKey ? -7 : -1); break;
         case 'ArrowRight': to = addDays(on, e.shiftKey ? 7 : 1); break;
@@ -81,7 +93,7 @@ export function installOverlay(Panel) {
       e.preventDefault();
       pin.focus({ preventScroll: true });
       try { pin.setPointerCapture(e.pointerId); } catch (err) { /* synthetic events */ }
-      var start = dayNum(it.action.on);
+      var start = dayNum(self.items[k].action.on);
       self.drag = { k: k, x0: e.clientX, left0: parseFloat(pin.style.left), start: start, day: start };
       pin.classList.add('dragging');
     });
@@ -131,7 +143,7 @@ export function installOverlay(Panel) {
   // Keep the handle in view when it moves with the keyboard.
   Panel.prototype._reveal = function () {
     var sc = this.tl.scroller, x = parseFloat(this.handle.style.left);
-    if (x < sc.scrollLeft + 30 || x > sc.scrollLeft + sc.clientWidth - 30) sc.scrollLeft = Math.max(0, x - sc.clientWidth / 2);
+    if (x < this.tl.scrollX + 30 || x > this.tl.scrollX + this.tl._width() - 30) this.tl._setScroll(x - this.tl._width() / 2);
   };
 
   Panel.prototype._dragHandle = function () {

@@ -68,11 +68,11 @@ export function linkTimelines(a, b) {
   function follow(from, dst) {
     from.onDraw(function () {
       if (busy || !dst.model || !from.model || dst.model.start !== from.model.start || dst.model.end !== from.model.end) return;
-      if (Math.abs(dst.ppd - from.ppd) < 1e-9 && dst.scroller.scrollLeft === from.scroller.scrollLeft) return;
+      if (Math.abs(dst.ppd - from.ppd) < 1e-9 && dst.scrollX === from.scrollX) return;
       busy = true;
       dst.ppd = from.ppd;
       dst._sizeChart();
-      dst.scroller.scrollLeft = from.scroller.scrollLeft;
+      dst._setScroll(from.scrollX);
       dst.draw();
       busy = false;
     });

@@ -17,10 +17,15 @@ export function flushEdit() {
 // ---- editor -----------------------------------------------------------------------------
 export function setEditorText(text) {
   refs.src.value = text;
+  if (!$('editor-panel').open) { state.gutterStale = true; return; }   // nothing to lay out
   refs.src.scrollTop = 0; refs.src.scrollLeft = 0;
   updateGutter();
 }
+// Line numbers are drawn when the JSON panel is open (a closed panel costs nothing per edit).
 export function updateGutter() {
+  var panel = $('editor-panel');
+  if (panel && !panel.open) { state.gutterStale = true; return; }
+  state.gutterStale = false;
   var n = 1, v = refs.src.value;
   for (var i = 0; i < v.length; i++) if (v.charCodeAt(i) === 10) n++;
   var lines = new Array(n);
@@ -78,6 +83,7 @@ export function loadFile(file) {
 }
 export function setupEditor() {
   refs.src = $('source');
+  $('editor-panel').addEventListener('toggle', function () { if ($('editor-panel').open && state.gutterStale) updateGutter(); });
   refs.src.addEventListener('input', onEdit);
   refs.src.addEventListener('scroll', syncScroll);
   ['keyup', 'click', 'select', 'focus'].forEach(function (t) { refs.src.addEventListener(t, updateCaretStatus); });

@@ -95,7 +95,8 @@ function renderResult(keepView) {
     document.body.setAttribute('data-lists', String(state.renders));
   };
   clearTimeout(state.restTimer);
-  if (keepView) state.restTimer = setTimeout(rest, 0); else rest();
+  // After an edit, the lists follow once the frame with the timeline and the answer is painted.
+  if (keepView) requestAnimationFrame(() => { state.restTimer = setTimeout(rest, 0); }); else rest();
 }
 
 function renderWhatIf(ctx, g) {
