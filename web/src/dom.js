@@ -38,3 +38,14 @@ export function field(parent, label, control, cls) {
 export function escapeAttr(v) {
   return String(v).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
+
+// Runs fn once the browser is idle after the next frame (the work a reader does not wait for:
+// lists below the fold, marks that need one more simulation). Returns a cancel function.
+export function afterPaint(fn) {
+  let idle = 0, timer = 0;
+  const frame = requestAnimationFrame(() => {
+    if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(fn, { timeout: 300 });
+    else timer = setTimeout(fn, 0);
+  });
+  return () => { cancelAnimationFrame(frame); if (idle) cancelIdleCallback(idle); clearTimeout(timer); };
+}

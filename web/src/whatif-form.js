@@ -10,7 +10,7 @@
  * The owner gives `simulate(text)` (a result or null), `commit(text, info)`, `catalogue()`, and
  * optionally `compare(actionA, actionB, instead)`; after each render it calls
  * `update(text, scenario, result, ctx)`. Everything from the scenario is set with textContent. */
-import { html, field, button } from './dom.js';
+import { html, field, button, afterPaint } from './dom.js';
 import { WHATIF as TEXT } from './strings.js';
 import { dayNum, isoOf, addDays, addMonths, clampIso } from './dates.js';
 import * as W from './whatif-model.js';
@@ -294,17 +294,16 @@ Panel.prototype._effects = function () {
   this.items = W.whatIfs(text).map(function (x) {
     return { index: x.index, action: x.action, sentence: self.ctx.answer(x.index) };
   });
-  clearTimeout(this.effectTimer);
   if (!this.items.length) return;
-  cancelAnimationFrame(this.effectFrame);
-  this.effectFrame = requestAnimationFrame(function () { self.effectTimer = setTimeout(function () {
+  if (this.cancelEffects) this.cancelEffects();
+  this.cancelEffects = afterPaint(function () {
     if (self.text !== text) return;
     self.items.forEach(function (item, k) {
       var without = self.opts.simulate(W.withoutWhatIf(text, k));
       if (without && !without.errors && item.action) item.effect = effect(item.action, self.result, without);
     });
     self._markEffects();
-  }, 0); });
+  });
 };
 
 Panel.prototype._markEffects = function () {

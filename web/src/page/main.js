@@ -2,6 +2,7 @@
  * answer), the scenario's JSON in a secondary panel. Wires the engine, the bundled scenarios (each
  * loaded when picked), the editor, the views and the what-if form. */
 import { UI, languageOf } from '../strings.js';
+import { afterPaint } from '../dom.js';
 import { loadEngine, baseOf } from '../engine.js';
 import { answerFor, resultOf } from '../engine-answer.js';
 import { contextFor, catalogue } from '../context.js';
@@ -65,6 +66,8 @@ function simulate(isEdit) {
   const t2 = performance.now();
   state.renders++;
   window.subsimPage.last = { simulateMs: t1 - t0, renderMs: t2 - t1, totalMs: t2 - t0, ok: !r.errors };
+  window.subsimPage.timings.push(window.subsimPage.last);
+  if (window.subsimPage.timings.length > 500) window.subsimPage.timings.shift();
   document.body.setAttribute('data-renders', String(state.renders));
   if (state.renders === 1 && performance.mark) {
     performance.mark('subsim-first-render');
@@ -94,9 +97,10 @@ function renderResult(keepView) {
     renderInvoices(ctx, g);
     document.body.setAttribute('data-lists', String(state.renders));
   };
-  clearTimeout(state.restTimer);
+  if (state.cancelRest) state.cancelRest();
+  state.cancelRest = null;
   // After an edit, the lists follow once the frame with the timeline and the answer is painted.
-  if (keepView) requestAnimationFrame(() => { state.restTimer = setTimeout(rest, 0); }); else rest();
+  if (keepView) state.cancelRest = afterPaint(rest); else rest();
 }
 
 function renderWhatIf(ctx, g) {
@@ -204,6 +208,7 @@ function start() {
     engineAnswer: (text) => state.engine.simulate(text),   // the module's JSON text, for tests
     pick,
     last: null,
+    timings: [],   // every render's { simulateMs (engine answer), renderMs, totalMs }, for bench/web
   };
   Object.assign(actions, { simulate, setLang, baseResult, context, pick });
   setupEditor();
