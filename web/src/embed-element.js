@@ -124,7 +124,7 @@ export class SubSimTimelineElement extends HTMLElement {
       getLang: function () { return self._language(); },
       simulate: function (text) { return self._simulate(text); },
       answerOf: function (text) { return answerFor(self._engine, text); },
-      commit: function (text) { self._text = text; self._render(); },
+      commit: function (text) { self._text = text; self._render(); self._showAnswer(); },
       catalogue: function () { return catalogue(self._engine); },
       baseTotal: function () {
         var b = self._simulate(W.baseText(self._text));
@@ -257,6 +257,13 @@ export class SubSimTimelineElement extends HTMLElement {
       if (page) encodeText(text).then(function (frag) { open.href = page + '#' + frag + '&lang=' + lang; });
     }
     this.setAttribute('data-rendered', String((+this.getAttribute('data-rendered') || 0) + 1));
+  }
+
+  // After a what-if, its answer (above the chart) is brought into view if the reader scrolled
+  // past it, as in a pasted iframe of fixed height.
+  _showAnswer() {
+    var r = this._answerBox.getBoundingClientRect();
+    if (r.top < 0 || r.bottom > (window.innerHeight || 0)) this._answerBox.scrollIntoView({ block: 'nearest' });
   }
 
   _fact(term, value, cls) {
