@@ -100,7 +100,8 @@ describe('reader first', () => {
         if (form.do === 'cancel' || form.do === 'reactivate' || form.do === 'renew' || form.do === 'activate') a.subscription = form.sub;
         const who = await page.evaluate(() => document.querySelector('.wi-who').selectedOptions[0].textContent.split(' ')[0]);
         if (who && !/owner|propriétaire/.test(who)) a.by = who;
-        const text = W.insertAction(base, a, false);
+        const instead = await page.$eval('.wi-instead', (i) => i.checked && !i.disabled);
+        const text = W.insertAction(base, a, instead);
         assert.equal(alts[k].answer, narratorAnswer(text, on, 'en'), `alternative ${k + 1}: the narrator's answer`);
         assert.equal(alts[k].total, JSON.parse(wasm.simulate(text)).summary.total_charged, `alternative ${k + 1}: its total`);
       }

@@ -143,7 +143,9 @@ Panel.prototype.update = function (text, scenario, result, ctx) {
   this._texts();
   var sig = JSON.stringify([scenario.start, scenario.until, (scenario.subscriptions || []).map(function (s) { return [s.id, s.plans]; }),
                             actors(scenario), this.opts.getLang()]);
+  var fresh = scenario.start + '|' + scenario.until + '|' + (scenario.title || '');
   if (sig !== this.sig) { this.sig = sig; this._fillForm(); }
+  if (fresh !== this.fresh) { this.fresh = fresh; this._defaultQuestion(); }
   this.inDate.min = scenario.start;
   this.inDate.max = scenario.until;
   if (!this.date || this.date < scenario.start || this.date > scenario.until) this.date = this._defaultDate();
@@ -173,6 +175,19 @@ Panel.prototype.label = function (action, noDate) {
   if (!noDate) parts.push(ctx.date(action.on));
   if (action.by) parts.push(action.by);
   return parts.join(' · ');
+};
+
+// A new scenario's first question: its own first action a week earlier, instead of it (what
+// readers ask: "what if I had done it sooner?"); without one, the form's defaults mid-horizon.
+Panel.prototype._defaultQuestion = function () {
+  var own = W.listActions(this.text).filter(function (x) { return !x.whatif && x.action && FORM[x.action['do']]; })[0];
+  this.inInstead.checked = !!own;
+  if (!own) { this.date = null; return; }
+  var a = own.action;
+  if (Array.prototype.some.call(this.inAction.options, function (o) { return o.value === a['do']; })) this.inAction.value = a['do'];
+  if (a.subscription != null) this.setTarget(a.subscription, a.products ? a.products[0] : null);
+  this.whoTouched = false;   // someone the permissions allow (the form's own choice)
+  this.date = clampIso(addDays(a.on, -7), this.scenario.start, this.scenario.until);
 };
 
 Panel.prototype._defaultDate = function () {
