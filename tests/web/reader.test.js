@@ -151,6 +151,33 @@ describe('reader first', () => {
   });
 });
 
+describe('no lost edits', () => {
+  it('restores the reader\'s edits after a reload, with a choice to discard them', async () => {
+    const file = 'rescueassist-cancel-reactivate.json', original = read(file);
+    const page = await openPage(browser, server.url + '#' + file, LAPTOP);
+    try {
+      await page.click('.wi-add');
+      await page.waitForSelector('.wi-pin');
+      const edited = await page.inputValue('#source');
+      assert.notEqual(edited, original);
+      await page.reload();
+      await page.waitForSelector('body[data-ready="true"]');
+      await page.waitForSelector('.wi-pin');
+      assert.equal(await page.inputValue('#source'), edited, 'the edit is back');
+      assert.ok(await page.isVisible('#restored'), 'and the page says so');
+      assert.match(await page.textContent('#restored'), /Restored your edits/);
+      await page.click('#restored-discard');
+      await page.waitForFunction(() => !document.querySelector('.wi-pin'));
+      assert.equal(await page.inputValue('#source'), original, 'discarded: the scenario as bundled');
+      assert.equal(await page.isVisible('#restored'), false);
+      await page.reload();
+      await page.waitForSelector('body[data-ready="true"]');
+      assert.equal(await page.inputValue('#source'), original, 'nothing kept after a discard');
+      await problemsOf(page);
+    } finally { await page.closeAll(); }
+  });
+});
+
 describe('language from the reader', () => {
   it('follows the browser language, then ?lang=, not the scenario\'s locale', async () => {
     const fr = await browser.newContext({ viewport: LAPTOP, locale: 'fr-FR' });

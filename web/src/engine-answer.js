@@ -9,19 +9,26 @@ function parseOr(text, fallback) {
   try { return JSON.parse(text); } catch (e) { return fallback; }
 }
 
-function invalidOutput() {
-  return { errors: [{ pointer: '', message: 'invalid engine output', line: 1, column: 1 }] };
+function invalidOutput(message) {
+  return { errors: [{ pointer: '', message: message || 'invalid engine output', line: 1, column: 1 }] };
+}
+
+// The engine's text for a call, or null with the error said (out of memory: a clear message).
+function call(fn, fallback) {
+  try { return fn(); } catch (e) { fallback.error = e && e.message ? e.message : String(e); return null; }
 }
 
 function make(engine, text) {
   const narrations = new Map();
   let result;
+  const failed = {};
   if (typeof engine.answer === 'function') {
-    const both = parseOr(engine.answer(text, ''), null);
-    result = both && both.result ? both.result : invalidOutput();
+    const both = parseOr(call(() => engine.answer(text, ''), failed), null);
+    result = both && both.result ? both.result : invalidOutput(failed.error);
     if (both && both.narration && both.narration.locale) narrations.set(both.narration.locale, both.narration);
   } else {
-    result = parseOr(engine.simulate(text), invalidOutput());
+    const out = call(() => engine.simulate(text), failed);
+    result = out == null ? invalidOutput(failed.error) : parseOr(out, invalidOutput());
   }
   return {
     engine, text, result,
@@ -31,7 +38,7 @@ function make(engine, text) {
       if (narrations.has(lang)) return narrations.get(lang);
       let value = null;
       if (!result.errors && typeof engine.narration === 'function') {
-        value = parseOr(engine.narration(text, lang), null);
+        value = parseOr(call(() => engine.narration(text, lang), {}), null);
         if (value && value.errors) value = null;
       }
       narrations.set(lang, value);

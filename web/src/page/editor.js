@@ -75,6 +75,8 @@ export function loadFile(file) {
   file.text().then(function (text) {
     state.pickedKey = null;
     state.fileName = file.name;
+    state.origin = null;   // a file the reader opened is theirs: nothing to restore
+    state.original = text;
     $('picker').value = '';
     setEditorText(text);
     record(text, 'load');

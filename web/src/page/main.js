@@ -17,6 +17,7 @@ import { record, travel, onUndoKey } from './history.js';
 import { download, openShare, embedCodes, copyFrom, openFromHash } from './share.js';
 import { buildPicker, loadScenario } from './scenarios.js';
 import { applyStaticText, readerLanguage } from './language.js';
+import { setOrigin, keepEdits, keptEdits, showRestored, hideRestored } from './saved-edits.js';
 
 const BASE = baseOf(location.href);
 
@@ -29,16 +30,21 @@ function setLang(lang, chosen) {
   if (state.good) renderResult(true);
 }
 
+// Opens a bundled scenario, or the reader's kept edit of it (with the choice to discard it).
 function pick(file) {
   flushEdit();
-  return loadScenario(BASE, file).then((text) => {
-    state.pickedKey = file;
+  return loadScenario(BASE, file).then((original) => {
+    setOrigin('file', file);
+    state.original = original;
+    const kept = keptEdits(original), text = kept != null ? kept : original;
+    state.pickedKey = kept != null ? null : file;
     state.fileName = file.split('/').pop();
-    $('picker').value = file;
+    $('picker').value = kept != null ? '' : file;
     setEditorText(text);
     try { history.replaceState(null, '', '#' + encodeURIComponent(file)); } catch (e) { /* file:// may refuse */ }
     record(text, 'load');
     simulate(false);
+    if (kept != null) showRestored(() => pick(file)); else hideRestored();
   });
 }
 
@@ -63,6 +69,7 @@ function simulate(isEdit) {
     renderErrors();
     renderResult(sameScenario);
   }
+  keepEdits(text, state.original);
   const t2 = performance.now();
   state.renders++;
   window.subsimPage.last = { simulateMs: t1 - t0, renderMs: t2 - t1, totalMs: t2 - t0, ok: !r.errors };

@@ -2,6 +2,7 @@
 import { html } from '../dom.js';
 import { record } from './history.js';
 import { setEditorText } from './editor.js';
+import { setOrigin, keptEdits, showRestored, hideRestored } from './saved-edits.js';
 import { whatIfs } from '../whatif-model.js';
 import { encodeText, parseFragment } from '../share-link.js';
 import { escapeAttr } from '../dom.js';
@@ -96,7 +97,12 @@ export function openFromHash() {
   var f = parseFragment(location.hash);
   if (!f.text) return false;
   if (f.params.lang === 'fr' || f.params.lang === 'en') { state.langPicked = true; actions.setLang(f.params.lang, true); }
-  return f.text.then(function (text) {
+  return f.text.then(function (original) {
+    setOrigin('link', location.hash.slice(0, 256));
+    state.original = original;
+    var kept = keptEdits(original), text = kept != null ? kept : original;
+    if (kept != null) showRestored(function () { setEditorText(original); record(original, 'load'); actions.simulate(false); });
+    else hideRestored();
     state.pickedKey = null;
     state.fileName = null;
     $('picker').value = '';

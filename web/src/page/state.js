@@ -23,6 +23,8 @@ export const state = {
   debounce: null,
   baseCache: { text: null, result: null },
   ctx: null,
+  origin: null,         // the scenario the editor's text started from (saved-edits.js)
+  original: null,       // its text as opened
 };
 export const refs = { timeline: null, panel: null, tlBefore: null, tlAfter: null, src: null };
 export const actions = { simulate: null, setLang: null, baseResult: null, context: null, pick: null };
