@@ -367,8 +367,9 @@ Panel.prototype.setTarget = function (subscription, product) {
   this._question();
 };
 
+// The same choice of action (the actions it replaced, carried under "x-instead-of", aside).
 Panel.prototype._sameAction = function (a, b) {
-  return a && b && W.serializeAction(a) === W.serializeAction(b);
+  return !!(a && b) && sameChoice(a, b) && (a.by || '') === (b.by || '') && (a.number || '') === (b.number || '');
 };
 
 Panel.prototype._renderList = function () {
