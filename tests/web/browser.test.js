@@ -115,6 +115,8 @@ async function setEditor(page, text) {
   await page.evaluate(() => { document.getElementById('editor-panel').open = true; });
   await page.fill('#source', text);
   await page.waitForFunction((n) => +document.body.dataset.renders > n, before);
+  // The lists below the timeline follow the painted frame after an edit.
+  await page.waitForFunction(() => document.body.dataset.lists === document.body.dataset.renders || !document.getElementById('errors').hidden);
 }
 
 for (const mode of ['file', 'http']) {

@@ -27,7 +27,7 @@ function setLang(lang, chosen) {
   state.lang = lang;
   applyStaticText();
   renderErrors();
-  if (state.good) renderResult(true);
+  if (state.good) renderResult(true, false);   // a language switch redraws everything at once
 }
 
 // Opens a bundled scenario, or the reader's kept edit of it (with the choice to discard it).
@@ -88,7 +88,7 @@ function context(text, scenario, result) {
 
 // The views in order of what the reader sees: summary, timeline and what-if first; the long
 // lists after the frame is painted when the scenario only changed (an edit).
-function renderResult(keepView) {
+function renderResult(keepView, deferLists = keepView) {
   const g = state.good, ctx = contextFor(state.engine, state.lang, g.scenario, g.answer);
   state.ctx = ctx;
   renderSummary(ctx, g);
@@ -107,7 +107,7 @@ function renderResult(keepView) {
   if (state.cancelRest) state.cancelRest();
   state.cancelRest = null;
   // After an edit, the lists follow once the frame with the timeline and the answer is painted.
-  if (keepView) state.cancelRest = afterPaint(rest); else rest();
+  if (deferLists) state.cancelRest = afterPaint(rest); else rest();
 }
 
 function renderWhatIf(ctx, g) {
