@@ -53,6 +53,7 @@ function simulate(isEdit) {
   if (!state.engine) return;
   const text = refs.src.value, t0 = performance.now();
   const answer = answerFor(state.engine, text), r = answer.result;
+  if (!r.errors && state.langChosen) answer.narration(state.lang);   // the sentences, timed with the engine
   $('results').hidden = false;
   const t1 = performance.now();
   if (r.errors) {
@@ -67,7 +68,8 @@ function simulate(isEdit) {
     if (!state.langChosen) { state.lang = languageOf(scenario.locale) || 'en'; applyStaticText(); }
     if (!sameScenario) { state.eventLimit = EVENT_PAGE; state.invoiceLimit = INVOICE_PAGE; state.filter = 'all'; }
     renderErrors();
-    renderResult(sameScenario);
+    // The first scenario of a visit shows its timeline and answer first, the lists just after.
+    renderResult(sameScenario, sameScenario || state.renders === 0);
   }
   keepEdits(text, state.original);
   const t2 = performance.now();
@@ -207,6 +209,14 @@ function openFirst() {
   });
 }
 
+// Resolves once the lists of the last render are drawn (they follow the first painted frame).
+function listsDrawn() {
+  return new Promise((resolve) => {
+    const check = () => (!state.good || document.body.dataset.lists === document.body.dataset.renders ? resolve() : setTimeout(check, 10));
+    check();
+  });
+}
+
 function start() {
   window.subsimPage = {
     // For benchmarks and tests: simulate the given text as if typed, return the timings.
@@ -233,7 +243,7 @@ function start() {
     state.engine = engine;
     applyStaticText();
     $('status').textContent = '';
-    return openFirst().then(() => document.body.setAttribute('data-ready', 'true'));
+    return openFirst().then(listsDrawn).then(() => document.body.setAttribute('data-ready', 'true'));
   }, (err) => {
     $('status').textContent = ui().engineFailed + (err && err.message ? err.message : String(err));
     $('status').className = 'status bad';
