@@ -54,6 +54,9 @@ async function afterRender(page, action) {
   const n = await renders(page);
   await action();
   await page.waitForFunction((k) => +document.body.dataset.renders > k, n);
+  // What follows the painted frame: the lists, the before/after, the totals line.
+  await page.waitForFunction(() => document.body.dataset.lists === document.body.dataset.renders || !document.getElementById('errors').hidden);
+  await page.waitForFunction(() => !document.querySelector('#whatif .wi-item') || !document.querySelector('#whatif .wi-totals').hidden);
 }
 async function setEditor(page, text) { await page.evaluate(() => { document.getElementById('editor-panel').open = true; }); await afterRender(page, () => page.fill('#source', text)); }
 const editorText = (page) => page.inputValue('#source');

@@ -334,6 +334,15 @@ Panel.prototype._markEffects = function () {
   this.opts.root.setAttribute('data-effects', String((+this.opts.root.getAttribute('data-effects') || 0) + 1));
 };
 
+Panel.prototype._totals = function () {
+  var t = this.t(), ctx = this.ctx, before = this.opts.baseTotal();
+  if (before == null || !this.items.length) return;
+  var after = (this.result.summary || {}).total_charged || 0, diff = after - before;
+  var dtxt = diff === 0 ? t.noDiff : (diff > 0 ? '+' : '−') + ctx.money(Math.abs(diff));
+  this.totals.textContent = t.totals(ctx.money(before), ctx.money(after), dtxt);
+  this.totals.hidden = false;
+};
+
 // The question "What if … on [date]?" (interface words) and its answer: the narrator's sentence
 // for the what-if last added or moved.
 function sameChoice(a, b) {
@@ -408,16 +417,11 @@ Panel.prototype._renderList = function () {
     d.addEventListener('change', function () { if (d.value) self.move(k, d.value, 'date'); });
     rm.addEventListener('click', function () { self.remove(k); });
   });
-  // Before / after, in one line.
-  if (this.items.length && this.opts.baseTotal) {
-    var before = this.opts.baseTotal(), after = (this.result.summary || {}).total_charged || 0;
-    if (before != null) {
-      var diff = after - before;
-      var dtxt = diff === 0 ? t.noDiff : (diff > 0 ? '+' : '−') + ctx.money(Math.abs(diff));
-      this.totals.textContent = t.totals(ctx.money(before), ctx.money(after), dtxt);
-      this.totals.hidden = false;
-    }
-  } else this.totals.hidden = true;
+  // Before / after, in one line: the scenario before its what-ifs needs its own simulation, so
+  // the line follows the painted frame (it keeps its last text until then).
+  if (this.cancelTotals) this.cancelTotals();
+  if (this.items.length && this.opts.baseTotal) this.cancelTotals = afterPaint(function () { self._totals(); });
+  else this.totals.hidden = true;
   if (this.pendingFocus && this.current >= 0 && this.items[this.current]) this.live.textContent = this.items[this.current].sentence;
 };
 

@@ -125,12 +125,26 @@ export function removeWhatIf(text, index) {
   return out;
 }
 
-// Move the action at `index` to another date (it is placed again in date order).
+// Move the action at `index` to another date (it is placed again in date order). The same text
+// as removing then inserting it, computed from this text's one parse (offsets after the removed
+// item shift by its length), so a move parses nothing new.
 export function moveAction(text, index, on) {
-  const x = listActions(text)[index];
+  const list = listActions(text), x = list[index];
   if (!x || !x.action) return text;
-  const a = Object.assign({}, x.action, { on });
-  return insertItem(removeAction(text, index), serialize(a, true), on);
+  const item = serialize(Object.assign({}, x.action, { on }), true);
+  if (list.length < 2) return insertItem(removeAction(text, index), item, on);
+  const rs = index > 0 ? list[index - 1].end : list[0].start, re = index > 0 ? x.end : list[1].start;
+  const out = text.slice(0, rs) + text.slice(re);
+  const at = (p) => (p < rs ? p : (p >= re ? p - (re - rs) : rs));
+  const others = list.filter((y) => y.index !== index);
+  let idx = 0;
+  others.forEach((y, k) => { const d = y.action && y.action.on; if (typeof d === 'string' && d <= on) idx = k + 1; });
+  if (idx < others.length) {
+    const p = at(others[idx].start);
+    return out.slice(0, p) + item + ',' + wsBefore(out, p) + out.slice(p);
+  }
+  const last = others[others.length - 1], end = at(last.end);
+  return out.slice(0, end) + ',' + wsBefore(out, at(last.start)) + item + out.slice(end);
 }
 
 // The scenario without its what-if actions ("before").
