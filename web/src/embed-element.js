@@ -200,7 +200,7 @@ export class SubSimTimelineElement extends HTMLElement {
       });
       return;
     }
-    var u = this._ui(), lang = this._language(), text = this._text;
+    var lang = this._language(), text = this._text;
     var answer = answerFor(this._engine, text), result = answer.result;
     this._say('');
     if (result.errors) { this._showErrors(result.errors); return; }
@@ -209,12 +209,21 @@ export class SubSimTimelineElement extends HTMLElement {
     this._errors.hidden = true;
     // Every sentence is the narrator's, for this text in the reader's language (SPEC §4.1).
     var ctx = contextFor(this._engine, lang, scenario, answer);
-    var heading = this.getAttribute('heading');
+    this._renderHead(ctx, scenario, result);
+    this._renderTimeline(ctx, scenario, result);
+    this._renderWhatIf(ctx, scenario, result, text);
+    this._renderOpenLink(text, lang);
+    this.setAttribute('data-rendered', String((+this.getAttribute('data-rendered') || 0) + 1));
+  }
+
+  // The title (or the `heading` attribute) and the facts: total charged, states on the last day.
+  _renderHead(ctx, scenario, result) {
+    var u = ctx.ui, heading = this.getAttribute('heading');
     var title = heading != null ? heading : (scenario.title || '');
     this._title.textContent = title;
     this._title.hidden = !title;
     this._box.setAttribute('aria-label', u.embedLabel(title || scenario.title || 'subsim'));
-    this._box.setAttribute('lang', lang);
+    this._box.setAttribute('lang', ctx.lang);
     this._facts.textContent = '';
     var sum = result.summary || {};
     this._fact(u.totalCharged, ctx.money(sum.total_charged), 'total');
@@ -225,38 +234,43 @@ export class SubSimTimelineElement extends HTMLElement {
       html('span', 'state-badge st-badge-' + sum.states[id], one, ctx.state(sum.states[id]));
     });
     this._fact(u.statesOnUntil, states);
+  }
+
+  _renderTimeline(ctx, scenario, result) {
     this._tlBox.hidden = false;
     this._legendBox.hidden = false;
     this._events.hidden = false;
     var sameRange = this._lastRange === scenario.start + '|' + scenario.until;
     this._lastRange = scenario.start + '|' + scenario.until;
     this._tl.setData(scenario, result, ctx, sameRange);
-    this._legendSummary.textContent = u.legend;
+    this._legendSummary.textContent = ctx.ui.legend;
     this._tl.legend(this._legend, ctx);
     this._renderEvents(ctx, result);
+  }
+
+  _renderWhatIf(ctx, scenario, result, text) {
     var wi = this._whatif();
     this._wi.hidden = !wi;
     this._answerBox.hidden = !wi;
     this._tl.overlay.hidden = !wi;
-    if (wi) {
-      this._wiTitle.textContent = WHATIF[lang].title;
-      this._reset.textContent = u.embedReset;
-      this._reset.hidden = text === this._original;
-      this._panel.update(text, scenario, result, ctx);
-    }
-    // "Open in the simulator": index.html next to this script, another page named by the
-    // `simulator` attribute, or no link when that attribute is empty.
-    var sim = this.getAttribute('simulator');
-    var open = this._open;
+    if (!wi) return;
+    this._wiTitle.textContent = WHATIF[ctx.lang].title;
+    this._reset.textContent = ctx.ui.embedReset;
+    this._reset.hidden = text === this._original;
+    this._panel.update(text, scenario, result, ctx);
+  }
+
+  // "Open in the simulator": index.html next to this script, another http(s) page named by the
+  // `simulator` attribute, or no link when that attribute is empty.
+  _renderOpenLink(text, lang) {
+    var sim = this.getAttribute('simulator'), open = this._open;
     open.hidden = sim === '';
-    if (sim !== '') {
-      open.textContent = u.embedOpen + ' ↗';
-      var target = sim ? httpUrl(sim) : null;
-      var page = sim ? (target ? target.href.split('#')[0] : null) : BASE + 'index.html';
-      open.hidden = !page;
-      if (page) encodeText(text).then(function (frag) { open.href = page + '#' + frag + '&lang=' + lang; });
-    }
-    this.setAttribute('data-rendered', String((+this.getAttribute('data-rendered') || 0) + 1));
+    if (sim === '') return;
+    open.textContent = this._ui().embedOpen + ' ↗';
+    var target = sim ? httpUrl(sim) : null;
+    var page = sim ? (target ? target.href.split('#')[0] : null) : BASE + 'index.html';
+    open.hidden = !page;
+    if (page) encodeText(text).then(function (frag) { open.href = page + '#' + frag + '&lang=' + lang; });
   }
 
   // After a what-if, its answer (above the chart) is brought into view if the reader scrolled

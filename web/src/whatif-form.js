@@ -50,38 +50,16 @@ export function Panel(opts) {
 Panel.prototype.t = function () { return TEXT[this.opts.getLang() === 'fr' ? 'fr' : 'en']; };
 
 Panel.prototype._build = function () {
-  var self = this, root = this.opts.root;
+  var root = this.opts.root;
   root.textContent = '';
   root.classList.add('wi');
   this.question = html('h3', 'wi-question', root);
   this.question.setAttribute('aria-live', 'polite');
   this.answer = html('p', 'wi-answer', root);
-  var form = html('div', 'wi-form', root);
+  this._buildForm(html('div', 'wi-form', root));
   this.intro = html('p', 'wi-intro', root);
   this.intro.id = this.id + '-intro';
-  form.setAttribute('role', 'group');
-  form.setAttribute('aria-describedby', this.intro.id);
-  this.form = form;
-  this.inDate = html('input', 'wi-date');
-  this.inDate.type = 'date';
-  this.inAction = html('select', 'wi-action');
-  this.inSub = html('select', 'wi-sub');
-  this.inProd = html('select', 'wi-prod');
-  this.inWho = html('select', 'wi-who');
-  this.inNumber = html('input', 'wi-number');
-  this.inNumber.type = 'text';
-  this.inNumber.autocomplete = 'off';
-  this.inNumber.spellcheck = false;
-  this.fDate = field(form, '', this.inDate);
-  this.fAction = field(form, '', this.inAction);
-  this.fSub = field(form, '', this.inSub);
-  this.fProd = field(form, '', this.inProd);
-  this.fNumber = field(form, '', this.inNumber, 'wi-field-number');
-  this.fWho = field(form, '', this.inWho);
-  this.inInstead = html('input', 'wi-instead');
-  this.inInstead.type = 'checkbox';
-  this.fInstead = field(form, '', this.inInstead, 'wi-field-check');
-  this.btnAdd = button('wi-add', form);
+  this.form.setAttribute('aria-describedby', this.intro.id);
   this._buildCompare(root);
   this.totals = html('p', 'wi-totals', root);
   this.listTitle = html('h3', 'wi-list-title', root);
@@ -91,17 +69,43 @@ Panel.prototype._build = function () {
   this.empty = html('p', 'wi-empty', root);
   this.live = html('p', 'visually-hidden', root);
   this.live.setAttribute('aria-live', 'polite');
+  this._buildHandle(root, this.tl.overlay);
+};
 
+// The fields: date, action, subscription, scope, activation number, who, "instead of", the button.
+Panel.prototype._buildForm = function (form) {
+  var self = this, control = function (name, cls, type) { var e = html(name, cls); if (type) e.type = type; return e; };
+  this.form = form;
+  form.setAttribute('role', 'group');
+  this.inDate = control('input', 'wi-date', 'date');
+  this.inAction = control('select', 'wi-action');
+  this.inSub = control('select', 'wi-sub');
+  this.inProd = control('select', 'wi-prod');
+  this.inWho = control('select', 'wi-who');
+  this.inNumber = control('input', 'wi-number', 'text');
+  this.inNumber.autocomplete = 'off';
+  this.inNumber.spellcheck = false;
+  this.inInstead = control('input', 'wi-instead', 'checkbox');
+  this.fDate = field(form, '', this.inDate);
+  this.fAction = field(form, '', this.inAction);
+  this.fSub = field(form, '', this.inSub);
+  this.fProd = field(form, '', this.inProd);
+  this.fNumber = field(form, '', this.inNumber, 'wi-field-number');
+  this.fWho = field(form, '', this.inWho);
+  this.fInstead = field(form, '', this.inInstead, 'wi-field-check');
+  this.btnAdd = button('wi-add', form);
   this.inDate.addEventListener('change', function () { if (self.inDate.value) self.setDate(self.inDate.value); });
   this.inAction.addEventListener('change', function () { self._syncForm(); self._question(); });
   this.inSub.addEventListener('change', function () { self._fillProducts(); self._syncForm(); self._question(); });
   this.inProd.addEventListener('change', function () { self._question(); });
   this.inWho.addEventListener('change', function () { self.whoTouched = true; self._question(); });
-  this.btnAdd.addEventListener('click', function () { self.add(); });
   this.inInstead.addEventListener('change', function () { self._question(); });
+  this.btnAdd.addEventListener('click', function () { self.add(); });
+};
 
-  // The date handle and its line, over the chart.
-  var ov = this.tl.overlay;
+// The date handle and its line, over the chart.
+Panel.prototype._buildHandle = function (root, ov) {
+  var self = this;
   this.cursor = html('div', 'wi-cursor', ov);
   this.handle = html('div', 'wi-handle', ov);
   this.handle.tabIndex = 0;
