@@ -46,5 +46,6 @@ bundle() {   # bundle ENTRY OUTPUT
 bundle page/main.js app.js
 bundle embed-element.js subsim-embed.js
 bundle embed-page.js embed-page.js
+bundle engine-worker.js subsim-worker.js
 bundle article.js article.js
 echo "web/build.sh: $(ls "$site/scenarios" | wc -l) scenarios, site in $site"

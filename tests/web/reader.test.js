@@ -151,6 +151,35 @@ describe('reader first', () => {
   });
 });
 
+describe('a link that asks for too much', () => {
+  // The native bench's worst case: 100 years billed daily, a 150 MB answer that takes the engine
+  // over a second. As a share link it is simulated in a worker: the page stays responsive and
+  // says why it does not open it, in the page and in the iframe.
+  const zlib = require('node:zlib');
+  const heavy = path.join(__dirname, '..', '..', 'build', 'bench', 'scenarios', '100y_daily_worst_case.json');
+  const link = () => 'z=' + zlib.deflateRawSync(fs.readFileSync(heavy)).toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  it('is stopped in a worker, with the reason at the top, the page responsive meanwhile', { skip: !fs.existsSync(heavy) && 'run bash bench/run.sh --dump-scenarios build/bench/scenarios' }, async () => {
+    for (const [where, url, sel] of [['page', server.url + '#' + link(), '#link-error'], ['iframe page', server.url + 'embed.html#' + link(), '.embed-msg']]) {
+      const context = await browser.newContext({ viewport: LAPTOP, locale: 'en-GB' });
+      const page = await context.newPage();
+      const problems = [];
+      page.on('pageerror', (e) => problems.push(e.message));
+      page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+      try {
+        await page.goto(url);
+        // While the worker simulates, the main thread answers at once.
+        const t0 = Date.now();
+        await page.evaluate(() => 1);
+        assert.ok(Date.now() - t0 < 1000, `${where}: the main thread is free`);
+        await page.waitForSelector(sel + ':not([hidden])', { timeout: 20000 });
+        assert.match(await page.textContent(sel), /too large to show|more than \d+ seconds/, where);
+        if (where === 'page') assert.equal(await page.$eval('#results', (n) => n.hidden), true);
+        assert.deepEqual(problems, [], where);
+      } finally { await context.close(); }
+    }
+  });
+});
+
 describe('no lost edits', () => {
   it('restores the reader\'s edits after a reload, with a choice to discard them', async () => {
     const file = 'rescueassist-cancel-reactivate.json', original = read(file);

@@ -6,6 +6,8 @@
 import { parseFragment, param } from './share-link.js';
 import { UI, languageOf } from './strings.js';
 import './embed-element.js';
+import { loadEngine, baseOf } from './engine.js';
+import { guard } from './engine-guard.js';
 
 const main = document.getElementById('embed');
 
@@ -24,7 +26,10 @@ function show() {
   const u = UI[lang];
   document.documentElement.lang = lang;
   if (!f.text) { message(u.embedNoLink); return; }
-  f.text.then((text) => {
+  // The link's text is simulated first in a worker with a time budget: a scenario asking for too
+  // much is stopped there, and the article around the iframe stays responsive.
+  const base = baseOf(document.currentScript ? document.currentScript.src : location.href);
+  f.text.then((text) => loadEngine(base).then((engine) => guard(engine, base, text, lang)).then(() => text)).then((text) => {
     main.textContent = '';
     const el = document.createElement('subsim-timeline');
     el.setAttribute('lang', lang);
@@ -35,7 +40,10 @@ function show() {
     if (p.simulator === '0') el.setAttribute('simulator', '');
     el.scenario = text;
     main.appendChild(el);
-  }, (err) => message((err && err.code && u.linkBroken[err.code]) || u.linkBroken.damaged));
+  }, (err) => {
+    const say = err && err.code && u.linkBroken[err.code];
+    message(typeof say === 'function' ? say(err.limit) : (say || u.linkBroken.damaged));
+  });
 }
 
 function reportHeight() {

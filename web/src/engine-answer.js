@@ -18,18 +18,26 @@ function call(fn, fallback) {
   try { return fn(); } catch (e) { fallback.error = e && e.message ? e.message : String(e); return null; }
 }
 
-function make(engine, text) {
-  const narrations = new Map();
-  let result;
+// The engine's result for `text` (parsed); a combined entry point also gives its narration.
+function engineResult(engine, text, narrations) {
   const failed = {};
   if (typeof engine.answer === 'function') {
     const both = parseOr(call(() => engine.answer(text, ''), failed), null);
-    result = both && both.result ? both.result : invalidOutput(failed.error);
     if (both && both.narration && both.narration.locale) narrations.set(both.narration.locale, both.narration);
-  } else {
-    const out = call(() => engine.simulate(text), failed);
-    result = out == null ? invalidOutput(failed.error) : parseOr(out, invalidOutput());
+    return both && both.result ? both.result : invalidOutput(failed.error);
   }
+  const out = call(() => engine.simulate(text), failed);
+  return out == null ? invalidOutput(failed.error) : parseOr(out, invalidOutput());
+}
+
+// `seed`: the module's texts computed elsewhere ({ result, narration, lang }: engine-guard.js).
+function make(engine, text, seed) {
+  const narrations = new Map();
+  let result;
+  if (seed) {
+    result = parseOr(seed.result, invalidOutput());
+    if (seed.narration) narrations.set(seed.lang, parseOr(seed.narration, null));
+  } else result = engineResult(engine, text, narrations);
   return {
     engine, text, result,
     // The narrator's sentences for this text in `lang` (null for an invalid scenario).
@@ -51,6 +59,13 @@ export function answerFor(engine, text) {
   for (const a of kept) if (a.engine === engine && a.text === text) return a;
   const a = make(engine, text);
   kept = [a].concat(kept.slice(0, KEEP - 1));
+  return a;
+}
+
+// An answer computed elsewhere (the engine in a worker: engine-guard.js), put in the cache.
+export function seedAnswer(engine, text, resultText, lang, narrationText) {
+  const a = make(engine, text, { result: resultText, narration: narrationText, lang: lang === 'fr' ? 'fr' : 'en' });
+  kept = [a].concat(kept.filter((x) => x.text !== text).slice(0, KEEP - 1));
   return a;
 }
 

@@ -193,7 +193,8 @@ function showLinkError(err) {
   box.hidden = false;
   $('results').hidden = true;   // no other scenario in its place
   $('link-error-title').textContent = u.linkBrokenTitle;
-  $('link-error-text').textContent = (err && err.code && u.linkBroken[err.code]) || u.linkBroken.damaged;
+  const say = err && err.code && u.linkBroken[err.code];
+  $('link-error-text').textContent = typeof say === 'function' ? say(err.limit) : (say || u.linkBroken.damaged);
   $('link-error').setAttribute('data-code', (err && err.code) || 'damaged');
 }
 
@@ -228,6 +229,7 @@ function start() {
     timings: [],   // every render's { simulateMs (engine answer), renderMs, totalMs }, for bench/web
   };
   Object.assign(actions, { simulate, setLang, baseResult, context, pick });
+  state.base = BASE;
   setupEditor();
   buildPicker();
   buildViews();

@@ -2,6 +2,7 @@
 import { html } from '../dom.js';
 import { record } from './history.js';
 import { setEditorText } from './editor.js';
+import { guard } from '../engine-guard.js';
 import { setOrigin, keptEdits, showRestored, hideRestored } from './saved-edits.js';
 import { whatIfs } from '../whatif-model.js';
 import { encodeText, parseFragment } from '../share-link.js';
@@ -97,7 +98,9 @@ export function openFromHash() {
   var f = parseFragment(location.hash);
   if (!f.text) return false;
   if (f.params.lang === 'fr' || f.params.lang === 'en') { state.langPicked = true; actions.setLang(f.params.lang, true); }
-  return f.text.then(function (original) {
+  // A link's text is simulated first in a worker with a time budget (engine-guard.js).
+  var guarded = function (text) { return guard(state.engine, state.base, text, state.lang).then(function () { return text; }); };
+  return f.text.then(guarded).then(function (original) {
     setOrigin('link', location.hash.slice(0, 256));
     state.original = original;
     var kept = keptEdits(original), text = kept != null ? kept : original;

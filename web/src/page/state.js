@@ -23,6 +23,7 @@ export const state = {
   debounce: null,
   baseCache: { text: null, result: null },
   ctx: null,
+  base: '',             // where subsim's files are (the page's directory)
   origin: null,         // the scenario the editor's text started from (saved-edits.js)
   original: null,       // its text as opened
 };
