@@ -195,7 +195,8 @@ export class Timeline {
     const f = (o) => new Intl.DateTimeFormat(ctx.locale, Object.assign({ timeZone: 'UTC' }, o));
     this.fmt = { monthShort: f({ month: 'short' }), monthLong: f({ month: 'long', year: 'numeric' }),
                  monthYear: f({ month: 'short', year: 'numeric' }), year: f({ year: 'numeric' }) };
-    this.laneCache = [];   // labels in bars change with the language
+    this.laneCache = [];   // labels in bars and on the axis change with the language
+    this.viewSig = null;
   }
 
   // New data. keepView: keep the zoom and position (a re-simulation of the same scenario).
