@@ -12,6 +12,8 @@ addOnPostRun(function () {
     return function (text, locale) {
       var bytes = encoder.encode(String(text));
       var at = Module['_malloc'](bytes.length + 1);
+      // No memory for the text: say so instead of writing at address 0 (which breaks every later call).
+      if (!at) throw new Error('out of memory: the engine cannot take a text of ' + bytes.length + ' bytes');
       try {
         HEAPU8.set(bytes, at);
         if (!withLocale) return decoder.decode(raw(at, bytes.length));

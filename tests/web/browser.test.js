@@ -112,8 +112,11 @@ async function checkAgainstEngine(page, file, text) {
 
 async function setEditor(page, text) {
   const before = +(await page.getAttribute('body', 'data-renders'));
+  await page.evaluate(() => { document.getElementById('editor-panel').open = true; });
   await page.fill('#source', text);
   await page.waitForFunction((n) => +document.body.dataset.renders > n, before);
+  // The lists below the timeline follow the painted frame after an edit.
+  await page.waitForFunction(() => document.body.dataset.lists === document.body.dataset.renders || !document.getElementById('errors').hidden);
 }
 
 for (const mode of ['file', 'http']) {

@@ -59,7 +59,7 @@ function assertOwnRequests(page, allowed) {
   assert.deepEqual(bad, [], 'unexpected requests');
 }
 const EMBED_FILES = ['/subsim-embed.js', '/subsim.js', '/subsim.wasm'];
-const IFRAME_FILES = ['/embed.html', '/embed-page.js', '/embed-page.css', '/favicon.svg'];
+const IFRAME_FILES = ['/embed.html', '/embed-page.js', '/embed-page.css', '/favicon.svg', '/subsim-worker.js'];   // the link's first simulation runs in a worker
 
 function hostPage({ lang = 'fr', body, css = true }) {
   return `<!doctype html>

@@ -15,8 +15,13 @@ const SCREENSHOTS = process.env.SUBSIM_SCREENSHOTS || path.join(ROOT, 'build', '
 const CHROMIUM = process.env.SUBSIM_CHROMIUM || '/usr/bin/chromium';
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
-function scenarioFiles() {
-  return fs.readdirSync(SCENARIOS).filter((f) => f.endsWith('.json')).sort();
+// Every bundled scenario, subfolders included (scenarios/**/*.json), by its path under scenarios/.
+function scenarioFiles(dir = SCENARIOS, prefix = '') {
+  return fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1)).flatMap((e) => {
+    const rel = prefix ? prefix + '/' + e.name : e.name;
+    if (e.isDirectory()) return scenarioFiles(path.join(dir, e.name), rel);
+    return e.name.endsWith('.json') ? [rel] : [];
+  });
 }
 
 let modulePromise = null;

@@ -90,9 +90,11 @@ test('the page has a label, in fr and en, for every name in the module\'s catalo
   const m = await loadWasm();
   const cat = JSON.parse(m.catalogue());
   for (const k of ['rules', 'event_types', 'states', 'actions', 'reasons']) assert.ok(Array.isArray(cat[k]) && cat[k].length, `catalogue().${k}`);
-  // The page's scripts are classic scripts defining globals; load them here as the page does.
-  for (const f of ['i18n.js', 'timeline.js']) require(path.join(ROOT, 'web', f));
-  const L = globalThis.SubSimText.labels;
+  // The page's interface strings and timeline layout, as ES modules.
+  const { pathToFileURL } = require('node:url');
+  const S = await import(pathToFileURL(path.join(ROOT, 'web', 'src', 'strings.js')).href);
+  const { markerKind } = await import(pathToFileURL(path.join(ROOT, 'web', 'src', 'timeline-model.js')).href);
+  const L = { states: S.STATES, types: S.TYPES, actions: S.ACTIONS };
   for (const lang of ['en', 'fr']) {
     for (const s of cat.states) assert.ok(L.states[lang][s], `state ${s} has a ${lang} label`);
     for (const t of cat.event_types) assert.ok(L.types[lang][t], `event type ${t} has a ${lang} label`);
@@ -101,7 +103,7 @@ test('the page has a label, in fr and en, for every name in the module\'s catalo
   // Every event type either has a marker on the timeline or is shown by the bars (start, renewal…).
   const shownByBars = ['subscription_started', 'trial_started', 'renewed', 'cancellation_scheduled', 'cancellation_effective', 'expired'];
   for (const t of cat.event_types) {
-    assert.ok(globalThis.SubSimTimeline.markerKind(t) || shownByBars.includes(t), `event type ${t} is drawn`);
+    assert.ok(markerKind(t) || shownByBars.includes(t), `event type ${t} is drawn`);
   }
 });
 

@@ -9,6 +9,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const zlib = require('node:zlib');
 const { SITE, SCENARIOS, runCli, loadWasm, startServer, launchBrowser, openPage, screenshotPath } = require('./helpers');
 
 let browser, server, wasm, tmp;
@@ -53,8 +54,11 @@ async function afterRender(page, action) {
   const n = await renders(page);
   await action();
   await page.waitForFunction((k) => +document.body.dataset.renders > k, n);
+  // What follows the painted frame: the lists, the before/after, the totals line.
+  await page.waitForFunction(() => document.body.dataset.lists === document.body.dataset.renders || !document.getElementById('errors').hidden);
+  await page.waitForFunction(() => !document.querySelector('#whatif .wi-item') || !document.querySelector('#whatif .wi-totals').hidden);
 }
-async function setEditor(page, text) { await afterRender(page, () => page.fill('#source', text)); }
+async function setEditor(page, text) { await page.evaluate(() => { document.getElementById('editor-panel').open = true; }); await afterRender(page, () => page.fill('#source', text)); }
 const editorText = (page) => page.inputValue('#source');
 function whatIfActions(text) { return (JSON.parse(text).actions || []).filter((a) => a['x-whatif']); }
 async function shownBars(page) {
@@ -395,15 +399,35 @@ describe('share and save', () => {
     } finally { await page.closeAll(); }
   });
 
-  it('says so when a link cannot be read, and shows a bundled scenario instead', async () => {
-    const page = await openPage(browser, server.url + '#z=not-a-deflate-stream');
-    try {
-      const status = await page.textContent('#status');
-      assert.match(status, /link could not be opened|lien n’a pas pu/);
-      assert.ok((await editorText(page)).length > 100, 'a bundled scenario is shown');
-      const problems = await page.problems();
-      assert.deepEqual(problems, [], problems.join('\n'));
-    } finally { await page.closeAll(); }
+  // A link cut short or damaged (as mail clients and chat apps do) says so at the top, in the
+  // reader's language, and shows no other scenario in its place.
+  it('says so at the top when a link is cut short or damaged, and opens no default scenario', async () => {
+    const text = read('zendesk-notice-missed.json');
+    const good = zlib.deflateRawSync(Buffer.from(text, 'utf8')).toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    const cases = [
+      ['truncated', '#z=' + good.slice(0, Math.floor(good.length / 2)), '', /damaged or cut short/],
+      ['corrupted', '#z=not-a-deflate-stream', '', /damaged or cut short/],
+      ['bad UTF-8', '#t=_w', '', /damaged or cut short/],
+      ['malformed percent-encoding', '#%E0%A4%A', '', null],
+      ['truncated, French reader', '#z=' + good.slice(0, 40), '?lang=fr', /abîmé ou tronqué/],
+    ];
+    for (const [name, hash, query, said] of cases) {
+      const page = await openPage(browser, server.url + query + hash, { width: 390, height: 844 });
+      try {
+        if (said) {
+          assert.ok(await page.isVisible('#link-error'), `${name}: the error is shown`);
+          assert.match(await page.textContent('#link-error'), said, name);
+          const top = await page.$eval('#link-error', (n) => n.getBoundingClientRect().top);
+          assert.ok(top < 200, `${name}: at the top (${top}px)`);
+          assert.equal(await page.$eval('#results', (n) => n.hidden), true, `${name}: no scenario in its place`);
+          assert.equal(await editorText(page), '', `${name}: the editor stays empty`);
+        } else {
+          assert.equal(await page.getAttribute('body', 'data-ready'), 'true', `${name}: the page still starts`);
+        }
+        const problems = await page.problems();
+        assert.deepEqual(problems, [], problems.join('\n'));
+      } finally { await page.closeAll(); }
+    }
   });
 });
 

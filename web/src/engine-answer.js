@@ -1,0 +1,73 @@
+/* The engine's answer for one scenario text: the result (parsed once) and the narrator's sentences
+ * in a language (asked once per language). The last few answers are kept, so one edit asks the
+ * engine once per text however many parts of the page read it. When the module offers one entry
+ * point for both (`answer(text, locale)` → { result, narration }), one call does it. */
+const KEEP = 4;
+let kept = [];
+
+function parseOr(text, fallback) {
+  try { return JSON.parse(text); } catch (e) { return fallback; }
+}
+
+function invalidOutput(message) {
+  return { errors: [{ pointer: '', message: message || 'invalid engine output', line: 1, column: 1 }] };
+}
+
+// The engine's text for a call, or null with the error said (out of memory: a clear message).
+function call(fn, fallback) {
+  try { return fn(); } catch (e) { fallback.error = e && e.message ? e.message : String(e); return null; }
+}
+
+// The engine's result for `text` (parsed); a combined entry point also gives its narration.
+function engineResult(engine, text, narrations) {
+  const failed = {};
+  if (typeof engine.answer === 'function') {
+    const both = parseOr(call(() => engine.answer(text, ''), failed), null);
+    if (both && both.narration && both.narration.locale) narrations.set(both.narration.locale, both.narration);
+    return both && both.result ? both.result : invalidOutput(failed.error);
+  }
+  const out = call(() => engine.simulate(text), failed);
+  return out == null ? invalidOutput(failed.error) : parseOr(out, invalidOutput());
+}
+
+// `seed`: the module's texts computed elsewhere ({ result, narration, lang }: engine-guard.js).
+function make(engine, text, seed) {
+  const narrations = new Map();
+  let result;
+  if (seed) {
+    result = parseOr(seed.result, invalidOutput());
+    if (seed.narration) narrations.set(seed.lang, parseOr(seed.narration, null));
+  } else result = engineResult(engine, text, narrations);
+  return {
+    engine, text, result,
+    // The narrator's sentences for this text in `lang` (null for an invalid scenario).
+    narration(lang) {
+      lang = lang === 'fr' ? 'fr' : 'en';
+      if (narrations.has(lang)) return narrations.get(lang);
+      let value = null;
+      if (!result.errors && typeof engine.narration === 'function') {
+        value = parseOr(call(() => engine.narration(text, lang), {}), null);
+        if (value && value.errors) value = null;
+      }
+      narrations.set(lang, value);
+      return value;
+    },
+  };
+}
+
+export function answerFor(engine, text) {
+  for (const a of kept) if (a.engine === engine && a.text === text) return a;
+  const a = make(engine, text);
+  kept = [a].concat(kept.slice(0, KEEP - 1));
+  return a;
+}
+
+// An answer computed elsewhere (the engine in a worker: engine-guard.js), put in the cache.
+export function seedAnswer(engine, text, resultText, lang, narrationText) {
+  const a = make(engine, text, { result: resultText, narration: narrationText, lang: lang === 'fr' ? 'fr' : 'en' });
+  kept = [a].concat(kept.filter((x) => x.text !== text).slice(0, KEEP - 1));
+  return a;
+}
+
+// The result only (for what-if effects and comparisons), through the same cache.
+export function resultOf(engine, text) { return answerFor(engine, text).result; }

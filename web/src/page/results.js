@@ -1,0 +1,183 @@
+/* The page's result views: summary facts, expectations, the event list (with the narrator's
+ * sentence for each event, filter and paging) and the invoice table. */
+import { html } from '../dom.js';
+import { state, refs, actions, $, ui, EVENT_PAGE, INVOICE_PAGE } from './state.js';
+import { markerKind } from '../timeline-model.js';
+function fact(dl, term, value, cls) {
+  var d = html('div', 'fact' + (cls ? ' ' + cls : ''), dl);
+  html('dt', null, d, term);
+  var dd = html('dd', null, d);
+  if (typeof value === 'string') dd.textContent = value; else dd.appendChild(value);
+  return dd;
+}
+export function renderSummary(ctx, g) {
+  var u = ctx.ui, s = g.scenario, r = g.result, sum = r.summary || {};
+  $('summary-title').textContent = s.title || g.key || 'subsim';
+  var dl = $('facts');
+  dl.textContent = '';
+  if (s.source) fact(dl, u.source, s.source, 'source');
+  fact(dl, u.period, u.periodValue(ctx.date(s.start), ctx.date(s.until)));
+  fact(dl, u.totalCharged, ctx.money(sum.total_charged), 'total');
+  fact(dl, u.account, sum.account === 'closed' ? u.accountClosed : u.accountOpen);
+  var states = document.createElement('ul');
+  states.className = 'state-list';
+  Object.keys(sum.states || {}).forEach(function (id) {
+    var li = html('li', null, states);
+    html('span', 'sub', li, ctx.subName(id));
+    var b = html('span', 'state-badge st-badge-' + sum.states[id], li, ctx.state(sum.states[id]));
+    b.setAttribute('data-state', sum.states[id]);
+  });
+  fact(dl, u.statesOnUntil, states, 'states');
+  var ex = r.expectations || [];
+  if (ex.length) {
+    var p = ex.filter(function (e) { return e.passed; }).length;
+    fact(dl, u.expectations, u.expSummary(p, ex.length), p === ex.length ? 'pass' : 'fail');
+  }
+}
+
+export function renderExpectations(ctx, g) {
+  var u = ctx.ui, list = $('expectations'), ex = g.result.expectations || [];
+  list.textContent = '';
+  var p = ex.filter(function (e) { return e.passed; }).length;
+  $('expect-count').textContent = ex.length ? '(' + u.expSummary(p, ex.length) + ')' : '';
+  // All passed: folded away behind a summary; any failure: unfolded.
+  var det = $('expect-details');
+  $('expect-show').textContent = u.expShow(ex.length);
+  $('expect-show').hidden = !ex.length;
+  if (!state.expectKey || state.expectKey !== g.key + '|' + p + '/' + ex.length) det.open = !ex.length || p < ex.length;
+  state.expectKey = g.key + '|' + p + '/' + ex.length;
+  if (!ex.length) { html('li', 'empty', list, u.noExpectations); return; }
+  ex.forEach(function (e, k) {
+    var li = html('li', 'exp ' + (e.passed ? 'pass' : 'fail'), list);
+    li.setAttribute('data-passed', String(!!e.passed));
+    var badge = html('span', 'exp-badge', li, (e.passed ? '✓ ' : '✗ ') + (e.passed ? u.passed : u.failed));
+    badge.setAttribute('aria-label', e.passed ? u.passed : u.failed);
+    var body = html('div', 'exp-body', li);
+    html('span', 'exp-text', body, ctx.expectationLine(k) || '#' + e.index);
+    if (!e.passed && e.message) html('span', 'exp-msg', body, e.message);
+  });
+}
+
+export function renderFilter(ctx, g) {
+  var sel = $('event-filter');
+  var prev = state.filter;
+  sel.textContent = '';
+  var all = html('option', null, sel, ctx.ui.filterAll); all.value = 'all';
+  var events = g.result.events || [];
+  if (events.some(function (e) { return e.subscription == null; })) {
+    var a = html('option', null, sel, ctx.ui.filterAccount); a.value = '\u0001account';
+  }
+  Object.keys((g.result.summary || {}).states || {}).forEach(function (id) {
+    var o = html('option', null, sel, ctx.subName(id)); o.value = id;
+  });
+  sel.value = prev;
+  if (sel.value !== prev) { sel.value = 'all'; state.filter = 'all'; }
+}
+
+export function eventMatches(e) {
+  if (state.filter === 'all') return true;
+  if (state.filter === '\u0001account') return e.subscription == null;
+  return e.subscription === state.filter;
+}
+
+export function renderEvents(ctx, g) {
+  var list = $('events'), events = g.result.events || [], u = ctx.ui;
+  list.textContent = '';
+  var matching = [];
+  events.forEach(function (e, i) { if (eventMatches(e)) matching.push(i); });
+  var shown = matching.slice(0, state.eventLimit);
+  var frag = document.createDocumentFragment();
+  shown.forEach(function (i) {
+    var e = events[i];
+    var li = html('li', 'ev ev-' + e.type, frag);
+    li.id = 'ev-' + i;
+    li.setAttribute('data-index', String(i));
+    li.setAttribute('data-type', e.type);
+    li.setAttribute('data-date', e.date);
+    var mk = markerKind(e.type);
+    if (mk) li.classList.add('has-marker');
+    var time = html('button', 'ev-date', li);
+    time.type = 'button';
+    var t = html('time', null, time, ctx.date(e.date));
+    t.setAttribute('datetime', e.date);
+    time.addEventListener('click', function () { showOnTimeline(i); });
+    var body = html('div', 'ev-body', li);
+    var meta = html('div', 'ev-meta', body);
+    html('span', 'ev-type t-' + (mk || 'plain'), meta, ctx.typeLabel(e.type));
+    var where = [];
+    if (e.subscription != null) where.push(ctx.subName(e.subscription));
+    if (e.product != null) where.push(ctx.productName(e.product));
+    if (!where.length) where.push(u.accountLane);
+    html('span', 'ev-where', meta, where.join(' · '));
+    var rule = html('code', 'ev-rule', meta, e.rule);
+    rule.title = u.rule;
+    html('p', 'sentence', body, ctx.sentence(i));
+  });
+  list.appendChild(frag);
+  $('event-count').textContent = '(' + u.eventCount(shown.length, matching.length) + ')';
+  var more = $('events-more');
+  var rest = matching.length - shown.length;
+  more.hidden = rest <= 0;
+  if (rest > 0) more.textContent = u.showMore(Math.min(rest, EVENT_PAGE));
+}
+
+export function showOnTimeline(i) {
+  if (refs.timeline.selectEvent(i)) {
+    var card = $('timeline');
+    var r = card.getBoundingClientRect();
+    if (r.top < 0 || r.bottom > window.innerHeight) card.scrollIntoView({ block: 'center' });
+    refs.timeline.scroller.focus({ preventScroll: true });
+  }
+}
+
+export function showInList(eventIndex) {
+  var g = state.good;
+  if (!g) return;
+  var e = g.result.events[eventIndex];
+  if (!e) return;
+  if (!eventMatches(e)) { state.filter = 'all'; $('event-filter').value = 'all'; }
+  var pos = 0;
+  g.result.events.forEach(function (x, i) { if (i < eventIndex && eventMatches(x)) pos++; });
+  if (pos >= state.eventLimit) { state.eventLimit = pos + EVENT_PAGE; renderEvents(state.ctx, g); }
+  else if (!$('ev-' + eventIndex)) renderEvents(state.ctx, g);
+  var li = $('ev-' + eventIndex);
+  if (!li) return;
+  document.querySelectorAll('.ev.flash').forEach(function (n) { n.classList.remove('flash'); });
+  li.classList.add('flash');
+  li.scrollIntoView({ block: 'center' });
+  li.querySelector('.ev-date').focus({ preventScroll: true });
+}
+
+export function renderInvoices(ctx, g) {
+  var body = $('invoice-rows'), invs = g.result.invoices || [], u = ctx.ui;
+  body.textContent = '';
+  var shown = invs.slice(0, state.invoiceLimit);
+  var frag = document.createDocumentFragment();
+  if (!invs.length) {
+    var tr0 = html('tr', 'empty', frag);
+    var td0 = html('td', null, tr0, u.noInvoices); td0.colSpan = 4;
+  }
+  shown.forEach(function (inv) {
+    var tr = html('tr', null, frag);
+    tr.setAttribute('data-date', inv.date);
+    var d = html('td', 'date', tr);
+    var t = html('time', null, d, ctx.date(inv.date)); t.setAttribute('datetime', inv.date);
+    html('td', 'sub', tr, ctx.subName(inv.subscription));
+    var linesTd = html('td', 'lines', tr);
+    var ul = html('ul', null, linesTd);
+    (inv.lines || []).forEach(function (l) {
+      var li = html('li', null, ul);
+      var name = l.bundle != null ? ctx.bundleName(l.bundle) + ' (' + u.bundle + ')' : ctx.productName(l.product);
+      html('span', 'line-name', li, name);
+      html('span', 'line-period', li, ctx.date(l.from) + ' – ' + ctx.date(ctx.dayBefore(l.to)));
+      html('span', 'line-amount', li, ctx.money(l.amount));
+    });
+    html('td', 'num', tr, ctx.money(inv.amount));
+  });
+  body.appendChild(frag);
+  $('invoice-total').textContent = ctx.money((g.result.summary || {}).total_charged);
+  $('invoice-count').textContent = invs.length ? '(' + u.invoiceCount(shown.length, invs.length) + ')' : '';
+  var more = $('invoices-more'), rest = invs.length - shown.length;
+  more.hidden = rest <= 0;
+  if (rest > 0) more.textContent = u.showMore(Math.min(rest, INVOICE_PAGE));
+}

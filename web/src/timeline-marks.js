@@ -1,0 +1,85 @@
+/* Timeline markers: one SVG path per marker kind (and per part of its shape) per lane, whatever the
+ * number of events, so a dense lane costs a handful of nodes. Markers of one kind closer than
+ * MERGE_PX are one marker (a cluster); different kinds on one date sit side by side. Which item is
+ * under the pointer is found from coordinates (Timeline.itemAt), not from per-marker nodes. */
+import { svg } from './dom.js';
+import { isoOf } from './dates.js';
+
+export const MERGE_PX = 7;
+export const MARKER_KINDS = ['invoice', 'reminder', 'email', 'refusal', 'notice', 'notice_missed', 'request', 'milestone'];
+
+export function isNotice(kind) { return kind === 'notice' || kind === 'notice_missed'; }
+
+// Vertical centre of a marker: notice flags fly at the top of the lane, the rest sit lower.
+export function markerY(lane, kind) {
+  if (isNotice(kind)) return lane.top + 9;
+  return lane.kind === 'product' ? lane.top + lane.height / 2 : lane.top + lane.height / 2 + 3;
+}
+
+const circle = (x, y, r) => 'M' + (x - r) + ' ' + y + 'a' + r + ' ' + r + ' 0 1 0 ' + 2 * r + ' 0a' + r + ' ' + r + ' 0 1 0 ' + -2 * r + ' 0z';
+
+// The path data of one marker: { shape, extra } (extra: the email flap, the refusal cross, the notice pole).
+export function markerPath(kind, x, cy, poleBottom) {
+  switch (kind) {
+    case 'invoice': return { shape: circle(x, cy, 5) };
+    case 'reminder': return { shape: 'M' + (x - 5.5) + ' ' + (cy - 4.5) + 'h11l-5.5 9.5z' };
+    case 'email': return { shape: 'M' + (x - 5.5) + ' ' + (cy - 4) + 'h11v8h-11z', extra: 'M' + (x - 5.5) + ' ' + (cy - 4) + 'l5.5 4.5l5.5 -4.5' };
+    case 'refusal': return { shape: circle(x, cy, 6), extra: 'M' + (x - 3) + ' ' + (cy - 3) + 'l6 6M' + (x + 3) + ' ' + (cy - 3) + 'l-6 6' };
+    case 'request': return { shape: 'M' + x + ' ' + (cy - 6) + 'l6 6l-6 6l-6 -6z' };
+    case 'notice': case 'notice_missed':
+      return { shape: 'M' + x + ' ' + (cy - 6) + 'h9l-2.5 3.5l2.5 3.5h-9z', extra: 'M' + x + ' ' + (cy - 6) + 'V' + (poleBottom != null ? poleBottom : cy + 8) };
+    default: return { shape: 'M' + (x - 4.5) + ' ' + (cy - 4.5) + 'h9v9h-9z' };
+  }
+}
+const EXTRA_CLASS = { email: 'mk-email-flap', refusal: 'mk-refusal-x', notice: 'mk-notice-pole mk-notice', notice_missed: 'mk-notice-pole mk-notice_missed' };
+
+// Clusters of one lane between days d0 and d1, placed: [{ kind, x, items }].
+export function laneClusters(lane, d0, d1, xOf) {
+  const last = {}, clusters = [];
+  for (const it of lane.items) {
+    if (it.kind === 'bar' || it.from < d0 || it.from > d1) continue;
+    const x = xOf(it.from), c = last[it.kind];
+    if (c && x - c.x0 < MERGE_PX) { c.items.push(it); continue; }
+    clusters.push(last[it.kind] = { kind: it.kind, x, x0: x, items: [it] });
+  }
+  clusters.sort((a, b) => a.x - b.x);
+  let prevX = -Infinity;
+  for (const c of clusters) {
+    if (isNotice(c.kind)) continue;
+    if (c.x < prevX + 11) c.x = prevX + 11;
+    prevX = c.x;
+  }
+  return clusters;
+}
+
+// Draws one lane's clusters into `g`: per kind one <g class="mk"> holding its paths.
+export function drawLaneMarkers(g, lane, laneIndex, clusters) {
+  const byKind = new Map();
+  for (const c of clusters) {
+    let k = byKind.get(c.kind);
+    if (!k) byKind.set(c.kind, k = { shape: [], extra: [], stack: [], count: 0, first: c.items[0] });
+    const cy = markerY(lane, c.kind), p = markerPath(c.kind, c.x, cy, isNotice(c.kind) ? lane.groupBottom - 2 : null);
+    k.shape.push(p.shape);
+    if (p.extra) k.extra.push(p.extra);
+    if (c.items.length > 1 && !isNotice(c.kind)) k.stack.push(circle(c.x, cy, 8.5));
+    k.count++;
+  }
+  byKind.forEach((k, kind) => {
+    const grp = svg('g', { class: 'mk mk-g-' + kind, 'data-lane': laneIndex, 'data-kind': kind, 'data-count': k.count, 'data-date': isoOf(k.first.from) }, g);
+    if (k.stack.length) svg('path', { d: k.stack.join(''), class: 'mk-stack' }, grp);
+    if (kind.startsWith('notice')) svg('path', { d: k.extra.join(''), class: EXTRA_CLASS[kind] }, grp);
+    svg('path', { d: k.shape.join(''), class: 'mk-shape mk-' + kind }, grp);
+    if (k.extra.length && !kind.startsWith('notice')) svg('path', { d: k.extra.join(''), class: EXTRA_CLASS[kind] }, grp);
+  });
+  return clusters.length;
+}
+
+// One marker of `kind` alone in a small SVG (the legend).
+export function markerSwatch(kind, parent) {
+  const s = svg('svg', { width: 22, height: 18, class: 'legend-swatch', 'aria-hidden': 'true', focusable: 'false' }, parent);
+  const p = markerPath(kind, isNotice(kind) ? 7 : 11, 9, 17);
+  if (p.extra && isNotice(kind)) svg('path', { d: p.extra, class: EXTRA_CLASS[kind] }, s);
+  svg('path', { d: p.shape, class: 'mk-shape mk-' + kind }, s);
+  if (p.extra && !isNotice(kind)) svg('path', { d: p.extra, class: EXTRA_CLASS[kind] }, s);
+  return s;
+}

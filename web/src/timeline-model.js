@@ -1,0 +1,110 @@
+/* Timeline layout, without any DOM: one lane per subscription (its whole-subscription events) and
+ * one per product of it (state bars and the product's own events), plus an account lane for
+ * account-wide events; items sorted by date in each lane. Notice markers come from
+ * `cancellation_scheduled.details`, grace windows from `expired.details.renewable_until`. */
+import { dayNum } from './dates.js';
+
+export const AXIS_H = 44;
+export const BAR_H = 18;
+const LANE_H = { account: 34, subscription: 34, product: 34 };
+
+export const FALLBACK_STATES = ['trialing', 'pending_activation', 'active', 'pending_cancellation', 'cancelled', 'expired'];
+
+// Which marker an event gets on the timeline (null: shown by the bars or only in the list).
+export function markerKind(type) {
+  switch (type) {
+    case 'invoice': return 'invoice';
+    case 'renewal_reminder': case 'trial_ending': return 'reminder';
+    case 'email': return 'email';
+    case 'action_refused': return 'refusal';
+    case 'cancellation_requested': case 'reactivated': case 'transfer_requested': return 'request';
+    case 'price_changed': case 'transfer_completed': case 'account_closed': case 'data_deleted':
+    case 'grace_ended': case 'trial_expired': case 'trial_converted': case 'activated': return 'milestone';
+    default: return null;
+  }
+}
+
+
+// Lanes in order: the account lane (when an event has no subscription), then per subscription
+// its lane and one per product. Returns { lanes, byKey, key }.
+function laneList(scenario, events, spans) {
+  const lanes = [], byKey = new Map();
+  const key = (s, p) => (s == null ? '\u0001' : s) + '\u0000' + (p == null ? '\u0001' : p);
+  function addLane(kind, sub, prod) {
+    const k = key(sub, prod);
+    if (!byKey.has(k)) { byKey.set(k, lanes.length); lanes.push({ kind, subscription: sub, product: prod, items: [] }); }
+  }
+  if (events.some((e) => e.subscription == null)) addLane('account', null, null);
+  const subOrder = [], seen = new Set();
+  const addSub = (id) => { if (!seen.has(id)) { seen.add(id); subOrder.push(id); } };
+  (scenario.subscriptions || []).forEach((s) => addSub(s.id));
+  spans.forEach((s) => addSub(s.subscription));
+  events.forEach((e) => { if (e.subscription != null) addSub(e.subscription); });
+  const products = new Map(subOrder.map((id) => [id, []]));
+  spans.forEach((s) => products.get(s.subscription).push(s.product));
+  events.forEach((e) => { if (e.subscription != null && e.product != null) products.get(e.subscription).push(e.product); });
+  subOrder.forEach((sid) => {
+    addLane('subscription', sid, null);
+    products.get(sid).forEach((p) => addLane('product', sid, p));
+  });
+  return { lanes, byKey, key };
+}
+
+// Renewal grace windows, from the `expired` events (details.renewable_until, inclusive).
+function graceWindows(events) {
+  const graces = [];
+  events.forEach((e) => {
+    if (e.type === 'expired' && e.details && typeof e.details.renewable_until === 'string')
+      graces.push({ sub: e.subscription, from: dayNum(e.date), to: dayNum(e.details.renewable_until) + 1 });
+  });
+  return graces;
+}
+
+function addBars(L, spans, graces) {
+  spans.forEach((s, i) => {
+    const li = L.byKey.get(L.key(s.subscription, s.product));
+    const bar = { kind: 'bar', lane: li, from: dayNum(s.from), to: dayNum(s.to), state: s.state, span: i };
+    if (s.state === 'expired') graces.forEach((g) => {
+      const a = Math.max(g.from, bar.from), b = Math.min(g.to, bar.to);
+      if (g.sub === s.subscription && a < b) bar.grace = { from: a, to: b };
+    });
+    L.lanes[li].items.push(bar);
+  });
+}
+
+function addMarkers(L, events) {
+  events.forEach((e, i) => {
+    let li = L.byKey.get(L.key(e.subscription, e.product));
+    if (li == null) li = L.byKey.get(L.key(e.subscription, null));
+    const mk = markerKind(e.type);
+    if (mk) L.lanes[li].items.push({ kind: mk, lane: li, from: dayNum(e.date), event: i });
+    const d = e.details;
+    if (e.type === 'cancellation_scheduled' && d && typeof d.notice_deadline === 'string' &&
+        // A deadline worth drawing: missed, or the plan has a notice ("P0D" when none, SPEC §4.1).
+        (d.deadline_missed === true || (typeof d.notice === 'string' && d.notice !== 'P0D'))) {
+      L.lanes[li].items.push({ kind: d.deadline_missed ? 'notice_missed' : 'notice', lane: li, from: dayNum(d.notice_deadline), event: i });
+    }
+  });
+}
+
+// Lanes and items from a scenario and its result.
+export function buildModel(scenario, result) {
+  const events = result.events || [], spans = result.spans || [];
+  const L = laneList(scenario, events, spans);
+  addBars(L, spans, graceWindows(events));
+  addMarkers(L, events);
+  const lanes = L.lanes;
+  let y = AXIS_H;
+  lanes.forEach((lane) => {
+    lane.items.sort((a, b) => a.from - b.from || (a.kind === 'bar' ? -1 : 0) - (b.kind === 'bar' ? -1 : 0));
+    lane.items.forEach((it, j) => { it.index = j; });
+    lane.top = y; lane.height = LANE_H[lane.kind]; y += lane.height;
+  });
+  // A notice deadline on a subscription lane is drawn down across that subscription's products.
+  lanes.forEach((lane, i) => {
+    let j = i;
+    if (lane.kind === 'subscription') while (j + 1 < lanes.length && lanes[j + 1].kind === 'product' && lanes[j + 1].subscription === lane.subscription) j++;
+    lane.groupBottom = lanes[j].top + lanes[j].height;
+  });
+  return { start: dayNum(scenario.start), end: dayNum(scenario.until) + 1, lanes, height: y + 8, events, spans };
+}

@@ -1,0 +1,449 @@
+/* The what-if controls, shared by the page and the <subsim-timeline> element:
+ * - a date handle on the timeline (role=slider: arrow keys, Page Up/Down, Home/End; drag it, or
+ *   click or tap the chart to move it there: a lane also picks its subscription and product);
+ * - a form: action (the engine's action names from catalogue() that the form can build),
+ *   subscription, product, who does it, "instead of" the scenario's own action of that kind or
+ *   "in addition", and a button adding the action to the scenario text (whatif-model.js);
+ * - one pin per what-if action on the timeline: drag it, or focus it and use the arrow keys;
+ *   Delete removes it. The list gives each action's answer: the narrator's (ctx.answer(index in
+ *   `actions`), from the module's narration()).
+ * The owner gives `simulate(text)` (a result or null), `commit(text, info)`, `catalogue()`, and
+ * optionally `compare(actionA, actionB, instead)`; after each render it calls
+ * `update(text, scenario, result, ctx)`. Everything from the scenario is set with textContent. */
+import { html, field, button, afterPaint } from './dom.js';
+import { WHATIF as TEXT } from './strings.js';
+import { dayNum, isoOf, addDays, addMonths, clampIso } from './dates.js';
+import * as W from './whatif-model.js';
+import { actors, permitted } from './permissions.js';
+import { effect } from './whatif-effect.js';
+import { installOverlay } from './whatif-pins.js';
+import { installCompare } from './whatif-compare.js';
+
+// The fields each action the form can build needs (SPEC §2.4); `transfer` needs a target
+// account the form does not ask for, so it is not offered.
+const FORM = {
+  cancel: { sub: true, prod: true }, reactivate: { sub: true, prod: true }, renew: { sub: true },
+  add_payment_method: {}, close_account: {}, activate: { sub: true, number: true },
+};
+let uid = 0;
+
+// "hugo (admin)", or "ngozi · Ngozi Okafor (org_admin)" when the user has a name (SPEC §2.2).
+function actorLabel(u, t) {
+  if (!u.id) return t.owner;
+  return u.id + (u.name && u.name !== u.id ? ' · ' + u.name : '') + ' (' + u.listedRole + ')';
+}
+
+export function Panel(opts) {
+  this.opts = opts;
+  this.tl = opts.timeline;
+  this.id = 'wi' + (++uid);
+  this.date = null;
+  this.whoTouched = false;
+  this.current = -1;          // the what-if last added or moved (its sentence is announced)
+  this.pendingFocus = null;
+  this.items = [];
+  this._build();
+  var self = this;
+  this.tl.onDraw(function () { self._place(); });
+}
+
+Panel.prototype.t = function () { return TEXT[this.opts.getLang() === 'fr' ? 'fr' : 'en']; };
+
+Panel.prototype._build = function () {
+  var root = this.opts.root;
+  root.textContent = '';
+  root.classList.add('wi');
+  this.question = html('h3', 'wi-question', root);
+  this.question.setAttribute('aria-live', 'polite');
+  this.answer = html('p', 'wi-answer', root);
+  this._buildForm(html('div', 'wi-form', root));
+  this.intro = html('p', 'wi-intro', root);
+  this.intro.id = this.id + '-intro';
+  this.form.setAttribute('aria-describedby', this.intro.id);
+  this._buildCompare(root);
+  this.totals = html('p', 'wi-totals', root);
+  this.listTitle = html('h3', 'wi-list-title', root);
+  this.listTitle.id = this.id + '-list';
+  this.list = html('ol', 'wi-list', root);
+  this.list.setAttribute('aria-labelledby', this.listTitle.id);
+  this.empty = html('p', 'wi-empty', root);
+  this.live = html('p', 'visually-hidden', root);
+  this.live.setAttribute('aria-live', 'polite');
+  this._buildHandle(root, this.tl.overlay);
+};
+
+// The fields: date, action, subscription, scope, activation number, who, "instead of", the button.
+Panel.prototype._buildForm = function (form) {
+  var self = this, control = function (name, cls, type) { var e = html(name, cls); if (type) e.type = type; return e; };
+  this.form = form;
+  form.setAttribute('role', 'group');
+  this.inDate = control('input', 'wi-date', 'date');
+  this.inAction = control('select', 'wi-action');
+  this.inSub = control('select', 'wi-sub');
+  this.inProd = control('select', 'wi-prod');
+  this.inWho = control('select', 'wi-who');
+  this.inNumber = control('input', 'wi-number', 'text');
+  this.inNumber.autocomplete = 'off';
+  this.inNumber.spellcheck = false;
+  this.inInstead = control('input', 'wi-instead', 'checkbox');
+  this.fDate = field(form, '', this.inDate);
+  this.fAction = field(form, '', this.inAction);
+  this.fSub = field(form, '', this.inSub);
+  this.fProd = field(form, '', this.inProd);
+  this.fNumber = field(form, '', this.inNumber, 'wi-field-number');
+  this.fWho = field(form, '', this.inWho);
+  this.fInstead = field(form, '', this.inInstead, 'wi-field-check');
+  this.btnAdd = button('wi-add', form);
+  this.inDate.addEventListener('change', function () { if (self.inDate.value) self.setDate(self.inDate.value); });
+  this.inAction.addEventListener('change', function () { self._syncForm(); self._question(); });
+  this.inSub.addEventListener('change', function () { self._fillProducts(); self._syncForm(); self._question(); });
+  this.inProd.addEventListener('change', function () { self._question(); });
+  this.inWho.addEventListener('change', function () { self.whoTouched = true; self._question(); });
+  this.inInstead.addEventListener('change', function () { self._question(); });
+  this.btnAdd.addEventListener('click', function () { self.add(); });
+};
+
+// The date handle and its line, over the chart.
+Panel.prototype._buildHandle = function (root, ov) {
+  var self = this;
+  this.cursor = html('div', 'wi-cursor', ov);
+  this.handle = html('div', 'wi-handle', ov);
+  this.handle.tabIndex = 0;
+  this.handle.setAttribute('role', 'slider');
+  this.handleText = html('span', null, this.handle);
+  this.handleHelp = html('span', 'visually-hidden', root);
+  this.handleHelp.id = this.id + '-hh';
+  this.handle.setAttribute('aria-describedby', this.handleHelp.id);
+  this.pins = html('div', 'wi-pins', ov);
+  this.handle.addEventListener('keydown', function (e) { self._handleKey(e); });
+  this._dragHandle();
+};
+
+// Texts of the current language.
+Panel.prototype._texts = function () {
+  var t = this.t();
+  this.intro.textContent = t.intro;
+  this.fDate.span.textContent = t.date;
+  this.fAction.span.textContent = t.action;
+  this.fSub.span.textContent = t.subscription;
+  this.fProd.span.textContent = t.product;
+  this.fWho.span.textContent = t.who;
+  this.fNumber.span.textContent = t.number;
+  this.fInstead.span.textContent = t.instead;
+  this._compareTexts();
+  this.btnAdd.textContent = t.add;
+  this.listTitle.textContent = t.list;
+  this.handle.setAttribute('aria-label', t.handle);
+  this.handleHelp.textContent = t.handleHelp;
+  this.form.setAttribute('aria-label', t.title);
+};
+
+// ---- data -------------------------------------------------------------------------------
+Panel.prototype.update = function (text, scenario, result, ctx) {
+  this.text = text;
+  this.scenario = scenario;
+  this.result = result;
+  this.ctx = ctx;
+  this._texts();
+  var sig = JSON.stringify([scenario.start, scenario.until, (scenario.subscriptions || []).map(function (s) { return [s.id, s.plans]; }),
+                            actors(scenario), this.opts.getLang()]);
+  var fresh = scenario.start + '|' + scenario.until + '|' + (scenario.title || '');
+  if (sig !== this.sig) { this.sig = sig; this._fillForm(); }
+  if (fresh !== this.fresh) { this.fresh = fresh; this._defaultQuestion(); }
+  this.inDate.min = scenario.start;
+  this.inDate.max = scenario.until;
+  if (!this.date || this.date < scenario.start || this.date > scenario.until) this.date = this._defaultDate();
+  this.inDate.value = this.date;
+  this._syncForm();
+  this._effects();
+  this._renderList();
+  this._question();
+  this._place();
+  this._restoreFocus();
+};
+
+// The actions offered: the engine's action names (catalogue()) that the form can build.
+Panel.prototype._actions = function () {
+  var cat = this.opts.catalogue ? this.opts.catalogue() : null;
+  var names = cat && Array.isArray(cat.actions) ? cat.actions : Object.keys(FORM);
+  return names.filter(function (a) { return FORM[a] && TEXT.en.actions[a]; });
+};
+
+// A short label for an action (the list heading, the pin): interface words only, the action's
+// name, what it applies to and its date. What it does is the narrator's answer.
+Panel.prototype.label = function (action, noDate) {
+  var t = this.t(), ctx = this.ctx, parts = [t.actions[action['do']] || String(action['do'])];
+  if (action.products && action.products.length) parts.push(action.products.map(function (p) { return ctx.productName(p); }).join(', '));
+  if (action.subscription != null) parts.push(ctx.subName(action.subscription));
+  if (action.number != null) parts.push('№ ' + action.number);
+  if (!noDate) parts.push(ctx.date(action.on));
+  if (action.by) parts.push(action.by);
+  return parts.join(' · ');
+};
+
+// A new scenario's first question: its own first action a week earlier, instead of it (what
+// readers ask: "what if I had done it sooner?"); without one, the form's defaults mid-horizon.
+Panel.prototype._defaultQuestion = function () {
+  var own = W.listActions(this.text).filter(function (x) { return !x.whatif && x.action && FORM[x.action['do']]; })[0];
+  this.inInstead.checked = !!own;
+  if (!own) { this.date = null; return; }
+  var a = own.action;
+  if (Array.prototype.some.call(this.inAction.options, function (o) { return o.value === a['do']; })) this.inAction.value = a['do'];
+  if (a.subscription != null) this.setTarget(a.subscription, a.products ? a.products[0] : null);
+  this.whoTouched = false;   // someone the permissions allow (the form's own choice)
+  this.date = clampIso(addDays(a.on, -7), this.scenario.start, this.scenario.until);
+};
+
+Panel.prototype._defaultDate = function () {
+  var s = this.scenario, a = dayNum(s.start), b = dayNum(s.until);
+  return isoOf(a + Math.floor((b - a) / 2));
+};
+
+Panel.prototype._fillForm = function () {
+  var t = this.t(), s = this.scenario, ctx = this.ctx;
+  var prev = { a: this.inAction.value, s: this.inSub.value, w: this.inWho.value };
+  this.inAction.textContent = '';
+  this._actions().forEach(function (a) { var o = html('option', null, this.inAction, t.actions[a]); o.value = a; }, this);
+  if (prev.a) this.inAction.value = prev.a;
+  this.inSub.textContent = '';
+  (s.subscriptions || []).forEach(function (sub) { var o = html('option', null, this.inSub, ctx.subName(sub.id)); o.value = sub.id; }, this);
+  if (prev.s && Array.prototype.some.call(this.inSub.options, function (o) { return o.value === prev.s; })) this.inSub.value = prev.s;
+  this.inWho.textContent = '';
+  this.actors = actors(s);
+  this.actors.forEach(function (u, i) {
+    var label = actorLabel(u, t);
+    var o = html('option', null, this.inWho, label);
+    o.value = String(i);
+  }, this);
+  if (prev.w && +prev.w < this.actors.length) this.inWho.value = prev.w; else this.whoTouched = false;
+  this._fillProducts();
+};
+
+Panel.prototype._fillProducts = function () {
+  var t = this.t(), s = this.scenario, ctx = this.ctx, prev = this.inProd.value;
+  var plans = {};
+  ((s.catalog || {}).plans || []).forEach(function (p) { plans[p.id] = p; });
+  var sub = (s.subscriptions || []).filter(function (x) { return x.id === this.inSub.value; }, this)[0];
+  this.inProd.textContent = '';
+  var whole = html('option', null, this.inProd, t.wholeSub);
+  whole.value = '';
+  ((sub && sub.plans) || []).forEach(function (pid) {
+    var p = plans[pid];
+    if (!p) return;
+    var o = html('option', null, this.inProd, ctx.productName(p.product));
+    o.value = p.product;
+  }, this);
+  this.inProd.value = prev;
+  if (this.inProd.value !== prev) this.inProd.value = '';
+};
+
+// Show the fields the chosen action needs; pick someone allowed to do it unless the reader chose.
+Panel.prototype._syncForm = function () {
+  var a = this.inAction.value, need = FORM[a] || {};
+  this.fSub.label.hidden = !need.sub;
+  this.fProd.label.hidden = !need.prod;
+  this.fNumber.label.hidden = !need.number;
+  if (!this.actors) return;
+  // Say who the scenario's permissions refuse (the action can still be tried: it is refused).
+  var t = this.t(), k = -1;
+  for (var i = 0; i < this.actors.length; i++) {
+    var u = this.actors[i], ok = permitted(this.scenario, u, a);
+    if (ok && k < 0) k = i;
+    var o = this.inWho.options[i];
+    if (o) o.textContent = actorLabel(u, t) + (ok ? '' : ' — ' + t.notAllowed);
+  }
+  if (!this.whoTouched && k >= 0) this.inWho.value = String(k);
+};
+
+Panel.prototype.formAction = function () {
+  var a = { on: this.date, 'do': this.inAction.value };
+  var who = this.actors && this.actors[+this.inWho.value];
+  if (who && who.id) a.by = who.id;
+  var need = FORM[a['do']] || {};
+  if (need.sub) a.subscription = this.inSub.value;
+  if (need.prod && this.inProd.value) a.products = [this.inProd.value];
+  if (need.number && this.inNumber.value.trim()) a.number = this.inNumber.value.trim();
+  return a;
+};
+
+Panel.prototype.add = function () {
+  if (!this.text || !this.date) return;
+  var a = this.formAction();
+  var text = W.insertAction(this.text, a, this.inInstead.checked && !this.inInstead.disabled);
+  this.pendingFocus = { action: a, focus: null };
+  this.opts.commit(text, { kind: 'add' });
+};
+
+Panel.prototype.remove = function (k) {
+  var x = this.items[k];
+  if (!x) return;
+  this.pendingFocus = { focus: 'add' };
+  this.opts.commit(W.removeWhatIf(this.text, x.index), { kind: 'remove' });
+  this.live.textContent = this.t().removed;
+};
+
+Panel.prototype.move = function (k, on, how) {
+  var x = this.items[k];
+  if (!x || !this.scenario) return;
+  on = clampIso(on, this.scenario.start, this.scenario.until);
+  if (on === x.action.on) return;
+  var moved = {};
+  Object.keys(x.action).forEach(function (key) { moved[key] = x.action[key]; });
+  moved.on = on;
+  this.date = on;
+  if (this.inAction.value !== moved['do']) { this.inAction.value = moved['do']; }
+  if (moved.subscription != null) this.setTarget(moved.subscription, moved.products ? moved.products[0] : null);
+  this.pendingFocus = { action: moved, focus: how };
+  this.opts.commit(W.moveAction(this.text, x.index, on), { kind: 'move', key: W.serializeAction(x.action).replace(/"on": "[^"]*"/, '') });
+};
+
+Panel.prototype.setDate = function (iso) {
+  if (!this.scenario) return;
+  this.date = clampIso(iso, this.scenario.start, this.scenario.until);
+  this.inDate.value = this.date;
+  this._place();
+  if (this.ctx) this._question();
+};
+
+// The effect of each what-if action: its result against the scenario without it.
+// The answers are in the render; the marks (refused, late) need one more simulation per action,
+// done after the frame is painted so an edit shows its answer at once.
+Panel.prototype._effects = function () {
+  var text = this.text, self = this;
+  this.items = W.whatIfs(text).map(function (x) {
+    return { index: x.index, action: x.action, sentence: self.ctx.answer(x.index) };
+  });
+  if (!this.items.length) return;
+  if (this.cancelEffects) this.cancelEffects();
+  this.cancelEffects = afterPaint(function () {
+    if (self.text !== text) return;
+    self.items.forEach(function (item, k) {
+      var without = self.opts.simulate(W.withoutWhatIf(text, k));
+      if (without && !without.errors && item.action) item.effect = effect(item.action, self.result, without);
+    });
+    self._markEffects();
+  });
+};
+
+Panel.prototype._markEffects = function () {
+  var self = this;
+  this.items.forEach(function (it, k) {
+    var li = self.list.querySelector('li[data-k="' + k + '"] .wi-sentence');
+    var pin = self.pins.querySelector('.wi-pin[data-k="' + k + '"]');
+    var missed = !!(it.effect && it.effect.missed), refused = !!(it.effect && it.effect.refused);
+    if (li) { li.classList.toggle('missed', missed); li.classList.toggle('refused', refused); }
+    if (pin) pin.classList.toggle('refused', refused);
+    if (k === self.current) self.answer.classList.toggle('refused', refused);
+  });
+  this.opts.root.setAttribute('data-effects', String((+this.opts.root.getAttribute('data-effects') || 0) + 1));
+};
+
+Panel.prototype._totals = function () {
+  var t = this.t(), ctx = this.ctx, before = this.opts.baseTotal();
+  if (before == null || !this.items.length) return;
+  var after = (this.result.summary || {}).total_charged || 0, diff = after - before;
+  var dtxt = diff === 0 ? t.noDiff : (diff > 0 ? '+' : '−') + ctx.money(Math.abs(diff));
+  this.totals.textContent = t.totals(ctx.money(before), ctx.money(after), dtxt);
+  this.totals.hidden = false;
+};
+
+// The question "What if … on [date]?" (interface words) and its answer: the narrator's sentence
+// for the what-if last added or moved.
+function sameChoice(a, b) {
+  return a['do'] === b['do'] && a.on === b.on && (a.subscription || null) === (b.subscription || null) &&
+         JSON.stringify(a.products || []) === JSON.stringify(b.products || []);
+}
+
+Panel.prototype._question = function () {
+  var t = this.t(), a = this.formAction(), cur = this.items[this.current];
+  if (cur && !sameChoice(cur.action, a)) cur = null;
+  this.question.textContent = t.question(this.label(a, true), this.ctx.date(a.on));
+  this.answer.textContent = cur ? cur.sentence : t.noAnswer;
+  this.answer.classList.toggle('pending', !cur);
+  this.answer.classList.remove('preview');
+  if (!cur) this._preview();
+  var own = W.replaced(this.text, this.formAction()).length;
+  this.inInstead.disabled = !own;
+  this.fInstead.label.classList.toggle('off', !own);
+};
+
+// Picks a subscription (and product) in the form, as a click on its lane does.
+Panel.prototype.setTarget = function (subscription, product) {
+  if (subscription == null) return;
+  var has = Array.prototype.some.call(this.inSub.options, function (o) { return o.value === subscription; });
+  if (!has) return;
+  this.inSub.value = subscription;
+  this._fillProducts();
+  this.inProd.value = product == null ? '' : product;
+  if (this.inProd.value !== (product == null ? '' : product)) this.inProd.value = '';
+  this._syncForm();
+  this._question();
+};
+
+// The same choice of action (the actions it replaced, carried under "x-instead-of", aside).
+Panel.prototype._sameAction = function (a, b) {
+  return !!(a && b) && sameChoice(a, b) && (a.by || '') === (b.by || '') && (a.number || '') === (b.number || '');
+};
+
+Panel.prototype._renderList = function () {
+  var t = this.t(), self = this, ctx = this.ctx;
+  this.list.textContent = '';
+  this.empty.textContent = t.none;
+  this.empty.hidden = this.items.length > 0;
+  this.listTitle.hidden = this.items.length === 0;
+  if (this.pendingFocus && this.pendingFocus.action) {
+    for (var j = 0; j < this.items.length; j++) if (this._sameAction(this.items[j].action, this.pendingFocus.action)) this.current = j;
+  }
+  if (this.current >= this.items.length) this.current = this.items.length - 1;
+  this.items.forEach(function (it, k) {
+    var li = html('li', 'wi-item' + (k === self.current ? ' current' : ''), self.list);
+    li.setAttribute('data-k', String(k));
+    li.setAttribute('data-on', it.action.on);
+    html('span', 'wi-num', li, String(k + 1)).setAttribute('aria-hidden', 'true');
+    var body = html('div', 'wi-body', li);
+    html('p', 'wi-what', body, self.label(it.action));
+    var p = html('p', 'wi-sentence', body, it.sentence);
+    if (it.effect && it.effect.missed) p.classList.add('missed');
+    if (it.effect && it.effect.refused) p.classList.add('refused');
+    var tools = html('div', 'wi-tools', li);
+    var prev = html('button', 'wi-btn', tools, '◀');
+    prev.type = 'button'; prev.setAttribute('aria-label', t.earlier); prev.title = t.earlier;
+    var d = html('input', 'wi-item-date', tools);
+    d.type = 'date'; d.value = it.action.on; d.min = self.scenario.start; d.max = self.scenario.until;
+    d.setAttribute('aria-label', t.moveDate(k + 1));
+    var next = html('button', 'wi-btn', tools, '▶');
+    next.type = 'button'; next.setAttribute('aria-label', t.later); next.title = t.later;
+    var rm = html('button', 'wi-btn wi-remove', tools, t.remove);
+    rm.type = 'button';
+    rm.setAttribute('aria-label', t.remove + ' — ' + self.label(it.action));
+    prev.addEventListener('click', function () { self.move(k, addDays(it.action.on, -1), 'prev'); });
+    next.addEventListener('click', function () { self.move(k, addDays(it.action.on, 1), 'next'); });
+    d.addEventListener('change', function () { if (d.value) self.move(k, d.value, 'date'); });
+    rm.addEventListener('click', function () { self.remove(k); });
+  });
+  // Before / after, in one line: the scenario before its what-ifs needs its own simulation, so
+  // the line follows the painted frame (it keeps its last text until then).
+  if (this.cancelTotals) this.cancelTotals();
+  if (this.items.length && this.opts.baseTotal) this.cancelTotals = afterPaint(function () { self._totals(); });
+  else this.totals.hidden = true;
+  if (this.pendingFocus && this.current >= 0 && this.items[this.current]) this.live.textContent = this.items[this.current].sentence;
+};
+
+Panel.prototype._restoreFocus = function () {
+  var pf = this.pendingFocus;
+  this.pendingFocus = null;
+  if (!pf) return;
+  if (pf.focus === 'add') { this.btnAdd.focus({ preventScroll: true }); return; }
+  if (!pf.focus || this.current < 0) return;
+  var li = this.list.querySelector('li[data-k="' + this.current + '"]');
+  if (pf.focus === 'pin') {
+    var pin = this.pins.querySelector('[data-k="' + this.current + '"]');
+    if (pin && pin.getRootNode().activeElement !== pin) pin.focus({ preventScroll: true });
+  }
+  else if (li && pf.focus === 'prev') li.querySelector('.wi-btn').focus();
+  else if (li && pf.focus === 'next') li.querySelectorAll('.wi-btn')[1].focus();
+  else if (li && pf.focus === 'date') li.querySelector('.wi-item-date').focus();
+};
+
+installOverlay(Panel);
+installCompare(Panel);

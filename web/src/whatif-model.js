@@ -1,0 +1,159 @@
+/* What-if actions in the scenario text, without any DOM. A what-if action is an ordinary scenario
+ * action marked `"x-whatif": true` (x- keys are free for authors, SPEC §2), so the text itself
+ * carries it: simulated, downloaded and shared with the rest; the scenario "before" is the same
+ * text without the marked actions. Actions are edited in the text (the author's formatting is
+ * kept): a new action goes after every action dated on or before its date, so it runs after that
+ * day's other actions (same-date actions run in file order, SPEC §2.4).
+ * "Instead of": the what-if takes the scenario's own actions of its kind for its subscription out
+ * of `actions` and carries them under "x-instead-of"; removing the what-if (or taking the scenario
+ * before the what-ifs) puts them back. */
+import { parse, prop, lineIndent, wsBefore } from './json-positions.js';
+
+export const MARK = 'x-whatif';
+export const INSTEAD = 'x-instead-of';
+const KEY_ORDER = ['on', 'do', 'by', 'subscription', 'products', 'number', 'to', 'separate_entity'];
+
+// One action as one line of JSON, in the usual key order; `mark` adds "x-whatif": true.
+function serialize(a, mark) {
+  const parts = [];
+  const add = (k) => parts.push(JSON.stringify(k) + ': ' + JSON.stringify(a[k]));
+  KEY_ORDER.forEach((k) => { if (a[k] !== undefined && a[k] !== null && a[k] !== '') add(k); });
+  Object.keys(a).forEach((k) => { if (KEY_ORDER.indexOf(k) < 0 && k !== MARK && a[k] !== undefined) add(k); });
+  if (mark) parts.push(JSON.stringify(MARK) + ': true');
+  return '{ ' + parts.join(', ') + ' }';
+}
+export function serializeAction(a) { return serialize(a, true); }
+export function isWhatIf(a) { return !!(a && typeof a === 'object' && a[MARK]); }
+
+// Every action of the scenario, in file order: { index, action, whatif, start, end } (cached by text).
+let listed = { text: null, list: null };
+export function listActions(text) {
+  if (listed.text === text) return listed.list;
+  const p = prop(parse(text), 'actions');
+  let list = [];
+  if (p && p.value.type === 'array') {
+    list = p.value.items.map((it, k) => {
+      let a = null;
+      try { a = JSON.parse(text.slice(it.start, it.end)); } catch (e) { a = null; }
+      return { index: k, action: a, whatif: isWhatIf(a), start: it.start, end: it.end };
+    });
+  }
+  listed = { text, list };
+  return list;
+}
+export function whatIfs(text) { return listActions(text).filter((x) => x.whatif); }
+
+// The text with an `actions` list holding only `item` (the scenario had none).
+function withFirstAction(text, root, item) {
+  const after = prop(root, 'subscriptions') || root.props[root.props.length - 1];
+  if (!after) return text.slice(0, root.start) + '{ "actions": [ ' + item + ' ] }' + text.slice(root.end);
+  const ind = lineIndent(text, after.keyStart);
+  const ins = ind == null ? ', "actions": [ ' + item + ' ]' : ',\n' + ind + '"actions": [\n' + ind + ind + item + '\n' + ind + ']';
+  return text.slice(0, after.value.end) + ins + text.slice(after.value.end);
+}
+
+// The text with the serialized action `item` dated `on` inserted in date order.
+function insertItem(text, item, on) {
+  const root = parse(text);
+  if (root.type !== 'object') throw new Error('the scenario is not a JSON object');
+  const p = prop(root, 'actions');
+  if (!p) return withFirstAction(text, root, item);
+  const arr = p.value;
+  if (arr.type !== 'array') throw new Error('"actions" is not a list');
+  const items = arr.items, list = listActions(text);
+  if (!items.length) {
+    const ki = lineIndent(text, p.keyStart);
+    const body = ki == null ? '[ ' + item + ' ]' : '[\n' + ki + ki + item + '\n' + ki + ']';
+    return text.slice(0, arr.start) + body + text.slice(arr.end);
+  }
+  let idx = 0;
+  for (let k = 0; k < items.length; k++) {
+    const d = list[k].action && list[k].action.on;
+    if (typeof d === 'string' && d <= on) idx = k + 1;
+  }
+  if (idx < items.length) {
+    return text.slice(0, items[idx].start) + item + ',' + wsBefore(text, items[idx].start) + text.slice(items[idx].start);
+  }
+  const last = items[items.length - 1];
+  return text.slice(0, last.end) + ',' + wsBefore(text, last.start) + item + text.slice(last.end);
+}
+
+// The scenario's own actions (not what-ifs) an "instead of" what-if replaces: same kind, same
+// subscription (account-wide kinds: same kind).
+export function replaced(text, action) {
+  return listActions(text).filter((x) => !x.whatif && x.action && x.action['do'] === action['do'] &&
+    (x.action.subscription == null ? null : x.action.subscription) === (action.subscription == null ? null : action.subscription));
+}
+
+// The text with `action` inserted as a what-if; `instead`: it replaces the scenario's own
+// actions of its kind for its subscription.
+export function insertAction(text, action, instead) {
+  const a = Object.assign({}, action);
+  delete a[INSTEAD];
+  if (instead) {
+    const own = replaced(text, a);
+    if (own.length) {
+      a[INSTEAD] = own.map((x) => x.action);
+      for (let k = own.length - 1; k >= 0; k--) text = removeAction(text, own[k].index);
+    }
+  }
+  return insertItem(text, serialize(a, true), a.on);
+}
+
+// The text without the action at `index` (an index into `actions`). An `actions` list left empty
+// is removed altogether (it defaults to []), so adding then removing gives the original text back.
+export function removeAction(text, index) {
+  const root = parse(text), p = prop(root, 'actions');
+  if (!p || p.value.type !== 'array' || !p.value.items[index]) return text;
+  const items = p.value.items;
+  if (items.length === 1) {
+    const pi = root.props.indexOf(p);
+    if (pi > 0) return text.slice(0, root.props[pi - 1].value.end) + text.slice(p.value.end);
+    if (root.props.length > 1) return text.slice(0, p.keyStart) + text.slice(root.props[1].keyStart);
+    return text.slice(0, p.value.start) + '[]' + text.slice(p.value.end);
+  }
+  if (index > 0) return text.slice(0, items[index - 1].end) + text.slice(items[index].end);
+  return text.slice(0, items[0].start) + text.slice(items[1].start);
+}
+
+// The text without the what-if at `index`, with the actions it replaced put back.
+export function removeWhatIf(text, index) {
+  const x = listActions(text)[index];
+  let out = removeAction(text, index);
+  const back = x && x.action && Array.isArray(x.action[INSTEAD]) ? x.action[INSTEAD] : [];
+  back.forEach((a) => { if (a && typeof a.on === 'string') out = insertItem(out, serialize(a, false), a.on); });
+  return out;
+}
+
+// Move the action at `index` to another date (it is placed again in date order). The same text
+// as removing then inserting it, computed from this text's one parse (offsets after the removed
+// item shift by its length), so a move parses nothing new.
+export function moveAction(text, index, on) {
+  const list = listActions(text), x = list[index];
+  if (!x || !x.action) return text;
+  const item = serialize(Object.assign({}, x.action, { on }), true);
+  if (list.length < 2) return insertItem(removeAction(text, index), item, on);
+  const rs = index > 0 ? list[index - 1].end : list[0].start, re = index > 0 ? x.end : list[1].start;
+  const out = text.slice(0, rs) + text.slice(re);
+  const at = (p) => (p < rs ? p : (p >= re ? p - (re - rs) : rs));
+  const others = list.filter((y) => y.index !== index);
+  let idx = 0;
+  others.forEach((y, k) => { const d = y.action && y.action.on; if (typeof d === 'string' && d <= on) idx = k + 1; });
+  if (idx < others.length) {
+    const p = at(others[idx].start);
+    return out.slice(0, p) + item + ',' + wsBefore(out, p) + out.slice(p);
+  }
+  const last = others[others.length - 1], end = at(last.end);
+  return out.slice(0, end) + ',' + wsBefore(out, at(last.start)) + item + out.slice(end);
+}
+
+// The scenario without its what-if actions ("before").
+export function baseText(text) {
+  for (let list = whatIfs(text); list.length; list = whatIfs(text)) text = removeWhatIf(text, list[list.length - 1].index);
+  return text;
+}
+// The scenario without one what-if action (the k-th what-if), to isolate that action's effect.
+export function withoutWhatIf(text, k) {
+  const list = whatIfs(text);
+  return list[k] ? removeWhatIf(text, list[k].index) : text;
+}
