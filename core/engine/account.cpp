@@ -5,6 +5,7 @@
 #include "engine/cancellation.hpp"
 #include "engine/cancellation_date.hpp"
 #include "engine/permissions.hpp"
+#include "engine/plan_change.hpp"
 #include "engine/renewal.hpp"
 #include "engine/simulation.hpp"
 #include "engine/trial.hpp"
@@ -83,6 +84,7 @@ void close_account(Simulation& sim, const Action& action) {
     sim.emit(action.on, EventType::email, std::nullopt, std::nullopt, Rule::account_close,
              {{"kind", std::string("cancellation_confirmation")}, {"effective", closes}, {"access_until", closes.plus_days(-1)}});
     for (SubscriptionRun& run : sim.subs) take_effect(sim, run, action.on);
+    for (SubscriptionRun& run : sim.subs) withdraw_changes_of_cancelled(sim, run, action.on);
     close_account_if_due(sim, action.on);
 }
 

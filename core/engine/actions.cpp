@@ -3,6 +3,7 @@
 #include "engine/account.hpp"
 #include "engine/activation.hpp"
 #include "engine/cancellation.hpp"
+#include "engine/plan_change.hpp"
 #include "engine/reactivation.hpp"
 #include "engine/renewal.hpp"
 #include "engine/transfer.hpp"
@@ -18,6 +19,7 @@ void run_action(Simulation& sim, const Action& action) {
         case ActionKind::close_account: return close_account(sim, action);
         case ActionKind::transfer: return transfer(sim, action);
         case ActionKind::activate: return activate(sim, action);
+        case ActionKind::change_plan: return change_plan(sim, action);
     }
 }
 

@@ -1,5 +1,6 @@
 #include "engine/boundaries.hpp"
 
+#include "engine/plan_change.hpp"
 #include "engine/simulation.hpp"
 #include "engine/start.hpp"
 
@@ -8,6 +9,7 @@ namespace subsim {
 void run_boundaries(Simulation& sim, Date day) {
     for (SubscriptionRun& run : sim.subs) start_if_due(sim, run, day);
     for (SubscriptionRun& run : sim.subs) end_trial_if_due(sim, run, day);
+    for (SubscriptionRun& run : sim.subs) apply_changes_due(sim, run, day);
     for (SubscriptionRun& run : sim.subs) take_effect(sim, run, day);
     close_account_if_due(sim, day);
     for (SubscriptionRun& run : sim.subs) renew_or_expire_if_due(sim, run, day);

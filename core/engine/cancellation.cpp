@@ -7,6 +7,7 @@
 #include "engine/bundle.hpp"
 #include "engine/cancellation_date.hpp"
 #include "engine/permissions.hpp"
+#include "engine/plan_change.hpp"
 #include "engine/renewal.hpp"
 #include "engine/simulation.hpp"
 #include "engine/trial.hpp"
@@ -15,7 +16,7 @@ namespace subsim {
 namespace {
 
 CancellationDate when_for(const SubscriptionRun& run, const Plan& plan, const BillingCalendar& calendar, Date r) {
-    if (in_trial(run, r)) return trial_cancellation_date(r, run.lead->trial->cancel, *run.trial.end, plan.notice);
+    if (in_trial(run, r)) return trial_cancellation_date(r, run.trial.settings->cancel, *run.trial.end, plan.notice);
     return paid_cancellation_date(r, plan.cancellation, plan.notice, calendar, renewal_cap(run));
 }
 
@@ -177,6 +178,7 @@ void apply_cascades_and_effects(Simulation& sim, const Action& action, Subscript
     }
     confirm_by_email(sim, action.on, origin_run.index, *latest);
     for (SubscriptionRun& run : sim.subs) take_effect(sim, run, action.on);
+    for (SubscriptionRun& run : sim.subs) withdraw_changes_of_cancelled(sim, run, action.on);
     close_account_if_due(sim, action.on);
 }
 
@@ -189,7 +191,7 @@ void cancel_subscription(Simulation& sim, const Action& action, SubscriptionRun&
     if (state == State::pending_cancellation || state == State::cancelled)
         return refuse_with(Reason::already_cancelled, Rule::cancellation_already_cancelled);
     if (!state || state == State::expired) return refuse_with(Reason::not_active, Rule::cancellation_not_active);
-    if (in_trial(run, action.on) && run.lead->trial->cancel == TrialCancel::contact_support)
+    if (in_trial(run, action.on) && run.trial.settings->cancel == TrialCancel::contact_support)
         return refuse_with(Reason::contact_support, Rule::trial_contact_support);
     if (!run.lead->self_service) return refuse_with(Reason::contact_support, Rule::self_service_disabled);
 
@@ -209,7 +211,7 @@ std::optional<Refusal> product_refusal(const Simulation& sim, const Action& acti
     if (line.state == State::pending_cancellation || line.state == State::cancelled)
         return Refusal{Reason::already_cancelled, Rule::cancellation_already_cancelled};
     if (!line.state || line.state == State::expired) return Refusal{Reason::not_active, Rule::cancellation_not_active};
-    if (in_trial(run, action.on) && run.lead->trial->cancel == TrialCancel::contact_support)
+    if (in_trial(run, action.on) && run.trial.settings->cancel == TrialCancel::contact_support)
         return Refusal{Reason::contact_support, Rule::trial_contact_support};
     if (!line.plan->self_service) return Refusal{Reason::contact_support, Rule::self_service_disabled};
     if (splits_locked_bundle(sim, run, action, line.product))

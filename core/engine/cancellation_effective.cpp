@@ -1,10 +1,13 @@
 // The day a pending cancellation takes effect: its `cancellation_effective` events, the lines
-// cancelled, the morning's invoice lines withdrawn, the bundle price ended.
+// cancelled, the morning's invoice lines withdrawn, the bundle price ended, then (format 2) the
+// pending plan changes withdrawn and the refunds and fee settled.
 #include <algorithm>
 
 #include "engine/bundle.hpp"
 #include "engine/cancellation.hpp"
 #include "engine/invoicing.hpp"
+#include "engine/plan_change.hpp"
+#include "engine/settlement.hpp"
 #include "engine/simulation.hpp"
 
 namespace subsim {
@@ -34,14 +37,19 @@ void take_effect(Simulation& sim, SubscriptionRun& run, Date day) {
     if (!survivors && !whole_rule) whole_rule = deferred;
     if (whole_rule) sim.emit(day, EventType::cancellation_effective, run.index, std::nullopt, *whole_rule);
     std::vector<Index> cancelled;
+    std::vector<EndedLine> ended;
     for (ProductLine& line : run.lines)
         if (ends_today(line)) {
+            ended.push_back({line.product, line.plan, line.pending->whole_subscription,
+                             line.pending->state_before != State::trialing});
             line.pending.reset();
             sim.change_state(line, day, State::cancelled);
             cancelled.push_back(line.product);
         }
     withdraw_lines_billed_on(sim, run, day, cancelled);
     end_bundle_price_if_member_left(sim, run, day, removed_products);
+    withdraw_changes_of_cancelled(sim, run, day);
+    settle_cancellation(sim, run, day, ended);
 }
 
 }  // namespace subsim

@@ -99,11 +99,41 @@ ExpectationOutcome check(const Scenario&, const EventIndex& events, const EventE
     return o;
 }
 
-ExpectationOutcome check(const Scenario&, const Result& result, const TotalChargedExpectation& e) {
+// Format 2: an event expectation naming a `rule` matches only events with that rule (a plain
+// scan: such expectations are few).
+ExpectationOutcome check_with_rule(const Result& result, const EventExpectation& e) {
     ExpectationOutcome o;
-    o.total_charged = result.total_charged.minor();
-    o.passed = o.total_charged == e.total_charged;
+    for (const Event& ev : result.events) {
+        if (to_string(ev.type) != e.type || to_string(ev.rule) != *e.rule) continue;
+        if (e.subscription && ev.subscription != e.subscription) continue;
+        if (e.product_given && ev.product != e.product) continue;
+        ++o.count_any_date;
+        if (o.first_dates.size() < 3) o.first_dates.push_back(ev.date);
+        if (!e.on || ev.date == *e.on) ++o.count;
+    }
+    if (e.absent) o.passed = o.count == 0;
+    else if (e.count) o.passed = o.count == *e.count;
+    else o.passed = o.count > 0;
     return o;
+}
+
+ExpectationOutcome total_is(std::int64_t found, std::int64_t expected) {
+    ExpectationOutcome o;
+    o.total_charged = found;
+    o.passed = found == expected;
+    return o;
+}
+
+ExpectationOutcome check(const Scenario&, const Result& result, const TotalChargedExpectation& e) {
+    return total_is(result.total_charged.minor(), e.total_charged);
+}
+
+ExpectationOutcome check(const Scenario&, const Result& result, const TotalCreditedExpectation& e) {
+    return total_is(result.total_credited.minor(), e.total_credited);
+}
+
+ExpectationOutcome check(const Scenario&, const Result& result, const TotalUnpaidExpectation& e) {
+    return total_is(result.total_unpaid.minor(), e.total_unpaid);
 }
 
 }  // namespace
@@ -118,7 +148,8 @@ std::vector<ExpectationOutcome> check_expectations(const Scenario& scenario, con
             [&](const auto& e) {
                 using Kind = std::decay_t<decltype(e)>;
                 if constexpr (std::is_same_v<Kind, StateExpectation>) return check(scenario, states, e);
-                else if constexpr (std::is_same_v<Kind, EventExpectation>) return check(scenario, events, e);
+                else if constexpr (std::is_same_v<Kind, EventExpectation>)
+                    return e.rule ? check_with_rule(result, e) : check(scenario, events, e);
                 else return check(scenario, result, e);
             },
             scenario.expectations[i]);

@@ -28,6 +28,59 @@ void issue(Simulation& sim, SubscriptionRun& run, Date day, std::vector<InvoiceL
 
 }  // namespace
 
+__extension__ typedef __int128 Wide;  // exact products of amounts and day counts
+
+std::int64_t share(std::int64_t amount, long part_days, long whole_days) {
+    if (whole_days <= 0) return 0;
+    const bool negative = amount < 0;
+    const Wide magnitude = negative ? -static_cast<Wide>(amount) : static_cast<Wide>(amount);
+    const Wide q = (2 * magnitude * part_days + whole_days) / (2 * static_cast<Wide>(whole_days));
+    return static_cast<std::int64_t>(negative ? -q : q);
+}
+
+Index plan_index(const Simulation& sim, const Plan& plan) {
+    return static_cast<Index>(&plan - sim.scenario.catalog.plans.data());
+}
+
+void add_lines(Simulation& sim, SubscriptionRun& run, Date day, std::vector<RuledLine> lines) {
+    if (lines.empty() || run.sub->activation_required) return;
+    auto& invoices = sim.result.invoices;
+    auto found = invoices.rbegin();
+    while (found != invoices.rend() && found->date == day && found->subscription != run.index) ++found;
+    if (found == invoices.rend() || found->date != day) {
+        const Rule rule = lines.front().rule;
+        std::vector<InvoiceLine> plain;
+        for (RuledLine& l : lines) plain.push_back(std::move(l.line));
+        return issue(sim, run, day, std::move(plain), rule);
+    }
+    Money added;
+    for (RuledLine& l : lines) {
+        added += l.line.amount;
+        sim.count_record();
+        found->lines.push_back(std::move(l.line));
+    }
+    found->amount += added;
+    sim.result.total_charged += added;
+    for (auto it = sim.result.events.rbegin(); it != sim.result.events.rend() && it->date == day; ++it)
+        if (it->type == EventType::invoice && it->subscription == run.index) {
+            it->details = {{"amount", found->amount.minor()}};
+            break;
+        }
+}
+
+std::vector<PaidLine> paid_lines_after(const Simulation& sim, const SubscriptionRun& run, Index product, Index plan,
+                                       Date day) {
+    std::vector<PaidLine> out;
+    for (const Invoice& invoice : sim.result.invoices) {
+        if (invoice.subscription != run.index) continue;
+        for (const InvoiceLine& l : invoice.lines)
+            if (l.product == product && l.plan == plan && l.to > day &&
+                (l.kind == LineKind::period || l.kind == LineKind::proration_charge))
+                out.push_back(PaidLine{l, invoice.date});
+    }
+    return out;
+}
+
 void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, Rule rule) {
     std::vector<InvoiceLine> lines;
     if (run.bundle.priced && run.bundle.calendar && boundary_today(*run.bundle.calendar, run.bundle.billing, day)) {
@@ -42,7 +95,8 @@ void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, Rule rule) 
         if (!boundary_today(line.calendar, line.billing, day)) continue;
         line.billing.move_to(line.calendar, line.billing.index() + 1);
         if (prepaid_on(run, day) || billed_through_bundle(sim, run, line.product)) continue;
-        lines.push_back(InvoiceLine{line.product, std::nullopt, day, line.billing.date(line.calendar), line.plan->price});
+        lines.push_back(InvoiceLine{line.product, std::nullopt, day, line.billing.date(line.calendar), line.plan->price,
+                                    plan_index(sim, *line.plan)});
     }
     issue(sim, run, day, std::move(lines), rule);
 }
@@ -60,7 +114,9 @@ void bill_prepaid_term(Simulation& sim, SubscriptionRun& run, Date day, Date fro
     }
     for (ProductLine& line : run.lines) {
         if (line.state == State::cancelled || billed_through_bundle(sim, run, line.product)) continue;
-        lines.push_back(InvoiceLine{line.product, std::nullopt, from, to, line.plan->price * periods_in(line.calendar)});
+        const long periods = periods_in(line.calendar);
+        lines.push_back(InvoiceLine{line.product, std::nullopt, from, to, line.plan->price * periods,
+                                    plan_index(sim, *line.plan), LineKind::period, from, periods});
     }
     issue(sim, run, day, std::move(lines), Rule::renewal_manual);
 }

@@ -12,6 +12,34 @@ struct Simulation;
 // Bills every line whose billing boundary falls on `day` (billed in advance for the period).
 void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, Rule rule);
 
+// SPEC-v2 §0.2: share(A, [x, y), [a, b)) = A × part / whole days, rounded to a whole minor unit,
+// halves away from zero; computed exactly. share(4999, 14, 28) == 2500; share(3000, 18, 28) == 1929.
+std::int64_t share(std::int64_t amount, long part_days, long whole_days);
+
+// A line to add to an invoice, with the rule that created it (the invoice event names the rule
+// of its first remaining line).
+struct RuledLine {
+    InvoiceLine line;
+    Rule rule;
+};
+
+// Adds lines to the subscription's single invoice of `day` (SPEC-v2 §0.3), creating it (and its
+// `invoice` event, with the first line's rule) when the day has none yet.
+void add_lines(Simulation& sim, SubscriptionRun& run, Date day, std::vector<RuledLine> lines);
+
+// A paid line of the subscription's invoices, with the date it was invoiced.
+struct PaidLine {
+    InvoiceLine line;
+    Date invoiced_on;
+};
+// The lines of `product` on `plan` (period or proration charge) that end after `day`: the
+// current period, and terms prepaid by hand.
+std::vector<PaidLine> paid_lines_after(const Simulation& sim, const SubscriptionRun& run, Index product, Index plan,
+                                       Date day);
+
+// The index of a catalog plan.
+Index plan_index(const Simulation& sim, const Plan& plan);
+
 // A manual renewal: the whole term [from, to) invoiced on `day`.
 void bill_prepaid_term(Simulation& sim, SubscriptionRun& run, Date day, Date from, Date to);
 

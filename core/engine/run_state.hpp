@@ -12,6 +12,8 @@
 //   TransferState      transfer.hpp       transfers to another account
 //   ReminderState      reminders.hpp      reminder lookahead
 //   AccountRun         account.hpp        payment method, closure, data deletion
+//   PendingChange      plan_change.hpp    format 2: a plan change waiting for its date
+// Refunds and termination fees (settlement.hpp) act on the cancellation's day.
 // Invoicing (invoicing.hpp) and the billing cursors of each line serve them all.
 #include <optional>
 #include <utility>
@@ -22,6 +24,7 @@
 #include "engine/billing_calendar.hpp"
 #include "engine/bundle.hpp"
 #include "engine/cancellation.hpp"
+#include "engine/plan_change.hpp"
 #include "engine/reminders.hpp"
 #include "engine/renewal.hpp"
 #include "engine/transfer.hpp"
@@ -38,6 +41,7 @@ struct ProductLine {
     BillingCalendar calendar;
     std::optional<State> state;  // none before the subscription starts
     std::optional<PendingCancellation> pending;
+    std::optional<PendingChange> change;
     std::vector<std::pair<Date, State>> history;
     BoundaryCursor billing;  // the next billing boundary not yet billed
     BoundaryCursor wake;     // the same, for the day-skipping lookahead

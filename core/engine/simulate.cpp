@@ -18,6 +18,8 @@ void copy_ids(const Scenario& scenario, Result& result) {
     for (const Subscription& s : scenario.subscriptions) result.subscription_ids.push_back(s.id);
     for (const Product& p : scenario.catalog.products) result.product_ids.push_back(p.id);
     for (const Bundle& b : scenario.catalog.bundles) result.bundle_ids.push_back(b.id);
+    for (const Plan& p : scenario.catalog.plans) result.plan_ids.push_back(p.id);
+    result.version = scenario.version;
     result.currency = scenario.currency;
 }
 
@@ -51,6 +53,9 @@ Result simulate(const Scenario& scenario, Stepping stepping) {
         day = stepping == Stepping::every_day ? day.plus_days(1) : next_day_to_visit(sim, day, action_ahead);
     }
     build_spans(sim);
+    for (const Invoice& invoice : sim.result.invoices)
+        for (const InvoiceLine& line : invoice.lines)
+            if (line.amount.minor() < 0) sim.result.total_credited += Money{-line.amount.minor()};
     sim.result.account_closed = sim.account.closed;
     sim.result.expectations = check_expectations(scenario, sim.result);
     return std::move(sim.result);

@@ -8,12 +8,12 @@ namespace {
 
 long periods_in(const Duration& whole, const Duration& period) { return whole.multiple_of(period).value_or(1); }
 
+}  // namespace
+
 BillingCalendar calendar_of(const Plan& plan, Date anchor) {
     return BillingCalendar{anchor, plan.period, periods_in(plan.term, plan.period),
                            periods_in(plan.renewal_term, plan.period)};
 }
-
-}  // namespace
 
 SubscriptionRun prepare_run(const Scenario& scenario, Index index) {
     const Subscription& sub = scenario.subscriptions[index];
@@ -23,7 +23,7 @@ SubscriptionRun prepare_run(const Scenario& scenario, Index index) {
     SubscriptionRun run{index, &sub, &lead, calendar_of(lead, anchor), {}, trial, {}, {}, {}, {}, {}, {}};
     for (Index p : sub.plans) {
         const Plan& plan = scenario.catalog.plans[p];
-        run.lines.push_back(ProductLine{plan.product, &plan, calendar_of(plan, anchor), std::nullopt, std::nullopt, {}, {}, {}});
+        run.lines.push_back(ProductLine{plan.product, &plan, calendar_of(plan, anchor), std::nullopt, std::nullopt, std::nullopt, {}, {}, {}});
     }
     run.renewal.term_end = run.lead_calendar.next_term_index(0);
     run.activation.awaiting = sub.activation_required;

@@ -8,8 +8,12 @@
 
 namespace subsim {
 
+class BillingCalendar;
 struct Simulation;
 struct SubscriptionRun;
+
+// A plan's calendar on a subscription's anchor: its period, term and renewal term in periods.
+BillingCalendar calendar_of(const Plan& plan, Date anchor);
 
 // The run state of subscription `index` before its first day.
 SubscriptionRun prepare_run(const Scenario& scenario, Index index);

@@ -12,6 +12,7 @@ namespace subsim {
 
 struct Plan;
 struct Subscription;
+struct Trial;
 struct Simulation;
 struct SubscriptionRun;
 
@@ -19,6 +20,8 @@ struct SubscriptionRun;
 struct TrialState {
     std::optional<Date> end;  // none without a trial
     bool expired = false;     // ended without conversion
+    // The lead plan's trial as the subscription started: a plan change during the trial keeps it.
+    const Trial* settings = nullptr;
 };
 
 // A third-party purchase has no trial here: its term runs from `start` (docs/semantics.md).

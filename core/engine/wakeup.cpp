@@ -22,6 +22,7 @@ void consider_subscription(Earliest& e, SubscriptionRun& run) {
     if (run.bundle.calendar) e.consider(run.bundle.wake.after(*run.bundle.calendar, e.today));
     for (ProductLine& line : run.lines) {
         if (line.pending) e.consider(line.pending->effective);
+        if (line.change) e.consider(line.change->effective);
         if (line.live()) e.consider(line.wake.after(line.calendar, e.today));
     }
     std::vector<long>& cursors = run.reminders.wake_term;

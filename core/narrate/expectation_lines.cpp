@@ -55,6 +55,16 @@ std::string line(const Context& c, const ExpectationOutcome& o, const TotalCharg
     return c.say(o.passed ? Phrase::expect_total_ok : Phrase::expect_total_failed, s);
 }
 
+std::string line(const Context& c, const ExpectationOutcome& o, const TotalCreditedExpectation& e) {
+    const Slots s = {{"amount", c.money(o.total_charged)}, {"expected", c.money(e.total_credited)}};
+    return c.say(o.passed ? Phrase::expect_credited_ok : Phrase::expect_credited_failed, s);
+}
+
+std::string line(const Context& c, const ExpectationOutcome& o, const TotalUnpaidExpectation& e) {
+    const Slots s = {{"amount", c.money(o.total_charged)}, {"expected", c.money(e.total_unpaid)}};
+    return c.say(o.passed ? Phrase::expect_unpaid_ok : Phrase::expect_unpaid_failed, s);
+}
+
 }  // namespace
 
 std::string narrate_expectation(const Scenario& scenario, const ExpectationOutcome& outcome, Language lang) {
