@@ -52,11 +52,8 @@ std::string itemized_invoice(const Context& c, const Event& e) {
     std::string lines;
     for (const Invoice& invoice : c.result.invoices) {
         if (invoice.date != e.date || std::optional<std::size_t>(invoice.subscription) != e.subscription) continue;
-        for (const InvoiceLine& l : invoice.lines) {
-            std::string words = line_words(c, invoice, l);
-            if (lines.empty() && !words.empty()) words[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(words[0])));
-            lines += (lines.empty() ? "" : "; ") + words;
-        }
+        for (const InvoiceLine& l : invoice.lines)
+            lines += (lines.empty() ? std::string() : c.say(Phrase::list_items)) + line_words(c, invoice, l);
     }
     return c.say(Phrase::invoice_itemized,
                  event_slots(c, e, {{"amount", c.money(number_detail(e, "amount"))}, {"lines", lines}}));
