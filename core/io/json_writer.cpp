@@ -229,9 +229,9 @@ std::string write_result_json(const Result& r) {
     return std::move(out).take();
 }
 
-std::string write_errors_json(const Diagnostics& errors) {
+std::string write_errors_json(const Diagnostics& errors, int version) {
     Out out{256 + errors.size() * 160};
-    out += "{\n  \"subsim\": 1,\n";
+    out += version >= 2 ? "{\n  \"subsim\": 2,\n" : "{\n  \"subsim\": 1,\n";
     append_list(out, "errors", errors, [&](const Diagnostic& d) {
         Fields{out}.str("pointer", d.pointer).str("message", d.message).num("line", d.line).num("column", d.column);
     }, true);

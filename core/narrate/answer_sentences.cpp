@@ -109,7 +109,9 @@ std::string change_answer(const Asked& a, const Event& scheduled) {
     }
     const Event* bill = a.first(EventType::invoice);
     Slots s = extra;
-    s.push_back({"money", bill ? itemized_invoice(c, *bill) : c.say(Phrase::nothing_more_charged)});
+    s.push_back({"money", bill ? c.say(Phrase::money_invoiced, {{"amount", c.money(number_detail(*bill, "amount"))},
+                                                                 {"lines", itemized_lines(c, *bill)}})
+                               : c.say(Phrase::nothing_more_charged)});
     return c.say(Phrase::answer_change_plan, a.slots(&scheduled, s));
 }
 

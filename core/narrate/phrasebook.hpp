@@ -75,7 +75,7 @@ namespace subsim {
     /* format 2: plan changes, refunds, fees (SPEC-v2 §1, §2) */                                    \
     X(change_requested) X(change_back_requested) X(change_scheduled_now) X(change_scheduled_later)   \
     X(direction_upgrade) X(direction_downgrade) X(direction_lateral) X(plan_changed)                 \
-    X(change_withdrawn_back) X(change_withdrawn_cancel) X(invoice_itemized) X(list_items) X(money_credit_unused)   \
+    X(change_withdrawn_back) X(change_withdrawn_cancel) X(invoice_itemized) X(list_items) X(money_invoiced) X(money_credit_unused)   \
     X(money_credit_whole) X(money_charge_same_days) X(money_period) X(money_refund_unused)            \
     X(money_refund_whole) X(money_fee) X(act_change_plan) X(reason_not_current_plan)                 \
     X(reason_same_plan) X(reason_in_bundle) X(reason_multiple_plans) X(reason_upgrade_not_allowed)   \

@@ -194,6 +194,7 @@ constexpr PhraseEntry phrasebook_en[phrase_count] = {
     {Phrase::change_withdrawn_cancel, "The pending move of {subject} to {to} is withdrawn, because {subject} is being cancelled."},
     {Phrase::invoice_itemized, "Invoice for {subject}: {amount} ({lines})."},
     {Phrase::list_items, "; "},
+    {Phrase::money_invoiced, "invoiced {amount} ({lines})"},
     {Phrase::money_credit_unused, "{n} unused days of {plan} credited: {amount}"},
     {Phrase::money_credit_whole, "{plan} from {from} through {last_day} credited in full: {amount}"},
     {Phrase::money_charge_same_days, "{plan} for the same {n} days: {amount}"},

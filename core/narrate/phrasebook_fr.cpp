@@ -170,6 +170,7 @@ constexpr PhraseEntry phrasebook_fr[phrase_count] = {
     {Phrase::change_withdrawn_cancel, "Le passage prévu {of_subject} à {to} est annulé, car {subject} est résilié."},
     {Phrase::invoice_itemized, "Facture {of_subject} : {amount} ({lines})."},
     {Phrase::list_items, " ; "},
+    {Phrase::money_invoiced, "facturé {amount} ({lines})"},
     {Phrase::money_credit_unused, "{n} jours non utilisés de {plan} crédités : {amount}"},
     {Phrase::money_credit_whole, "{plan} du {from} au {last_day} inclus, crédité en entier : {amount}"},
     {Phrase::money_charge_same_days, "{plan} pour ces mêmes {n} jours : {amount}"},

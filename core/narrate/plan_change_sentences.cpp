@@ -48,15 +48,19 @@ bool itemized(Rule rule) {
     }
 }
 
-std::string itemized_invoice(const Context& c, const Event& e) {
+std::string itemized_lines(const Context& c, const Event& e) {
     std::string lines;
     for (const Invoice& invoice : c.result.invoices) {
         if (invoice.date != e.date || std::optional<std::size_t>(invoice.subscription) != e.subscription) continue;
         for (const InvoiceLine& l : invoice.lines)
             lines += (lines.empty() ? std::string() : c.say(Phrase::list_items)) + line_words(c, invoice, l);
     }
+    return lines;
+}
+
+std::string itemized_invoice(const Context& c, const Event& e) {
     return c.say(Phrase::invoice_itemized,
-                 event_slots(c, e, {{"amount", c.money(number_detail(e, "amount"))}, {"lines", lines}}));
+                 event_slots(c, e, {{"amount", c.money(number_detail(e, "amount"))}, {"lines", itemized_lines(c, e)}}));
 }
 
 std::string plan_change_sentence(const Context& c, const Event& e) {

@@ -41,5 +41,7 @@ std::optional<ActionKind> action_kind(std::string_view name);
 std::string plan_change_sentence(const Context& c, const Event& e);
 bool itemized(Rule rule);
 std::string itemized_invoice(const Context& c, const Event& e);
+// The lines of that invoice in words, joined: "14 unused days of basic credited: −€25.00; …".
+std::string itemized_lines(const Context& c, const Event& e);
 
 }  // namespace subsim::narrate_detail

@@ -127,3 +127,13 @@ TEST_CASE("The format version is 1 or 2; anything else is an error at /subsim", 
     text.replace(text.find("\"subsim\": 3"), 11, "\"subsim\": 2");
     CHECK(subsim::read_scenario(text).scenario.has_value());
 }
+
+TEST_CASE("The errors object repeats the file's format version", "[format-version]") {
+    std::string text = kV1WithV2Keys;
+    CHECK(nlohmann::json::parse(subsim::validate_json(text).json)["subsim"] == 1);
+    text.replace(text.find("\"subsim\": 1"), 11, "\"subsim\": 2");
+    text.replace(text.find("\"to\": \"n\""), 9, "\"to\": \"zz\"");
+    const subsim::JsonAnswer answer = subsim::simulate_json(text);
+    CHECK(answer.status == 2);
+    CHECK(nlohmann::json::parse(answer.json)["subsim"] == 2);
+}

@@ -1,6 +1,7 @@
 // SPEC-v2 §1, plan change, one TEST_CASE per rule. The base scenario: product "app" on
 // "app-monthly" (1000/P1M) for s1 from 2025-01-15, so the line of 1 March is [02-15, 03-15), 28 days.
 #include "engine/invoicing.hpp"
+#include "narrate/narrator.hpp"
 #include "scenario_builder.hpp"
 
 using namespace subsim;
@@ -208,4 +209,16 @@ TEST_CASE("Refusals of change_plan come in SPEC-v2 §1.9 order", "[plan-change]"
         act(sc, change("2025-01-20", "app-pro", {{"timing", "end_of_period"}}));
         CHECK(refusal(Run{sc}) == "ends_first change.ends_first");
     }
+}
+
+TEST_CASE("The what-if answer to change_plan says when, and the money in customer words", "[plan-change]") {
+    json sc = v2_scenario();
+    act(sc, change("2025-03-01", "app-pro"));
+    act(sc, change("2025-03-02", "app-monthly", {{"timing", "end_of_period"}}));
+    const Run run{sc};
+    CHECK(narrate_answers(run.scenario(), run.result(), Language::en) ==
+          Strings{"If olivia moves App (subscription s1) to app-pro on 1 March 2025: it changes at once; invoiced €10.00 "
+                  "(14 unused days of app-monthly credited: −€5.00; app-pro for the same 14 days: €15.00).",
+                  "If olivia moves App (subscription s1) to app-monthly on 2 March 2025: it changes on 15 March 2025, with "
+                  "nothing charged before."});
 }
