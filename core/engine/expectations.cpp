@@ -23,14 +23,20 @@ ExpectationOutcome check(const Scenario&, const StateIndex& states, const StateE
 // one pass so that thousands of expectations over a long history stay linear.
 class EventIndex {
 public:
-    explicit EventIndex(const Result& result) {
+    // `with_rules`: also index by rule, for expectations that name one (format 2).
+    EventIndex(const Result& result, bool with_rules) {
         for (const Event& ev : result.events) {
             const int type = static_cast<int>(ev.type);
             const long sub = ev.subscription ? static_cast<long>(*ev.subscription) : -1;
             const long product = ev.product ? static_cast<long>(*ev.product) : -1;
-            for (const Key& key : {Key{type, any, any}, Key{type, sub, any}, Key{type, any, product}, Key{type, sub, product}})
-                add(key, ev.date);
-            by_day_[Key{type, any, any}].push_back(&ev);
+            const long rules[] = {any, static_cast<long>(ev.rule)};
+            for (int r = 0; r < (with_rules ? 2 : 1); ++r) {
+                const long rule = rules[r];
+                for (const Key& key : {Key{type, any, any, rule}, Key{type, sub, any, rule}, Key{type, any, product, rule},
+                                       Key{type, sub, product, rule}})
+                    add(key, ev.date);
+                by_day_[Key{type, any, any, rule}].push_back(&ev);
+            }
         }
     }
 
@@ -42,14 +48,14 @@ public:
     // Events of the expectation's type, subscription and product (any date).
     Tally tally(const EventExpectation& e) const {
         const Key key{type_of(e), e.subscription ? static_cast<long>(*e.subscription) : any,
-                      e.product_given ? (e.product ? static_cast<long>(*e.product) : -1) : any};
+                      e.product_given ? (e.product ? static_cast<long>(*e.product) : -1) : any, rule_of(e)};
         const auto it = tallies_.find(key);
         return it == tallies_.end() ? Tally{} : it->second;
     }
 
     // The same on one date: the events of that type are sorted by date, so a binary search finds them.
     std::int64_t count_on(const EventExpectation& e, Date day) const {
-        const auto it = by_day_.find(Key{type_of(e), any, any});
+        const auto it = by_day_.find(Key{type_of(e), any, any, rule_of(e)});
         if (it == by_day_.end()) return 0;
         const auto& list = it->second;
         auto first = std::lower_bound(list.begin(), list.end(), day, [](const Event* ev, Date d) { return ev->date < d; });
@@ -68,14 +74,18 @@ private:
     struct Key {
         int type;
         long subscription, product;  // -1: null, -2: any
+        long rule;                   // -2: any (format 2 expectations may name a rule)
         bool operator==(const Key&) const = default;
     };
     struct KeyHash {
         std::size_t operator()(const Key& k) const {
-            return std::hash<long>()(k.type * 1000003L + k.subscription * 7919L + k.product);
+            return std::hash<long>()(k.type * 1000003L + k.subscription * 7919L + k.product + k.rule * 104729L);
         }
     };
     static int type_of(const EventExpectation& e) { return static_cast<int>(*event_type_from_string(e.type)); }
+    static long rule_of(const EventExpectation& e) {
+        return e.rule ? static_cast<long>(*rule_from_string(*e.rule)) : any;
+    }
 
     void add(const Key& key, Date d) {
         Tally& t = tallies_[key];
@@ -93,24 +103,6 @@ ExpectationOutcome check(const Scenario&, const EventIndex& events, const EventE
     o.count = e.on ? events.count_on(e, *e.on) : all_dates.count;
     o.count_any_date = all_dates.count;
     o.first_dates = all_dates.first_dates;
-    if (e.absent) o.passed = o.count == 0;
-    else if (e.count) o.passed = o.count == *e.count;
-    else o.passed = o.count > 0;
-    return o;
-}
-
-// Format 2: an event expectation naming a `rule` matches only events with that rule (a plain
-// scan: such expectations are few).
-ExpectationOutcome check_with_rule(const Result& result, const EventExpectation& e) {
-    ExpectationOutcome o;
-    for (const Event& ev : result.events) {
-        if (to_string(ev.type) != e.type || to_string(ev.rule) != *e.rule) continue;
-        if (e.subscription && ev.subscription != e.subscription) continue;
-        if (e.product_given && ev.product != e.product) continue;
-        ++o.count_any_date;
-        if (o.first_dates.size() < 3) o.first_dates.push_back(ev.date);
-        if (!e.on || ev.date == *e.on) ++o.count;
-    }
     if (e.absent) o.passed = o.count == 0;
     else if (e.count) o.passed = o.count == *e.count;
     else o.passed = o.count > 0;
@@ -141,15 +133,18 @@ ExpectationOutcome check(const Scenario&, const Result& result, const TotalUnpai
 std::vector<ExpectationOutcome> check_expectations(const Scenario& scenario, const Result& result) {
     std::vector<ExpectationOutcome> out;
     const StateIndex states{result};
-    const EventIndex events{result};
+    const bool with_rules = std::any_of(scenario.expectations.begin(), scenario.expectations.end(), [](const Expectation& x) {
+        const auto* e = std::get_if<EventExpectation>(&x);
+        return e && e->rule;
+    });
+    const EventIndex events{result, with_rules};
     const Language lang = language_of(scenario.locale);
     for (std::size_t i = 0; i < scenario.expectations.size(); ++i) {
         ExpectationOutcome o = std::visit(
             [&](const auto& e) {
                 using Kind = std::decay_t<decltype(e)>;
                 if constexpr (std::is_same_v<Kind, StateExpectation>) return check(scenario, states, e);
-                else if constexpr (std::is_same_v<Kind, EventExpectation>)
-                    return e.rule ? check_with_rule(result, e) : check(scenario, events, e);
+                else if constexpr (std::is_same_v<Kind, EventExpectation>) return check(scenario, events, e);
                 else return check(scenario, result, e);
             },
             scenario.expectations[i]);

@@ -71,12 +71,16 @@ void add_lines(Simulation& sim, SubscriptionRun& run, Date day, std::vector<Rule
 std::vector<PaidLine> paid_lines_after(const Simulation& sim, const SubscriptionRun& run, Index product, Index plan,
                                        Date day) {
     std::vector<PaidLine> out;
-    for (const Invoice& invoice : sim.result.invoices) {
-        if (invoice.subscription != run.index) continue;
-        for (const InvoiceLine& l : invoice.lines)
+    const Date oldest = day.plus_days(-sim.longest_line_days);
+    const auto& invoices = sim.result.invoices;
+    auto first = invoices.end();  // invoices are in date order: scan back only as far as a line can reach
+    while (first != invoices.begin() && !(std::prev(first)->date < oldest)) --first;
+    for (auto invoice = first; invoice != invoices.end(); ++invoice) {
+        if (invoice->subscription != run.index) continue;
+        for (const InvoiceLine& l : invoice->lines)
             if (l.product == product && l.plan == plan && l.to > day &&
                 (l.kind == LineKind::period || l.kind == LineKind::proration_charge))
-                out.push_back(PaidLine{l, invoice.date});
+                out.push_back(PaidLine{l, invoice->date});
     }
     return out;
 }

@@ -25,10 +25,11 @@ std::vector<InvoiceLine> bundle_lines_after(const Simulation& sim, const Subscri
     std::vector<InvoiceLine> out;
     if (!run.sub->bundle || std::any_of(run.lines.begin(), run.lines.end(), [](const ProductLine& l) { return l.live(); }))
         return out;
-    for (const Invoice& invoice : sim.result.invoices)
-        if (invoice.subscription == run.index)
-            for (const InvoiceLine& l : invoice.lines)
-                if (l.bundle && l.to > e && l.kind == LineKind::period) out.push_back(l);
+    const Date oldest = e.plus_days(-sim.longest_line_days);
+    for (auto invoice = sim.result.invoices.rbegin(); invoice != sim.result.invoices.rend() && !(invoice->date < oldest); ++invoice)
+        if (invoice->subscription == run.index)
+            for (const InvoiceLine& l : invoice->lines)
+                if (l.bundle && l.to > e && l.kind == LineKind::period) out.insert(out.begin(), l);
     return out;
 }
 

@@ -50,7 +50,7 @@ std::string read_text(const fs::path& path) {
 
 std::vector<fs::path> bundled_scenarios() {
     std::vector<fs::path> files;
-    for (const auto& entry : fs::directory_iterator(kSourceDir / "scenarios"))
+    for (const auto& entry : fs::recursive_directory_iterator(kSourceDir / "scenarios"))
         if (entry.is_regular_file() && entry.path().extension() == ".json") files.push_back(entry.path());
     std::sort(files.begin(), files.end());
     return files;
