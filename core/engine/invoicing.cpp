@@ -68,21 +68,26 @@ void add_lines(Simulation& sim, SubscriptionRun& run, Date day, std::vector<Rule
         }
 }
 
-std::vector<PaidLine> paid_lines_after(const Simulation& sim, const SubscriptionRun& run, Index product, Index plan,
-                                       Date day) {
+std::vector<PaidLine> paid_lines_after(const Simulation& sim, const SubscriptionRun& run, Index product, Date day) {
     std::vector<PaidLine> out;
     const Date oldest = day.plus_days(-sim.longest_line_days);
     const auto& invoices = sim.result.invoices;
-    auto first = invoices.end();  // invoices are in date order: scan back only as far as a line can reach
-    while (first != invoices.begin() && !(std::prev(first)->date < oldest)) --first;
-    for (auto invoice = first; invoice != invoices.end(); ++invoice) {
-        if (invoice->subscription != run.index) continue;
-        for (const InvoiceLine& l : invoice->lines)
-            if (l.product == product && l.plan == plan && l.to > day &&
+    std::size_t first = invoices.size();  // invoices are in date order: scan back only as far as a line can reach
+    while (first > 0 && !(invoices[first - 1].date < oldest)) --first;
+    for (std::size_t i = first; i < invoices.size(); ++i) {
+        if (invoices[i].subscription != run.index) continue;
+        for (std::size_t j = 0; j < invoices[i].lines.size(); ++j) {
+            const InvoiceLine& l = invoices[i].lines[j];
+            if (l.product == product && !l.superseded && l.to > day &&
                 (l.kind == LineKind::period || l.kind == LineKind::proration_charge))
-                out.push_back(PaidLine{l, invoice->date});
+                out.push_back(PaidLine{l, invoices[i].date, i, j});
+        }
     }
     return out;
+}
+
+void supersede(Simulation& sim, const std::vector<PaidLine>& lines) {
+    for (const PaidLine& p : lines) sim.result.invoices[p.invoice].lines[p.index].superseded = true;
 }
 
 void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, Rule rule) {

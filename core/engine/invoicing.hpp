@@ -27,15 +27,17 @@ struct RuledLine {
 // `invoice` event, with the first line's rule) when the day has none yet.
 void add_lines(Simulation& sim, SubscriptionRun& run, Date day, std::vector<RuledLine> lines);
 
-// A paid line of the subscription's invoices, with the date it was invoiced.
+// A paid line of the subscription's invoices, with the date it was invoiced and where it is.
 struct PaidLine {
     InvoiceLine line;
     Date invoiced_on;
+    std::size_t invoice, index;  // sim.result.invoices[invoice].lines[index]
 };
-// The lines of `product` on `plan` (period or proration charge) that end after `day`: the
-// current period, and terms prepaid by hand.
-std::vector<PaidLine> paid_lines_after(const Simulation& sim, const SubscriptionRun& run, Index product, Index plan,
-                                       Date day);
+// The paid time of `product` that runs after `day`: its period and proration-charge lines not yet
+// credited (the current period, and terms prepaid by hand), in invoice order.
+std::vector<PaidLine> paid_lines_after(const Simulation& sim, const SubscriptionRun& run, Index product, Date day);
+// Marks those lines as credited, before any of them is withdrawn.
+void supersede(Simulation& sim, const std::vector<PaidLine>& lines);
 
 // The index of a catalog plan.
 Index plan_index(const Simulation& sim, const Plan& plan);

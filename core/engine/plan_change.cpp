@@ -111,8 +111,10 @@ std::vector<RuledLine> change_money(Simulation& sim, SubscriptionRun& run, const
     std::vector<RuledLine> out;
     if (ch.proration == Proration::none) return out;
     const Rule rule = ch.proration == Proration::prorate ? Rule::proration_prorate : Rule::proration_full_credit;
-    const Index from_plan = plan_index(sim, *line.plan), to_plan = plan_index(sim, *ch.to);
-    for (const PaidLine& paid : paid_lines_after(sim, run, line.product, from_plan, e)) {
+    const Index to_plan = plan_index(sim, *ch.to);
+    const std::vector<PaidLine> paid_lines = paid_lines_after(sim, run, line.product, e);
+    supersede(sim, paid_lines);
+    for (const PaidLine& paid : paid_lines) {
         const InvoiceLine& l = paid.line;
         const Date a = l.nominal_from.value_or(l.from);
         const Date s = ch.proration == Proration::prorate ? std::max(e, l.from) : l.from;
@@ -124,7 +126,7 @@ std::vector<RuledLine> change_money(Simulation& sim, SubscriptionRun& run, const
             continue;
         }
         const std::int64_t credit = share(l.amount.minor(), s.days_until(l.to), l.from.days_until(l.to));
-        out.push_back({InvoiceLine{line.product, std::nullopt, s, l.to, Money{-credit}, from_plan, LineKind::proration_credit}, rule});
+        out.push_back({InvoiceLine{line.product, std::nullopt, s, l.to, Money{-credit}, l.plan, LineKind::proration_credit}, rule});
         if (!ch.reset_anchor)
             out.push_back({InvoiceLine{line.product, std::nullopt, s, l.to, Money{charge}, to_plan, LineKind::proration_charge, a, l.periods}, rule});
     }

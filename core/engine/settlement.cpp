@@ -33,13 +33,14 @@ std::vector<InvoiceLine> bundle_lines_after(const Simulation& sim, const Subscri
     return out;
 }
 
-void refunds(const Simulation& sim, const SubscriptionRun& run, Date e, const std::vector<EndedLine>& ended,
+void refunds(Simulation& sim, const SubscriptionRun& run, Date e, const std::vector<EndedLine>& ended,
              std::vector<RuledLine>& out) {
     for (const EndedLine& line : ended) {
         const Refund policy = (line.whole ? run.lead : line.plan)->refund_on_immediate_cancel;
         if (!line.customer || policy == Refund::none) continue;
-        for (const PaidLine& paid : paid_lines_after(sim, run, line.product, plan_index(sim, *line.plan), e))
-            refund_line(paid.line, policy, e, out);
+        const std::vector<PaidLine> paid_lines = paid_lines_after(sim, run, line.product, e);
+        supersede(sim, paid_lines);
+        for (const PaidLine& paid : paid_lines) refund_line(paid.line, policy, e, out);
     }
     if (ended.empty() || !ended.front().customer) return;
     const Refund policy = (ended.front().whole ? run.lead : ended.front().plan)->refund_on_immediate_cancel;

@@ -93,6 +93,9 @@ struct InvoiceLine {
     // later proration of this line needs. A regular period: nominal_from == from, periods 1.
     std::optional<Date> nominal_from = std::nullopt;
     long periods = 1;
+    // Not written: a later change or refund already credited this line's unused part (or all of
+    // it), so it no longer counts as paid time (SPEC-v2 §1.5, §2.3).
+    bool superseded = false;
 };
 
 struct Invoice {

@@ -21,6 +21,7 @@ std::string line(const Context& c, const ExpectationOutcome& o, const StateExpec
 
 std::string what(const Context& c, const EventExpectation& e) {
     std::string out = c.say(Phrase::expect_event, {{"type", e.type}});
+    if (e.rule) out += c.say(Phrase::expect_event_rule, {{"rule", *e.rule}});
     // A product given as null means the whole subscription.
     if (e.subscription) out += c.say(Phrase::expect_event_for, {{"subject", c.subject(e.subscription, e.product)}});
     if (e.on) out += c.say(Phrase::expect_event_on, {{"date", c.date(*e.on)}});

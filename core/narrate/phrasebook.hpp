@@ -81,7 +81,7 @@ namespace subsim {
     X(reason_same_plan) X(reason_in_bundle) X(reason_multiple_plans) X(reason_upgrade_not_allowed)   \
     X(reason_downgrade_not_allowed) X(reason_ends_first) X(answer_change_plan)                       \
     X(answer_change_plan_later) X(expect_credited_ok) X(expect_credited_failed) X(expect_unpaid_ok)  \
-    X(expect_unpaid_failed)
+    X(expect_unpaid_failed) X(expect_event_rule)
 
 enum class Phrase {
 #define SUBSIM_PHRASE_ENUM(id) id,

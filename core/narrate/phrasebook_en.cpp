@@ -217,6 +217,7 @@ constexpr PhraseEntry phrasebook_en[phrase_count] = {
     {Phrase::expect_credited_failed, "The total credited should be {expected} but is {amount}."},
     {Phrase::expect_unpaid_ok, "The total unpaid is {amount}, as expected."},
     {Phrase::expect_unpaid_failed, "The total unpaid should be {expected} but is {amount}."},
+    {Phrase::expect_event_rule, " with rule “{rule}”"},
 };
 
 static_assert(in_phrase_order(phrasebook_en), "phrasebook_en: one entry per phrase id, in SUBSIM_PHRASES order");

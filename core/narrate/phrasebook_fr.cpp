@@ -193,6 +193,7 @@ constexpr PhraseEntry phrasebook_fr[phrase_count] = {
     {Phrase::expect_credited_failed, "Le total crédité devrait être de {expected} mais est de {amount}."},
     {Phrase::expect_unpaid_ok, "Le total impayé est de {amount}, comme prévu."},
     {Phrase::expect_unpaid_failed, "Le total impayé devrait être de {expected} mais est de {amount}."},
+    {Phrase::expect_event_rule, " avec la règle « {rule} »"},
 };
 
 static_assert(in_phrase_order(phrasebook_fr), "phrasebook_fr: one entry per phrase id, in SUBSIM_PHRASES order");

@@ -222,3 +222,19 @@ TEST_CASE("The what-if answer to change_plan says when, and the money in custome
                   "If olivia moves App (subscription s1) to app-monthly on 2 March 2025: it changes on 15 March 2025, with "
                   "nothing charged before."});
 }
+
+TEST_CASE("Changing back and forth in one period credits each paid line once", "[plan-change]") {
+    json sc = v2_scenario();
+    for (int day = 16; day < 26; ++day)
+        act(sc, change("2025-02-" + std::to_string(day), day % 2 == 0 ? "app-pro" : "app-monthly"));
+    const Run run{sc};
+    long credits = 0;
+    for (const json& inv : run.invoices("s1"))
+        for (const json& l : inv["lines"]) credits += l["kind"] == "proration_credit";
+    CHECK(credits == 10);
+    // On 24 Feb Pro was charged for [02-24, 03-15): share(3000, 19/28) = 2035.7 -> 2036. On 25 Feb
+    // that charge line is the paid time: 18 of its 19 days are credited, share(2036, 18/19) =
+    // 1928.8 -> 1929, and Monthly charged for them, share(1000, 18/28) = 642.9 -> 643.
+    CHECK(lines_of(run, "2025-02-25") == Strings{"-1929 proration_credit app-pro 2025-02-25 2025-03-15",
+                                                 "643 proration_charge app-monthly 2025-02-25 2025-03-15"});
+}
