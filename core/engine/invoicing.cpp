@@ -107,7 +107,10 @@ void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, Rule rule) 
         lines.push_back(InvoiceLine{line.product, std::nullopt, day, line.billing.date(line.calendar), line.plan->price,
                                     plan_index(sim, *line.plan)});
     }
-    issue(sim, run, day, std::move(lines), rule);
+    // Into the day's single invoice: a scheduled plan change may have opened it (SPEC-v2 §0.3).
+    std::vector<RuledLine> ruled;
+    for (InvoiceLine& l : lines) ruled.push_back({std::move(l), rule});
+    add_lines(sim, run, day, std::move(ruled));
 }
 
 void bill_prepaid_term(Simulation& sim, SubscriptionRun& run, Date day, Date from, Date to) {
@@ -127,7 +130,12 @@ void bill_prepaid_term(Simulation& sim, SubscriptionRun& run, Date day, Date fro
         lines.push_back(InvoiceLine{line.product, std::nullopt, from, to, line.plan->price * periods,
                                     plan_index(sim, *line.plan), LineKind::period, from, periods});
     }
-    issue(sim, run, day, std::move(lines), Rule::renewal_manual);
+    if (sim.scenario.version < 2) return issue(sim, run, day, std::move(lines), Rule::renewal_manual);
+    // Format 2: one invoice per subscription per date, even when the term is renewed by hand on a
+    // billing date (SPEC-v2 §0.3); version 1 keeps its second invoice of the day, byte for byte.
+    std::vector<RuledLine> ruled;
+    for (InvoiceLine& l : lines) ruled.push_back({std::move(l), Rule::renewal_manual});
+    add_lines(sim, run, day, std::move(ruled));
 }
 
 void withdraw_lines_billed_on(Simulation& sim, SubscriptionRun& run, Date day, const std::vector<Index>& cancelled) {

@@ -137,3 +137,27 @@ TEST_CASE("The errors object repeats the file's format version", "[format-versio
     CHECK(answer.status == 2);
     CHECK(nlohmann::json::parse(answer.json)["subsim"] == 2);
 }
+
+TEST_CASE("Format 2 keeps one invoice per subscription per date, a manual renewal on a billing date included",
+          "[format-version]") {
+    std::string text = R"({
+  "subsim": 2, "title": "renew on a billing date", "currency": "EUR", "start": "2025-01-01", "until": "2025-03-31",
+  "catalog": { "products": [ { "id": "p", "name": "P" } ],
+    "plans": [ { "id": "m", "product": "p", "price": 1000, "period": "P1M", "term": "P3M", "auto_renew": false } ] },
+  "account": { "id": "a", "created": "2025-01-01", "owner": "o", "payment_method": true },
+  "subscriptions": [ { "id": "s1", "plans": ["m"], "start": "2025-01-01" } ],
+  "actions": [ { "on": "2025-02-01", "do": "renew", "subscription": "s1" } ]
+})";
+    const nlohmann::json v2 = nlohmann::json::parse(subsim::simulate_json(text).json);
+    int on_feb_1 = 0;
+    for (const auto& inv : v2["invoices"])
+        if (inv["date"] == "2025-02-01") {
+            ++on_feb_1;
+            CHECK(inv["amount"] == 1000 + 3000);
+        }
+    CHECK(on_feb_1 == 1);
+    text.replace(text.find("\"subsim\": 2"), 11, "\"subsim\": 1");
+    int v1_on_feb_1 = 0;  // version 1 keeps the v1.3 answer: two invoices that day
+    for (const auto& inv : nlohmann::json::parse(subsim::simulate_json(text).json)["invoices"]) v1_on_feb_1 += inv["date"] == "2025-02-01";
+    CHECK(v1_on_feb_1 == 2);
+}
