@@ -158,6 +158,7 @@ TEST_CASE("Format 2 keeps one invoice per subscription per date, a manual renewa
     CHECK(on_feb_1 == 1);
     text.replace(text.find("\"subsim\": 2"), 11, "\"subsim\": 1");
     int v1_on_feb_1 = 0;  // version 1 keeps the v1.3 answer: two invoices that day
-    for (const auto& inv : nlohmann::json::parse(subsim::simulate_json(text).json)["invoices"]) v1_on_feb_1 += inv["date"] == "2025-02-01";
+    const nlohmann::json v1 = nlohmann::json::parse(subsim::simulate_json(text).json);
+    for (const auto& inv : v1["invoices"]) v1_on_feb_1 += inv["date"] == "2025-02-01";
     CHECK(v1_on_feb_1 == 2);
 }
