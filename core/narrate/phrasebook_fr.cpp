@@ -178,7 +178,7 @@ constexpr PhraseEntry phrasebook_fr[phrase_count] = {
     {Phrase::money_refund_unused, "{n} jours non utilisés de {plan} remboursés : {amount}"},
     {Phrase::money_refund_whole, "{plan} du {from} au {last_day} inclus, remboursé en entier : {amount}"},
     {Phrase::money_fee, "frais de résiliation anticipée de {plan}, dont l’engagement court jusqu’au {last_day} inclus : {amount}"},
-    {Phrase::act_change_plan, "changer l’offre {of_subject}"},
+    {Phrase::act_change_plan, "changer l’offre de {subject}"},
     {Phrase::reason_not_current_plan, "il n’est pas sur l’offre indiquée dans la demande ; vérifiez son offre actuelle."},
     {Phrase::reason_same_plan, "il est déjà sur cette offre."},
     {Phrase::reason_in_bundle, "il est facturé au prix de son lot ; changez plutôt le lot."},
