@@ -23,8 +23,9 @@ void refund_line(const InvoiceLine& paid, Refund policy, Date e, std::vector<Rul
 // The bundle's lines that end after `e`, once no member is left (SPEC-v2 §2.3).
 std::vector<InvoiceLine> bundle_lines_after(const Simulation& sim, const SubscriptionRun& run, Date e) {
     std::vector<InvoiceLine> out;
-    if (!run.sub->bundle || std::any_of(run.lines.begin(), run.lines.end(), [](const ProductLine& l) { return l.live(); }))
-        return out;
+    if (!run.sub->bundle) return out;
+    for (Index member : sim.scenario.catalog.bundles[*run.sub->bundle].products)
+        if (const ProductLine* line = run.line_for(member); line && line->live()) return out;
     const Date oldest = e.plus_days(-sim.longest_line_days);
     for (auto invoice = sim.result.invoices.rbegin(); invoice != sim.result.invoices.rend() && !(invoice->date < oldest); ++invoice)
         if (invoice->subscription == run.index)
