@@ -74,3 +74,24 @@ TEST_CASE("A trial cancellation refunds nothing (SPEC-v2 §2.2)", "[refund]") {
     const Run run{sc};
     CHECK(run.output()["invoices"].empty());
 }
+
+TEST_CASE("A bundle line is refunded once every member of the bundle has ended", "[refund]") {
+    const Run run{std::string(R"({ "subsim": 2, "title": "bundle refund", "currency": "EUR", "start": "2025-01-01", "until": "2025-03-31",
+  "catalog": { "products": [ { "id": "a", "name": "A" }, { "id": "b", "name": "B" }, { "id": "c", "name": "C" } ],
+    "plans": [ { "id": "a1", "product": "a", "price": 1000, "period": "P1M", "cancellation": "immediate", "refund_on_immediate_cancel": "prorated" },
+               { "id": "b1", "product": "b", "price": 1000, "period": "P1M", "cancellation": "immediate", "refund_on_immediate_cancel": "prorated" },
+               { "id": "c1", "product": "c", "price": 700, "period": "P1M" } ],
+    "bundles": [ { "id": "bun", "name": "Suite", "products": ["a", "b"], "price": 1500, "period": "P1M" } ] },
+  "account": { "id": "x", "created": "2025-01-01", "owner": "o", "payment_method": true },
+  "subscriptions": [ { "id": "s1", "plans": ["a1", "b1", "c1"], "start": "2025-01-01", "bundle": "bun" } ],
+  "actions": [ { "on": "2025-02-10", "do": "cancel", "subscription": "s1", "products": ["a"] },
+               { "on": "2025-02-15", "do": "cancel", "subscription": "s1", "products": ["b"] } ] })")};
+    // 10 Feb: a leaves while b is still in the bundle: nothing is refunded. 15 Feb: the last member
+    // leaves, so the bundle line [02-01, 03-01) is refunded for 14 of its 28 days: −750. C runs on.
+    CHECK(run.events("invoice").on("2025-02-10").empty());
+    const json refund = run.invoices("s1").at(2);
+    CHECK(refund["date"] == "2025-02-15");
+    CHECK(refund["amount"] == -750);
+    CHECK(refund["lines"][0]["bundle"] == "bun");
+    CHECK(refund["lines"][0]["kind"] == "refund");
+}
