@@ -6,7 +6,7 @@ namespace {
 
 constexpr FieldHelp kGuide[] = {
     {"/$schema", "Schema address", "The address of the format's schema, so that a code editor can check the file and suggest keys."},
-    {"/subsim", "Format version", "The version of the scenario format. Always 1."},
+    {"/subsim", "Format version", "The version of the scenario format: 1, or 2 for plan changes, refunds and the other keys of format 2."},
     {"/title", "Title", "A one-line title, shown above the results."},
     {"/source", "Source", "The help-center article the scenario illustrates, so readers can check the rule."},
     {"/locale", "Language", "The language of the sentences: fr or en."},
@@ -90,6 +90,22 @@ constexpr FieldHelp kGuide[] = {
     {"/expect/*/count", "How many times", "The exact number of matching events. Use this or absent, not both."},
     {"/expect/*/absent", "Never happens", "When true, no matching event may happen."},
     {"/expect/*/total_charged", "Total charged", "The expected sum of every invoice up to the last day, in cents."},
+    // Format 2 (SPEC-v2 §1, §2): plan changes, refunds and the termination fee.
+    {"/catalog/plans/*/rank", "Rank", "Orders the plans of one product: moving to a higher rank is an upgrade, to a lower one a downgrade. Format 2."},
+    {"/catalog/plans/*/change", "Plan changes", "How a change away from this plan happens: when it takes effect and how the unused time is settled. Format 2."},
+    {"/catalog/plans/*/change/upgrade", "When an upgrade happens", "immediate, at the end of the billing period, at the end of the term, or refused."},
+    {"/catalog/plans/*/change/downgrade", "When a downgrade happens", "immediate, at the end of the billing period, at the end of the term, or refused."},
+    {"/catalog/plans/*/change/proration", "Unused time on a change", "prorate credits the unused days and charges the new plan for them; full_credit credits the whole paid period; none settles nothing."},
+    {"/catalog/plans/*/refund_on_immediate_cancel", "Refund on an immediate cancellation", "Money back when a cancellation ends a paid period early: none, prorated (the unused days) or full. Format 2."},
+    {"/catalog/plans/*/termination_fee", "Early termination fee", "A fixed amount, in cents, charged when a customer leaves before the end of the term. Format 2."},
+    {"/permissions/change_plan", "Who can change the plan", "The roles that may move a subscription to another plan. Format 2."},
+    {"/actions/*/from", "From plan", "For a plan change: the plan the customer has now; the change is refused if it is not that one."},
+    {"/actions/*/timing", "When the change happens", "For a plan change: immediate, at the end of the billing period or at the end of the term, instead of the plan's own rule."},
+    {"/actions/*/proration", "Unused time", "For a plan change: prorate, full_credit or none, instead of the plan's own rule."},
+    {"/actions/*/reset_anchor", "Restart the billing date", "For a plan change: true makes the change's day the new billing date."},
+    {"/expect/*/rule", "Rule", "Only events that follow this rule (its id, as docs/rules.md lists them). Format 2."},
+    {"/expect/*/total_credited", "Total credited", "The total of credit lines you expect over the whole simulation, in cents. Format 2."},
+    {"/expect/*/total_unpaid", "Total unpaid", "The total of invoices you expect to stay unpaid at the end, in cents. Format 2."},
 };
 
 }  // namespace

@@ -6,7 +6,7 @@ namespace {
 
 constexpr FieldHelp kGuide[] = {
     {"/$schema", "Adresse du schéma", "L’adresse du schéma du format, pour qu’un éditeur de code vérifie le fichier et propose les clés."},
-    {"/subsim", "Version du format", "La version du format de scénario. Toujours 1."},
+    {"/subsim", "Version du format", "La version du format de scénario : 1, ou 2 pour les changements de formule, les remboursements et les autres clés du format 2."},
     {"/title", "Titre", "Un titre d’une ligne, affiché au-dessus des résultats."},
     {"/source", "Source", "L’article d’aide que le scénario illustre, pour que le lecteur puisse vérifier la règle."},
     {"/locale", "Langue", "La langue des phrases : fr ou en."},
@@ -90,6 +90,22 @@ constexpr FieldHelp kGuide[] = {
     {"/expect/*/count", "Combien de fois", "Le nombre exact d’événements correspondants. Utilisez cette clé ou absent, pas les deux."},
     {"/expect/*/absent", "N’arrive jamais", "Avec true, aucun événement correspondant ne doit arriver."},
     {"/expect/*/total_charged", "Total facturé", "La somme attendue de toutes les factures jusqu’au dernier jour, en centimes."},
+    // Format 2 (SPEC-v2 §1, §2) : changements de formule, remboursements et frais de résiliation.
+    {"/catalog/plans/*/rank", "Rang", "Classe les formules d’un même produit : passer à un rang plus haut est une montée en gamme, à un rang plus bas une descente. Format 2."},
+    {"/catalog/plans/*/change", "Changements de formule", "Comment se passe un changement depuis cette formule : quand il prend effet et ce que devient le temps déjà payé. Format 2."},
+    {"/catalog/plans/*/change/upgrade", "Quand une montée en gamme a lieu", "immediate (tout de suite), end_of_period (à la fin de la période facturée), end_of_term (à la fin de l’engagement) ou refused (refusée)."},
+    {"/catalog/plans/*/change/downgrade", "Quand une descente en gamme a lieu", "immediate (tout de suite), end_of_period (à la fin de la période facturée), end_of_term (à la fin de l’engagement) ou refused (refusée)."},
+    {"/catalog/plans/*/change/proration", "Temps non utilisé lors d’un changement", "prorate crédite les jours non utilisés et facture la nouvelle formule pour ces jours ; full_credit crédite toute la période payée ; none ne règle rien."},
+    {"/catalog/plans/*/refund_on_immediate_cancel", "Remboursement d’une résiliation immédiate", "Ce qui est rendu quand une résiliation coupe une période payée : none (rien), prorated (les jours non utilisés) ou full (tout). Format 2."},
+    {"/catalog/plans/*/termination_fee", "Frais de résiliation anticipée", "Un montant fixe, en centimes, facturé quand le client part avant la fin de son engagement. Format 2."},
+    {"/permissions/change_plan", "Qui peut changer de formule", "Les rôles qui peuvent faire passer un abonnement à une autre formule. Format 2."},
+    {"/actions/*/from", "Depuis la formule", "Pour un changement de formule : la formule actuelle du client ; le changement est refusé si ce n’est pas celle-là."},
+    {"/actions/*/timing", "Quand le changement a lieu", "Pour un changement de formule : immediate, end_of_period ou end_of_term, à la place de la règle de la formule."},
+    {"/actions/*/proration", "Temps non utilisé", "Pour un changement de formule : prorate, full_credit ou none, à la place de la règle de la formule."},
+    {"/actions/*/reset_anchor", "Repartir de ce jour pour la facturation", "Pour un changement de formule : true fait du jour du changement la nouvelle date de facturation."},
+    {"/expect/*/rule", "Règle", "Seulement les événements qui suivent cette règle (son identifiant, tel que docs/rules.md les liste). Format 2."},
+    {"/expect/*/total_credited", "Total crédité", "Le total des lignes de crédit attendu sur toute la simulation, en centimes. Format 2."},
+    {"/expect/*/total_unpaid", "Total impayé", "Le total des factures qui doivent rester impayées à la fin, en centimes. Format 2."},
 };
 
 }  // namespace

@@ -41,9 +41,11 @@ void collect(const json& schema, const json& node_in, const std::string& path, s
             if (child.is_object()) collect(schema, child, path + "/" + key, out);
         }
     if (node.contains("items")) collect(schema, node["items"], path + "/*", out);
-    for (const char* several : {"oneOf", "anyOf"})
+    for (const char* several : {"oneOf", "anyOf", "allOf"})
         if (node.contains(several))
             for (const json& option : node[several]) collect(schema, option, path, out);
+    // A version's branch ("if": {"subsim": 2}, "then": {...}) holds that version's keys.
+    if (node.contains("then")) collect(schema, node["then"], path, out);
 }
 
 std::set<std::string> schema_paths() {
