@@ -52,7 +52,7 @@ function pick(file) {
 function simulate(isEdit) {
   if (!state.engine) return;
   const text = refs.src.value, t0 = performance.now();
-  const answer = answerFor(state.engine, text), r = answer.result;
+  const answer = answerFor(state.engine, text, state.langChosen ? state.lang : ''), r = answer.result;
   if (!r.errors && state.langChosen) answer.narration(state.lang);   // the sentences, timed with the engine
   $('results').hidden = false;
   const t1 = performance.now();
@@ -85,7 +85,7 @@ function simulate(isEdit) {
 }
 
 function context(text, scenario, result) {
-  return contextFor(state.engine, state.lang, scenario, text === state.good.text ? state.good.answer : answerFor(state.engine, text));
+  return contextFor(state.engine, state.lang, scenario, text === state.good.text ? state.good.answer : answerFor(state.engine, text, state.lang));
 }
 
 // The views in order of what the reader sees: summary, timeline and what-if first; the long
@@ -158,7 +158,7 @@ function buildViews() {
     commit: commitText,
     catalogue: () => catalogue(state.engine),
     baseTotal: () => { const b = state.good && baseResult(state.good.text); return b ? (b.summary || {}).total_charged || 0 : null; },
-    answerOf: (text) => answerFor(state.engine, text),
+    answerOf: (text) => answerFor(state.engine, text, state.lang),
   });
   refs.tlBefore = new Timeline($('tl-before'), {});
   refs.tlAfter = new Timeline($('tl-after'), {});
