@@ -23,14 +23,20 @@ ExpectationOutcome check(const Scenario&, const StateIndex& states, const StateE
 // one pass so that thousands of expectations over a long history stay linear.
 class EventIndex {
 public:
-    explicit EventIndex(const Result& result) {
+    // `with_rules`: also index by rule, for expectations that name one (format 2).
+    EventIndex(const Result& result, bool with_rules) {
         for (const Event& ev : result.events) {
             const int type = static_cast<int>(ev.type);
             const long sub = ev.subscription ? static_cast<long>(*ev.subscription) : -1;
             const long product = ev.product ? static_cast<long>(*ev.product) : -1;
-            for (const Key& key : {Key{type, any, any}, Key{type, sub, any}, Key{type, any, product}, Key{type, sub, product}})
-                add(key, ev.date);
-            by_day_[Key{type, any, any}].push_back(&ev);
+            const long rules[] = {any, static_cast<long>(ev.rule)};
+            for (int r = 0; r < (with_rules ? 2 : 1); ++r) {
+                const long rule = rules[r];
+                for (const Key& key : {Key{type, any, any, rule}, Key{type, sub, any, rule}, Key{type, any, product, rule},
+                                       Key{type, sub, product, rule}})
+                    add(key, ev.date);
+                by_day_[Key{type, any, any, rule}].push_back(&ev);
+            }
         }
     }
 
@@ -42,14 +48,14 @@ public:
     // Events of the expectation's type, subscription and product (any date).
     Tally tally(const EventExpectation& e) const {
         const Key key{type_of(e), e.subscription ? static_cast<long>(*e.subscription) : any,
-                      e.product_given ? (e.product ? static_cast<long>(*e.product) : -1) : any};
+                      e.product_given ? (e.product ? static_cast<long>(*e.product) : -1) : any, rule_of(e)};
         const auto it = tallies_.find(key);
         return it == tallies_.end() ? Tally{} : it->second;
     }
 
     // The same on one date: the events of that type are sorted by date, so a binary search finds them.
     std::int64_t count_on(const EventExpectation& e, Date day) const {
-        const auto it = by_day_.find(Key{type_of(e), any, any});
+        const auto it = by_day_.find(Key{type_of(e), any, any, rule_of(e)});
         if (it == by_day_.end()) return 0;
         const auto& list = it->second;
         auto first = std::lower_bound(list.begin(), list.end(), day, [](const Event* ev, Date d) { return ev->date < d; });
@@ -68,14 +74,18 @@ private:
     struct Key {
         int type;
         long subscription, product;  // -1: null, -2: any
+        long rule;                   // -2: any (format 2 expectations may name a rule)
         bool operator==(const Key&) const = default;
     };
     struct KeyHash {
         std::size_t operator()(const Key& k) const {
-            return std::hash<long>()(k.type * 1000003L + k.subscription * 7919L + k.product);
+            return std::hash<long>()(k.type * 1000003L + k.subscription * 7919L + k.product + k.rule * 104729L);
         }
     };
     static int type_of(const EventExpectation& e) { return static_cast<int>(*event_type_from_string(e.type)); }
+    static long rule_of(const EventExpectation& e) {
+        return e.rule ? static_cast<long>(*rule_from_string(*e.rule)) : any;
+    }
 
     void add(const Key& key, Date d) {
         Tally& t = tallies_[key];
@@ -99,11 +109,23 @@ ExpectationOutcome check(const Scenario&, const EventIndex& events, const EventE
     return o;
 }
 
-ExpectationOutcome check(const Scenario&, const Result& result, const TotalChargedExpectation& e) {
+ExpectationOutcome total_is(std::int64_t found, std::int64_t expected) {
     ExpectationOutcome o;
-    o.total_charged = result.total_charged.minor();
-    o.passed = o.total_charged == e.total_charged;
+    o.total_charged = found;
+    o.passed = found == expected;
     return o;
+}
+
+ExpectationOutcome check(const Scenario&, const Result& result, const TotalChargedExpectation& e) {
+    return total_is(result.total_charged.minor(), e.total_charged);
+}
+
+ExpectationOutcome check(const Scenario&, const Result& result, const TotalCreditedExpectation& e) {
+    return total_is(result.total_credited.minor(), e.total_credited);
+}
+
+ExpectationOutcome check(const Scenario&, const Result& result, const TotalUnpaidExpectation& e) {
+    return total_is(result.total_unpaid.minor(), e.total_unpaid);
 }
 
 }  // namespace
@@ -111,7 +133,11 @@ ExpectationOutcome check(const Scenario&, const Result& result, const TotalCharg
 std::vector<ExpectationOutcome> check_expectations(const Scenario& scenario, const Result& result) {
     std::vector<ExpectationOutcome> out;
     const StateIndex states{result};
-    const EventIndex events{result};
+    const bool with_rules = std::any_of(scenario.expectations.begin(), scenario.expectations.end(), [](const Expectation& x) {
+        const auto* e = std::get_if<EventExpectation>(&x);
+        return e && e->rule;
+    });
+    const EventIndex events{result, with_rules};
     const Language lang = language_of(scenario.locale);
     for (std::size_t i = 0; i < scenario.expectations.size(); ++i) {
         ExpectationOutcome o = std::visit(

@@ -3,31 +3,17 @@
 #include <algorithm>
 #include <utility>
 
+#include "engine/bundle.hpp"
+#include "engine/renewal.hpp"
+#include "engine/simulation.hpp"
+
 namespace subsim {
 namespace {
-
-bool in_bundle(const Simulation& sim, const SubscriptionRun& run, Index product) {
-    if (!run.bundle_priced) return false;
-    const auto& members = sim.scenario.catalog.bundles[*run.sub->bundle].products;
-    return std::find(members.begin(), members.end(), product) != members.end();
-}
-
-bool prepaid(const SubscriptionRun& run, Date day) {
-    return run.prepaid_from && *run.prepaid_from <= day && day < *run.prepaid_until;
-}
 
 // Moves the cursor to the first boundary on or after `day`; true when that boundary is `day`.
 bool boundary_today(const BillingCalendar& calendar, BoundaryCursor& next, Date day) {
     if (next.date(calendar) < day) next.move_to(calendar, calendar.first_boundary_after(day.plus_days(-1)));
     return next.date(calendar) == day;
-}
-
-bool any_member_billable(const Simulation& sim, SubscriptionRun& run) {
-    for (Index p : sim.scenario.catalog.bundles[*run.sub->bundle].products) {
-        const ProductLine* line = run.line_for(p);
-        if (line && (line->state == State::active || line->state == State::pending_cancellation)) return true;
-    }
-    return false;
 }
 
 // A subscription bought from a third party (activation_required) was paid to that party: this
@@ -42,23 +28,89 @@ void issue(Simulation& sim, SubscriptionRun& run, Date day, std::vector<InvoiceL
 
 }  // namespace
 
+__extension__ typedef __int128 Wide;  // exact products of amounts and day counts
+
+std::int64_t share(std::int64_t amount, long part_days, long whole_days) {
+    if (whole_days <= 0) return 0;
+    const bool negative = amount < 0;
+    const Wide magnitude = negative ? -static_cast<Wide>(amount) : static_cast<Wide>(amount);
+    const Wide q = (2 * magnitude * part_days + whole_days) / (2 * static_cast<Wide>(whole_days));
+    return static_cast<std::int64_t>(negative ? -q : q);
+}
+
+Index plan_index(const Simulation& sim, const Plan& plan) {
+    return static_cast<Index>(&plan - sim.scenario.catalog.plans.data());
+}
+
+void add_lines(Simulation& sim, SubscriptionRun& run, Date day, std::vector<RuledLine> lines) {
+    if (lines.empty() || run.sub->activation_required) return;
+    auto& invoices = sim.result.invoices;
+    auto found = invoices.rbegin();
+    while (found != invoices.rend() && found->date == day && found->subscription != run.index) ++found;
+    if (found == invoices.rend() || found->date != day) {
+        const Rule rule = lines.front().rule;
+        std::vector<InvoiceLine> plain;
+        for (RuledLine& l : lines) plain.push_back(std::move(l.line));
+        return issue(sim, run, day, std::move(plain), rule);
+    }
+    Money added;
+    for (RuledLine& l : lines) {
+        added += l.line.amount;
+        sim.count_record();
+        found->lines.push_back(std::move(l.line));
+    }
+    found->amount += added;
+    sim.result.total_charged += added;
+    for (auto it = sim.result.events.rbegin(); it != sim.result.events.rend() && it->date == day; ++it)
+        if (it->type == EventType::invoice && it->subscription == run.index) {
+            it->details = {{"amount", found->amount.minor()}};
+            break;
+        }
+}
+
+std::vector<PaidLine> paid_lines_after(const Simulation& sim, const SubscriptionRun& run, Index product, Date day) {
+    std::vector<PaidLine> out;
+    const Date oldest = day.plus_days(-sim.longest_line_days);
+    const auto& invoices = sim.result.invoices;
+    std::size_t first = invoices.size();  // invoices are in date order: scan back only as far as a line can reach
+    while (first > 0 && !(invoices[first - 1].date < oldest)) --first;
+    for (std::size_t i = first; i < invoices.size(); ++i) {
+        if (invoices[i].subscription != run.index) continue;
+        for (std::size_t j = 0; j < invoices[i].lines.size(); ++j) {
+            const InvoiceLine& l = invoices[i].lines[j];
+            if (l.product == product && !l.superseded && l.to > day &&
+                (l.kind == LineKind::period || l.kind == LineKind::proration_charge))
+                out.push_back(PaidLine{l, invoices[i].date, i, j});
+        }
+    }
+    return out;
+}
+
+void supersede(Simulation& sim, const std::vector<PaidLine>& lines) {
+    for (const PaidLine& p : lines) sim.result.invoices[p.invoice].lines[p.index].superseded = true;
+}
+
 void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, Rule rule) {
     std::vector<InvoiceLine> lines;
-    if (run.bundle_priced && run.bundle_calendar && boundary_today(*run.bundle_calendar, run.bundle_billing, day)) {
-        run.bundle_billing.move_to(*run.bundle_calendar, run.bundle_billing.index() + 1);
-        if (!prepaid(run, day) && any_member_billable(sim, run)) {
+    if (run.bundle.priced && run.bundle.calendar && boundary_today(*run.bundle.calendar, run.bundle.billing, day)) {
+        run.bundle.billing.move_to(*run.bundle.calendar, run.bundle.billing.index() + 1);
+        if (!prepaid_on(run, day) && any_member_billable(sim, run)) {
             const Bundle& bundle = sim.scenario.catalog.bundles[*run.sub->bundle];
-            lines.push_back(InvoiceLine{std::nullopt, *run.sub->bundle, day, run.bundle_billing.date(*run.bundle_calendar), bundle.price});
+            lines.push_back(InvoiceLine{std::nullopt, *run.sub->bundle, day, run.bundle.billing.date(*run.bundle.calendar), bundle.price});
         }
     }
     for (ProductLine& line : run.lines) {
         if (line.state != State::active && line.state != State::pending_cancellation) continue;
         if (!boundary_today(line.calendar, line.billing, day)) continue;
         line.billing.move_to(line.calendar, line.billing.index() + 1);
-        if (prepaid(run, day) || in_bundle(sim, run, line.product)) continue;
-        lines.push_back(InvoiceLine{line.product, std::nullopt, day, line.billing.date(line.calendar), line.plan->price});
+        if (prepaid_on(run, day) || billed_through_bundle(sim, run, line.product)) continue;
+        lines.push_back(InvoiceLine{line.product, std::nullopt, day, line.billing.date(line.calendar), line.plan->price,
+                                    plan_index(sim, *line.plan)});
     }
-    issue(sim, run, day, std::move(lines), rule);
+    // Into the day's single invoice: a scheduled plan change may have opened it (SPEC-v2 §0.3).
+    std::vector<RuledLine> ruled;
+    for (InvoiceLine& l : lines) ruled.push_back({std::move(l), rule});
+    add_lines(sim, run, day, std::move(ruled));
 }
 
 void bill_prepaid_term(Simulation& sim, SubscriptionRun& run, Date day, Date from, Date to) {
@@ -68,15 +120,22 @@ void bill_prepaid_term(Simulation& sim, SubscriptionRun& run, Date day, Date fro
         for (long k = cal.first_boundary_after(from.plus_days(-1)); cal.boundary(k) < to; ++k) ++count;
         return count;
     };
-    if (run.bundle_priced && run.bundle_calendar) {
+    if (run.bundle.priced && run.bundle.calendar) {
         const Bundle& bundle = sim.scenario.catalog.bundles[*run.sub->bundle];
-        lines.push_back(InvoiceLine{std::nullopt, *run.sub->bundle, from, to, bundle.price * periods_in(*run.bundle_calendar)});
+        lines.push_back(InvoiceLine{std::nullopt, *run.sub->bundle, from, to, bundle.price * periods_in(*run.bundle.calendar)});
     }
     for (ProductLine& line : run.lines) {
-        if (line.state == State::cancelled || in_bundle(sim, run, line.product)) continue;
-        lines.push_back(InvoiceLine{line.product, std::nullopt, from, to, line.plan->price * periods_in(line.calendar)});
+        if (line.state == State::cancelled || billed_through_bundle(sim, run, line.product)) continue;
+        const long periods = periods_in(line.calendar);
+        lines.push_back(InvoiceLine{line.product, std::nullopt, from, to, line.plan->price * periods,
+                                    plan_index(sim, *line.plan), LineKind::period, from, periods});
     }
-    issue(sim, run, day, std::move(lines), Rule::renewal_manual);
+    if (sim.scenario.version < 2) return issue(sim, run, day, std::move(lines), Rule::renewal_manual);
+    // Format 2: one invoice per subscription per date, even when the term is renewed by hand on a
+    // billing date (SPEC-v2 §0.3); version 1 keeps its second invoice of the day, byte for byte.
+    std::vector<RuledLine> ruled;
+    for (InvoiceLine& l : lines) ruled.push_back({std::move(l), Rule::renewal_manual});
+    add_lines(sim, run, day, std::move(ruled));
 }
 
 void withdraw_lines_billed_on(Simulation& sim, SubscriptionRun& run, Date day, const std::vector<Index>& cancelled) {

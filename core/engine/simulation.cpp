@@ -1,10 +1,17 @@
 #include "engine/simulation.hpp"
 
+#include <algorithm>
 #include <utility>
 
 namespace subsim {
 
-Simulation::Simulation(const Scenario& s) : scenario(s) {}
+Simulation::Simulation(const Scenario& s) : scenario(s) {
+    const auto days = [&](const Duration& d) { return s.start.days_until(d.after(s.start)); };
+    for (const Plan& p : s.catalog.plans)
+        longest_line_days = std::max(longest_line_days, days(p.period) + days(p.term) + days(p.renewal_term));
+    for (const Bundle& b : s.catalog.bundles) longest_line_days = std::max(longest_line_days, days(b.period));
+    longest_line_days += 62;  // months and years of other lengths than at `start`
+}
 
 void Simulation::count_record() {
     if (++records > max_output_records && !stopped())

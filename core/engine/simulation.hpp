@@ -22,6 +22,9 @@ struct Simulation {
     AccountRun account;
     Result result;
     std::size_t records = 0;
+    // No paid line that still runs on a date E was invoiced more than this many days before E: a
+    // period, or a term prepaid by hand during the term before it (bounds the scans of format 2).
+    long longest_line_days = 0;
     // The action being run (its index in scenario.actions): events emitted meanwhile carry it.
     std::optional<std::size_t> current_action;
 

@@ -77,6 +77,19 @@ void FieldReader::only_keys(const Json& object, const std::string& ptr, std::ini
     }
 }
 
+void FieldReader::only_keys(const Json& object, const std::string& ptr, std::initializer_list<std::string_view> allowed,
+                            std::initializer_list<std::string_view> v2_keys) {
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const std::string& key = it.key();
+        if (key.rfind("x-", 0) == 0 || std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+        const bool v2_key = std::find(v2_keys.begin(), v2_keys.end(), key) != v2_keys.end();
+        if (v2_key && version >= 2) continue;
+        if (v2_key) error(pointer_child(ptr, key), "unknown key " + in_quotes(key) + " in a version 1 file: it needs \"subsim\": 2", true);
+        else error(pointer_child(ptr, key),
+                   "unknown key " + in_quotes(key) + suggestion(key, allowed) + " (keys starting with x- are free for notes)", true);
+    }
+}
+
 const Json* FieldReader::member(const Json& object, const std::string& ptr, std::string_view key, bool required) {
     const auto it = object.find(key);
     if (it != object.end()) return &*it;

@@ -29,6 +29,12 @@ public:
     const Json* as_object(const Json& value, const std::string& ptr, std::string_view what);
     // Reports every key not in `allowed` (keys starting with "x-" are free).
     void only_keys(const Json& object, const std::string& ptr, std::initializer_list<std::string_view> allowed);
+    // The same, with keys that format version 2 adds: in a version 1 file they are unknown keys
+    // whose message says they need "subsim": 2 (SPEC-v2 §9).
+    void only_keys(const Json& object, const std::string& ptr, std::initializer_list<std::string_view> allowed,
+                   std::initializer_list<std::string_view> v2_keys);
+
+    int version = 1;  // the file's "subsim", once read
 
     const Json* member(const Json& object, const std::string& ptr, std::string_view key, bool required);
     const Json* array(const Json& object, const std::string& ptr, std::string_view key, bool required,

@@ -38,14 +38,14 @@ Simulated read_and_simulate(std::string_view text) {
     Simulated s;
     ScenarioReading reading = read_scenario(text);
     if (!reading.scenario) {
-        s.errors = {2, write_errors_json(reading.errors)};
+        s.errors = {2, write_errors_json(reading.errors, reading.version)};
         return s;
     }
     s.result = simulate(*reading.scenario);
     if (s.result.limit_exceeded) {
         Diagnostics limit{{"/until", *s.result.limit_exceeded, 1, 1}};
         JsonDocument::parse(text).locate(limit);
-        s.errors = {2, write_errors_json(limit)};
+        s.errors = {2, write_errors_json(limit, reading.scenario->version)};
         return s;
     }
     s.scenario = std::move(reading.scenario);
@@ -85,7 +85,7 @@ JsonAnswer simulate_json(std::string_view text) {
 
 JsonAnswer validate_json(std::string_view text) {
     const ScenarioReading reading = read_scenario(text);
-    return {reading.scenario ? 0 : 2, write_errors_json(reading.errors)};
+    return {reading.scenario ? 0 : 2, write_errors_json(reading.errors, reading.version)};
 }
 
 JsonAnswer explain_json(std::string_view text, std::string_view locale) {

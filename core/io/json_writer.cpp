@@ -167,7 +167,8 @@ void append_list(Out& out, std::string_view name, const std::vector<T>& items, F
 
 std::string write_result_json(const Result& r) {
     Out out{256 + r.events.size() * 200 + r.invoices.size() * 200 + r.spans.size() * 120};
-    out += "{\n  \"subsim\": 1,\n";
+    const bool v2 = r.version >= 2;  // format 2 adds keys (SPEC-v2 §0.3); format 1 stays byte-identical
+    out += v2 ? "{\n  \"subsim\": 2,\n  \"today\": null,\n" : "{\n  \"subsim\": 1,\n";
     append_list(out, "events", r.events, [&](const Event& e) {
         Fields f{out};
         f.date("date", e.date).str("type", to_string(e.type)).id("subscription", r.subscription_ids, e.subscription)
@@ -188,21 +189,26 @@ std::string write_result_json(const Result& r) {
     });
     append_list(out, "invoices", r.invoices, [&](const Invoice& inv) {
         Fields f{out};
-        f.date("date", inv.date).id("subscription", r.subscription_ids, inv.subscription).num("amount", inv.amount.minor())
-            .key("lines");
+        f.date("date", inv.date).id("subscription", r.subscription_ids, inv.subscription).num("amount", inv.amount.minor());
+        if (v2) f.str("status", to_string(inv.status)).date("paid_on", inv.paid_on.value_or(inv.date));
+        f.key("lines");
         out += '[';
         for (std::size_t i = 0; i < inv.lines.size(); ++i) {
             const InvoiceLine& l = inv.lines[i];
             out += i ? ", {" : "{";
-            Fields{out}.id("product", r.product_ids, l.product).id("bundle", r.bundle_ids, l.bundle)
-                .date("from", l.from).date("to", l.to).num("amount", l.amount.minor());
+            Fields line{out};
+            line.id("product", r.product_ids, l.product).id("bundle", r.bundle_ids, l.bundle);
+            if (v2) line.id("plan", r.plan_ids, l.plan).str("kind", to_string(l.kind));
+            line.date("from", l.from).date("to", l.to).num("amount", l.amount.minor());
             out += '}';
         }
         out += ']';
     });
     out += "  \"summary\": {";
     Fields summary{out};
-    summary.str("currency", r.currency).num("total_charged", r.total_charged.minor()).key("states");
+    summary.str("currency", r.currency).num("total_charged", r.total_charged.minor());
+    if (v2) summary.num("total_credited", r.total_credited.minor()).num("total_unpaid", r.total_unpaid.minor());
+    summary.key("states");
     out += '{';
     for (std::size_t i = 0; i < r.final_states.size(); ++i) {
         Fields states{out, i == 0};
@@ -223,9 +229,9 @@ std::string write_result_json(const Result& r) {
     return std::move(out).take();
 }
 
-std::string write_errors_json(const Diagnostics& errors) {
+std::string write_errors_json(const Diagnostics& errors, int version) {
     Out out{256 + errors.size() * 160};
-    out += "{\n  \"subsim\": 1,\n";
+    out += version >= 2 ? "{\n  \"subsim\": 2,\n" : "{\n  \"subsim\": 1,\n";
     append_list(out, "errors", errors, [&](const Diagnostic& d) {
         Fields{out}.str("pointer", d.pointer).str("message", d.message).num("line", d.line).num("column", d.column);
     }, true);

@@ -86,16 +86,25 @@ std::optional<ActionKind> action_named(const std::string& name) {
 void ScenarioParts::read_action(const Json& v, const std::string& ptr) {
     if (!r.as_object(v, ptr, "an action")) return;
     Action a;
-    const auto kind_name = r.choice(v, ptr, "do", true,
-                                    {"cancel", "reactivate", "add_payment_method", "renew", "close_account", "transfer", "activate"});
+    const bool v1_change = r.version < 2 && v.contains("do") && v["do"] == "change_plan";
+    if (v1_change) r.error(ptr + "/do", "\"do\": \"change_plan\" is not an action of a version 1 file: it needs \"subsim\": 2");
+    const auto kind_name =
+        v1_change ? std::nullopt
+        : r.version >= 2
+            ? r.choice(v, ptr, "do", true,
+                       {"cancel", "reactivate", "add_payment_method", "renew", "close_account", "transfer", "activate", "change_plan"})
+            : r.choice(v, ptr, "do", true,
+                       {"cancel", "reactivate", "add_payment_method", "renew", "close_account", "transfer", "activate"});
     const auto kind = kind_name ? action_named(*kind_name) : std::nullopt;
     if (kind) a.kind = *kind;
     const bool on_subscription = kind && (*kind == ActionKind::cancel || *kind == ActionKind::reactivate ||
                                           *kind == ActionKind::renew || *kind == ActionKind::transfer ||
-                                          *kind == ActionKind::activate);
+                                          *kind == ActionKind::activate || *kind == ActionKind::change_plan);
     const bool with_products = kind && (*kind == ActionKind::cancel || *kind == ActionKind::reactivate);
     if (!kind) r.only_keys(v, ptr, {"on", "do", "by", "subscription", "products", "to", "separate_entity", "number"});
     else if (*kind == ActionKind::activate) r.only_keys(v, ptr, {"on", "do", "by", "subscription", "number"});
+    else if (*kind == ActionKind::change_plan)
+        r.only_keys(v, ptr, {"on", "do", "by", "subscription", "to", "from", "timing", "proration", "reset_anchor"});
     else if (*kind == ActionKind::transfer) r.only_keys(v, ptr, {"on", "do", "by", "subscription", "to", "separate_entity"});
     else if (with_products) r.only_keys(v, ptr, {"on", "do", "by", "subscription", "products"});
     else if (on_subscription) r.only_keys(v, ptr, {"on", "do", "by", "subscription"});
@@ -135,7 +144,27 @@ void ScenarioParts::read_action(const Json& v, const std::string& ptr) {
         a.separate_entity = r.boolean(v, ptr, "separate_entity", false).value_or(false);
     }
     if (kind == ActionKind::activate) a.number = r.string(v, ptr, "number", false);
+    if (kind == ActionKind::change_plan) read_change_plan(a, v, ptr);
     sc.actions.push_back(std::move(a));
+}
+
+// SPEC-v2 §1.1: `to` is a plan of a product the subscription has; `from` a plan of the same product.
+void ScenarioParts::read_change_plan(Action& a, const Json& v, const std::string& ptr) {
+    if (const Json* to = r.member(v, ptr, "to", true)) a.to_plan = resolve(plans, *to, ptr + "/to", "plan");
+    if (const Json* from = r.member(v, ptr, "from", false)) a.from_plan = resolve(plans, *from, ptr + "/from", "plan");
+    a.timing = read_timing(r, v, ptr, "timing", false);
+    if (auto p = r.choice(v, ptr, "proration", false, {"prorate", "full_credit", "none"})) a.proration = proration_named(*p);
+    a.reset_anchor = r.boolean(v, ptr, "reset_anchor", false).value_or(false);
+    if (!a.to_plan || *a.to_plan >= sc.catalog.plans.size()) return;
+    const Index product = sc.catalog.plans[*a.to_plan].product;
+    if (a.from_plan && *a.from_plan < sc.catalog.plans.size() && sc.catalog.plans[*a.from_plan].product != product)
+        r.error(ptr + "/from", "\"from\" is a plan of another product than \"to\"");
+    if (!a.subscription || *a.subscription >= sc.subscriptions.size()) return;
+    const Subscription& sub = sc.subscriptions[*a.subscription];
+    const bool held = std::any_of(sub.plans.begin(), sub.plans.end(), [&](Index p) { return sc.catalog.plans[p].product == product; });
+    if (!held)
+        r.error(ptr + "/to", "subscription " + in_quotes(sub.id) + " has no plan for the product of " +
+                                 in_quotes(sc.catalog.plans[*a.to_plan].id) + "; a plan change stays within one product");
 }
 
 void ScenarioParts::read_expectations(const Json& root) {
@@ -160,10 +189,13 @@ void ScenarioParts::read_expectation(const Json& v, const std::string& ptr) {
                       .value_or("");
         sc.expectations.push_back(e);
     } else if (v.contains("event")) {
-        r.only_keys(v, ptr, {"event", "subscription", "product", "on", "count", "absent"});
+        r.only_keys(v, ptr, {"event", "subscription", "product", "on", "count", "absent"}, {"rule"});
         EventExpectation e;
         if (auto type = r.string(v, ptr, "event", true)) {
-            if (event_type_from_string(*type)) e.type = *type;
+            const auto t = event_type_from_string(*type);
+            if (t && r.version < 2 && *t >= EventType::plan_change_requested)
+                r.error(ptr + "/event", "event type " + in_quotes(*type) + " needs \"subsim\": 2");
+            else if (t) e.type = *type;
             else r.error(ptr + "/event", "unknown event type " + in_quotes(*type));
         }
         e.subscription = subscription_at(false);
@@ -174,11 +206,23 @@ void ScenarioParts::read_expectation(const Json& v, const std::string& ptr) {
         e.on = r.date(v, ptr, "on", false);
         e.count = r.integer(v, ptr, "count", false, 0, 10'000'000);
         e.absent = r.boolean(v, ptr, "absent", false).value_or(false);
+        if (auto rule = r.string(v, ptr, "rule", false)) {
+            if (rule_from_string(*rule)) e.rule = *rule;
+            else r.error(ptr + "/rule", "unknown rule " + in_quotes(*rule));
+        }
         if (e.count && v.contains("absent")) r.error(ptr, "use either \"count\" or \"absent\", not both");
         sc.expectations.push_back(e);
     } else if (v.contains("total_charged")) {
         r.only_keys(v, ptr, {"total_charged"});
         sc.expectations.push_back(TotalChargedExpectation{r.integer(v, ptr, "total_charged", true, 0, INT64_MAX).value_or(0)});
+    } else if (r.version >= 2 && v.contains("total_credited")) {
+        r.only_keys(v, ptr, {"total_credited"});
+        sc.expectations.push_back(TotalCreditedExpectation{r.integer(v, ptr, "total_credited", true, 0, INT64_MAX).value_or(0)});
+    } else if (r.version >= 2 && v.contains("total_unpaid")) {
+        r.only_keys(v, ptr, {"total_unpaid"});
+        sc.expectations.push_back(TotalUnpaidExpectation{r.integer(v, ptr, "total_unpaid", true, 0, INT64_MAX).value_or(0)});
+    } else if (v.contains("total_credited") || v.contains("total_unpaid")) {
+        r.error(ptr, "an expectation on \"total_credited\" or \"total_unpaid\" needs \"subsim\": 2");
     } else {
         r.error(ptr, "an expectation needs \"state\" (with \"on\" and \"subscription\"), \"event\", or \"total_charged\"");
     }

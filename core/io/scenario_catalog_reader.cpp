@@ -50,8 +50,10 @@ void ScenarioParts::read_top(const Json& root) {
     r.only_keys(root, "", {"$schema", "subsim", "title", "source", "locale", "currency", "start", "until", "holidays",
                            "catalog", "account", "permissions", "subscriptions", "actions", "expect"});
     r.string(root, "", "$schema", false);
-    if (const Json* v = r.member(root, "", "subsim", true); v && !(v->is_number_integer() && *v == 1))
-        r.error("/subsim", "\"subsim\" is the format version and must be 1, not " + describe_json_type(*v));
+    if (const Json* v = r.member(root, "", "subsim", true)) {
+        if (v->is_number_integer() && (*v == 1 || *v == 2)) r.version = sc.version = v->get<int>();
+        else r.error("/subsim", "\"subsim\" is the format version: expected 1 or 2, not " + describe_json_type(*v));
+    }
     sc.title = r.string(root, "", "title", false).value_or("");
     sc.source = r.string(root, "", "source", false);
     if (auto locale = r.string(root, "", "locale", false)) {
@@ -165,7 +167,8 @@ CancellationPolicy policy_named(const std::string& name) {
 void ScenarioParts::read_plan(const Json& v, const std::string& ptr) {
     if (!r.as_object(v, ptr, "a plan")) return;
     r.only_keys(v, ptr, {"id", "product", "price", "period", "trial", "term", "auto_renew", "renewal_term", "notice",
-                         "cancellation", "reactivation", "renewal_grace", "self_service", "channel", "reminders"});
+                         "cancellation", "reactivation", "renewal_grace", "self_service", "channel", "reminders"},
+                {"rank", "change", "refund_on_immediate_cancel", "termination_fee"});
     Plan plan;
     plan.id = r.string(v, ptr, "id", true).value_or("");
     if (const Json* product = r.member(v, ptr, "product", true))
@@ -200,8 +203,48 @@ void ScenarioParts::read_plan(const Json& v, const std::string& ptr) {
             r.error(ptr + "/renewal_term", "the renewal term (" + renewal_term->iso() +
                                                ") must be a whole number of billing periods (" + period->iso() + ")");
     }
+    if (r.version >= 2) read_plan_v2(plan, v, ptr);
     // A plan with errors is registered all the same, so references to it do not cascade into more errors.
     if (register_id(plans, plan.id, sc.catalog.plans.size(), ptr + "/id", "plan")) sc.catalog.plans.push_back(std::move(plan));
+}
+
+namespace {
+
+ChangeTiming timing_named(const std::string& s) {
+    if (s == "end_of_period") return ChangeTiming::end_of_period;
+    if (s == "end_of_term") return ChangeTiming::end_of_term;
+    if (s == "refused") return ChangeTiming::refused;
+    return ChangeTiming::immediate;
+}
+
+}  // namespace
+
+Proration proration_named(const std::string& s) {
+    if (s == "full_credit") return Proration::full_credit;
+    if (s == "none") return Proration::none;
+    return Proration::prorate;
+}
+
+std::optional<ChangeTiming> read_timing(FieldReader& r, const Json& v, const std::string& ptr, std::string_view key,
+                                        bool allow_refused) {
+    const auto t = allow_refused ? r.choice(v, ptr, key, false, {"immediate", "end_of_period", "end_of_term", "refused"})
+                                 : r.choice(v, ptr, key, false, {"immediate", "end_of_period", "end_of_term"});
+    return t ? std::optional<ChangeTiming>(timing_named(*t)) : std::nullopt;
+}
+
+// SPEC-v2 §1.1 and §2.1: rank, change, refund_on_immediate_cancel, termination_fee.
+void ScenarioParts::read_plan_v2(Plan& plan, const Json& v, const std::string& ptr) {
+    plan.rank = r.integer(v, ptr, "rank", false, 0, 1'000'000);
+    if (const Json* c = r.member(v, ptr, "change", false); c && r.as_object(*c, ptr + "/change", "\"change\"")) {
+        const std::string at = ptr + "/change";
+        r.only_keys(*c, at, {"upgrade", "downgrade", "proration"});
+        plan.change.upgrade = read_timing(r, *c, at, "upgrade", true).value_or(ChangeTiming::immediate);
+        plan.change.downgrade = read_timing(r, *c, at, "downgrade", true).value_or(ChangeTiming::immediate);
+        if (auto p = r.choice(*c, at, "proration", false, {"prorate", "full_credit", "none"})) plan.change.proration = proration_named(*p);
+    }
+    if (auto refund = r.choice(v, ptr, "refund_on_immediate_cancel", false, {"none", "prorated", "full"}))
+        plan.refund_on_immediate_cancel = *refund == "full" ? Refund::full : *refund == "prorated" ? Refund::prorated : Refund::none;
+    plan.termination_fee = Money{r.integer(v, ptr, "termination_fee", false, 0, 10'000'000'000).value_or(0)};
 }
 
 void ScenarioParts::read_bundle(const Json& v, const std::string& ptr) {

@@ -37,6 +37,8 @@ public:
 private:
     std::optional<Index> read_product(const Json& v, const std::string& ptr);
     void read_plan(const Json& v, const std::string& ptr);
+    void read_plan_v2(Plan& plan, const Json& v, const std::string& ptr);
+    void read_change_plan(Action& a, const Json& v, const std::string& ptr);
     void read_trial(Plan& plan, const Json& v, const std::string& ptr);
     void read_bundle(const Json& v, const std::string& ptr);
     void resolve_requires(const Json& list, const std::string& ptr, Index owner);
@@ -44,5 +46,10 @@ private:
     void read_action(const Json& v, const std::string& ptr);
     void read_expectation(const Json& v, const std::string& ptr);
 };
+
+// Format 2 values shared by the plan and action readers.
+Proration proration_named(const std::string& s);
+std::optional<ChangeTiming> read_timing(FieldReader& r, const Json& v, const std::string& ptr, std::string_view key,
+                                        bool allow_refused);
 
 }  // namespace subsim

@@ -41,6 +41,7 @@ ScenarioReading read_scenario(std::string_view text) {
     std::stable_sort(out.errors.begin(), out.errors.end(), [](const Diagnostic& a, const Diagnostic& b) {
         return a.line != b.line ? a.line < b.line : a.column < b.column;
     });
+    out.version = parts.r.version;
     if (out.errors.empty()) out.scenario = std::move(parts.sc);
     sanitize(out.errors);
     return out;

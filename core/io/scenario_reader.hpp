@@ -11,6 +11,7 @@ namespace subsim {
 struct ScenarioReading {
     std::optional<Scenario> scenario;  // set only when there are no errors
     Diagnostics errors;                // sorted by position in the file
+    int version = 1;                   // the file's "subsim" when readable (SPEC-v2 §9), else 1
 };
 
 ScenarioReading read_scenario(std::string_view text);

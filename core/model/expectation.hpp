@@ -24,12 +24,22 @@ struct EventExpectation {
     std::optional<Date> on;
     std::optional<std::int64_t> count;
     bool absent = false;
+    std::optional<std::string> rule;  // format 2: matches only events with this rule
 };
 
 struct TotalChargedExpectation {
     std::int64_t total_charged = 0;
 };
 
-using Expectation = std::variant<StateExpectation, EventExpectation, TotalChargedExpectation>;
+// Format 2 (SPEC-v2 §10.6).
+struct TotalCreditedExpectation {
+    std::int64_t total_credited = 0;
+};
+struct TotalUnpaidExpectation {
+    std::int64_t total_unpaid = 0;
+};
+
+using Expectation = std::variant<StateExpectation, EventExpectation, TotalChargedExpectation, TotalCreditedExpectation,
+                                 TotalUnpaidExpectation>;
 
 }  // namespace subsim

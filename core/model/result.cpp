@@ -5,12 +5,12 @@
 namespace subsim {
 namespace {
 
-constexpr std::array<const char*, 22> event_names = {
+constexpr std::array<const char*, event_type_count> event_names = {
     "subscription_started", "trial_started", "trial_ending", "trial_converted", "trial_expired",
     "invoice", "renewed", "renewal_reminder", "cancellation_requested", "cancellation_scheduled",
     "cancellation_effective", "reactivated", "action_refused", "email", "expired", "grace_ended",
     "price_changed", "account_closed", "data_deleted", "transfer_requested", "transfer_completed",
-    "activated"};
+    "activated", "plan_change_requested", "plan_change_scheduled", "plan_changed", "plan_change_withdrawn"};
 
 constexpr std::array<const char*, state_count> state_names = {
     "trialing", "pending_activation", "active", "pending_cancellation", "cancelled", "expired"};
@@ -28,6 +28,17 @@ std::optional<State> liveliest_state(const StatesSeen& seen) {
 }
 
 const char* to_string(EventType t) { return event_names[static_cast<std::size_t>(t)]; }
+
+const char* to_string(LineKind k) {
+    static constexpr std::array<const char*, line_kind_count> names = {
+        "period", "proration_credit", "proration_charge", "refund", "termination_fee"};
+    return names[static_cast<std::size_t>(k)];
+}
+
+const char* to_string(InvoiceStatus s) {
+    static constexpr std::array<const char*, invoice_status_count> names = {"paid", "open", "uncollectible"};
+    return names[static_cast<std::size_t>(s)];
+}
 const char* to_string(State s) { return state_names[static_cast<std::size_t>(s)]; }
 
 std::optional<EventType> event_type_from_string(std::string_view s) {

@@ -21,10 +21,12 @@ enum class EventType {
     subscription_started, trial_started, trial_ending, trial_converted, trial_expired, invoice,
     renewed, renewal_reminder, cancellation_requested, cancellation_scheduled,
     cancellation_effective, reactivated, action_refused, email, expired, grace_ended,
-    price_changed, account_closed, data_deleted, transfer_requested, transfer_completed, activated
+    price_changed, account_closed, data_deleted, transfer_requested, transfer_completed, activated,
+    // Format version 2 (SPEC-v2 §1.8)
+    plan_change_requested, plan_change_scheduled, plan_changed, plan_change_withdrawn
 };
-// Keep `activated` last, or move event_type_count with the last enumerator.
-inline constexpr std::size_t event_type_count = static_cast<std::size_t>(EventType::activated) + 1;
+// Keep `plan_change_withdrawn` last, or move event_type_count with the last enumerator.
+inline constexpr std::size_t event_type_count = static_cast<std::size_t>(EventType::plan_change_withdrawn) + 1;
 
 // pending_activation: bought from a third party, not activated yet (SPEC §2.3); nothing provided.
 enum class State { trialing, pending_activation, active, pending_cancellation, cancelled, expired };
@@ -69,12 +71,31 @@ struct Span {
     Date to;
 };
 
+// What an invoice line is for (SPEC-v2 §0.3); written in format 2 only.
+enum class LineKind { period, proration_credit, proration_charge, refund, termination_fee };
+inline constexpr std::size_t line_kind_count = static_cast<std::size_t>(LineKind::termination_fee) + 1;
+const char* to_string(LineKind k);
+
+// Invoice status (SPEC-v2 §0.3). Without dunning every invoice is paid on its own date.
+enum class InvoiceStatus { paid, open, uncollectible };
+inline constexpr std::size_t invoice_status_count = static_cast<std::size_t>(InvoiceStatus::uncollectible) + 1;
+const char* to_string(InvoiceStatus s);
+
 struct InvoiceLine {
     std::optional<std::size_t> product;
     std::optional<std::size_t> bundle;
     Date from;
     Date to;
     Money amount;
+    std::optional<std::size_t> plan = std::nullopt;  // catalog plan index; null for a bundle line
+    LineKind kind = LineKind::period;
+    // Not written: the nominal span's start and its number of periods (SPEC-v2 §0.2), which a
+    // later proration of this line needs. A regular period: nominal_from == from, periods 1.
+    std::optional<Date> nominal_from = std::nullopt;
+    long periods = 1;
+    // Not written: a later change or refund already credited this line's unused part (or all of
+    // it), so it no longer counts as paid time (SPEC-v2 §1.5, §2.3).
+    bool superseded = false;
 };
 
 struct Invoice {
@@ -82,6 +103,8 @@ struct Invoice {
     std::size_t subscription;
     Money amount;
     std::vector<InvoiceLine> lines;
+    InvoiceStatus status = InvoiceStatus::paid;
+    std::optional<Date> paid_on = std::nullopt;  // none: paid on `date` (format 2 writes it)
 };
 
 // What checking one `expect` entry (scenario.expectations[index]) found. The narrator words it
@@ -93,20 +116,24 @@ struct ExpectationOutcome {
     std::int64_t count = 0;           // event expectation: matching events (on that date when given)
     std::int64_t count_any_date = 0;  // event expectation: matching events on any date
     std::vector<Date> first_dates;    // … and the first (at most three) of those dates
-    std::int64_t total_charged = 0;   // total_charged expectation: the total found
+    std::int64_t total_charged = 0;   // total expectations: the total found
     std::string message;
 };
 
 struct Result {
+    int version = 1;  // the scenario's format version: chooses the JSON shape (SPEC-v2 §9)
     std::vector<std::string> subscription_ids;
     std::vector<std::string> product_ids;
     std::vector<std::string> bundle_ids;
+    std::vector<std::string> plan_ids;
     std::string currency;
 
     std::vector<Event> events;
     std::vector<Span> spans;
     std::vector<Invoice> invoices;
     Money total_charged;
+    Money total_credited;  // format 2: the magnitudes of the negative lines
+    Money total_unpaid;    // format 2: open or uncollectible invoices (none before dunning)
     std::vector<std::optional<State>> final_states;  // per subscription, on `until`
     bool account_closed = false;
     std::vector<ExpectationOutcome> expectations;

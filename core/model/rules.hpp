@@ -74,14 +74,36 @@ namespace subsim {
     X(activation_activated, "activation.activated", "§2.3 Subscriptions (activation_required)", "REDHAT") \
     X(activation_not_active, "activation.not_active", "§2.3 Subscriptions (activation_required)", "REDHAT") \
     X(activation_already_active, "activation.already_active", "§2.3 Subscriptions (activation_required)", "REDHAT") \
-    X(activation_wrong_number, "activation.wrong_number", "§2.3 Subscriptions (activation_required)", "REDHAT")
+    X(activation_wrong_number, "activation.wrong_number", "§2.3 Subscriptions (activation_required)", "REDHAT") \
+    X(change_immediate, "change.immediate", "v2 §1.2 Effective date", "")                            \
+    X(change_end_of_period, "change.end_of_period", "v2 §1.2 Effective date", "")                    \
+    X(change_end_of_term, "change.end_of_term", "v2 §1.2 Effective date", "")                        \
+    X(change_trial, "change.trial", "v2 §1.2 Effective date", "")                                    \
+    X(change_withdrawn, "change.withdrawn", "v2 §1.7 Pending changes", "")                           \
+    X(change_reset_anchor, "change.reset_anchor", "v2 §1.6 Anchor and term", "")                     \
+    X(proration_prorate, "proration.prorate", "v2 §1.5 Money", "")                                   \
+    X(proration_full_credit, "proration.full_credit", "v2 §1.5 Money", "")                           \
+    X(change_already_cancelled, "change.already_cancelled", "v2 §1.9 Refusals", "")                  \
+    X(change_not_active, "change.not_active", "v2 §1.9 Refusals", "")                                \
+    X(change_not_current_plan, "change.not_current_plan", "v2 §1.9 Refusals", "")                    \
+    X(change_same_plan, "change.same_plan", "v2 §1.9 Refusals", "")                                  \
+    X(change_in_bundle, "change.in_bundle", "v2 §1.9 Refusals", "")                                  \
+    X(change_multiple_plans, "change.multiple_plans", "v2 §1.9 Refusals", "")                        \
+    X(change_upgrade_refused, "change.upgrade_refused", "v2 §1.9 Refusals", "")                      \
+    X(change_downgrade_refused, "change.downgrade_refused", "v2 §1.9 Refusals", "")                  \
+    X(change_ends_first, "change.ends_first", "v2 §1.9 Refusals", "")                                \
+    X(refund_prorated, "refund.prorated", "v2 §2.3 Refund", "")                                      \
+    X(refund_full, "refund.full", "v2 §2.3 Refund", "")                                              \
+    X(fee_termination, "fee.termination", "v2 §2.4 Termination fee", "")
 
 // X(enumerator) — the reason's id is its name.
 #define SUBSIM_REASONS(X)                                                                            \
     X(not_permitted) X(account_closed) X(transferred) X(already_cancelled) X(not_active)             \
     X(contact_support) X(not_pending) X(cycle_ended) X(account_closing) X(requires_cancelled)        \
     X(grace_ended) X(renew_through_reseller) X(auto_renewing) X(already_renewed)                     \
-    X(transfer_pending) X(already_active) X(wrong_number)
+    X(transfer_pending) X(already_active) X(wrong_number)                                            \
+    X(not_current_plan) X(same_plan) X(in_bundle) X(multiple_plans) X(upgrade_not_allowed)          \
+    X(downgrade_not_allowed) X(ends_first)
 
 enum class Rule {
 #define SUBSIM_RULE_ENUM(name, id, spec, source) name,

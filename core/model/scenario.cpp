@@ -11,6 +11,7 @@ const char* to_string(ActionKind k) {
         case ActionKind::close_account: return "close_account";
         case ActionKind::transfer: return "transfer";
         case ActionKind::activate: return "activate";
+        case ActionKind::change_plan: return "change_plan";
     }
     return "";
 }
@@ -21,6 +22,35 @@ const char* to_string(CancellationPolicy p) {
         case CancellationPolicy::end_of_period: return "end_of_period";
         case CancellationPolicy::end_of_next_period: return "end_of_next_period";
         case CancellationPolicy::end_of_term: return "end_of_term";
+    }
+    return "";
+}
+
+
+const char* to_string(ChangeTiming t) {
+    switch (t) {
+        case ChangeTiming::immediate: return "immediate";
+        case ChangeTiming::end_of_period: return "end_of_period";
+        case ChangeTiming::end_of_term: return "end_of_term";
+        case ChangeTiming::refused: return "refused";
+    }
+    return "";
+}
+
+const char* to_string(Proration p) {
+    switch (p) {
+        case Proration::prorate: return "prorate";
+        case Proration::full_credit: return "full_credit";
+        case Proration::none: return "none";
+    }
+    return "";
+}
+
+const char* to_string(Refund r) {
+    switch (r) {
+        case Refund::none: return "none";
+        case Refund::prorated: return "prorated";
+        case Refund::full: return "full";
     }
     return "";
 }

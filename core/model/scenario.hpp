@@ -2,6 +2,7 @@
 // The scenario as the engine sees it: validated, with every id resolved to an index.
 // Built by io/scenario_reader from a file; the engine never sees raw JSON.
 #include <cstddef>
+#include <cstdint>
 #include <iterator>
 #include <optional>
 #include <string>
@@ -19,13 +20,26 @@ using Index = std::size_t;
 enum class CancellationPolicy { immediate, end_of_period, end_of_next_period, end_of_term };
 enum class TrialCancel { at_trial_end, immediate, contact_support };
 enum class Channel { online, reseller };
-// Keep `activate` last, or move action_kind_count with the last enumerator.
-enum class ActionKind { cancel, reactivate, add_payment_method, renew, close_account, transfer, activate };
-inline constexpr std::size_t action_kind_count = static_cast<std::size_t>(ActionKind::activate) + 1;
+// Keep `change_plan` last, or move action_kind_count with the last enumerator.
+enum class ActionKind { cancel, reactivate, add_payment_method, renew, close_account, transfer, activate, change_plan };
+inline constexpr std::size_t action_kind_count = static_cast<std::size_t>(ActionKind::change_plan) + 1;
 // Every action, in enum order: readers and the permissions map iterate over this.
 inline constexpr ActionKind all_action_kinds[] = {ActionKind::cancel,   ActionKind::reactivate, ActionKind::add_payment_method,
                                                   ActionKind::renew,    ActionKind::close_account, ActionKind::transfer,
-                                                  ActionKind::activate};
+                                                  ActionKind::activate, ActionKind::change_plan};
+// The first format version that has the action (SPEC-v2 §9): change_plan needs "subsim": 2.
+inline constexpr int format_version_of(ActionKind k) { return k == ActionKind::change_plan ? 2 : 1; }
+
+// Format version 2 (SPEC-v2 §1.1, §2.1).
+enum class ChangeTiming { immediate, end_of_period, end_of_term, refused };
+enum class Proration { prorate, full_credit, none };
+enum class Refund { none, prorated, full };
+// How a change away from a plan happens (plan key `change`).
+struct ChangePolicy {
+    ChangeTiming upgrade = ChangeTiming::immediate;
+    ChangeTiming downgrade = ChangeTiming::immediate;
+    Proration proration = Proration::prorate;
+};
 static_assert(std::size(all_action_kinds) == action_kind_count, "all_action_kinds lists every ActionKind");
 
 struct Trial {
@@ -59,6 +73,11 @@ struct Plan {
     bool self_service = true;
     Channel channel = Channel::online;
     std::vector<Duration> reminders;
+    // Format version 2; their defaults keep v1.3 results.
+    std::optional<std::int64_t> rank;
+    ChangePolicy change;
+    Refund refund_on_immediate_cancel = Refund::none;
+    Money termination_fee;
 };
 
 struct Bundle {
@@ -119,9 +138,16 @@ struct Action {
     std::string transfer_to;
     bool separate_entity = false;
     std::optional<std::string> number;  // activate: the activation number given, if any
+    // change_plan (SPEC-v2 §1.1): the target plan, the expected current plan, overrides.
+    std::optional<Index> to_plan;
+    std::optional<Index> from_plan;
+    std::optional<ChangeTiming> timing;
+    std::optional<Proration> proration;
+    bool reset_anchor = false;
 };
 
 struct Scenario {
+    int version = 1;  // "subsim": 1 or 2 (SPEC-v2 §9)
     std::string title;
     std::optional<std::string> source;
     std::string locale = "en";
@@ -139,5 +165,8 @@ struct Scenario {
 
 const char* to_string(ActionKind k);
 const char* to_string(CancellationPolicy p);
+const char* to_string(ChangeTiming t);
+const char* to_string(Proration p);
+const char* to_string(Refund r);
 
 }  // namespace subsim

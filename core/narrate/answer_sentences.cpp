@@ -95,11 +95,32 @@ std::string renew_answer(const Asked& a, const Event& renewed) {
                                                             {"amount", a.c.money(invoiced)}}));
 }
 
+// A change: at once with what it credits and charges that day, or later with nothing before.
+std::string change_answer(const Asked& a, const Event& scheduled) {
+    const Context& c = a.c;
+    const std::optional<Date> effective = date_detail(scheduled, "effective");
+    const Event* changed = a.first(EventType::plan_changed);
+    const Slots extra = {{"to", changed ? text_detail(*changed, "to") : std::string()},
+                         {"effective", effective ? c.date(*effective) : std::string()}};
+    if (!changed) {
+        Slots s = extra;
+        if (const Event* req = a.first(EventType::plan_change_requested)) s[0].second = text_detail(*req, "to");
+        return c.say(Phrase::answer_change_plan_later, a.slots(&scheduled, s));
+    }
+    const Event* bill = a.first(EventType::invoice);
+    Slots s = extra;
+    s.push_back({"money", bill ? c.say(Phrase::money_invoiced, {{"amount", c.money(number_detail(*bill, "amount"))},
+                                                                 {"lines", itemized_lines(c, *bill)}})
+                               : c.say(Phrase::nothing_more_charged)});
+    return c.say(Phrase::answer_change_plan, a.slots(&scheduled, s));
+}
+
 std::string accepted_answer(const Asked& a) {
     const Context& c = a.c;
     const std::string_view kind = to_string(a.action.kind);
     if (kind == "close_account") return close_answer(a);
     if (kind == "add_payment_method") return c.say(Phrase::answer_add_payment_method, a.slots(nullptr, {}));
+    if (const Event* e = a.first(EventType::plan_change_scheduled)) return change_answer(a, *e);
     if (const Event* e = a.first(EventType::cancellation_scheduled); e && kind == "cancel") return cancel_answer(a, *e);
     if (const Event* e = a.first(EventType::reactivated))
         return c.say(Phrase::answer_reactivate, a.slots(e, {{"effective", c.date(date_detail(*e, "withdrawn_effective").value_or(a.action.on))}}));

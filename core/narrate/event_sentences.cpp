@@ -15,6 +15,7 @@ std::string day_before(const Context& c, const Event& e, std::string_view key) {
 }
 
 std::string invoice(const Context& c, const Event& e) {
+    if (itemized(e.rule)) return itemized_invoice(c, e);
     Phrase p = Phrase::invoice_period;
     if (e.rule == Rule::renewal_auto) p = Phrase::invoice_renewal;
     else if (e.rule == Rule::renewal_manual) p = Phrase::invoice_manual;
@@ -124,6 +125,10 @@ std::string sentence(const Context& c, const Event& e) {
         case EventType::transfer_requested: return transfer_requested(c, e);
         case EventType::transfer_completed: return c.say(Phrase::transfer_completed, slots_of(c, e, {{"to", text_detail(e, "to")}}));
         case EventType::activated: return activated(c, e);
+        case EventType::plan_change_requested:
+        case EventType::plan_change_scheduled:
+        case EventType::plan_changed:
+        case EventType::plan_change_withdrawn: return plan_change_sentence(c, e);
     }
     return "";  // unreachable: every event type has its case above
 }

@@ -21,6 +21,7 @@ std::string line(const Context& c, const ExpectationOutcome& o, const StateExpec
 
 std::string what(const Context& c, const EventExpectation& e) {
     std::string out = c.say(Phrase::expect_event, {{"type", e.type}});
+    if (e.rule) out += c.say(Phrase::expect_event_rule, {{"rule", *e.rule}});
     // A product given as null means the whole subscription.
     if (e.subscription) out += c.say(Phrase::expect_event_for, {{"subject", c.subject(e.subscription, e.product)}});
     if (e.on) out += c.say(Phrase::expect_event_on, {{"date", c.date(*e.on)}});
@@ -53,6 +54,16 @@ std::string line(const Context& c, const ExpectationOutcome& o, const EventExpec
 std::string line(const Context& c, const ExpectationOutcome& o, const TotalChargedExpectation& e) {
     const Slots s = {{"amount", c.money(o.total_charged)}, {"expected", c.money(e.total_charged)}};
     return c.say(o.passed ? Phrase::expect_total_ok : Phrase::expect_total_failed, s);
+}
+
+std::string line(const Context& c, const ExpectationOutcome& o, const TotalCreditedExpectation& e) {
+    const Slots s = {{"amount", c.money(o.total_charged)}, {"expected", c.money(e.total_credited)}};
+    return c.say(o.passed ? Phrase::expect_credited_ok : Phrase::expect_credited_failed, s);
+}
+
+std::string line(const Context& c, const ExpectationOutcome& o, const TotalUnpaidExpectation& e) {
+    const Slots s = {{"amount", c.money(o.total_charged)}, {"expected", c.money(e.total_unpaid)}};
+    return c.say(o.passed ? Phrase::expect_unpaid_ok : Phrase::expect_unpaid_failed, s);
 }
 
 }  // namespace

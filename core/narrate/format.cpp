@@ -56,11 +56,12 @@ std::string format_money(std::int64_t minor, std::string_view currency, Language
     std::string fraction = std::to_string(magnitude % scale);
     while (static_cast<int>(fraction.size()) < digits) fraction.insert(0, "0");
     std::string number = digits == 0 ? whole : whole + (lang == Language::fr ? "," : ".") + fraction;
-    if (negative) number.insert(0, "-");
+    // A credit reads with a minus sign before the whole amount: −€25.00, −25,00 €.
+    const std::string sign = negative ? "−" : "";
     const std::string_view sym = symbol(currency);
-    if (lang == Language::fr) return number + "\u00a0" + std::string(sym.empty() ? currency : sym);
-    if (sym.empty()) return number + " " + std::string(currency);
-    return std::string(sym) + number;
+    if (lang == Language::fr) return sign + number + "\u00a0" + std::string(sym.empty() ? currency : sym);
+    if (sym.empty()) return sign + number + " " + std::string(currency);
+    return sign + std::string(sym) + number;
 }
 
 }  // namespace subsim

@@ -71,7 +71,17 @@ namespace subsim {
     X(expect_event_ok) X(expect_event_absent_ok) X(expect_event_count_ok) X(expect_event_absent_failed) \
     X(expect_event_count_failed) X(expect_event_never) X(expect_event_elsewhere) X(expect_and_more)  \
     X(times_one) X(times_many) X(expect_total_ok) X(expect_total_failed)                             \
-    X(timeline_period) X(timeline_invoices) X(timeline_final_state)
+    X(timeline_period) X(timeline_invoices) X(timeline_final_state)                                 \
+    /* format 2: plan changes, refunds, fees (SPEC-v2 §1, §2) */                                    \
+    X(change_requested) X(change_back_requested) X(change_scheduled_now) X(change_scheduled_later)   \
+    X(direction_upgrade) X(direction_downgrade) X(direction_lateral) X(plan_changed)                 \
+    X(change_withdrawn_back) X(change_withdrawn_cancel) X(invoice_itemized) X(list_items) X(money_invoiced) X(money_credit_unused)   \
+    X(money_credit_whole) X(money_charge_same_days) X(money_period) X(money_refund_unused)            \
+    X(money_refund_whole) X(money_fee) X(act_change_plan) X(reason_not_current_plan)                 \
+    X(reason_same_plan) X(reason_in_bundle) X(reason_multiple_plans) X(reason_upgrade_not_allowed)   \
+    X(reason_downgrade_not_allowed) X(reason_ends_first) X(answer_change_plan)                       \
+    X(answer_change_plan_later) X(expect_credited_ok) X(expect_credited_failed) X(expect_unpaid_ok)  \
+    X(expect_unpaid_failed) X(expect_event_rule)
 
 enum class Phrase {
 #define SUBSIM_PHRASE_ENUM(id) id,

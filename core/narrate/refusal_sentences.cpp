@@ -38,6 +38,13 @@ Phrase reason_phrase(Reason reason, Rule rule, std::string_view action) {
         case Reason::transfer_pending: return Phrase::reason_transfer_pending;
         case Reason::already_active: return Phrase::reason_already_active;
         case Reason::wrong_number: return Phrase::reason_wrong_number;
+        case Reason::not_current_plan: return Phrase::reason_not_current_plan;
+        case Reason::same_plan: return Phrase::reason_same_plan;
+        case Reason::in_bundle: return Phrase::reason_in_bundle;
+        case Reason::multiple_plans: return Phrase::reason_multiple_plans;
+        case Reason::upgrade_not_allowed: return Phrase::reason_upgrade_not_allowed;
+        case Reason::downgrade_not_allowed: return Phrase::reason_downgrade_not_allowed;
+        case Reason::ends_first: return Phrase::reason_ends_first;
     }
     return Phrase::reason_contact_support;
 }
@@ -49,6 +56,7 @@ Phrase action_phrase(std::string_view action) {
     if (action == "renew") return Phrase::act_renew;
     if (action == "close_account") return Phrase::act_close_account;
     if (action == "transfer") return Phrase::act_transfer;
+    if (action == "change_plan") return Phrase::act_change_plan;
     return Phrase::act_activate;
 }
 

@@ -36,4 +36,12 @@ std::string refused(const Context& c, const Event& e);
 
 std::optional<ActionKind> action_kind(std::string_view name);
 
+// Format 2 (plan_change_sentences.cpp): the four plan-change events, and invoices whose rule
+// (proration, reset, refund, fee) calls for their lines in words.
+std::string plan_change_sentence(const Context& c, const Event& e);
+bool itemized(Rule rule);
+std::string itemized_invoice(const Context& c, const Event& e);
+// The lines of that invoice in words, joined: "14 unused days of basic credited: −€25.00; …".
+std::string itemized_lines(const Context& c, const Event& e);
+
 }  // namespace subsim::narrate_detail

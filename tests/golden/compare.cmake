@@ -4,13 +4,19 @@
 # keeps today's answer), and docs/rules.md against `subsim rules`. Regenerate with
 # tests/golden/update.sh, then read the diff.
 #   cmake -DSUBSIM=<subsim> -DSOURCE_DIR=<repo> -P compare.cmake
+# Format 2 scenarios (scenarios/v2/) have golden files named v2-<name>.
 file(GLOB scenarios "${SOURCE_DIR}/scenarios/*.json")
+file(GLOB scenarios_v2 "${SOURCE_DIR}/scenarios/v2/*.json")
+list(APPEND scenarios ${scenarios_v2})
 set(failures "")
 set(count 0)
 foreach(scenario IN LISTS scenarios)
   get_filename_component(name "${scenario}" NAME_WE)
   if(name MATCHES "schema")
     continue()
+  endif()
+  if(scenario MATCHES "/scenarios/v2/")
+    set(name "v2-${name}")
   endif()
   foreach(locale en fr)
     execute_process(COMMAND "${SUBSIM}" explain "${scenario}" --locale ${locale}

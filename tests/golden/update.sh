@@ -8,8 +8,10 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 subsim="${1:-build/native/cli/subsim}"
 rm -f tests/golden/*.en.json tests/golden/*.fr.json tests/golden/*.result.json
-for scenario in scenarios/*.json; do
+# Format 2 scenarios (scenarios/v2/) are named v2-<name>.
+for scenario in scenarios/*.json scenarios/v2/*.json; do
   name=$(basename "$scenario" .json)
+  case "$scenario" in scenarios/v2/*) name="v2-$name" ;; esac
   case "$name" in *.schema) continue ;; esac
   for locale in en fr; do
     "$subsim" explain "$scenario" --locale "$locale" > "tests/golden/$name.$locale.json"

@@ -50,7 +50,7 @@ std::string read_text(const fs::path& path) {
 
 std::vector<fs::path> bundled_scenarios() {
     std::vector<fs::path> files;
-    for (const auto& entry : fs::directory_iterator(kSourceDir / "scenarios"))
+    for (const auto& entry : fs::recursive_directory_iterator(kSourceDir / "scenarios"))
         if (entry.is_regular_file() && entry.path().extension() == ".json") files.push_back(entry.path());
     std::sort(files.begin(), files.end());
     return files;
@@ -195,24 +195,25 @@ std::vector<std::string> property_order(const std::string& definition) {
     return keys_of(node.at("properties"));
 }
 
-// Every object of the result has its keys in the order of the schema's properties (SPEC §4: the
+// Every object of the result has its keys in the order of the schema's properties, format 2's
+// keys being absent from a format 1 result (SPEC-v2 §9) (SPEC §4: the
 // output's key order is fixed, so the native and WebAssembly results are byte-identical).
 void check_key_order(const ordered_json& result) {
-    CHECK(keys_of(result) == property_order(""));
+    CHECK(in_order(keys_of(result), property_order("")));
     for (const ordered_json& e : result.at("events")) {
         INFO("event " << e.dump());
-        CHECK(keys_of(e) == property_order("/definitions/event"));
+        CHECK(in_order(keys_of(e), property_order("/definitions/event")));
         const std::string type = e.value("type", "");
         if (ResultSchema::instance().document().at("definitions").at("details").contains(type))
             CHECK(in_order(keys_of(e.at("details")), property_order("/definitions/details/" + type)));
     }
-    for (const ordered_json& s : result.at("spans")) CHECK(keys_of(s) == property_order("/definitions/span"));
+    for (const ordered_json& s : result.at("spans")) CHECK(in_order(keys_of(s), property_order("/definitions/span")));
     for (const ordered_json& inv : result.at("invoices")) {
-        CHECK(keys_of(inv) == property_order("/definitions/invoice"));
-        for (const ordered_json& line : inv.at("lines")) CHECK(keys_of(line) == property_order("/definitions/invoice_line"));
+        CHECK(in_order(keys_of(inv), property_order("/definitions/invoice")));
+        for (const ordered_json& line : inv.at("lines")) CHECK(in_order(keys_of(line), property_order("/definitions/invoice_line")));
     }
-    CHECK(keys_of(result.at("summary")) == property_order("/definitions/summary"));
-    for (const ordered_json& x : result.at("expectations")) CHECK(keys_of(x) == property_order("/definitions/expectation"));
+    CHECK(in_order(keys_of(result.at("summary")), property_order("/definitions/summary")));
+    for (const ordered_json& x : result.at("expectations")) CHECK(in_order(keys_of(x), property_order("/definitions/expectation")));
 }
 
 // A result with one event of every type (and a manual and an automatic renewal, a bundle line and
@@ -321,6 +322,8 @@ TEST_CASE("The sample result with every event type is valid, keys in order", "[r
     std::sort(types.begin(), types.end());
     types.erase(std::unique(types.begin(), types.end()), types.end());
     std::vector<std::string> all = strings_at(ResultSchema::instance().document(), "/definitions/event_type/enum");
+    // The sample is a format 1 result; format 2's plan-change events are in the scenarios/v2 results.
+    std::erase_if(all, [](const std::string& t) { return t.rfind("plan_change", 0) == 0; });
     std::sort(all.begin(), all.end());
     CHECK(types == all);
 }

@@ -207,6 +207,7 @@ public:
     }
 
     const Result& result() const { return result_; }
+    const Scenario& scenario() const { return scenario_; }
     const json& output() const { return output_; }
     const std::string& text() const { return text_; }
 

@@ -13,7 +13,7 @@ using namespace subsim;
 
 TEST_CASE("Skipping quiet days gives the same result as visiting every day", "[engine]") {
     int compared = 0;
-    for (const auto& entry : std::filesystem::directory_iterator(SUBSIM_SOURCE_DIR "/scenarios")) {
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(SUBSIM_SOURCE_DIR "/scenarios")) {
         if (entry.path().extension() != ".json") continue;
         std::ifstream in(entry.path());
         std::stringstream text;

@@ -1,17 +1,22 @@
 // `cancel`: whole subscriptions and single products, with the `requires` and account cascades.
+#include "engine/cancellation.hpp"
+
 #include <algorithm>
 
-#include "engine/actions.hpp"
-#include "engine/boundaries.hpp"
+#include "engine/account.hpp"
+#include "engine/bundle.hpp"
 #include "engine/cancellation_date.hpp"
+#include "engine/permissions.hpp"
+#include "engine/plan_change.hpp"
+#include "engine/renewal.hpp"
+#include "engine/simulation.hpp"
+#include "engine/trial.hpp"
 
 namespace subsim {
 namespace {
 
-bool in_trial(const SubscriptionRun& run, Date day) { return run.trial_end && day < *run.trial_end; }
-
 CancellationDate when_for(const SubscriptionRun& run, const Plan& plan, const BillingCalendar& calendar, Date r) {
-    if (in_trial(run, r)) return trial_cancellation_date(r, run.lead->trial->cancel, *run.trial_end, plan.notice);
+    if (in_trial(run, r)) return trial_cancellation_date(r, run.trial.settings->cancel, *run.trial.end, plan.notice);
     return paid_cancellation_date(r, plan.cancellation, plan.notice, calendar, renewal_cap(run));
 }
 
@@ -103,7 +108,7 @@ void cascade_requires(Simulation& sim, const Action& action, std::vector<Origin>
     for (std::size_t i = 0; i < queue.size(); ++i) {
         const Origin origin = queue[i];
         for (SubscriptionRun& run : sim.subs) {
-            if (run.transferred) continue;
+            if (run.transfer.done) continue;
             for (ProductLine& line : run.lines)
                 if (requires_product(sim.scenario, line.product, origin.product) &&
                     cascade_to(sim, action, run, line, origin))
@@ -115,7 +120,7 @@ void cascade_requires(Simulation& sim, const Action& action, std::vector<Origin>
 Date latest_pending_effective(const Simulation& sim, Date fallback) {
     Date latest = fallback;
     for (const SubscriptionRun& run : sim.subs)
-        if (!run.transferred)
+        if (!run.transfer.done)
             for (const ProductLine& line : run.lines)
                 if (line.pending && line.pending->effective > latest) latest = line.pending->effective;
     return latest;
@@ -151,7 +156,7 @@ void cascade_account_into(Simulation& sim, const Action& action, SubscriptionRun
 // on its own effective date; the account closes on that date.
 void cascade_account(Simulation& sim, const Action& action, Index origin_sub, const CancellationDate& origin) {
     for (SubscriptionRun& run : sim.subs)
-        if (!run.transferred) cascade_account_into(sim, action, run, origin_sub, origin);
+        if (!run.transfer.done) cascade_account_into(sim, action, run, origin_sub, origin);
     sim.account.closing_on = latest_pending_effective(sim, origin.effective);
 }
 
@@ -173,6 +178,7 @@ void apply_cascades_and_effects(Simulation& sim, const Action& action, Subscript
     }
     confirm_by_email(sim, action.on, origin_run.index, *latest);
     for (SubscriptionRun& run : sim.subs) take_effect(sim, run, action.on);
+    for (SubscriptionRun& run : sim.subs) withdraw_changes_of_cancelled(sim, run, action.on);
     close_account_if_due(sim, action.on);
 }
 
@@ -185,7 +191,7 @@ void cancel_subscription(Simulation& sim, const Action& action, SubscriptionRun&
     if (state == State::pending_cancellation || state == State::cancelled)
         return refuse_with(Reason::already_cancelled, Rule::cancellation_already_cancelled);
     if (!state || state == State::expired) return refuse_with(Reason::not_active, Rule::cancellation_not_active);
-    if (in_trial(run, action.on) && run.lead->trial->cancel == TrialCancel::contact_support)
+    if (in_trial(run, action.on) && run.trial.settings->cancel == TrialCancel::contact_support)
         return refuse_with(Reason::contact_support, Rule::trial_contact_support);
     if (!run.lead->self_service) return refuse_with(Reason::contact_support, Rule::self_service_disabled);
 
@@ -200,26 +206,12 @@ void cancel_subscription(Simulation& sim, const Action& action, SubscriptionRun&
     apply_cascades_and_effects(sim, action, run, origins);
 }
 
-// ZENDESK SPP: members of a bundle sold as one cannot leave it one by one.
-bool splits_locked_bundle(const Simulation& sim, const SubscriptionRun& run, const Action& action, Index product) {
-    if (!run.bundle_priced) return false;
-    const Bundle& bundle = sim.scenario.catalog.bundles[*run.sub->bundle];
-    const auto& members = bundle.products;
-    if (bundle.members_cancellable || std::find(members.begin(), members.end(), product) == members.end()) return false;
-    for (Index m : members) {
-        const ProductLine* line = run.line_for(m);
-        const bool listed = std::find(action.products.begin(), action.products.end(), m) != action.products.end();
-        if (line && line->cancellable() && !listed) return true;
-    }
-    return false;
-}
-
 std::optional<Refusal> product_refusal(const Simulation& sim, const Action& action, SubscriptionRun& run,
                                       const ProductLine& line) {
     if (line.state == State::pending_cancellation || line.state == State::cancelled)
         return Refusal{Reason::already_cancelled, Rule::cancellation_already_cancelled};
     if (!line.state || line.state == State::expired) return Refusal{Reason::not_active, Rule::cancellation_not_active};
-    if (in_trial(run, action.on) && run.lead->trial->cancel == TrialCancel::contact_support)
+    if (in_trial(run, action.on) && run.trial.settings->cancel == TrialCancel::contact_support)
         return Refusal{Reason::contact_support, Rule::trial_contact_support};
     if (!line.plan->self_service) return Refusal{Reason::contact_support, Rule::self_service_disabled};
     if (splits_locked_bundle(sim, run, action, line.product))
