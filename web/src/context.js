@@ -69,6 +69,10 @@ Context.prototype.productName = function (id) {
   var p = this.products[id];
   return p && p.name ? p.name : String(id);
 };
+Context.prototype.planName = function (id) {
+  var p = this.plans[id];
+  return p && p.name ? p.name : String(id);
+};
 Context.prototype.bundleName = function (id) {
   var b = this.bundles[id];
   return b && b.name ? b.name : String(id);

@@ -11,7 +11,7 @@ import { parse, prop, lineIndent, wsBefore } from './json-positions.js';
 
 export const MARK = 'x-whatif';
 export const INSTEAD = 'x-instead-of';
-const KEY_ORDER = ['on', 'do', 'by', 'subscription', 'products', 'number', 'to', 'separate_entity'];
+const KEY_ORDER = ['on', 'do', 'by', 'subscription', 'products', 'number', 'to', 'timing', 'separate_entity'];
 
 // One action as one line of JSON, in the usual key order; `mark` adds "x-whatif": true.
 function serialize(a, mark) {
