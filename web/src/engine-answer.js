@@ -18,11 +18,11 @@ function call(fn, fallback) {
   try { return fn(); } catch (e) { fallback.error = e && e.message ? e.message : String(e); return null; }
 }
 
-// The engine's result for `text` (parsed). With `lang` and the combined entry point, the narration
-// in that language comes from the same parse and simulation (one engine call per edit).
+// The engine's result for `text` (parsed). With `lang` ('fr', 'en', or '' for the scenario's own)
+// and the combined entry point, the narration comes from the same parse and simulation.
 function engineResult(engine, text, narrations, lang) {
   const failed = {};
-  if (lang && typeof engine.answer === 'function') {
+  if (lang != null && typeof engine.answer === 'function') {
     const both = parseOr(call(() => engine.answer(text, lang), failed), null);
     if (!both || !both.result) return invalidOutput(failed.error);
     if (!both.result.errors && both.narration && !both.narration.errors) narrations.set(both.locale === 'fr' ? 'fr' : 'en', both.narration);
@@ -57,10 +57,11 @@ function make(engine, text, seed, lang) {
   };
 }
 
-// `lang` ('fr' | 'en'): the narration wanted with the result, asked in the same engine call.
+// `lang` ('fr' | 'en', '' for the scenario's own): the narration wanted with the result, asked in
+// the same engine call; without it, the result only.
 export function answerFor(engine, text, lang) {
   for (const a of kept) if (a.engine === engine && a.text === text) return a;
-  const a = make(engine, text, null, lang === 'fr' || lang === 'en' ? lang : '');
+  const a = make(engine, text, null, lang === 'fr' || lang === 'en' || lang === '' ? lang : null);
   kept = [a].concat(kept.slice(0, KEEP - 1));
   return a;
 }
