@@ -55,6 +55,7 @@ std::string answer_in(Fn fn, std::string_view text, std::string_view locale) {
 
 std::string explain(const std::string& text, const std::string& locale) { return answer_in(subsim::explain_json, text, locale); }
 std::string narration(const std::string& text, const std::string& locale) { return answer_in(subsim::narration_json, text, locale); }
+std::string answer_both(const std::string& text, const std::string& locale) { return answer_in(subsim::answer_json, text, locale); }
 std::string catalogue() { return subsim::catalogue_json(); }
 
 // The fast path used by wasm/utf8_strings.js: the text arrives as UTF-8 bytes already in wasm
@@ -90,6 +91,10 @@ emscripten::val narration_utf8(std::uintptr_t bytes, std::size_t length, const s
     return answer_view(answer_in(subsim::narration_json, bytes_view(bytes, length), locale));
 }
 
+emscripten::val answer_utf8(std::uintptr_t bytes, std::size_t length, const std::string& locale) {
+    return answer_view(answer_in(subsim::answer_json, bytes_view(bytes, length), locale));
+}
+
 // For the page's authoring tools (web/src/authoring): the field guide and the exported outputs
 // (output_text_api.hpp); an invalid scenario gives the errors object instead, as simulate does.
 std::string field_guide(const std::string& locale) { return subsim::field_guide_json(locale); }
@@ -113,6 +118,8 @@ EMSCRIPTEN_BINDINGS(subsim) {
     emscripten::function("catalogue", &catalogue);
     emscripten::function("explain_utf8", &explain_utf8);
     emscripten::function("narration_utf8", &narration_utf8);
+    emscripten::function("answer", &answer_both);
+    emscripten::function("answer_utf8", &answer_utf8);
     emscripten::function("field_guide", &field_guide);
     emscripten::function("calendar_ics", &calendar_ics);
     emscripten::function("timeline_svg", &timeline_svg);

@@ -28,4 +28,6 @@ addOnPostRun(function () {
   // explain(text, locale) and narration(text, locale): the narrator's sentences (SPEC §4.1).
   Module['explain'] = overUtf8(Module['explain_utf8'], true);
   Module['narration'] = overUtf8(Module['narration_utf8'], true);
+  // answer(text, locale): {"locale", "result", "narration"} from one parse and one simulation.
+  if (Module['answer_utf8']) Module['answer'] = overUtf8(Module['answer_utf8'], true);
 });

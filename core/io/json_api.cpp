@@ -58,6 +58,23 @@ std::string name_array(const Names& names) {
     return string_array(items, "  ");
 }
 
+// The narration object of narration_json for a result already computed.
+std::string narration_text(const Scenario& sc, const Result& result, Language lang) {
+    std::vector<std::string> expectations;
+    for (const ExpectationOutcome& o : result.expectations) expectations.push_back(narrate_expectation(sc, o, lang));
+    std::string out = "{\n  \"events\": " + string_array(narrate_events(sc, result, lang), "  ") + ",\n";
+    out += "  \"expectations\": " + string_array(expectations, "  ") + ",\n  \"answers\": [";
+    const std::vector<std::string> answers = narrate_answers(sc, result, lang);
+    for (std::size_t i = 0; i < answers.size(); ++i) {
+        out += i == 0 ? "\n    {\"action\": " : ",\n    {\"action\": ";
+        out += std::to_string(i) + ", \"sentence\": ";
+        append_json_string(out, answers[i]);
+        out += '}';
+    }
+    out += sc.actions.empty() ? "]\n}\n" : "\n  ]\n}\n";
+    return out;
+}
+
 }  // namespace
 
 JsonAnswer simulate_json(std::string_view text) {
@@ -81,21 +98,8 @@ JsonAnswer explain_json(std::string_view text, std::string_view locale) {
 JsonAnswer narration_json(std::string_view text, std::string_view locale) {
     const Simulated s = read_and_simulate(text);
     if (!s.scenario) return s.errors;
-    const Scenario& sc = *s.scenario;
-    const Language lang = language_of(locale, sc.locale);
-    std::vector<std::string> expectations;
-    for (const ExpectationOutcome& o : s.result.expectations) expectations.push_back(narrate_expectation(sc, o, lang));
-    std::string out = "{\n  \"events\": " + string_array(narrate_events(sc, s.result, lang), "  ") + ",\n";
-    out += "  \"expectations\": " + string_array(expectations, "  ") + ",\n  \"answers\": [";
-    const std::vector<std::string> answers = narrate_answers(sc, s.result, lang);
-    for (std::size_t i = 0; i < answers.size(); ++i) {
-        out += i == 0 ? "\n    {\"action\": " : ",\n    {\"action\": ";
-        out += std::to_string(i) + ", \"sentence\": ";
-        append_json_string(out, answers[i]);
-        out += '}';
-    }
-    out += sc.actions.empty() ? "]\n}\n" : "\n  ]\n}\n";
-    return {s.result.all_expectations_passed() ? 0 : 1, out};
+    const Language lang = language_of(locale, s.scenario->locale);
+    return {s.result.all_expectations_passed() ? 0 : 1, narration_text(*s.scenario, s.result, lang)};
 }
 
 std::string catalogue_json() {
@@ -118,6 +122,18 @@ std::string catalogue_json() {
     for (Reason r : all_reasons()) reasons.emplace_back(to_string(r));
     out += ",\n  \"reasons\": " + string_array(reasons, "  ") + "\n}\n";
     return out;
+}
+
+JsonAnswer answer_json(std::string_view text, std::string_view locale) {
+    const Simulated s = read_and_simulate(text);
+    const Language lang = language_of(locale, s.scenario ? s.scenario->locale : std::string_view{});
+    std::string out = "{\"locale\": ";
+    append_json_string(out, lang == Language::fr ? "fr" : "en");
+    if (!s.scenario) return {2, out + ", \"result\": " + s.errors.json + ", \"narration\": " + s.errors.json + "}\n"};
+    const int status = s.result.all_expectations_passed() ? 0 : 1;
+    out += ", \"result\": " + write_result_json(s.result);
+    out += ", \"narration\": " + narration_text(*s.scenario, s.result, lang) + "}\n";
+    return {status, out};
 }
 
 }  // namespace subsim

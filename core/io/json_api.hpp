@@ -32,4 +32,9 @@ JsonAnswer narration_json(std::string_view scenario_text, std::string_view local
 // "event_types":[...], "states":[...], "actions":[...], "reasons":[...]}.
 std::string catalogue_json();
 
+// One parse and one simulation for the page: {"locale": "en"|"fr", "result": <the bytes of
+// simulate_json>, "narration": <the bytes of narration_json in that language>}, the locale chosen
+// as narration_json does; an invalid scenario gives the errors object in both places.
+JsonAnswer answer_json(std::string_view scenario_text, std::string_view locale);
+
 }  // namespace subsim

@@ -86,6 +86,39 @@ test('bundled scenarios: explain() and `subsim explain --locale` are byte-identi
   }
 });
 
+// answer(text, L), the page's one call per edit, is one parse and one simulation giving exactly
+// `subsim run --json` and narration(text, L): {"locale": L, "result": …, "narration": …}, byte for
+// byte; an empty locale is the scenario's own; an invalid text gives its errors in both places.
+function expectedAnswer(locale, resultBytes, narrationText) {
+  return Buffer.concat([Buffer.from(`{"locale": "${locale}", "result": `), resultBytes,
+    Buffer.from(', "narration": ' + narrationText + '}\n')]);
+}
+
+test('bundled scenarios: answer(text, L) is `subsim run --json` and narration(text, L) from one call, in fr and en', async (t) => {
+  const m = await loadWasm();
+  assert.equal(typeof m.answer, 'function', 'the module has answer()');
+  for (const f of scenarioFiles()) {
+    await t.test(f, () => {
+      const file = path.join(SCENARIOS, f);
+      const text = fs.readFileSync(file, 'utf8');
+      const cli = runCli(file);
+      for (const locale of ['fr', 'en']) {
+        const got = Buffer.from(m.answer(text, locale), 'utf8');
+        const want = expectedAnswer(locale, cli.stdout, m.narration(text, locale));
+        assert.ok(got.equals(want), `${locale}: ${firstDifference(got, want)}`);
+      }
+      const own = /^fr/i.test(JSON.parse(text).locale || '') ? 'fr' : 'en';
+      const got = Buffer.from(m.answer(text, ''), 'utf8');
+      assert.ok(got.equals(expectedAnswer(own, cli.stdout, m.narration(text, ''))), 'an empty locale is the scenario\'s own');
+    });
+  }
+  await t.test('an invalid scenario: its errors as result and as narration', () => {
+    const errors = m.simulate('{"subsim": 1}');
+    assert.ok(JSON.parse(errors).errors.length > 0);
+    assert.equal(m.answer('{"subsim": 1}', 'fr'), `{"locale": "fr", "result": ${errors}, "narration": ${errors}}\n`);
+  });
+});
+
 test('the page has a label, in fr and en, for every name in the module\'s catalogue() it shows', async () => {
   const m = await loadWasm();
   const cat = JSON.parse(m.catalogue());
@@ -139,7 +172,7 @@ test('invalid inputs: the errors JSON is byte-identical', async (t) => {
   try {
     for (const [name, text] of Object.entries(invalidInputs())) {
       await t.test(name, async () => {
-        const file = path.join(dir, name);
+        const file = path.join(dir, name.replace(/\//g, '_'));   // scenarios in subfolders (v2/…)
         fs.writeFileSync(file, text, 'utf8');
         const obj = await compare(file);
         // A BOM is accepted or refused, as long as both sides agree; the rest must be refused.

@@ -162,7 +162,10 @@ function install(schema) {
   var parse = JSON.parse;
   JSON.parse = function (text, reviver) {
     var v = reviver === undefined ? parse(text) : parse(text, reviver);
-    if (v && typeof v === 'object' && !Array.isArray(v) && v.subsim === 1 && Array.isArray(v.spans)) return wrap(v, [schema], '');
+    var isResult = function (r) { return r && typeof r === 'object' && !Array.isArray(r) && (r.subsim === 1 || r.subsim === 2) && Array.isArray(r.spans); };
+    if (isResult(v)) return wrap(v, [schema], '');
+    // The module's answer(text, locale): { locale, result, narration }; the result is recorded.
+    if (v && typeof v === 'object' && isResult(v.result) && 'narration' in v) v.result = wrap(v.result, [schema], '');
     return v;
   };
   window.__schemaReads = function () { return { reads: reads, violations: violations.slice() }; };

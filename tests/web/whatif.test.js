@@ -474,3 +474,67 @@ describe('markup in names', () => {
     } finally { await page.closeAll(); }
   });
 });
+
+// Issue 11 point 5: a what-if plan change (to which plan, when) on a format 2 scenario gives what
+// the CLI gives with that action added; invoices show credit lines and credit notes; the compare
+// view's difference is net of credits (summary.total_charged) with the credited amounts beside it.
+describe('what-if: change plan (format 2)', () => {
+  it('adds a plan change instead of the scenario\'s own, as the engine computes it, with its credit lines', async () => {
+    const page = await openPage(browser, server.url + '#v2/change-immediate-upgrade.json');
+    try {
+      await page.click('#lang-en');
+      const original = await editorText(page);
+      const offered = await page.$$eval('.wi-action option', (os) => os.map((o) => o.value));
+      assert.ok(offered.includes('change_plan'), `change_plan is offered on a format 2 scenario: ${offered}`);
+      await page.selectOption('.wi-action', 'change_plan');
+      assert.equal(await page.isVisible('.wi-plan'), true);
+      assert.equal(await page.isVisible('.wi-timing'), true);
+      assert.equal(await page.isVisible('.wi-prod'), false);
+      assert.deepEqual((await page.$$eval('.wi-plan option', (os) => os.map((o) => o.value))).sort(), ['rescue-basic', 'rescue-pro']);
+      await page.selectOption('.wi-plan', 'rescue-pro');
+      await page.selectOption('.wi-timing', 'immediate');
+      await page.check('.wi-instead');
+      await page.fill('.wi-date', '2025-03-10');
+      await page.dispatchEvent('.wi-date', 'change');
+      await afterRender(page, () => page.click('.wi-add'));
+      const text = await editorText(page);
+      const added = whatIfActions(text);
+      assert.deepEqual(added.map((a) => ({ on: a.on, do: a.do, subscription: a.subscription, to: a.to, timing: a.timing })),
+                       [{ on: '2025-03-10', do: 'change_plan', subscription: 's1', to: 'rescue-pro', timing: 'immediate' }]);
+      assert.equal((JSON.parse(text).actions || []).filter((a) => a.do === 'change_plan' && !a['x-whatif']).length, 0, 'instead of the scenario\'s own change');
+      // The same answer as the CLI on the scenario with that action added.
+      const withAction = JSON.parse(original);
+      withAction.actions = [{ on: '2025-03-10', do: 'change_plan', by: added[0].by, subscription: 's1', to: 'rescue-pro', timing: 'immediate' }];
+      const r = cli(JSON.stringify(withAction)), rText = cli(text);
+      assert.deepEqual(rText.invoices, r.invoices, 'the page\'s text simulates as the scenario with the action');
+      assert.deepEqual(rText.summary, r.summary);
+      assert.deepEqual(await shownBars(page), spans(r), 'timeline bars are the engine\'s');
+      assert.deepEqual(await sentences(page), answers(text, 'en'), 'the answer is the narrator\'s');
+      // Invoices: one marked line per negative line, amounts as the engine says.
+      const negative = r.invoices.flatMap((i) => i.lines).filter((l) => l.amount < 0);
+      assert.ok(negative.length > 0, 'the upgrade credits the unused time');
+      assert.equal(await page.$$eval('#invoice-rows li.credit', (ls) => ls.length), negative.length);
+      const creditText = await page.$$eval('#invoice-rows li.credit', (ls) => ls.map((l) => l.textContent).join('\n'));
+      for (const l of negative) assert.ok(creditText.includes(await fmtMoney(page, 'en', 'EUR', l.amount)), `credit ${l.amount} shown`);
+      assert.ok(creditText.includes('unused time credited'), 'the line says what it is');
+      assert.equal(await page.textContent('#invoice-total'), await fmtMoney(page, 'en', 'EUR', r.summary.total_charged));
+      // The compare view: the difference in charges is net of credits, the credited amounts beside it.
+      const base = cli(original);   // before: the scenario as written, its own change back
+      assert.equal(+(await page.getAttribute('#compare-table tr.cmp-total', 'data-diff')), r.summary.total_charged - base.summary.total_charged);
+      assert.ok((await page.textContent('#compare-table tr.cmp-credited')).includes(await fmtMoney(page, 'en', 'EUR', r.summary.total_credited)));
+      await page.click('#lang-fr');
+      assert.deepEqual(await sentences(page), answers(text, 'fr'), 'in French too');
+      await page.locator('#whatif-card').screenshot({ path: screenshotPath('whatif-change-plan-fr.png') });
+      await assertClean(page);
+    } finally { await page.closeAll(); }
+  });
+
+  it('does not offer a plan change on a format 1 scenario', async () => {
+    const page = await openPage(browser, server.url + '#redhat-activation-never.json');
+    try {
+      const offered = await page.$$eval('.wi-action option', (os) => os.map((o) => o.value));
+      assert.ok(!offered.includes('change_plan'), `${offered}`);
+      await assertClean(page);
+    } finally { await page.closeAll(); }
+  });
+});

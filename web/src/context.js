@@ -2,6 +2,7 @@
  * tables, names from the scenario, and the narrator's sentences for that text (the module's
  * narration(), SPEC §4.1; nothing here words a sentence). */
 import { UI, STATES, TYPES, MARKERS, ACTIONS } from './strings.js';
+import { dateFormat, numberFormat, localeOf, DATE, DATE_LONG } from './intl-formats.js';
 
 // Helpers bound to one language, one scenario and one result.
 export function Context(lang, scenario, result, narration) {
@@ -11,14 +12,14 @@ export function Context(lang, scenario, result, narration) {
   this.scenario = scenario || {};
   this.result = result || {};
   var currency = (result && result.summary && result.summary.currency) || this.scenario.currency || 'EUR';
-  var locale = this.lang === 'fr' ? 'fr-FR' : 'en-GB';
-  this.dateFmt = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-  this.dateLongFmt = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  var locale = localeOf(this.lang);
+  this.dateFmt = dateFormat(locale, DATE);
+  this.dateLongFmt = dateFormat(locale, DATE_LONG);
   try {
-    this.moneyFmt = new Intl.NumberFormat(locale, { style: 'currency', currency: currency });
+    this.moneyFmt = numberFormat(locale, { style: 'currency', currency: currency });
     this.fractionDigits = this.moneyFmt.resolvedOptions().maximumFractionDigits;
   } catch (e) {
-    this.moneyFmt = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    this.moneyFmt = numberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     this.fractionDigits = 2;
   }
   this.locale = locale;
@@ -66,6 +67,10 @@ Context.prototype.money = function (minor) {
 };
 Context.prototype.productName = function (id) {
   var p = this.products[id];
+  return p && p.name ? p.name : String(id);
+};
+Context.prototype.planName = function (id) {
+  var p = this.plans[id];
   return p && p.name ? p.name : String(id);
 };
 Context.prototype.bundleName = function (id) {

@@ -123,7 +123,7 @@ export class SubSimTimelineElement extends HTMLElement {
       root: this._wiBody, timeline: this._tl,
       getLang: function () { return self._language(); },
       simulate: function (text) { return self._simulate(text); },
-      answerOf: function (text) { return answerFor(self._engine, text); },
+      answerOf: function (text) { return answerFor(self._engine, text, self._language()); },
       commit: function (text) { self._text = text; self._render(); self._showAnswer(); },
       catalogue: function () { return catalogue(self._engine); },
       baseTotal: function () {
@@ -201,7 +201,7 @@ export class SubSimTimelineElement extends HTMLElement {
       return;
     }
     var lang = this._language(), text = this._text;
-    var answer = answerFor(this._engine, text), result = answer.result;
+    var answer = answerFor(this._engine, text, lang), result = answer.result;
     this._say('');
     if (result.errors) { this._showErrors(result.errors); return; }
     var scenario;

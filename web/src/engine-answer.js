@@ -18,26 +18,28 @@ function call(fn, fallback) {
   try { return fn(); } catch (e) { fallback.error = e && e.message ? e.message : String(e); return null; }
 }
 
-// The engine's result for `text` (parsed); a combined entry point also gives its narration.
-function engineResult(engine, text, narrations) {
+// The engine's result for `text` (parsed). With `lang` ('fr', 'en', or '' for the scenario's own)
+// and the combined entry point, the narration comes from the same parse and simulation.
+function engineResult(engine, text, narrations, lang) {
   const failed = {};
-  if (typeof engine.answer === 'function') {
-    const both = parseOr(call(() => engine.answer(text, ''), failed), null);
-    if (both && both.narration && both.narration.locale) narrations.set(both.narration.locale, both.narration);
-    return both && both.result ? both.result : invalidOutput(failed.error);
+  if (lang != null && typeof engine.answer === 'function') {
+    const both = parseOr(call(() => engine.answer(text, lang), failed), null);
+    if (!both || !both.result) return invalidOutput(failed.error);
+    if (!both.result.errors && both.narration && !both.narration.errors) narrations.set(both.locale === 'fr' ? 'fr' : 'en', both.narration);
+    return both.result;
   }
   const out = call(() => engine.simulate(text), failed);
   return out == null ? invalidOutput(failed.error) : parseOr(out, invalidOutput());
 }
 
 // `seed`: the module's texts computed elsewhere ({ result, narration, lang }: engine-guard.js).
-function make(engine, text, seed) {
+function make(engine, text, seed, lang) {
   const narrations = new Map();
   let result;
   if (seed) {
     result = parseOr(seed.result, invalidOutput());
     if (seed.narration) narrations.set(seed.lang, parseOr(seed.narration, null));
-  } else result = engineResult(engine, text, narrations);
+  } else result = engineResult(engine, text, narrations, lang);
   return {
     engine, text, result,
     // The narrator's sentences for this text in `lang` (null for an invalid scenario).
@@ -55,9 +57,11 @@ function make(engine, text, seed) {
   };
 }
 
-export function answerFor(engine, text) {
+// `lang` ('fr' | 'en', '' for the scenario's own): the narration wanted with the result, asked in
+// the same engine call; without it, the result only.
+export function answerFor(engine, text, lang) {
   for (const a of kept) if (a.engine === engine && a.text === text) return a;
-  const a = make(engine, text);
+  const a = make(engine, text, null, lang === 'fr' || lang === 'en' || lang === '' ? lang : null);
   kept = [a].concat(kept.slice(0, KEEP - 1));
   return a;
 }

@@ -1,8 +1,9 @@
 /* A small JSON parser that records where every value sits in the text (start/end offsets), for
  * text the engine already accepted. Objects: { type, start, end, props: [{ key, keyStart, value }] };
  * arrays: { type, start, end, items: [node] }; scalars: { type, start, end }. The last text's tree
- * is kept, so one edit parses the scenario once however many questions are asked of it. */
-let last = { text: null, root: null };
+ * are kept, so one edit parses each text once however many questions are asked of it. */
+const KEEP = 6;   // the texts of one edit: the scenario, without its what-ifs, without each of them
+let kept = [];
 
 function scanner(text) {
   let i = 0;
@@ -75,9 +76,9 @@ function scanner(text) {
 
 // The tree of `text` (throws on text that is not JSON).
 export function parse(text) {
-  if (last.text === text) return last.root;
+  for (const k of kept) if (k.text === text) return k.root;
   const root = scanner(text).root();
-  last = { text, root };
+  kept = [{ text, root }].concat(kept.slice(0, KEEP - 1));
   return root;
 }
 

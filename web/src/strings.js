@@ -83,7 +83,9 @@ export const UI = {
     compareTitle: 'Before / after',
     compareNote: 'The scenario as written (before) and with the what-if actions (after), on the same scale.',
     before: 'Before', after: 'After', difference: 'Difference',
-    cmpTotal: 'Total charged', cmpInvoices: 'Invoices', cmpState: function (s) { return 'State of ' + s + ' on the last day'; },
+    cmpTotal: 'Total charged (net of credits)', cmpCredited: 'Credited', creditNote: 'credit note',
+    lineKinds: { proration_credit: 'unused time credited', proration_charge: 'new plan, prorated', refund: 'refund', termination_fee: 'termination fee' },
+    cmpInvoices: 'Invoices', cmpState: function (s) { return 'State of ' + s + ' on the last day'; },
     cmpAccount: 'Account on the last day',
     cmpGone: 'No longer charged', cmpNew: 'Charged only with the what-if actions', cmpSame: 'The same invoices are issued.',
     shareLink: 'Share link',
@@ -200,7 +202,9 @@ export const UI = {
     compareTitle: 'Avant / après',
     compareNote: 'Le scénario tel qu’il est écrit (avant) et avec les actions « et si » (après), à la même échelle.',
     before: 'Avant', after: 'Après', difference: 'Différence',
-    cmpTotal: 'Total facturé', cmpInvoices: 'Factures', cmpState: function (s) { return 'État de ' + s + ' le dernier jour'; },
+    cmpTotal: 'Total facturé (net des avoirs)', cmpCredited: 'Crédité', creditNote: 'avoir',
+    lineKinds: { proration_credit: 'temps non utilisé crédité', proration_charge: 'nouvelle formule, au prorata', refund: 'remboursement', termination_fee: 'frais de résiliation' },
+    cmpInvoices: 'Factures', cmpState: function (s) { return 'État de ' + s + ' le dernier jour'; },
     cmpAccount: 'Compte le dernier jour',
     cmpGone: 'Plus facturé', cmpNew: 'Facturé seulement avec les actions « et si »', cmpSame: 'Les mêmes factures sont émises.',
     shareLink: 'Lien de partage',
@@ -254,7 +258,8 @@ export const TYPES = {
     reactivated: 'Reactivation', action_refused: 'Refused', email: 'E-mail', expired: 'Expiry',
     grace_ended: 'Grace ended', price_changed: 'Price change', account_closed: 'Account closed',
     data_deleted: 'Data deleted', transfer_requested: 'Transfer request', transfer_completed: 'Transfer completed',
-    activated: 'Activation',
+    activated: 'Activation', plan_change_requested: 'Plan change request', plan_change_scheduled: 'Plan change scheduled',
+    plan_changed: 'Plan changed', plan_change_withdrawn: 'Plan change withdrawn',
   },
   fr: {
     subscription_started: 'Début', trial_started: 'Début d’essai', trial_ending: 'Rappel d’essai',
@@ -264,7 +269,8 @@ export const TYPES = {
     reactivated: 'Réactivation', action_refused: 'Refus', email: 'E-mail', expired: 'Expiration',
     grace_ended: 'Fin du délai de grâce', price_changed: 'Changement de prix', account_closed: 'Compte fermé',
     data_deleted: 'Données supprimées', transfer_requested: 'Demande de transfert', transfer_completed: 'Transfert effectué',
-    activated: 'Activation',
+    activated: 'Activation', plan_change_requested: 'Demande de changement de formule', plan_change_scheduled: 'Changement de formule programmé',
+    plan_changed: 'Formule changée', plan_change_withdrawn: 'Changement de formule retiré',
   },
 };
 
@@ -279,9 +285,9 @@ export const MARKERS = {
 
 export const ACTIONS = {
   en: { cancel: 'cancel', reactivate: 'reactivate', renew: 'renew', transfer: 'transfer',
-        close_account: 'close the account', add_payment_method: 'add a payment method', activate: 'activate' },
+        close_account: 'close the account', add_payment_method: 'add a payment method', activate: 'activate', change_plan: 'change plan' },
   fr: { cancel: 'résilier', reactivate: 'réactiver', renew: 'renouveler', transfer: 'transférer',
-        close_account: 'fermer le compte', add_payment_method: 'ajouter un moyen de paiement', activate: 'activer' },
+        close_account: 'fermer le compte', add_payment_method: 'ajouter un moyen de paiement', activate: 'activer', change_plan: 'changer de formule' },
 };
 
 // The what-if form and answers.
@@ -292,7 +298,9 @@ export const WHATIF = {
     date: 'Date', action: 'Action', subscription: 'Subscription', product: 'Scope', who: 'Done by',
     number: 'Activation number (optional)',
     wholeSub: 'the whole subscription', owner: 'the account owner',
-    actions: { cancel: 'Cancel', reactivate: 'Reactivate', renew: 'Renew by hand', add_payment_method: 'Add a payment method', close_account: 'Close the account', activate: 'Activate' },
+    actions: { cancel: 'Cancel', reactivate: 'Reactivate', renew: 'Renew by hand', add_payment_method: 'Add a payment method', close_account: 'Close the account', activate: 'Activate', change_plan: 'Change plan' },
+    plan: 'To plan', timing: 'When',
+    timings: { '': 'as the current plan says', immediate: 'now', end_of_period: 'at the end of the billing period', end_of_term: 'at the end of the term' },
     add: 'Simulate this action',
     handle: 'What-if date', handleHelp: 'Arrow keys: one day; Page Up/Down: one month; Home/End: first/last day; Enter: simulate the action.',
     list: 'What-if actions', none: 'No what-if action yet: the timeline shows the scenario as written.',
@@ -316,7 +324,9 @@ export const WHATIF = {
     date: 'Date', action: 'Action', subscription: 'Abonnement', product: 'Portée', who: 'Faite par',
     number: 'Numéro d’activation (facultatif)',
     wholeSub: 'tout l’abonnement', owner: 'le propriétaire du compte',
-    actions: { cancel: 'Résilier', reactivate: 'Réactiver', renew: 'Renouveler à la main', add_payment_method: 'Ajouter un moyen de paiement', close_account: 'Fermer le compte', activate: 'Activer' },
+    actions: { cancel: 'Résilier', reactivate: 'Réactiver', renew: 'Renouveler à la main', add_payment_method: 'Ajouter un moyen de paiement', close_account: 'Fermer le compte', activate: 'Activer', change_plan: 'Changer de formule' },
+    plan: 'Vers la formule', timing: 'Quand',
+    timings: { '': 'selon la formule actuelle', immediate: 'tout de suite', end_of_period: 'à la fin de la période facturée', end_of_term: 'à la fin de l’engagement' },
     add: 'Simuler cette action',
     handle: 'Date du « et si »', handleHelp: 'Flèches : un jour ; Page préc./suiv. : un mois ; Début/Fin : premier/dernier jour ; Entrée : simuler l’action.',
     list: 'Actions « et si »', none: 'Aucune action « et si » pour l’instant : la chronologie montre le scénario tel qu’il est écrit.',

@@ -17,7 +17,8 @@ export function markerKind(type) {
     case 'renewal_reminder': case 'trial_ending': return 'reminder';
     case 'email': return 'email';
     case 'action_refused': return 'refusal';
-    case 'cancellation_requested': case 'reactivated': case 'transfer_requested': return 'request';
+    case 'cancellation_requested': case 'reactivated': case 'transfer_requested': case 'plan_change_requested': return 'request';
+    case 'plan_change_scheduled': case 'plan_changed': case 'plan_change_withdrawn':
     case 'price_changed': case 'transfer_completed': case 'account_closed': case 'data_deleted':
     case 'grace_ended': case 'trial_expired': case 'trial_converted': case 'activated': return 'milestone';
     default: return null;

@@ -11,6 +11,7 @@ import { laneClusters, drawLaneMarkers, isNotice, markerY, MERGE_PX } from './ti
 import { describeItem, clusterEnd } from './timeline-describe.js';
 import { bindTimelineKeys } from './timeline-keys.js';
 import { drawLegend } from './timeline-legend.js';
+import { dateFormat, AXIS_FORMATS } from './intl-formats.js';
 
 const PAD = 10;              // px left and right of the horizon inside the chart
 const MAX_PX_PER_DAY = 64;
@@ -192,9 +193,8 @@ export class Timeline {
     this.btnFit.textContent = ui.zoomFit;
     this.scroller.setAttribute('aria-label', ui.timelineLabel);
     this.help.textContent = ui.timelineHelp;
-    const f = (o) => new Intl.DateTimeFormat(ctx.locale, Object.assign({ timeZone: 'UTC' }, o));
-    this.fmt = { monthShort: f({ month: 'short' }), monthLong: f({ month: 'long', year: 'numeric' }),
-                 monthYear: f({ month: 'short', year: 'numeric' }), year: f({ year: 'numeric' }) };
+    this.fmt = {};
+    for (const name of Object.keys(AXIS_FORMATS)) this.fmt[name] = dateFormat(ctx.locale, Object.assign({ timeZone: 'UTC' }, AXIS_FORMATS[name]));
     this.laneCache = [];   // labels in bars and on the axis change with the language
     this.viewSig = null;
   }
@@ -297,7 +297,9 @@ export class Timeline {
   // Scrolls the chart to x (clamped as the browser does) and remembers it.
   _setScroll(x) {
     const max = Math.max(0, (this.width || 0) - this._width());
-    this.scrollX = Math.max(0, Math.min(max, Math.round(x)));
+    const to = Math.max(0, Math.min(max, Math.round(x)));
+    if (to === this.scrollX) return;   // already there (kept from scroll events): no forced layout
+    this.scrollX = to;
     this.scroller.scrollLeft = this.scrollX;
   }
 

@@ -24,7 +24,10 @@ import { installCompare } from './whatif-compare.js';
 const FORM = {
   cancel: { sub: true, prod: true }, reactivate: { sub: true, prod: true }, renew: { sub: true },
   add_payment_method: {}, close_account: {}, activate: { sub: true, number: true },
+  change_plan: { sub: true, plan: true, timing: true, version: 2 },   // SPEC-v2 §1.1
 };
+// The timings a change may ask for (SPEC-v2 §1.1; '' leaves it to the current plan).
+const TIMINGS = ['', 'immediate', 'end_of_period', 'end_of_term'];
 let uid = 0;
 
 // "hugo (admin)", or "ngozi · Ngozi Okafor (org_admin)" when the user has a name (SPEC §2.2).
@@ -86,11 +89,15 @@ Panel.prototype._buildForm = function (form) {
   this.inNumber.autocomplete = 'off';
   this.inNumber.spellcheck = false;
   this.inInstead = control('input', 'wi-instead', 'checkbox');
+  this.inPlan = control('select', 'wi-plan');
+  this.inTiming = control('select', 'wi-timing');
   this.fDate = field(form, '', this.inDate);
   this.fAction = field(form, '', this.inAction);
   this.fSub = field(form, '', this.inSub);
   this.fProd = field(form, '', this.inProd);
   this.fNumber = field(form, '', this.inNumber, 'wi-field-number');
+  this.fPlan = field(form, '', this.inPlan, 'wi-field-plan');
+  this.fTiming = field(form, '', this.inTiming, 'wi-field-timing');
   this.fWho = field(form, '', this.inWho);
   this.fInstead = field(form, '', this.inInstead, 'wi-field-check');
   this.btnAdd = button('wi-add', form);
@@ -98,6 +105,8 @@ Panel.prototype._buildForm = function (form) {
   this.inAction.addEventListener('change', function () { self._syncForm(); self._question(); });
   this.inSub.addEventListener('change', function () { self._fillProducts(); self._syncForm(); self._question(); });
   this.inProd.addEventListener('change', function () { self._question(); });
+  this.inPlan.addEventListener('change', function () { self._question(); });
+  this.inTiming.addEventListener('change', function () { self._question(); });
   this.inWho.addEventListener('change', function () { self.whoTouched = true; self._question(); });
   this.inInstead.addEventListener('change', function () { self._question(); });
   this.btnAdd.addEventListener('click', function () { self.add(); });
@@ -129,6 +138,12 @@ Panel.prototype._texts = function () {
   this.fProd.span.textContent = t.product;
   this.fWho.span.textContent = t.who;
   this.fNumber.span.textContent = t.number;
+  this.fPlan.span.textContent = t.plan;
+  this.fTiming.span.textContent = t.timing;
+  var timing = this.inTiming.value;
+  this.inTiming.textContent = '';
+  TIMINGS.forEach(function (k) { html('option', null, this.inTiming, t.timings[k]).value = k; }, this);
+  this.inTiming.value = timing;
   this.fInstead.span.textContent = t.instead;
   this._compareTexts();
   this.btnAdd.textContent = t.add;
@@ -166,7 +181,8 @@ Panel.prototype.update = function (text, scenario, result, ctx) {
 Panel.prototype._actions = function () {
   var cat = this.opts.catalogue ? this.opts.catalogue() : null;
   var names = cat && Array.isArray(cat.actions) ? cat.actions : Object.keys(FORM);
-  return names.filter(function (a) { return FORM[a] && TEXT.en.actions[a]; });
+  var version = this.scenario && this.scenario.subsim === 2 ? 2 : 1;
+  return names.filter(function (a) { return FORM[a] && TEXT.en.actions[a] && (FORM[a].version || 1) <= version; });
 };
 
 // A short label for an action (the list heading, the pin): interface words only, the action's
@@ -176,6 +192,8 @@ Panel.prototype.label = function (action, noDate) {
   if (action.products && action.products.length) parts.push(action.products.map(function (p) { return ctx.productName(p); }).join(', '));
   if (action.subscription != null) parts.push(ctx.subName(action.subscription));
   if (action.number != null) parts.push('№ ' + action.number);
+  if (action.to != null) parts.push('→ ' + ctx.planName(action.to));
+  if (action.timing) parts.push(t.timings[action.timing] || action.timing);
   if (!noDate) parts.push(ctx.date(action.on));
   if (action.by) parts.push(action.by);
   return parts.join(' · ');
@@ -235,6 +253,19 @@ Panel.prototype._fillProducts = function () {
   }, this);
   this.inProd.value = prev;
   if (this.inProd.value !== prev) this.inProd.value = '';
+  this._fillPlans(plans, sub);
+};
+
+// The plans a change can go to: every plan of a product the subscription has (SPEC-v2 §1.1),
+// the subscription's current ones last.
+Panel.prototype._fillPlans = function (plans, sub) {
+  var ctx = this.ctx, prev = this.inPlan.value, own = (sub && sub.plans) || [];
+  var products = own.map(function (pid) { return plans[pid] && plans[pid].product; });
+  var offered = Object.keys(plans).filter(function (id) { return products.indexOf(plans[id].product) >= 0; });
+  offered.sort(function (a, b) { return (own.indexOf(a) >= 0) - (own.indexOf(b) >= 0); });
+  this.inPlan.textContent = '';
+  offered.forEach(function (id) { html('option', null, this.inPlan, ctx.planName(id)).value = id; }, this);
+  if (prev && offered.indexOf(prev) >= 0) this.inPlan.value = prev;
 };
 
 // Show the fields the chosen action needs; pick someone allowed to do it unless the reader chose.
@@ -243,6 +274,8 @@ Panel.prototype._syncForm = function () {
   this.fSub.label.hidden = !need.sub;
   this.fProd.label.hidden = !need.prod;
   this.fNumber.label.hidden = !need.number;
+  this.fPlan.label.hidden = !need.plan;
+  this.fTiming.label.hidden = !need.timing;
   if (!this.actors) return;
   // Say who the scenario's permissions refuse (the action can still be tried: it is refused).
   var t = this.t(), k = -1;
@@ -263,6 +296,8 @@ Panel.prototype.formAction = function () {
   if (need.sub) a.subscription = this.inSub.value;
   if (need.prod && this.inProd.value) a.products = [this.inProd.value];
   if (need.number && this.inNumber.value.trim()) a.number = this.inNumber.value.trim();
+  if (need.plan && this.inPlan.value) a.to = this.inPlan.value;
+  if (need.timing && this.inTiming.value) a.timing = this.inTiming.value;
   return a;
 };
 
@@ -351,7 +386,8 @@ Panel.prototype._totals = function () {
 // for the what-if last added or moved.
 function sameChoice(a, b) {
   return a['do'] === b['do'] && a.on === b.on && (a.subscription || null) === (b.subscription || null) &&
-         JSON.stringify(a.products || []) === JSON.stringify(b.products || []);
+         JSON.stringify(a.products || []) === JSON.stringify(b.products || []) &&
+         (a.to || null) === (b.to || null) && (a.timing || '') === (b.timing || '');
 }
 
 Panel.prototype._question = function () {

@@ -11,7 +11,7 @@ import { parse, prop, lineIndent, wsBefore } from './json-positions.js';
 
 export const MARK = 'x-whatif';
 export const INSTEAD = 'x-instead-of';
-const KEY_ORDER = ['on', 'do', 'by', 'subscription', 'products', 'number', 'to', 'separate_entity'];
+const KEY_ORDER = ['on', 'do', 'by', 'subscription', 'products', 'number', 'to', 'timing', 'separate_entity'];
 
 // One action as one line of JSON, in the usual key order; `mark` adds "x-whatif": true.
 function serialize(a, mark) {
@@ -25,10 +25,20 @@ function serialize(a, mark) {
 export function serializeAction(a) { return serialize(a, true); }
 export function isWhatIf(a) { return !!(a && typeof a === 'object' && a[MARK]); }
 
+// A few answers per function kept by text: one edit asks about the same few texts many times.
+function memo(fn) {
+  let kept = [];
+  return function (text, k) {
+    for (const e of kept) if (e.text === text && e.k === k) return e.value;
+    const value = fn(text, k);
+    kept = [{ text, k, value }].concat(kept.slice(0, 5));
+    return value;
+  };
+}
+
 // Every action of the scenario, in file order: { index, action, whatif, start, end } (cached by text).
-let listed = { text: null, list: null };
-export function listActions(text) {
-  if (listed.text === text) return listed.list;
+export const listActions = memo(listActionsOf);
+function listActionsOf(text) {
   const p = prop(parse(text), 'actions');
   let list = [];
   if (p && p.value.type === 'array') {
@@ -38,7 +48,6 @@ export function listActions(text) {
       return { index: k, action: a, whatif: isWhatIf(a), start: it.start, end: it.end };
     });
   }
-  listed = { text, list };
   return list;
 }
 export function whatIfs(text) { return listActions(text).filter((x) => x.whatif); }
@@ -148,12 +157,12 @@ export function moveAction(text, index, on) {
 }
 
 // The scenario without its what-if actions ("before").
-export function baseText(text) {
+export const baseText = memo((text) => {
   for (let list = whatIfs(text); list.length; list = whatIfs(text)) text = removeWhatIf(text, list[list.length - 1].index);
   return text;
-}
+});
 // The scenario without one what-if action (the k-th what-if), to isolate that action's effect.
-export function withoutWhatIf(text, k) {
+export const withoutWhatIf = memo((text, k) => {
   const list = whatIfs(text);
   return list[k] ? removeWhatIf(text, list[k].index) : text;
-}
+});

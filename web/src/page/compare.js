@@ -35,6 +35,12 @@ export function renderCompare(ctx, g) {
   var r = row(u.cmpTotal, ctx.money(ta), ctx.money(tb), dd === 0 ? '=' : (dd > 0 ? '+' : '−') + ctx.money(Math.abs(dd)), 'cmp-total');
   r.setAttribute('data-diff', String(dd));
   if (dd) r.classList.add(dd < 0 ? 'less' : 'more');
+  // Format 2: what was credited (the total above is already net of it, SPEC-v2 §0).
+  var ca = (before.summary || {}).total_credited, cb = (after.summary || {}).total_credited;
+  if (ca != null || cb != null) {
+    var dc = (cb || 0) - (ca || 0);
+    row(u.cmpCredited, ctx.money(ca || 0), ctx.money(cb || 0), dc === 0 ? '=' : (dc > 0 ? '+' : '−') + ctx.money(Math.abs(dc)), 'cmp-credited');
+  }
   var na = (before.invoices || []).length, nb = (after.invoices || []).length;
   row(u.cmpInvoices, String(na), String(nb), nb === na ? '=' : (nb > na ? '+' : '−') + Math.abs(nb - na));
   Object.keys((after.summary || {}).states || {}).forEach(function (sid) {

@@ -6,6 +6,7 @@ import { afterPaint } from '../dom.js';
 import { loadEngine, baseOf } from '../engine.js';
 import { answerFor, resultOf } from '../engine-answer.js';
 import { contextFor, catalogue } from '../context.js';
+import { warmFormats } from '../intl-formats.js';
 import { Timeline } from '../timeline.js';
 import { Panel } from '../whatif-form.js';
 import * as W from '../whatif-model.js';
@@ -52,7 +53,7 @@ function pick(file) {
 function simulate(isEdit) {
   if (!state.engine) return;
   const text = refs.src.value, t0 = performance.now();
-  const answer = answerFor(state.engine, text), r = answer.result;
+  const answer = answerFor(state.engine, text, state.langChosen ? state.lang : ''), r = answer.result;
   if (!r.errors && state.langChosen) answer.narration(state.lang);   // the sentences, timed with the engine
   $('results').hidden = false;
   const t1 = performance.now();
@@ -85,7 +86,7 @@ function simulate(isEdit) {
 }
 
 function context(text, scenario, result) {
-  return contextFor(state.engine, state.lang, scenario, text === state.good.text ? state.good.answer : answerFor(state.engine, text));
+  return contextFor(state.engine, state.lang, scenario, text === state.good.text ? state.good.answer : answerFor(state.engine, text, state.lang));
 }
 
 // The views in order of what the reader sees: summary, timeline and what-if first; the long
@@ -158,7 +159,7 @@ function buildViews() {
     commit: commitText,
     catalogue: () => catalogue(state.engine),
     baseTotal: () => { const b = state.good && baseResult(state.good.text); return b ? (b.summary || {}).total_charged || 0 : null; },
-    answerOf: (text) => answerFor(state.engine, text),
+    answerOf: (text) => answerFor(state.engine, text, state.lang),
   });
   refs.tlBefore = new Timeline($('tl-before'), {});
   refs.tlAfter = new Timeline($('tl-after'), {});
@@ -203,11 +204,23 @@ function openFirst() {
   return Promise.resolve(openFromHash()).then((opened) => {
     if (opened === true) return;
     if (opened === 'broken') { showLinkError(state.linkError); return; }
-    let want = '';
-    try { want = decodeURIComponent((location.hash || '').slice(1)); } catch (e) { want = ''; }
-    const first = state.scenarios.find((s) => s.file === want) || state.scenarios[0];
+    const first = firstBundled();
     return first ? pick(first.file) : undefined;
   });
+}
+
+// The bundled scenario the fragment names, else the first one.
+function firstBundled() {
+  let want = '';
+  try { want = decodeURIComponent((location.hash || '').slice(1)); } catch (e) { want = ''; }
+  return state.scenarios.find((s) => s.file === want) || state.scenarios[0];
+}
+
+// Without a share link, the first scenario's text loads while the engine does.
+function prefetchFirst() {
+  if ((location.hash || '').indexOf('=') >= 0) return;   // a share link: its own text
+  const first = firstBundled();
+  if (first) loadScenario(BASE, first.file).catch(() => {});
 }
 
 // Resolves once the lists of the last render are drawn (they follow the first painted frame).
@@ -228,10 +241,12 @@ function start() {
     last: null,
     timings: [],   // every render's { simulateMs (engine answer), renderMs, totalMs }, for bench/web
   };
+  const engineReady = loadEngine(BASE);   // the engine loads and compiles while the page is set up
   Object.assign(actions, { simulate, setLang, baseResult, context, pick });
   state.base = BASE;
   setupEditor();
   buildPicker();
+  prefetchFirst();
   buildViews();
   bindControls();
   const reader = readerLanguage();
@@ -241,7 +256,9 @@ function start() {
   if (new URLSearchParams(location.search).get('base')) $('embed-base').value = new URLSearchParams(location.search).get('base');
   applyStaticText();
   $('status').textContent = ui().loadingEngine;
-  loadEngine(BASE).then((engine) => {
+  // The reader's date and money formats are made while the engine loads (the first costs most).
+  setTimeout(() => warmFormats(state.lang), 0);
+  engineReady.then((engine) => {
     state.engine = engine;
     applyStaticText();
     $('status').textContent = '';

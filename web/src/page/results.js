@@ -158,7 +158,7 @@ export function renderInvoices(ctx, g) {
     var td0 = html('td', null, tr0, u.noInvoices); td0.colSpan = 4;
   }
   shown.forEach(function (inv) {
-    var tr = html('tr', null, frag);
+    var tr = html('tr', inv.amount < 0 ? 'credit-note' : null, frag);
     tr.setAttribute('data-date', inv.date);
     var d = html('td', 'date', tr);
     var t = html('time', null, d, ctx.date(inv.date)); t.setAttribute('datetime', inv.date);
@@ -166,13 +166,17 @@ export function renderInvoices(ctx, g) {
     var linesTd = html('td', 'lines', tr);
     var ul = html('ul', null, linesTd);
     (inv.lines || []).forEach(function (l) {
-      var li = html('li', null, ul);
+      var li = html('li', l.amount < 0 ? 'credit' : null, ul);
       var name = l.bundle != null ? ctx.bundleName(l.bundle) + ' (' + u.bundle + ')' : ctx.productName(l.product);
+      // Format 2: the plan billed and what the line is for (credits of unused time, refunds, fees).
+      if (l.plan != null) name += ' · ' + ctx.planName(l.plan);
+      if (l.kind && l.kind !== 'period') name += ' — ' + (u.lineKinds[l.kind] || l.kind);
       html('span', 'line-name', li, name);
       html('span', 'line-period', li, ctx.date(l.from) + ' – ' + ctx.date(ctx.dayBefore(l.to)));
       html('span', 'line-amount', li, ctx.money(l.amount));
     });
-    html('td', 'num', tr, ctx.money(inv.amount));
+    var total = html('td', 'num', tr, ctx.money(inv.amount));
+    if (inv.amount < 0) html('span', 'credit-note-label', total, ' (' + u.creditNote + ')');
   });
   body.appendChild(frag);
   $('invoice-total').textContent = ctx.money((g.result.summary || {}).total_charged);

@@ -37,14 +37,20 @@ function loadScript(src) {
   });
 }
 
-// The text of a bundled scenario (a promise).
+const loading = new Map();   // file -> the promise of its text, while its script loads
+
+// The text of a bundled scenario (a promise; one script load however often it is asked for).
 export function loadScenario(base, file) {
   if (state.texts[file] != null) return Promise.resolve(state.texts[file]);
   if (!state.scenarios.some((s) => s.file === file)) return Promise.reject(new Error('no bundled scenario ' + file));
-  return loadScript(base + 'scenarios/' + file + '.js').then(() => {
+  if (loading.has(file)) return loading.get(file);
+  const p = loadScript(base + 'scenarios/' + file + '.js').then(() => {
     const text = window.subsimScenarios && window.subsimScenarios[file];
     if (typeof text !== 'string') throw new Error('cannot load ' + file);
     state.texts[file] = text;
     return text;
   });
+  loading.set(file, p);
+  p.then(() => loading.delete(file), () => loading.delete(file));
+  return p;
 }
