@@ -1,11 +1,17 @@
 /* Loads the WebAssembly engine once per document, for the page and every embed: the Emscripten
- * glue (subsim.js) and the binary, found at `base` (the directory holding subsim's files).
+ * glue (subsim.js) and the binary, found at `base` (the directory holding subsim's files). The
+ * authors' module (subsim-authoring.js, AUTHORING_MODULE) loads the same way, when the authoring
+ * tools are opened.
  * The binary streams from subsim.wasm when the page and the files share an origin; from
  * file:// (where fetch is refused) or another origin (where a fetch without CORS headers fails
  * loudly) it comes from subsim-wasm.js, a script holding it in base64, which loads anywhere. */
-let enginePromise = null;
+const enginePromises = {};
 
-function loadScript(src) {
+// A module's files: its glue, the factory the glue defines, the base64 script and its global.
+export const READER_MODULE = { glue: 'subsim.js', factory: 'SubSim', embedded: 'subsim-wasm.js', base64: 'SUBSIM_WASM_BASE64' };
+export const AUTHORING_MODULE = { glue: 'subsim-authoring.js', factory: 'SubSimAuthoring', embedded: 'subsim-authoring-wasm.js', base64: 'SUBSIM_AUTHORING_WASM_BASE64' };
+
+export function loadScript(src) {
   return new Promise((resolve, reject) => {
     const s = document.createElement('script');
     s.src = src;
@@ -28,21 +34,22 @@ export function canStream(base, here) {
   return /^https?:$/.test(url.protocol) && url.origin === new URL(here).origin;
 }
 
-function fromEmbedded(base) {
-  const ready = typeof window.SUBSIM_WASM_BASE64 === 'string' ? Promise.resolve() : loadScript(base + 'subsim-wasm.js');
-  return ready.then(() => window.SubSim({ wasmBinary: base64Bytes(window.SUBSIM_WASM_BASE64), locateFile: (p) => base + p }));
+function fromEmbedded(base, m) {
+  const ready = typeof window[m.base64] === 'string' ? Promise.resolve() : loadScript(base + m.embedded);
+  return ready.then(() => window[m.factory]({ wasmBinary: base64Bytes(window[m.base64]), locateFile: (p) => base + p }));
 }
 
-// The engine module (a promise; the same one for every caller of the document).
-export function loadEngine(base) {
-  if (enginePromise) return enginePromise;
-  const glue = typeof window.SubSim === 'function' ? Promise.resolve() : loadScript(base + 'subsim.js');
-  enginePromise = glue.then(() => {
-    if (typeof window.SubSim !== 'function') throw new Error('subsim.js is missing');
-    if (!canStream(base, location.href)) return fromEmbedded(base);
-    return window.SubSim({ locateFile: (p) => base + p }).catch(() => fromEmbedded(base));
+// The engine module (a promise; the same one for every caller of the document), the reader's by
+// default.
+export function loadEngine(base, m = READER_MODULE) {
+  if (enginePromises[m.glue]) return enginePromises[m.glue];
+  const glue = typeof window[m.factory] === 'function' ? Promise.resolve() : loadScript(base + m.glue);
+  enginePromises[m.glue] = glue.then(() => {
+    if (typeof window[m.factory] !== 'function') throw new Error(m.glue + ' is missing');
+    if (!canStream(base, location.href)) return fromEmbedded(base, m);
+    return window[m.factory]({ locateFile: (p) => base + p }).catch(() => fromEmbedded(base, m));
   });
-  return enginePromise;
+  return enginePromises[m.glue];
 }
 
 // The directory a script was loaded from (subsim's files sit next to each other).
