@@ -79,6 +79,12 @@ async function axeViolations(page) {
   return page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', '))), TAGS);
 }
 
+// Scrolls `selector` into view and waits two frames (cards below the question paint lazily).
+async function show(page, selector) {
+  await page.locator(selector).scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
 // The editor's text, the page's text and the timeline/answer as the reader sees them.
 const view = (page) => page.evaluate(() => ({
   editor: window.subsimPage.authoring.editor.getText(),
@@ -167,16 +173,17 @@ describe('the authoring tools on the page', () => {
   for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
     it(`has no axe-core violation with the tools open at ${viewport.width}×${viewport.height}, in English and French; screenshots`, async () => {
       const page = await open(server.url + 'index.html?lang=en', viewport);
+      await page.screenshot({ path: screenshotPath(`authoring-page-top-${viewport.width}.png`) });
       await newScenario(page, 'Zendesk');
       await page.click('#exports-panel > summary');
       await page.click('#editor-panel > summary');
       await page.waitForSelector('#exports-panel .sa-ics');
       assert.deepEqual(await axeViolations(page), []);
-      await page.locator('#builder-panel').scrollIntoViewIfNeeded();
+      await show(page, '#builder-panel');
       await page.screenshot({ path: screenshotPath(`authoring-page-builder-${viewport.width}.png`) });
-      await page.locator('#editor-panel').scrollIntoViewIfNeeded();
+      await show(page, '#editor-panel');
       await page.screenshot({ path: screenshotPath(`authoring-page-editor-${viewport.width}.png`) });
-      await page.locator('#exports-panel').scrollIntoViewIfNeeded();
+      await show(page, '#exports-panel');
       await page.screenshot({ path: screenshotPath(`authoring-page-exports-${viewport.width}.png`) });
       await page.screenshot({ path: screenshotPath(`authoring-page-full-${viewport.width}.png`), fullPage: true });
       const wide = await page.evaluate(() => document.documentElement.scrollWidth);

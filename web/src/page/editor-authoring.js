@@ -35,7 +35,7 @@ function buildPlaces() {
 function label(places, lang) {
   const u = uiOf(lang);
   places.newButton.textContent = u.newScenario;
-  places.builder.details.querySelector('summary').textContent = u.builderPanel;
+  places.builder.details.querySelector('summary').textContent = u.builderTitle;
   places.exports.details.querySelector('summary').textContent = u.exportsPanel;
 }
 
