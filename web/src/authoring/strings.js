@@ -1,11 +1,12 @@
 /* Interface labels of the authoring tools (buttons, headings, hints), in English and French.
  * No sentence about what a key means (the engine's field guide) or what happens (the narrator). */
+import { LAUNCH_UI } from './launch-strings.js';
+
 export const AUTHORING_UI = {
   en: {
+    ...LAUNCH_UI.en,
     editorLabel: 'Scenario JSON',
     editorKeys: 'Tab indents. To leave the editor with the keyboard, press Escape, then Tab.',
-    builderTitle: 'Build a scenario',
-    newScenario: 'New scenario',
     fromTemplate: 'Start from',
     create: 'Create',
     blank: 'Blank scenario',
@@ -19,9 +20,6 @@ export const AUTHORING_UI = {
     units: { D: 'days', W: 'weeks', M: 'months', Y: 'years' },
     unit: 'Unit',
     exportsTitle: 'Take the results elsewhere',
-    exportsPanel: 'Calendar, image, HTML for help centers',
-    loadingTools: 'Loading the authoring tools…',
-    toolsFailed: 'The authoring tools could not be loaded: ',
     ics: 'Add to calendar (.ics)',
     svg: 'Download SVG',
     png: 'Download PNG',
@@ -35,10 +33,9 @@ export const AUTHORING_UI = {
     at: (line, column) => 'line ' + line + ', column ' + column + ': ',
   },
   fr: {
+    ...LAUNCH_UI.fr,
     editorLabel: 'Scénario JSON',
     editorKeys: 'Tab indente. Pour quitter l’éditeur au clavier, appuyez sur Échap puis sur Tab.',
-    builderTitle: 'Construire un scénario',
-    newScenario: 'Nouveau scénario',
     fromTemplate: 'Partir de',
     create: 'Créer',
     blank: 'Scénario vide',
@@ -52,9 +49,6 @@ export const AUTHORING_UI = {
     units: { D: 'jours', W: 'semaines', M: 'mois', Y: 'ans' },
     unit: 'Unité',
     exportsTitle: 'Emporter les résultats',
-    exportsPanel: 'Calendrier, image, HTML pour un centre d’aide',
-    loadingTools: 'Chargement des outils de rédaction…',
-    toolsFailed: 'Les outils de rédaction n’ont pas pu être chargés : ',
     ics: 'Ajouter au calendrier (.ics)',
     svg: 'Télécharger le SVG',
     png: 'Télécharger le PNG',

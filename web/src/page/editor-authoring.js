@@ -4,10 +4,10 @@
  * the export buttons in their own panel. authoring.js and the authors' engine
  * (subsim-authoring.js, AUTHORING_MODULE) load only when one of them is opened. The textarea stays
  * the page's text: the tools write it and simulate like typing (onEdit); after each render they
- * follow it (a pick, undo, a what-if) and the page's language. Labels: authoring/strings.js. */
+ * follow it (a pick, undo, a what-if) and the page's language. Labels: authoring/launch-strings.js. */
 import { html, button } from '../dom.js';
 import { loadEngine, loadScript, AUTHORING_MODULE } from '../engine.js';
-import { uiOf } from '../authoring/strings.js';
+import { launchUiOf as uiOf } from '../authoring/launch-strings.js';
 import { state, refs, $ } from './state.js';
 import { onEdit } from './editor.js';
 
