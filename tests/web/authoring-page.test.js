@@ -142,11 +142,20 @@ describe('the authoring tools on the page', () => {
     });
     await afterRender(page, () => page.keyboard.type('2025-02-30'), false);
     await page.locator('.cm-lintRange-error').first().waitFor();
-    assert.equal(await page.locator('.cm-lintRange-error').first().innerText(), '"2025-02-30"');
+    // the underline may be drawn as several spans (one per syntax token): their text together
+    await page.waitForFunction(() => [...document.querySelector('.sa-editor').shadowRoot.querySelectorAll('.cm-lintRange-error')].map((e) => e.textContent).join('') === '"2025-02-30"');
     await page.locator('.cm-lintRange-error').first().hover();
     const said = await page.locator('.cm-tooltip-lint .cm-diagnosticText').first().innerText();
     assert.match(said, /30 February 2025 does not exist/);
     assert.match(await page.textContent('#error-list'), /30 February 2025 does not exist/, 'the page\'s error list says it too');
+    await page.evaluate(() => document.activeElement.blur());
+    await page.click('#error-list .error-pos');   // the error's position leads to the editor
+    const caret = await page.evaluate(() => {
+      const v = window.subsimPage.authoring.editor.view, head = v.state.selection.main.head;
+      return { focused: v.hasFocus, after: v.state.doc.sliceString(head, head + 12) };
+    });
+    assert.equal(caret.focused, true);
+    assert.match(caret.after, /2025-02-30/);
     await page.screenshot({ path: screenshotPath('authoring-page-error-1280.png') });
     await assertClean(page);
     await page.closeAll();

@@ -46,6 +46,25 @@ function toPage(text, other) {
   onEdit();
 }
 
+// The editor's caret on (line, column) of an engine error (columns count Unicode characters).
+function goTo(view, line, column) {
+  const doc = view.state.doc, l = doc.line(Math.max(1, Math.min(line || 1, doc.lines)));
+  const at = l.from + Array.from(l.text).slice(0, Math.max(0, (column || 1) - 1)).join('').length;
+  view.dispatch({ selection: { anchor: at }, scrollIntoView: true });
+  view.focus();
+}
+
+// The page's error list (line:column buttons) leads to the editor instead of the hidden textarea.
+function errorsToEditor(editor) {
+  $('error-list').addEventListener('click', (e) => {
+    const li = e.target.closest('.error-pos') && e.target.closest('li');
+    const err = li && state.errors[Array.prototype.indexOf.call(li.parentNode.children, li)];
+    if (!err) return;
+    e.stopImmediatePropagation();
+    goTo(editor.view, err.line, err.column);
+  }, true);
+}
+
 function mount(places, A, engine) {
   const text = refs.src.value, lang = state.lang, t = {};
   t.editor = A.mountEditor(places.editorBox, { text, lang, engine, onChange: (x) => toPage(x, t.builder) });
@@ -56,6 +75,7 @@ function mount(places, A, engine) {
   $('editor').setAttribute('aria-hidden', 'true');
   refs.src.tabIndex = -1;
   $('caret-status').hidden = true;
+  errorsToEditor(t.editor);
   document.body.dataset.authoring = 'ready';
   if (window.subsimPage) window.subsimPage.authoring = t;   // for tests
   return t;
