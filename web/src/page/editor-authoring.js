@@ -54,15 +54,14 @@ function goTo(view, line, column) {
   view.focus();
 }
 
-// The page's error list (line:column buttons) leads to the editor instead of the hidden textarea.
+// The page's error list (line:column buttons) leads on to the editor: after the page's own handler
+// (the textarea's caret), focus and caret go to the error in the editor.
 function errorsToEditor(editor) {
   $('error-list').addEventListener('click', (e) => {
     const li = e.target.closest('.error-pos') && e.target.closest('li');
     const err = li && state.errors[Array.prototype.indexOf.call(li.parentNode.children, li)];
-    if (!err) return;
-    e.stopImmediatePropagation();
-    goTo(editor.view, err.line, err.column);
-  }, true);
+    if (err) goTo(editor.view, err.line, err.column);
+  });
 }
 
 function mount(places, A, engine) {
