@@ -11,8 +11,6 @@
 #include <utility>
 
 #include "io/json_api.hpp"
-#include "narrate/field_guide.hpp"
-#include "render/output_text_api.hpp"
 
 #ifndef SUBSIM_VERSION
 #define SUBSIM_VERSION "unknown"
@@ -95,16 +93,6 @@ emscripten::val answer_utf8(std::uintptr_t bytes, std::size_t length, const std:
     return answer_view(answer_in(subsim::answer_json, bytes_view(bytes, length), locale));
 }
 
-// For the page's authoring tools (web/src/authoring): the field guide and the exported outputs
-// (output_text_api.hpp); an invalid scenario gives the errors object instead, as simulate does.
-std::string field_guide(const std::string& locale) { return subsim::field_guide_json(locale); }
-std::string calendar_ics(const std::string& text, const std::string& locale) { return answer_in(subsim::calendar_ics_text, text, locale); }
-std::string timeline_svg(const std::string& text, const std::string& locale) { return answer_in(subsim::timeline_svg_text, text, locale); }
-emscripten::val timeline_png(const std::string& text, const std::string& locale) { return answer_view(answer_in(subsim::timeline_png_bytes, text, locale)); }
-std::string sentence_table_html(const std::string& text, const std::string& locale, const std::string& link) {
-    return answer([&](std::string_view t) { return subsim::sentence_table_html_text(t, locale, link); }, text);
-}
-
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(subsim) {
@@ -120,9 +108,4 @@ EMSCRIPTEN_BINDINGS(subsim) {
     emscripten::function("narration_utf8", &narration_utf8);
     emscripten::function("answer", &answer_both);
     emscripten::function("answer_utf8", &answer_utf8);
-    emscripten::function("field_guide", &field_guide);
-    emscripten::function("calendar_ics", &calendar_ics);
-    emscripten::function("timeline_svg", &timeline_svg);
-    emscripten::function("timeline_png", &timeline_png);
-    emscripten::function("sentence_table_html", &sentence_table_html);
 }

@@ -11,13 +11,16 @@
 # the bundled scenarios' index (titles, bundled into app.js), one script per scenario
 # (scenarios/<file>.js, loaded when picked: file:// cannot fetch) and subsim-wasm.js (the wasm in
 # base64, for file:// and other origins, where the binary cannot be fetched).
+# The authoring tools (web/src/authoring/build.mjs): authoring.js + authoring.css and the authors'
+# module subsim-authoring.js/.wasm (+ subsim-authoring-wasm.js), loaded only when an author opens
+# the tools, so the reader's first load carries none of them.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 wasm_dir="${SUBSIM_WASM_DIR:-$root/build/wasm/wasm}"
 site="${SUBSIM_SITE_DIR:-$root/build/site}"
 gen="$root/build/web-gen"
 
-for f in subsim.js subsim.wasm; do
+for f in subsim.js subsim.wasm subsim-authoring.js subsim-authoring.wasm; do
   if [ ! -f "$wasm_dir/$f" ]; then
     echo "web/build.sh: $wasm_dir/$f is missing; build the WebAssembly module first:" >&2
     echo "  NODE_PATH=/usr/share/nodejs emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release -DSUBSIM_NLOHMANN_INCLUDE_DIR=... && cmake --build build/wasm" >&2
@@ -26,16 +29,17 @@ for f in subsim.js subsim.wasm; do
 done
 esbuild="$root/web/node_modules/.bin/esbuild"
 [ -x "$esbuild" ] || (cd "$root/web" && npm ci --no-audit --no-fund --loglevel=error)
+[ -d "$root/web/src/authoring/node_modules/@codemirror/view" ] || (cd "$root/web/src/authoring" && npm ci --no-audit --no-fund --loglevel=error)
 
 rm -rf "$site" "$gen"
 mkdir -p "$site/scenarios" "$gen"
 cp "$root"/web/index.html "$root"/web/style.css "$root"/web/timeline.css "$root"/web/favicon.svg \
    "$root"/web/embed.html "$root"/web/embed-page.css "$root"/web/article.css "$site"/
-cp "$wasm_dir/subsim.js" "$wasm_dir/subsim.wasm" "$site"/
+cp "$wasm_dir/subsim.js" "$wasm_dir/subsim.wasm" "$wasm_dir/subsim-authoring.js" "$wasm_dir/subsim-authoring.wasm" "$site"/
 cat "$root/web/timeline.css" "$root/web/embed.css" > "$site/subsim-embed.css"
 
 # Generated data: the scenario index, one script per scenario, the wasm in base64, the articles.
-node "$root/web/generate.mjs" "$root/scenarios" "$site" "$gen" "$wasm_dir/subsim.wasm" "$root/web"
+node "$root/web/generate.mjs" "$root/scenarios" "$site" "$gen" "$wasm_dir/subsim.wasm" "$root/web" "$wasm_dir/subsim-authoring.wasm"
 
 minify="--minify"; [ "${SUBSIM_WEB_MINIFY:-1}" = 0 ] && minify=""
 bundle() {   # bundle ENTRY OUTPUT
@@ -48,4 +52,5 @@ bundle embed-element.js subsim-embed.js
 bundle embed-page.js embed-page.js
 bundle engine-worker.js subsim-worker.js
 bundle article.js article.js
+node "$root/web/src/authoring/build.mjs" "$site/authoring.js" >/dev/null
 echo "web/build.sh: $(ls "$site/scenarios" | wc -l) scenarios, site in $site"

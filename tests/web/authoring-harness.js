@@ -1,5 +1,6 @@
 'use strict';
-/* Mounts the authoring tools the way web/src/authoring/README.md tells the page to: the engine
+/* Mounts the authoring tools the way web/src/authoring/README.md tells the page to: the authors'
+ * engine (subsim-authoring.js, which the page loads lazily; here at once)
  * first, authoring.js only when the author opens the tools, then the builder and the editor kept
  * in step, and the export buttons reading the editor's text. */
 (function () {
@@ -44,7 +45,7 @@
   });
   document.getElementById('open').addEventListener('click', () => { open().catch((e) => { status.textContent = String(e); }); });
 
-  window.SubSim({ locateFile: (p) => p }).then((m) => {
+  window.SubSimAuthoring({ locateFile: (p) => p }).then((m) => {
     engine = m;
     status.textContent = 'Engine ready.';
     document.body.dataset.ready = 'true';

@@ -1,11 +1,17 @@
 /* Loads the WebAssembly engine once per document, for the page and every embed: the Emscripten
- * glue (subsim.js) and the binary, found at `base` (the directory holding subsim's files).
+ * glue (subsim.js) and the binary, found at `base` (the directory holding subsim's files). The
+ * authors' module (subsim-authoring.js, AUTHORING_MODULE) loads the same way, when the authoring
+ * tools are opened.
  * The binary streams from subsim.wasm when the page and the files share an origin; from
  * file:// (where fetch is refused) or another origin (where a fetch without CORS headers fails
  * loudly) it comes from subsim-wasm.js, a script holding it in base64, which loads anywhere. */
-let enginePromise = null;
+const enginePromises = {};
 
-function loadScript(src) {
+// A module's files: its glue, the factory the glue defines, the base64 script and its global.
+export const READER_MODULE = { glue: 'subsim.js', factory: 'SubSim', embedded: 'subsim-wasm.js', base64: 'SUBSIM_WASM_BASE64' };
+export const AUTHORING_MODULE = { glue: 'subsim-authoring.js', factory: 'SubSimAuthoring', embedded: 'subsim-authoring-wasm.js', base64: 'SUBSIM_AUTHORING_WASM_BASE64' };
+
+export function loadScript(src) {
   return new Promise((resolve, reject) => {
     const s = document.createElement('script');
     s.src = src;
@@ -25,11 +31,11 @@ function base64Bytes(b64) {
 
 // The embedded bytes compiled while the glue still loads; the module is then instantiated from
 // the compiled code (Emscripten's instantiateWasm hook) instead of compiling after the glue.
-function compiledFromEmbedded(base) {
-  const ready = typeof window.SUBSIM_WASM_BASE64 === 'string' ? Promise.resolve() : loadScript(base + 'subsim-wasm.js');
+function compiledFromEmbedded(base, m) {
+  const ready = typeof window[m.base64] === 'string' ? Promise.resolve() : loadScript(base + m.embedded);
   return ready.then(() => {
     performance.mark('webb-b64loaded');
-    const bytes = base64Bytes(window.SUBSIM_WASM_BASE64);
+    const bytes = base64Bytes(window[m.base64]);
     performance.mark('webb-decoded');
     return WebAssembly.compile(bytes).catch(() => ({ bytes }));
   });
@@ -42,11 +48,11 @@ export function canStream(base, here) {
   return /^https?:$/.test(url.protocol) && url.origin === new URL(here).origin;
 }
 
-function fromEmbedded(base, compiled) {
-  return (compiled || compiledFromEmbedded(base)).then((code) => {
-    if (!(code instanceof WebAssembly.Module)) return window.SubSim({ wasmBinary: code.bytes, locateFile: (p) => base + p });
+function fromEmbedded(base, m, compiled) {
+  return (compiled || compiledFromEmbedded(base, m)).then((code) => {
+    if (!(code instanceof WebAssembly.Module)) return window[m.factory]({ wasmBinary: code.bytes, locateFile: (p) => base + p });
     return new Promise((resolve, reject) => {
-      window.SubSim({
+      window[m.factory]({
         locateFile: (p) => base + p,
         instantiateWasm: (imports, done) => {
           WebAssembly.instantiate(code, imports).then((instance) => done(instance, code), reject);
@@ -57,20 +63,22 @@ function fromEmbedded(base, compiled) {
   });
 }
 
-// The engine module (a promise; the same one for every caller of the document).
-export function loadEngine(base) {
-  if (enginePromise) return enginePromise;
-  const glue = typeof window.SubSim === 'function' ? Promise.resolve() : loadScript(base + 'subsim.js');
+// The engine module (a promise; the same one for every caller of the document), the reader's by
+// default.
+export function loadEngine(base, m = READER_MODULE) {
+  if (enginePromises[m.glue]) return enginePromises[m.glue];
+  const glue = typeof window[m.factory] === 'function' ? Promise.resolve() : loadScript(base + m.glue);
   // From file:// or another origin, the embedded bytes load and compile beside the glue.
-  const compiled = canStream(base, location.href) ? null : compiledFromEmbedded(base);
+  const compiled = canStream(base, location.href) ? null : compiledFromEmbedded(base, m);
   if (compiled) compiled.catch(() => {});
-  enginePromise = glue.then(() => {
-    if (typeof window.SubSim !== 'function') throw new Error('subsim.js is missing');
-    if (compiled) return fromEmbedded(base, compiled);
-    return window.SubSim({ locateFile: (p) => base + p }).catch(() => fromEmbedded(base));
+  const promise = glue.then(() => {
+    if (typeof window[m.factory] !== 'function') throw new Error(m.glue + ' is missing');
+    if (compiled) return fromEmbedded(base, m, compiled);
+    return window[m.factory]({ locateFile: (p) => base + p }).catch(() => fromEmbedded(base, m));
   });
-  enginePromise.then(() => performance.mark('webb-engine'));
-  return enginePromise;
+  if (m === READER_MODULE) promise.then(() => performance.mark('webb-engine'), () => {});
+  enginePromises[m.glue] = promise;
+  return promise;
 }
 
 // The directory a script was loaded from (subsim's files sit next to each other).

@@ -1,11 +1,12 @@
 /* Interface labels of the authoring tools (buttons, headings, hints), in English and French.
  * No sentence about what a key means (the engine's field guide) or what happens (the narrator). */
+import { LAUNCH_UI } from './launch-strings.js';
+
 export const AUTHORING_UI = {
   en: {
+    ...LAUNCH_UI.en,
     editorLabel: 'Scenario JSON',
     editorKeys: 'Tab indents. To leave the editor with the keyboard, press Escape, then Tab.',
-    builderTitle: 'Build a scenario',
-    newScenario: 'New scenario',
     fromTemplate: 'Start from',
     create: 'Create',
     blank: 'Blank scenario',
@@ -32,10 +33,9 @@ export const AUTHORING_UI = {
     at: (line, column) => 'line ' + line + ', column ' + column + ': ',
   },
   fr: {
+    ...LAUNCH_UI.fr,
     editorLabel: 'Scénario JSON',
     editorKeys: 'Tab indente. Pour quitter l’éditeur au clavier, appuyez sur Échap puis sur Tab.',
-    builderTitle: 'Construire un scénario',
-    newScenario: 'Nouveau scénario',
     fromTemplate: 'Partir de',
     create: 'Créer',
     blank: 'Scénario vide',

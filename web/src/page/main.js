@@ -19,6 +19,7 @@ import { download, openShare, embedCodes, copyFrom, openFromHash } from './share
 import { buildPicker, loadScenario } from './scenarios.js';
 import { applyStaticText, readerLanguage } from './language.js';
 import { setOrigin, keepEdits, keptEdits, showRestored, hideRestored } from './saved-edits.js';
+import { installAuthoring } from './editor-authoring.js';
 
 const BASE = baseOf(location.href);
 
@@ -255,6 +256,7 @@ function start() {
   state.langPicked = !!new URLSearchParams(location.search).get('lang');
   if (new URLSearchParams(location.search).get('base')) $('embed-base').value = new URLSearchParams(location.search).get('base');
   applyStaticText();
+  installAuthoring();   // "New scenario", builder, editor, exports: loaded when opened
   $('status').textContent = ui().loadingEngine;
   // The reader's date and money formats are made while the engine loads (the first costs most).
   setTimeout(() => warmFormats(state.lang), 0);
