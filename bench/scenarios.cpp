@@ -1,22 +1,14 @@
-// Benchmarks of the engine (issue 5): scenarios are generated here, not read from files.
-//   simulate/<name>      read_scenario() once, then simulate() alone in the loop
-//   simulate_json/<name> the whole text API: parse + validate + simulate + print JSON
-// Counters: events (result.events), records (events + invoice lines + spans, about what
-// max_output_records bounds) and output_bytes (the JSON answer).
-#include <benchmark/benchmark.h>
+// Generators of the benchmark scenarios (bench/scenarios.hpp).
+#include "scenarios.hpp"
 
 #include <cstdio>
 #include <cstdlib>
-#include <string>
-#include <vector>
 
 #include <nlohmann/json.hpp>
 
-#include "engine/simulate.hpp"
-#include "io/json_api.hpp"
-#include "io/scenario_reader.hpp"
-
+namespace bench {
 namespace {
+
 
 using nlohmann::json;
 
@@ -46,7 +38,7 @@ std::string single_plan_scenario(int years) {
                                             {"reminders", {"P7D"}}}})}};
     s["subscriptions"] = json::array({{{"id", "s1"}, {"plans", {"app-monthly"}}, {"start", "2025-01-15"}}});
     s["expect"] = json::array({{{"event", "invoice"}, {"subscription", "s1"}}});
-    return s.dump();
+    return s.dump(2) + "\n";
 }
 
 // 2. 20 products in 4 subscriptions of 5 (two of them priced as bundles); monthly plans with a
@@ -112,7 +104,7 @@ std::string twenty_product_scenario(int years) {
     s["actions"] = actions;
     s["expect"] = json::array({{{"event", "reactivated"}, {"subscription", "s0"}},
                                {{"event", "price_changed"}, {"count", 2}}});
-    return s.dump();
+    return s.dump(2) + "\n";
 }
 
 // 3. The worst case within the limits: 100 years of daily billing with a daily reminder, in as
@@ -126,13 +118,8 @@ std::string daily_worst_case_scenario(int subscriptions) {
     for (int i = 0; i < subscriptions; ++i)
         subs.push_back({{"id", "s" + std::to_string(i)}, {"plans", {"meter-daily"}}, {"start", "2025-01-01"}});
     s["subscriptions"] = subs;
-    return s.dump();
+    return s.dump(2) + "\n";
 }
-
-struct Case {
-    std::string name;
-    std::string text;
-};
 
 // The largest number of daily subscriptions whose 100 years stay under max_output_records:
 // each gives about 146,100 records (a renewed, an invoice, a reminder and an invoice line a day
@@ -142,76 +129,18 @@ int daily_subscriptions() {
     return env ? std::atoi(env) : 6;
 }
 
-std::vector<Case> cases() {
+}  // namespace
+
+std::vector<Case> scenario_set() {
     std::vector<Case> out;
-    out.push_back({"1y_single_plan", single_plan_scenario(1)});
+    out.push_back({"1y_single_plan", "1y1p", single_plan_scenario(1)});
     // The 20-product scenario over 1, 10 and 100 years: cost should grow linearly.
-    for (int years : {1, 10, 100}) out.push_back({"20_products/" + std::to_string(years) + "y", twenty_product_scenario(years)});
-    out.push_back({"100y_daily_worst_case", daily_worst_case_scenario(daily_subscriptions())});
+    for (int years : {1, 10, 100}) {
+        const std::string y = std::to_string(years) + "y";
+        out.push_back({"20_products_" + y, y + "20p", twenty_product_scenario(years)});
+    }
+    out.push_back({"100y_daily_worst_case", "100y_daily", daily_worst_case_scenario(daily_subscriptions())});
     return out;
 }
 
-void set_counters(benchmark::State& state, const subsim::Result& r, std::size_t output_bytes) {
-    std::size_t lines = 0;
-    for (const auto& inv : r.invoices) lines += inv.lines.size();
-    state.counters["events"] = static_cast<double>(r.events.size());
-    state.counters["records"] = static_cast<double>(r.events.size() + lines + r.spans.size());
-    if (output_bytes) state.counters["output_bytes"] = static_cast<double>(output_bytes);
-}
-
-void bench_simulate(benchmark::State& state, const std::string& text) {
-    const subsim::ScenarioReading reading = subsim::read_scenario(text);
-    if (!reading.scenario) {
-        state.SkipWithError(("invalid scenario: " + reading.errors.front().message).c_str());
-        return;
-    }
-    for (auto _ : state) {
-        subsim::Result r = subsim::simulate(*reading.scenario);
-        benchmark::DoNotOptimize(r);
-    }
-    const subsim::Result r = subsim::simulate(*reading.scenario);
-    if (r.limit_exceeded) state.SkipWithError(r.limit_exceeded->c_str());
-    set_counters(state, r, 0);
-}
-
-void bench_simulate_json(benchmark::State& state, const std::string& text) {
-    std::size_t bytes = 0;
-    for (auto _ : state) {
-        subsim::JsonAnswer a = subsim::simulate_json(text);
-        bytes = a.json.size();
-        benchmark::DoNotOptimize(a);
-    }
-    const subsim::JsonAnswer a = subsim::simulate_json(text);
-    if (a.status == 2) state.SkipWithError(a.json.substr(0, 300).c_str());
-    set_counters(state, subsim::simulate(*subsim::read_scenario(text).scenario), bytes);
-    state.counters["input_bytes"] = static_cast<double>(text.size());
-}
-
-}  // namespace
-
-int main(int argc, char** argv) {
-    // Writes the generated scenarios for inspection or for the wasm benchmark, then exits:
-    //   subsim_bench --dump-scenarios DIR
-    if (argc == 3 && std::string(argv[1]) == "--dump-scenarios") {
-        for (const Case& c : cases()) {
-            std::string file = c.name;
-            for (char& ch : file) if (ch == '/') ch = '_';
-            const std::string path = std::string(argv[2]) + "/" + file + ".json";
-            if (FILE* f = std::fopen(path.c_str(), "w")) {
-                std::fwrite(c.text.data(), 1, c.text.size(), f);
-                std::fclose(f);
-            }
-        }
-        return 0;
-    }
-    static const std::vector<Case> all = cases();
-    for (const Case& c : all) {
-        benchmark::RegisterBenchmark(("simulate/" + c.name).c_str(), bench_simulate, c.text)->Unit(benchmark::kMicrosecond);
-        benchmark::RegisterBenchmark(("simulate_json/" + c.name).c_str(), bench_simulate_json, c.text)->Unit(benchmark::kMicrosecond);
-    }
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}
+}  // namespace bench
