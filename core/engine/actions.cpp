@@ -1,54 +1,13 @@
 #include "engine/actions.hpp"
 
-#include <algorithm>
+#include "engine/account.hpp"
+#include "engine/activation.hpp"
+#include "engine/cancellation.hpp"
+#include "engine/reactivation.hpp"
+#include "engine/renewal.hpp"
+#include "engine/transfer.hpp"
 
 namespace subsim {
-namespace {
-
-void add_payment_method(Simulation& sim, const Action& action) {
-    if (!is_permitted(sim.scenario, action))
-        return refuse(sim, action, std::nullopt, std::nullopt, Reason::not_permitted, Rule::permission_denied);
-    if (sim.account.closed)
-        return refuse(sim, action, std::nullopt, std::nullopt, Reason::account_closed, Rule::account_closed);
-    sim.account.payment_method = true;
-}
-
-}  // namespace
-
-DetailValue actor(const Scenario& scenario, const Action& action) {
-    if (action.by) return *action.by;
-    if (scenario.account.owner) return *scenario.account.owner;
-    return nullptr;
-}
-
-bool is_permitted(const Scenario& scenario, const Action& action) {
-    const Account& account = scenario.account;
-    std::vector<std::string_view> roles;
-    const bool is_owner = !action.by || (account.owner && *account.owner == *action.by);
-    if (is_owner) roles.push_back("owner");
-    if (action.by)
-        for (const User& u : account.users)
-            if (u.id == *action.by) roles.push_back(u.role);
-    const auto& allowed = scenario.permissions.roles(action.kind);
-    if (!allowed) return std::find(roles.begin(), roles.end(), "owner") != roles.end();  // owner only
-    return std::any_of(roles.begin(), roles.end(), [&](std::string_view role) {
-        return std::find(allowed->begin(), allowed->end(), role) != allowed->end();
-    });
-}
-
-std::optional<Refusal> standing_refusal(const Simulation& sim, const Action& action, const SubscriptionRun& run) {
-    if (!is_permitted(sim.scenario, action)) return Refusal{Reason::not_permitted, Rule::permission_denied};
-    if (sim.account.closed) return Refusal{Reason::account_closed, Rule::account_closed};
-    if (run.transferred) return Refusal{Reason::transferred, Rule::transfer_completed};
-    return std::nullopt;
-}
-
-void refuse(Simulation& sim, const Action& action, std::optional<Index> sub, std::optional<Index> product,
-            Reason reason, Rule rule) {
-    sim.emit(action.on, EventType::action_refused, sub, product, rule,
-             {{"action", std::string(to_string(action.kind))}, {"reason", std::string(to_string(reason))},
-              {"by", actor(sim.scenario, action)}});
-}
 
 void run_action(Simulation& sim, const Action& action) {
     switch (action.kind) {

@@ -1,6 +1,6 @@
 #pragma once
-// REDHAT third-party purchases (SPEC §2.3 `activation_required`): the pieces of the rule the
-// calendar and the other actions ask about. The `activate` action itself is in actions.hpp.
+// REDHAT third-party purchases (SPEC §2.3 `activation_required`): the `activate` action and the
+// pieces of the rule the calendar and the other actions ask about.
 //
 //   A server subscription bought from a hardware vendor, start 2025-03-03, yearly, auto-renewing:
 //   2025-03-03 subscription_started (rule activation.required), state pending_activation, no invoice;
@@ -8,9 +8,20 @@
 //   2026-03-03 renewed (the reseller's term), no invoice.
 //   Never activated: pending_activation carries over each renewal; without auto-renewal it
 //   becomes expired at the term end like any other subscription.
-#include "engine/run_state.hpp"
+#include "model/result.hpp"
+#include "model/rules.hpp"
 
 namespace subsim {
+
+struct Action;
+struct ProductLine;
+struct Simulation;
+struct SubscriptionRun;
+
+// The activation slice of a subscription's run state.
+struct ActivationState {
+    bool awaiting = false;  // activation_required and not activated yet
+};
 
 // The state a subscription enters on its start date: pending_activation, trialing or active.
 State starting_state(const SubscriptionRun& run);
@@ -25,5 +36,8 @@ State renewed_state(const SubscriptionRun& run);
 // A line whose term runs although nothing is provided: pending_activation, or a cancellation
 // requested while pending_activation. Such a line renews and expires like a paid one.
 bool awaits_activation(const ProductLine& line);
+
+// The `activate` action.
+void activate(Simulation& sim, const Action& action);
 
 }  // namespace subsim

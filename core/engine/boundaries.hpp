@@ -1,14 +1,12 @@
 #pragma once
-// Phase 1 of each day (SPEC §3): the transitions that happen by themselves on a date.
-#include "engine/simulation.hpp"
+// Phase 1 of each day (SPEC §3): the transitions that happen by themselves on a date, in the
+// SPEC's order. Each step lives with its rule; this is only the dispatcher.
+#include "domain/date.hpp"
 
 namespace subsim {
 
-void run_boundaries(Simulation& sim, Date day);
+struct Simulation;
 
-// Cancellations of `run` that take effect on `day` (also called by actions for immediate ones).
-void take_effect(Simulation& sim, SubscriptionRun& run, Date day);
-// Closes the account if its closure falls on `day`.
-void close_account_if_due(Simulation& sim, Date day);
+void run_boundaries(Simulation& sim, Date day);
 
 }  // namespace subsim

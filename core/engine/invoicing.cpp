@@ -3,31 +3,17 @@
 #include <algorithm>
 #include <utility>
 
+#include "engine/bundle.hpp"
+#include "engine/renewal.hpp"
+#include "engine/simulation.hpp"
+
 namespace subsim {
 namespace {
-
-bool in_bundle(const Simulation& sim, const SubscriptionRun& run, Index product) {
-    if (!run.bundle_priced) return false;
-    const auto& members = sim.scenario.catalog.bundles[*run.sub->bundle].products;
-    return std::find(members.begin(), members.end(), product) != members.end();
-}
-
-bool prepaid(const SubscriptionRun& run, Date day) {
-    return run.prepaid_from && *run.prepaid_from <= day && day < *run.prepaid_until;
-}
 
 // Moves the cursor to the first boundary on or after `day`; true when that boundary is `day`.
 bool boundary_today(const BillingCalendar& calendar, BoundaryCursor& next, Date day) {
     if (next.date(calendar) < day) next.move_to(calendar, calendar.first_boundary_after(day.plus_days(-1)));
     return next.date(calendar) == day;
-}
-
-bool any_member_billable(const Simulation& sim, SubscriptionRun& run) {
-    for (Index p : sim.scenario.catalog.bundles[*run.sub->bundle].products) {
-        const ProductLine* line = run.line_for(p);
-        if (line && (line->state == State::active || line->state == State::pending_cancellation)) return true;
-    }
-    return false;
 }
 
 // A subscription bought from a third party (activation_required) was paid to that party: this
@@ -44,18 +30,18 @@ void issue(Simulation& sim, SubscriptionRun& run, Date day, std::vector<InvoiceL
 
 void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, Rule rule) {
     std::vector<InvoiceLine> lines;
-    if (run.bundle_priced && run.bundle_calendar && boundary_today(*run.bundle_calendar, run.bundle_billing, day)) {
-        run.bundle_billing.move_to(*run.bundle_calendar, run.bundle_billing.index() + 1);
-        if (!prepaid(run, day) && any_member_billable(sim, run)) {
+    if (run.bundle.priced && run.bundle.calendar && boundary_today(*run.bundle.calendar, run.bundle.billing, day)) {
+        run.bundle.billing.move_to(*run.bundle.calendar, run.bundle.billing.index() + 1);
+        if (!prepaid_on(run, day) && any_member_billable(sim, run)) {
             const Bundle& bundle = sim.scenario.catalog.bundles[*run.sub->bundle];
-            lines.push_back(InvoiceLine{std::nullopt, *run.sub->bundle, day, run.bundle_billing.date(*run.bundle_calendar), bundle.price});
+            lines.push_back(InvoiceLine{std::nullopt, *run.sub->bundle, day, run.bundle.billing.date(*run.bundle.calendar), bundle.price});
         }
     }
     for (ProductLine& line : run.lines) {
         if (line.state != State::active && line.state != State::pending_cancellation) continue;
         if (!boundary_today(line.calendar, line.billing, day)) continue;
         line.billing.move_to(line.calendar, line.billing.index() + 1);
-        if (prepaid(run, day) || in_bundle(sim, run, line.product)) continue;
+        if (prepaid_on(run, day) || billed_through_bundle(sim, run, line.product)) continue;
         lines.push_back(InvoiceLine{line.product, std::nullopt, day, line.billing.date(line.calendar), line.plan->price});
     }
     issue(sim, run, day, std::move(lines), rule);
@@ -68,12 +54,12 @@ void bill_prepaid_term(Simulation& sim, SubscriptionRun& run, Date day, Date fro
         for (long k = cal.first_boundary_after(from.plus_days(-1)); cal.boundary(k) < to; ++k) ++count;
         return count;
     };
-    if (run.bundle_priced && run.bundle_calendar) {
+    if (run.bundle.priced && run.bundle.calendar) {
         const Bundle& bundle = sim.scenario.catalog.bundles[*run.sub->bundle];
-        lines.push_back(InvoiceLine{std::nullopt, *run.sub->bundle, from, to, bundle.price * periods_in(*run.bundle_calendar)});
+        lines.push_back(InvoiceLine{std::nullopt, *run.sub->bundle, from, to, bundle.price * periods_in(*run.bundle.calendar)});
     }
     for (ProductLine& line : run.lines) {
-        if (line.state == State::cancelled || in_bundle(sim, run, line.product)) continue;
+        if (line.state == State::cancelled || billed_through_bundle(sim, run, line.product)) continue;
         lines.push_back(InvoiceLine{line.product, std::nullopt, from, to, line.plan->price * periods_in(line.calendar)});
     }
     issue(sim, run, day, std::move(lines), Rule::renewal_manual);

@@ -1,11 +1,13 @@
 #pragma once
 // Invoices: one per subscription and billing date, one line per billed product, or one line for
 // the bundle while its price applies (SPEC §3 Renewal, §4).
-#include <string_view>
+#include <vector>
 
-#include "engine/simulation.hpp"
+#include "engine/run_state.hpp"
 
 namespace subsim {
+
+struct Simulation;
 
 // Bills every line whose billing boundary falls on `day` (billed in advance for the period).
 void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, Rule rule);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "engine/simulation.hpp"
+
 namespace subsim {
 namespace {
 
@@ -13,9 +15,9 @@ bool runs_until(const SubscriptionRun& run, Date boundary) {
 }
 
 void remind_trial_end(Simulation& sim, const SubscriptionRun& run, Date day, Duration before) {
-    if (before.before(*run.trial_end) != day || !(day < *run.trial_end) || !runs_until(run, *run.trial_end)) return;
+    if (before.before(*run.trial.end) != day || !(day < *run.trial.end) || !runs_until(run, *run.trial.end)) return;
     sim.emit(day, EventType::trial_ending, run.index, std::nullopt, Rule::reminder_trial_ending,
-             {{"ends", *run.trial_end}, {"before", before.iso()}});
+             {{"ends", *run.trial.end}, {"before", before.iso()}});
 }
 
 void remind_renewal(Simulation& sim, const SubscriptionRun& run, Date day, Duration before) {
@@ -25,12 +27,12 @@ void remind_renewal(Simulation& sim, const SubscriptionRun& run, Date day, Durat
     const Date lo = before.after(day);
     Date hi = lo;
     if (before.is_calendar() && day.plus_days(1).day() == 1) hi = Duration::months(1).after(lo.plus_days(1 - static_cast<long>(lo.day()))).plus_days(-1);
-    for (long k = std::max(run.term_end, cal.first_term_boundary_after(lo.plus_days(-1))); cal.boundary(k) <= hi;
+    for (long k = std::max(run.renewal.term_end, cal.first_term_boundary_after(lo.plus_days(-1))); cal.boundary(k) <= hi;
          k = cal.next_term_index(k)) {
         const Date boundary = cal.boundary(k);
         if (before.before(boundary) != day || !(boundary > day) || !runs_until(run, boundary)) continue;
-        if (!run.lead->auto_renew && k != run.term_end) return;  // a manual term ends at the current boundary
-        const bool renewed_by_hand = run.prepaid_from && *run.prepaid_from <= boundary && boundary < *run.prepaid_until;
+        if (!run.lead->auto_renew && k != run.renewal.term_end) return;  // a manual term ends at the current boundary
+        const bool renewed_by_hand = run.renewal.prepaid_from && *run.renewal.prepaid_from <= boundary && boundary < *run.renewal.prepaid_until;
         if (renewed_by_hand) continue;
         sim.emit(day, EventType::renewal_reminder, run.index, std::nullopt, Rule::reminder_renewal,
                  {{"renews_on", boundary}, {"before", before.iso()}, {"auto_renew", run.lead->auto_renew}});
@@ -50,6 +52,16 @@ void send_reminders(Simulation& sim, Date day) {
                 remind_renewal(sim, run, day, before);
         }
     }
+}
+
+std::optional<Date> next_reminder(const SubscriptionRun& run, long& cursor, Duration before, Date today) {
+    const BillingCalendar& cal = run.lead_calendar;
+    if (cursor < run.renewal.term_end) cursor = run.renewal.term_end;
+    for (int steps = 0; steps < 1000; ++steps, cursor = cal.next_term_index(cursor)) {
+        const Date on = before.before(cal.boundary(cursor));
+        if (on > today) return on;
+    }
+    return today.plus_days(1);
 }
 
 }  // namespace subsim

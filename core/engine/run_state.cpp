@@ -14,13 +14,6 @@ ProductLine* SubscriptionRun::line_for(Index product) {
     return const_cast<ProductLine*>(std::as_const(*this).line_for(product));
 }
 
-std::optional<Date> renewal_cap(const SubscriptionRun& run) {
-    if (run.lead->auto_renew) return std::nullopt;
-    Date end = run.lead_calendar.boundary(run.term_end);
-    if (run.prepaid_until && *run.prepaid_until > end) end = *run.prepaid_until;
-    return end;
-}
-
 std::optional<State> derived_state(const SubscriptionRun& run) {
     StatesSeen seen{};
     for (const ProductLine& line : run.lines)

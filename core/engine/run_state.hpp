@@ -1,29 +1,35 @@
 #pragma once
 // The mutable state of one simulation run: per subscription, per product line, and the account.
 // It lives only inside simulate(); nothing here outlives a call.
+//
+// Each rule owns its slice and the functions that act on it:
+//   TrialState         trial.hpp          trial end, conversion or expiry
+//   RenewalState       renewal.hpp        term end, renewal, grace, terms prepaid by hand
+//   PendingCancellation, CancellationState
+//                      cancellation.hpp   cancel, cascades, the day it takes effect
+//   ActivationState    activation.hpp     third-party purchases waiting for `activate`
+//   BundleState        bundle.hpp         the bundle's price and calendar
+//   TransferState      transfer.hpp       transfers to another account
+//   ReminderState      reminders.hpp      reminder lookahead
+//   AccountRun         account.hpp        payment method, closure, data deletion
+// Invoicing (invoicing.hpp) and the billing cursors of each line serve them all.
 #include <optional>
-#include <string>
-#include <string_view>
 #include <utility>
 #include <vector>
 
+#include "engine/account.hpp"
+#include "engine/activation.hpp"
 #include "engine/billing_calendar.hpp"
+#include "engine/bundle.hpp"
+#include "engine/cancellation.hpp"
+#include "engine/reminders.hpp"
+#include "engine/renewal.hpp"
+#include "engine/transfer.hpp"
+#include "engine/trial.hpp"
 #include "model/result.hpp"
 #include "model/scenario.hpp"
 
 namespace subsim {
-
-struct PendingCancellation {
-    Date effective;
-    bool whole_subscription = false;  // events carry product: null
-    Rule rule;            // rule of the cancellation_effective event
-    std::optional<Index> cascaded_from;  // product whose cancellation pulled this one in
-    bool account_closure = false;     // part of closing the whole account
-    State state_before = State::active;
-    // end_of_next_period (and what it cascaded through `requires`): B0, the end of the billing
-    // cycle the cancellation was requested in; a reactivation on or after it is refused cycle_ended.
-    std::optional<Date> cycle_end;
-};
 
 // One product of one subscription, billed on its own plan's calendar.
 struct ProductLine {
@@ -50,43 +56,19 @@ struct SubscriptionRun {
     const Subscription* sub;
     const Plan* lead;                // the first plan: governs trial, term, renewal
     BillingCalendar lead_calendar;   // term boundaries
-    std::optional<Date> trial_end;
     std::vector<ProductLine> lines;
 
-    long term_end = 0;                   // lead-calendar index of the current term's end
-    std::optional<Date> prepaid_from;    // a term renewed by hand: [prepaid_from, prepaid_until)
-    std::optional<Date> prepaid_until;
-    bool trial_expired = false;
-    bool awaiting_activation = false;   // activation_required and not activated yet
-    std::optional<Date> expired_on;
-    std::optional<Date> grace_end;       // renewals are accepted on dates < grace_end
-    bool bundle_priced = false;
-    std::optional<BillingCalendar> bundle_calendar;
-    BoundaryCursor bundle_billing;
-    BoundaryCursor bundle_wake;
-    std::vector<long> reminder_wake_term;  // per lead-plan reminder: the term index it points at
-
-    std::optional<Date> transfer_completes;
-    std::string transfer_to;
-    bool transferred = false;
-    // A whole-subscription cancellation whose products ended while another product lived on:
-    // its `cancellation_effective` (product null) waits for the last product (docs/semantics.md).
-    std::optional<Rule> deferred_whole_effective;
+    TrialState trial;
+    RenewalState renewal;
+    CancellationState cancellation;
+    ActivationState activation;
+    BundleState bundle;
+    TransferState transfer;
+    ReminderState reminders;
 
     ProductLine* line_for(Index product);
     const ProductLine* line_for(Index product) const;
 };
-
-struct AccountRun {
-    bool payment_method = false;
-    std::optional<Date> closing_on;
-    bool closed = false;
-    std::optional<Date> data_deleted_on;
-};
-
-// A subscription that does not renew by itself ends with its last paid term: no cancellation
-// can take effect after that (docs/semantics.md). None for auto-renewing subscriptions.
-std::optional<Date> renewal_cap(const SubscriptionRun& run);
 
 // A subscription's state from its products' states (docs/semantics.md).
 std::optional<State> derived_state(const SubscriptionRun& run);

@@ -8,38 +8,11 @@
 #include "engine/reminders.hpp"
 #include "engine/simulation.hpp"
 #include "engine/spans.hpp"
+#include "engine/start.hpp"
 #include "engine/wakeup.hpp"
 
 namespace subsim {
 namespace {
-
-long periods_in(const Duration& whole, const Duration& period) { return whole.multiple_of(period).value_or(1); }
-
-SubscriptionRun prepare(const Scenario& scenario, Index index) {
-    const Subscription& sub = scenario.subscriptions[index];
-    const Plan& lead = scenario.catalog.plans[sub.plans.front()];
-    // A third-party purchase has no trial here: its term runs from `start` (docs/semantics.md).
-    const std::optional<Date> trial_end =
-        lead.trial && !sub.activation_required ? std::optional<Date>{lead.trial->length.after(sub.start)} : std::nullopt;
-    const Date anchor = trial_end.value_or(sub.start);
-    auto calendar_of = [&](const Plan& plan) {
-        return BillingCalendar{anchor, plan.period, periods_in(plan.term, plan.period),
-                               periods_in(plan.renewal_term, plan.period)};
-    };
-    SubscriptionRun run{index, &sub, &lead, calendar_of(lead), trial_end, {}};
-    for (Index p : sub.plans) {
-        const Plan& plan = scenario.catalog.plans[p];
-        run.lines.push_back(ProductLine{plan.product, &plan, calendar_of(plan), std::nullopt, std::nullopt, {}, {}, {}});
-    }
-    run.term_end = run.lead_calendar.next_term_index(0);
-    run.awaiting_activation = sub.activation_required;
-    if (sub.bundle) {
-        const Bundle& bundle = scenario.catalog.bundles[*sub.bundle];
-        run.bundle_priced = true;
-        run.bundle_calendar.emplace(anchor, bundle.period, 1, 1);
-    }
-    return run;
-}
 
 void copy_ids(const Scenario& scenario, Result& result) {
     for (const Subscription& s : scenario.subscriptions) result.subscription_ids.push_back(s.id);
@@ -54,7 +27,7 @@ Result simulate(const Scenario& scenario, Stepping stepping) {
     Simulation sim{scenario};
     copy_ids(scenario, sim.result);
     sim.account.payment_method = scenario.account.payment_method;
-    for (Index i = 0; i < scenario.subscriptions.size(); ++i) sim.subs.push_back(prepare(scenario, i));
+    for (Index i = 0; i < scenario.subscriptions.size(); ++i) sim.subs.push_back(prepare_run(scenario, i));
 
     // Actions run by date; on one date, in file order.
     std::vector<const Action*> agenda;

@@ -1,5 +1,7 @@
 #include "engine/wakeup.hpp"
 
+#include "engine/reminders.hpp"
+
 namespace subsim {
 namespace {
 
@@ -11,33 +13,23 @@ struct Earliest {
     }
 };
 
-// A reminder's next date: walks term boundaries until one lies ahead (bounded walk per call).
-std::optional<Date> next_reminder(const SubscriptionRun& run, long& cursor, Duration before, Date today) {
-    const BillingCalendar& cal = run.lead_calendar;
-    if (cursor < run.term_end) cursor = run.term_end;
-    for (int steps = 0; steps < 1000; ++steps, cursor = cal.next_term_index(cursor)) {
-        const Date on = before.before(cal.boundary(cursor));
-        if (on > today) return on;
-    }
-    return today.plus_days(1);
-}
-
 void consider_subscription(Earliest& e, SubscriptionRun& run) {
     e.consider(run.sub->start);
-    e.consider(run.trial_end);
-    e.consider(run.lead_calendar.boundary(run.term_end));
-    e.consider(run.grace_end);
-    e.consider(run.transfer_completes);
-    if (run.bundle_calendar) e.consider(run.bundle_wake.after(*run.bundle_calendar, e.today));
+    e.consider(run.trial.end);
+    e.consider(run.lead_calendar.boundary(run.renewal.term_end));
+    e.consider(run.renewal.grace_end);
+    e.consider(run.transfer.completes);
+    if (run.bundle.calendar) e.consider(run.bundle.wake.after(*run.bundle.calendar, e.today));
     for (ProductLine& line : run.lines) {
         if (line.pending) e.consider(line.pending->effective);
         if (line.live()) e.consider(line.wake.after(line.calendar, e.today));
     }
-    run.reminder_wake_term.resize(run.lead->reminders.size());
+    std::vector<long>& cursors = run.reminders.wake_term;
+    cursors.resize(run.lead->reminders.size());
     for (std::size_t i = 0; i < run.lead->reminders.size(); ++i) {
         const Duration before = run.lead->reminders[i];
-        if (run.trial_end) e.consider(before.before(*run.trial_end));
-        e.consider(next_reminder(run, run.reminder_wake_term[i], before, e.today));
+        if (run.trial.end) e.consider(before.before(*run.trial.end));
+        e.consider(next_reminder(run, cursors[i], before, e.today));
     }
 }
 

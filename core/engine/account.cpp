@@ -1,22 +1,23 @@
-// `close_account` (ZENDESK: effective at the end of the cycle, then data deletion) and
-// `transfer` (REDHAT: a separate legal entity takes 10 business days).
+#include "engine/account.hpp"
+
 #include <algorithm>
 
-#include "engine/actions.hpp"
-#include "engine/boundaries.hpp"
-#include "engine/business_days.hpp"
+#include "engine/cancellation.hpp"
 #include "engine/cancellation_date.hpp"
+#include "engine/permissions.hpp"
+#include "engine/renewal.hpp"
+#include "engine/simulation.hpp"
+#include "engine/trial.hpp"
 
 namespace subsim {
 namespace {
-
 
 // A trialing subscription ends at its trial end; a paid one at the end of its term, with its lead
 // plan's notice (SPEC §3 Account closure).
 CancellationDate closure_date(const SubscriptionRun& run, Date r) {
     CancellationDate when =
-        run.trial_end && r < *run.trial_end
-            ? trial_cancellation_date(r, TrialCancel::at_trial_end, *run.trial_end, run.lead->notice)
+        in_trial(run, r)
+            ? trial_cancellation_date(r, TrialCancel::at_trial_end, *run.trial.end, run.lead->notice)
             : paid_cancellation_date(r, CancellationPolicy::end_of_term, run.lead->notice, run.lead_calendar,
                                      renewal_cap(run));
     when.rule = Rule::account_close;
@@ -44,18 +45,36 @@ std::optional<Date> close_subscription(Simulation& sim, const Action& action, Su
     return std::max(ends.value_or(when.effective), when.effective);
 }
 
+// The refusals of an account-wide action, which names no subscription.
+std::optional<Refusal> account_refusal(const Simulation& sim, const Action& action) {
+    if (!is_permitted(sim.scenario, action)) return Refusal{Reason::not_permitted, Rule::permission_denied};
+    if (sim.account.closed) return Refusal{Reason::account_closed, Rule::account_closed};
+    return std::nullopt;
+}
+
 }  // namespace
 
+void close_account_if_due(Simulation& sim, Date day) {
+    if (sim.account.closed || sim.account.closing_on != day) return;
+    sim.account.closed = true;
+    sim.account.data_deleted_on = sim.scenario.account.data_retention.after(day);
+    sim.emit(day, EventType::account_closed, std::nullopt, std::nullopt, Rule::account_closure,
+             {{"data_deleted_on", *sim.account.data_deleted_on}});
+}
+
+void delete_data_if_due(Simulation& sim, Date day) {
+    if (sim.account.data_deleted_on != day) return;
+    sim.emit(day, EventType::data_deleted, std::nullopt, std::nullopt, Rule::account_data_retention);
+}
+
 void close_account(Simulation& sim, const Action& action) {
-    if (!is_permitted(sim.scenario, action))
-        return refuse(sim, action, std::nullopt, std::nullopt, Reason::not_permitted, Rule::permission_denied);
-    if (sim.account.closed)
-        return refuse(sim, action, std::nullopt, std::nullopt, Reason::account_closed, Rule::account_closed);
+    if (auto why = account_refusal(sim, action))
+        return refuse(sim, action, std::nullopt, std::nullopt, why->reason, why->rule);
     if (sim.account.closing_on)
         return refuse(sim, action, std::nullopt, std::nullopt, Reason::already_cancelled, Rule::account_closing);
     Date closes = action.on;
     for (SubscriptionRun& run : sim.subs) {
-        if (run.transferred) continue;
+        if (run.transfer.done) continue;
         for (ProductLine& line : run.lines)
             if (line.pending) line.pending->account_closure = true;
         if (auto ends = close_subscription(sim, action, run)) closes = std::max(closes, *ends);
@@ -67,28 +86,10 @@ void close_account(Simulation& sim, const Action& action) {
     close_account_if_due(sim, action.on);
 }
 
-void transfer(Simulation& sim, const Action& action) {
-    SubscriptionRun& run = sim.subs[*action.subscription];
-    const auto refuse_with = [&](Reason reason, Rule rule) {
-        refuse(sim, action, run.index, std::nullopt, reason, rule);
-    };
-    if (auto why = standing_refusal(sim, action, run)) return refuse_with(why->reason, why->rule);
-    const std::optional<State> state = derived_state(run);
-    if (!state || state == State::cancelled || state == State::expired) return refuse_with(Reason::not_active, Rule::transfer_not_active);
-    if (run.transfer_completes) return refuse_with(Reason::transfer_pending, Rule::transfer_pending);
-
-    const Date completes = action.separate_entity ? nth_business_day_after(action.on, 10, sim.scenario.holidays) : action.on;
-    const Rule rule = action.separate_entity ? Rule::transfer_separate_entity : Rule::transfer_same_organization;
-    sim.emit(action.on, EventType::transfer_requested, run.index, std::nullopt, rule,
-             {{"to", action.transfer_to}, {"separate_entity", action.separate_entity}, {"completes_on", completes},
-              {"by", actor(sim.scenario, action)}});
-    if (action.separate_entity) {
-        run.transfer_completes = completes;
-        run.transfer_to = action.transfer_to;
-        return;
-    }
-    run.transferred = true;
-    sim.emit(action.on, EventType::transfer_completed, run.index, std::nullopt, rule, {{"to", action.transfer_to}});
+void add_payment_method(Simulation& sim, const Action& action) {
+    if (auto why = account_refusal(sim, action))
+        return refuse(sim, action, std::nullopt, std::nullopt, why->reason, why->rule);
+    sim.account.payment_method = true;
 }
 
 }  // namespace subsim

@@ -1,14 +1,13 @@
-// `activate` (REDHAT: a subscription bought from a third party must be activated first) and the
-// small questions the calendar asks about such subscriptions (engine/activation.hpp).
 #include "engine/activation.hpp"
 
-#include "engine/actions.hpp"
+#include "engine/permissions.hpp"
+#include "engine/simulation.hpp"
 
 namespace subsim {
 
 State starting_state(const SubscriptionRun& run) {
-    if (run.awaiting_activation) return State::pending_activation;
-    return run.trial_end ? State::trialing : State::active;
+    if (run.activation.awaiting) return State::pending_activation;
+    return run.trial.end ? State::trialing : State::active;
 }
 
 Rule starting_rule(const SubscriptionRun& run) {
@@ -16,7 +15,7 @@ Rule starting_rule(const SubscriptionRun& run) {
 }
 
 State renewed_state(const SubscriptionRun& run) {
-    return run.awaiting_activation ? State::pending_activation : State::active;
+    return run.activation.awaiting ? State::pending_activation : State::active;
 }
 
 bool awaits_activation(const ProductLine& line) {
@@ -35,7 +34,7 @@ std::optional<Refusal> activation_refusal(const Simulation& sim, const Action& a
     const std::optional<State> state = derived_state(run);
     if (!state || state == State::expired || state == State::cancelled)
         return Refusal{Reason::not_active, Rule::activation_not_active};
-    if (!run.awaiting_activation) return Refusal{Reason::already_active, Rule::activation_already_active};
+    if (!run.activation.awaiting) return Refusal{Reason::already_active, Rule::activation_already_active};
     if (action.number && run.sub->number && *action.number != *run.sub->number)
         return Refusal{Reason::wrong_number, Rule::activation_wrong_number};
     return std::nullopt;
@@ -50,7 +49,7 @@ void activate(Simulation& sim, const Action& action) {
     SubscriptionRun& run = sim.subs[*action.subscription];
     if (auto why = activation_refusal(sim, action, run))
         return refuse(sim, action, run.index, std::nullopt, why->reason, why->rule);
-    run.awaiting_activation = false;
+    run.activation.awaiting = false;
     for (ProductLine& line : run.lines) {
         if (line.state == State::pending_activation) sim.change_state(line, action.on, State::active);
         else if (awaits_activation(line)) line.pending->state_before = State::active;

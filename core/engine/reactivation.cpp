@@ -7,7 +7,10 @@
 #include <algorithm>
 #include <array>
 
-#include "engine/actions.hpp"
+#include "engine/reactivation.hpp"
+
+#include "engine/permissions.hpp"
+#include "engine/simulation.hpp"
 
 namespace subsim {
 namespace {
@@ -23,7 +26,7 @@ bool listed(const Lines& lines, const ProductLine* line) {
 bool base_stays_cancelled(const Simulation& sim, Index product, const Lines& reinstated) {
     for (Index base : sim.scenario.catalog.products[product].requires_products)
         for (const SubscriptionRun& run : sim.subs) {
-            const ProductLine* line = run.transferred ? nullptr : run.line_for(base);
+            const ProductLine* line = run.transfer.done ? nullptr : run.line_for(base);
             if (line && (line->state == State::pending_cancellation || line->state == State::cancelled) &&
                 !listed(reinstated, line))
                 return true;
@@ -57,7 +60,7 @@ Date withdraw(Simulation& sim, SubscriptionRun& run, ProductLine& line, Date r) 
     const Date effective = line.pending->effective;
     const State back = line.pending->state_before;
     line.pending.reset();
-    run.deferred_whole_effective.reset();
+    run.cancellation.deferred_whole_effective.reset();
     sim.change_state(line, r, back);
     return effective;
 }

@@ -1,17 +1,21 @@
 // `cancel`: whole subscriptions and single products, with the `requires` and account cascades.
+#include "engine/cancellation.hpp"
+
 #include <algorithm>
 
-#include "engine/actions.hpp"
-#include "engine/boundaries.hpp"
+#include "engine/account.hpp"
+#include "engine/bundle.hpp"
 #include "engine/cancellation_date.hpp"
+#include "engine/permissions.hpp"
+#include "engine/renewal.hpp"
+#include "engine/simulation.hpp"
+#include "engine/trial.hpp"
 
 namespace subsim {
 namespace {
 
-bool in_trial(const SubscriptionRun& run, Date day) { return run.trial_end && day < *run.trial_end; }
-
 CancellationDate when_for(const SubscriptionRun& run, const Plan& plan, const BillingCalendar& calendar, Date r) {
-    if (in_trial(run, r)) return trial_cancellation_date(r, run.lead->trial->cancel, *run.trial_end, plan.notice);
+    if (in_trial(run, r)) return trial_cancellation_date(r, run.lead->trial->cancel, *run.trial.end, plan.notice);
     return paid_cancellation_date(r, plan.cancellation, plan.notice, calendar, renewal_cap(run));
 }
 
@@ -103,7 +107,7 @@ void cascade_requires(Simulation& sim, const Action& action, std::vector<Origin>
     for (std::size_t i = 0; i < queue.size(); ++i) {
         const Origin origin = queue[i];
         for (SubscriptionRun& run : sim.subs) {
-            if (run.transferred) continue;
+            if (run.transfer.done) continue;
             for (ProductLine& line : run.lines)
                 if (requires_product(sim.scenario, line.product, origin.product) &&
                     cascade_to(sim, action, run, line, origin))
@@ -115,7 +119,7 @@ void cascade_requires(Simulation& sim, const Action& action, std::vector<Origin>
 Date latest_pending_effective(const Simulation& sim, Date fallback) {
     Date latest = fallback;
     for (const SubscriptionRun& run : sim.subs)
-        if (!run.transferred)
+        if (!run.transfer.done)
             for (const ProductLine& line : run.lines)
                 if (line.pending && line.pending->effective > latest) latest = line.pending->effective;
     return latest;
@@ -151,7 +155,7 @@ void cascade_account_into(Simulation& sim, const Action& action, SubscriptionRun
 // on its own effective date; the account closes on that date.
 void cascade_account(Simulation& sim, const Action& action, Index origin_sub, const CancellationDate& origin) {
     for (SubscriptionRun& run : sim.subs)
-        if (!run.transferred) cascade_account_into(sim, action, run, origin_sub, origin);
+        if (!run.transfer.done) cascade_account_into(sim, action, run, origin_sub, origin);
     sim.account.closing_on = latest_pending_effective(sim, origin.effective);
 }
 
@@ -198,20 +202,6 @@ void cancel_subscription(Simulation& sim, const Action& action, SubscriptionRun&
         }
     announce(sim, action, run.index, std::nullopt, when, when.rule, scheduled_rule(when));
     apply_cascades_and_effects(sim, action, run, origins);
-}
-
-// ZENDESK SPP: members of a bundle sold as one cannot leave it one by one.
-bool splits_locked_bundle(const Simulation& sim, const SubscriptionRun& run, const Action& action, Index product) {
-    if (!run.bundle_priced) return false;
-    const Bundle& bundle = sim.scenario.catalog.bundles[*run.sub->bundle];
-    const auto& members = bundle.products;
-    if (bundle.members_cancellable || std::find(members.begin(), members.end(), product) == members.end()) return false;
-    for (Index m : members) {
-        const ProductLine* line = run.line_for(m);
-        const bool listed = std::find(action.products.begin(), action.products.end(), m) != action.products.end();
-        if (line && line->cancellable() && !listed) return true;
-    }
-    return false;
 }
 
 std::optional<Refusal> product_refusal(const Simulation& sim, const Action& action, SubscriptionRun& run,

@@ -1,0 +1,47 @@
+#pragma once
+// Cancellation (SPEC §3 "Cancellation"): the `cancel` action for whole subscriptions and single
+// products, its `requires` and account cascades, the pending cancellation each line carries, and
+// the day it takes effect. When it takes effect is cancellation_date.hpp.
+//
+//   Monthly plan anchored on the 15th, end_of_period, `cancel` on 2025-03-02: requested,
+//   scheduled (effective 2025-03-15), email; on 2025-03-15 cancellation_effective, state cancelled.
+#include <optional>
+
+#include "domain/date.hpp"
+#include "model/result.hpp"
+#include "model/rules.hpp"
+#include "model/scenario.hpp"
+
+namespace subsim {
+
+struct Simulation;
+struct SubscriptionRun;
+
+// The cancellation slice of a product line: the cancellation waiting to take effect.
+struct PendingCancellation {
+    Date effective;
+    bool whole_subscription = false;  // events carry product: null
+    Rule rule;            // rule of the cancellation_effective event
+    std::optional<Index> cascaded_from;  // product whose cancellation pulled this one in
+    bool account_closure = false;     // part of closing the whole account
+    State state_before = State::active;
+    // end_of_next_period (and what it cascaded through `requires`): B0, the end of the billing
+    // cycle the cancellation was requested in; a reactivation on or after it is refused cycle_ended.
+    std::optional<Date> cycle_end;
+};
+
+// The cancellation slice of a subscription's run state.
+struct CancellationState {
+    // A whole-subscription cancellation whose products ended while another product lived on:
+    // its `cancellation_effective` (product null) waits for the last product (docs/semantics.md).
+    std::optional<Rule> deferred_whole_effective;
+};
+
+// The `cancel` action.
+void cancel(Simulation& sim, const Action& action);
+
+// Boundary step "cancellation effective" (also run by actions for immediate ones): the
+// cancellations of `run` that take effect on `day`.
+void take_effect(Simulation& sim, SubscriptionRun& run, Date day);
+
+}  // namespace subsim

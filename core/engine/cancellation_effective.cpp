@@ -1,0 +1,47 @@
+// The day a pending cancellation takes effect: its `cancellation_effective` events, the lines
+// cancelled, the morning's invoice lines withdrawn, the bundle price ended.
+#include <algorithm>
+
+#include "engine/bundle.hpp"
+#include "engine/cancellation.hpp"
+#include "engine/invoicing.hpp"
+#include "engine/simulation.hpp"
+
+namespace subsim {
+
+// A whole-subscription `cancellation_effective` (product null) comes only when no product of the
+// subscription is left alive. Example: s1 holds a and b; b's removal is pending until 15 May, then
+// s1 is cancelled as a whole for 15 Mar: on 15 Mar a's `cancellation_effective` names a, and the
+// one with product null comes on 15 May, after b's.
+void take_effect(Simulation& sim, SubscriptionRun& run, Date day) {
+    const auto ends_today = [day](const ProductLine& l) { return l.pending && l.pending->effective == day; };
+    if (std::none_of(run.lines.begin(), run.lines.end(), ends_today)) return;
+    const bool survivors = std::any_of(run.lines.begin(), run.lines.end(),
+                                       [&](const ProductLine& l) { return l.live() && !ends_today(l); });
+    std::vector<Index> removed_products;
+    std::optional<Rule> whole_rule;
+    std::optional<Rule>& deferred = run.cancellation.deferred_whole_effective;
+    for (ProductLine& line : run.lines) {
+        if (!ends_today(line)) continue;
+        if (line.pending->whole_subscription && !survivors) {
+            if (!whole_rule) whole_rule = line.pending->rule;
+            continue;
+        }
+        if (line.pending->whole_subscription && !deferred) deferred = line.pending->rule;
+        removed_products.push_back(line.product);
+        sim.emit(day, EventType::cancellation_effective, run.index, line.product, line.pending->rule);
+    }
+    if (!survivors && !whole_rule) whole_rule = deferred;
+    if (whole_rule) sim.emit(day, EventType::cancellation_effective, run.index, std::nullopt, *whole_rule);
+    std::vector<Index> cancelled;
+    for (ProductLine& line : run.lines)
+        if (ends_today(line)) {
+            line.pending.reset();
+            sim.change_state(line, day, State::cancelled);
+            cancelled.push_back(line.product);
+        }
+    withdraw_lines_billed_on(sim, run, day, cancelled);
+    end_bundle_price_if_member_left(sim, run, day, removed_products);
+}
+
+}  // namespace subsim
