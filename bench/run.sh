@@ -13,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cmake -S bench -B build/bench -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build/bench -j2 >/dev/null
+log=$(cmake --build build/bench -j2 2>&1) || { echo "$log" >&2; exit 1; }
 bin=build/bench/subsim_bench
 if [ "${1:-}" = "--dump-scenarios" ]; then
   mkdir -p "$2" && exec "$bin" --dump-scenarios "$2"

@@ -6,12 +6,21 @@
 #include "engine/simulate.hpp"
 #include "io/json_document.hpp"
 #include "io/json_writer.hpp"
+#include "io/limits.hpp"
 #include "io/scenario_reader.hpp"
 #include "narrate/names.hpp"
 #include "narrate/narrator.hpp"
 
 namespace subsim {
 namespace {
+
+// The exact length of string_array(items, indent).
+std::size_t string_array_bytes(const std::vector<std::string>& items, std::string_view indent) {
+    if (items.empty()) return 2;
+    std::size_t n = 2 + indent.size() + 1;
+    for (const std::string& item : items) n += indent.size() + 2 + json_string_bytes(item) + 2;
+    return n - 1;
+}
 
 std::string string_array(const std::vector<std::string>& items, std::string_view indent) {
     if (items.empty()) return "[]";
@@ -25,6 +34,28 @@ std::string string_array(const std::vector<std::string>& items, std::string_view
     out += indent;
     out += ']';
     return out;
+}
+
+// An output limit reached (records, bytes): the errors answer, at the position of "until".
+JsonAnswer output_limit_error(std::string_view text, std::string message) {
+    Diagnostics limit{{"/until", std::move(message), 1, 1}};
+    JsonDocument::parse(text).locate(limit);
+    return {2, write_errors_json(limit)};
+}
+
+// The sentences of every event within the answer budget, or nullopt after filling `errors`.
+std::optional<std::vector<std::string>> event_sentences(std::string_view text, const Scenario& sc, const Result& r,
+                                                        Language lang, std::string_view indent, JsonAnswer& errors) {
+    std::vector<std::string> sentences = narrate_events(sc, r, lang, limits::answer_bytes);
+    if (sentences.size() < r.events.size()) {
+        errors = output_limit_error(text, limits::answer_too_large(0, false));
+        return std::nullopt;
+    }
+    if (const std::size_t bytes = string_array_bytes(sentences, indent); bytes > limits::answer_bytes) {
+        errors = output_limit_error(text, limits::answer_too_large(bytes, true));
+        return std::nullopt;
+    }
+    return sentences;
 }
 
 // A valid scenario and its result, or the errors answer.
@@ -43,9 +74,7 @@ Simulated read_and_simulate(std::string_view text) {
     }
     s.result = simulate(*reading.scenario);
     if (s.result.limit_exceeded) {
-        Diagnostics limit{{"/until", *s.result.limit_exceeded, 1, 1}};
-        JsonDocument::parse(text).locate(limit);
-        s.errors = {2, write_errors_json(limit)};
+        s.errors = output_limit_error(text, *s.result.limit_exceeded);
         return s;
     }
     s.scenario = std::move(reading.scenario);
@@ -63,7 +92,9 @@ std::string name_array(const Names& names) {
 JsonAnswer simulate_json(std::string_view text) {
     const Simulated s = read_and_simulate(text);
     if (!s.scenario) return s.errors;
-    return {s.result.all_expectations_passed() ? 0 : 1, write_result_json(s.result)};
+    BudgetedText written = write_result_json(s.result, limits::answer_bytes);
+    if (!written.text) return output_limit_error(text, limits::answer_too_large(written.bytes, true));
+    return {s.result.all_expectations_passed() ? 0 : 1, std::move(*written.text)};
 }
 
 JsonAnswer validate_json(std::string_view text) {
@@ -75,7 +106,10 @@ JsonAnswer explain_json(std::string_view text, std::string_view locale) {
     const Simulated s = read_and_simulate(text);
     if (!s.scenario) return s.errors;
     const Language lang = language_of(locale, s.scenario->locale);
-    return {0, string_array(narrate_events(*s.scenario, s.result, lang), "") + "\n"};
+    JsonAnswer errors;
+    const auto sentences = event_sentences(text, *s.scenario, s.result, lang, "", errors);
+    if (!sentences) return errors;
+    return {0, string_array(*sentences, "") + "\n"};
 }
 
 JsonAnswer narration_json(std::string_view text, std::string_view locale) {
@@ -83,9 +117,12 @@ JsonAnswer narration_json(std::string_view text, std::string_view locale) {
     if (!s.scenario) return s.errors;
     const Scenario& sc = *s.scenario;
     const Language lang = language_of(locale, sc.locale);
+    JsonAnswer errors;
+    const auto sentences = event_sentences(text, sc, s.result, lang, "  ", errors);
+    if (!sentences) return errors;
     std::vector<std::string> expectations;
     for (const ExpectationOutcome& o : s.result.expectations) expectations.push_back(narrate_expectation(sc, o, lang));
-    std::string out = "{\n  \"events\": " + string_array(narrate_events(sc, s.result, lang), "  ") + ",\n";
+    std::string out = "{\n  \"events\": " + string_array(*sentences, "  ") + ",\n";
     out += "  \"expectations\": " + string_array(expectations, "  ") + ",\n  \"answers\": [";
     const std::vector<std::string> answers = narrate_answers(sc, s.result, lang);
     for (std::size_t i = 0; i < answers.size(); ++i) {

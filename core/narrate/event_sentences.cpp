@@ -134,11 +134,16 @@ std::string narrate_event(const Scenario& scenario, const Result& result, const 
     return sentence(narrate_detail::Context{scenario, result, lang}, event);
 }
 
-std::vector<std::string> narrate_events(const Scenario& scenario, const Result& result, Language lang) {
+std::vector<std::string> narrate_events(const Scenario& scenario, const Result& result, Language lang, std::size_t max_bytes) {
     const narrate_detail::Context c{scenario, result, lang};
     std::vector<std::string> out;
     out.reserve(result.events.size());
-    for (const Event& e : result.events) out.push_back(sentence(c, e));
+    std::size_t bytes = 0;
+    for (const Event& e : result.events) {
+        out.push_back(sentence(c, e));
+        bytes += out.back().size();
+        if (bytes > max_bytes) break;
+    }
     return out;
 }
 
