@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -88,7 +89,14 @@ private:
 // large for a double, and, given a PointerTree, records the positions of the pointers in it.
 class Scanner {
 public:
-    Scanner(std::string_view text, PointerTree* wanted) : s_(text), wanted_(wanted) {}
+    // `stop_at`: a byte offset where the scan stops as if the text were cut there (where
+    // nlohmann found a syntax error), leaving the path of the value that encloses it.
+    Scanner(std::string_view text, PointerTree* wanted, std::size_t stop_at = std::string_view::npos)
+        : s_(text), wanted_(wanted), end_(std::min(stop_at, text.size())) {}
+
+    // Duplicate keys reported at most: past it, one more line says how many were not listed, so
+    // that a long key over many duplicates costs one pointer per report, not per duplicate.
+    static constexpr std::size_t max_duplicate_reports = 100;
 
     void scan() {
         if (value(wanted_ ? 0 : PointerTree::none)) {
@@ -115,11 +123,14 @@ private:
 
     std::string_view s_;
     PointerTree* wanted_;
+    std::size_t end_;
     std::size_t i_ = 0;
+    std::size_t duplicates_ = 0;
     TextPosition pos_;
     std::vector<Segment> path_;
 
-    bool more() const { return i_ < s_.size(); }
+    bool more() const { return i_ < end_; }
+    bool cut() const { return end_ < s_.size() && i_ >= end_; }  // reached the stop offset
     void advance() {
         const unsigned char c = static_cast<unsigned char>(s_[i_++]);
         if (c == '\n') {
@@ -160,7 +171,7 @@ private:
             overflowing_number_ = pointer();  // thousands of digits: too large either way
             overflowing_at_ = at;
         }
-        return i_ > start;
+        return i_ > start && !cut();
     }
 
     bool string(std::string* decoded) {
@@ -193,6 +204,15 @@ private:
         }
     }
 
+    void duplicate(TextPosition at) {
+        ++duplicates_;
+        if (duplicates_ <= max_duplicate_reports)
+            problems.push_back({pointer(), "this key appears twice in the same object", at.line, at.column});
+        else if (duplicates_ == max_duplicate_reports + 1)
+            problems.push_back({pointer(), "more keys appear twice; only the first " + std::to_string(max_duplicate_reports) +
+                                               " are listed", at.line, at.column});
+    }
+
     bool enter() {
         if (static_cast<int>(path_.size()) >= limits::nesting_depth) {
             too_deep_ = true;
@@ -221,8 +241,7 @@ private:
             path_.push_back(Segment{key, 0, false});
             const int child = node == PointerTree::none ? PointerTree::none : wanted_->child(node, key);
             if (child != PointerTree::none) wanted_->set_key(child, key_at);
-            if (!seen.insert(std::move(key)).second)
-                problems.push_back({pointer(), "this key appears twice in the same object", key_at.line, key_at.column});
+            if (!seen.insert(std::move(key)).second) duplicate(key_at);
             skip_ws();
             if (!more() || s_[i_] != ':') return false;
             advance();
@@ -294,8 +313,12 @@ JsonDocument JsonDocument::parse(std::string_view text) {
         doc.json_ = nlohmann::json::parse(text.begin(), text.end());
         doc.parsed_ = true;
     } catch (const nlohmann::json::parse_error& e) {
-        const TextPosition at = scanner.stopped_at_.value_or(position_of_byte(text, e.byte == 0 ? 0 : e.byte - 1));
-        doc.errors_ = {{scanner.stopped_pointer_, syntax_message(e.what()), at.line, at.column}};
+        // The pointer of the value that encloses the error: the scan again, cut where nlohmann stopped.
+        const std::size_t byte = e.byte == 0 ? 0 : e.byte - 1;
+        Scanner cut{text, nullptr, scanner.stopped_at_ ? std::string_view::npos : byte};
+        cut.scan();
+        const TextPosition at = scanner.stopped_at_.value_or(position_of_byte(text, byte));
+        doc.errors_ = {{cut.stopped_pointer_, syntax_message(e.what()), at.line, at.column}};
         doc.json_ = nullptr;
     } catch (const nlohmann::json::exception& e) {  // a number too large for a double
         const TextPosition at = scanner.overflowing_at_.value_or(TextPosition{});
