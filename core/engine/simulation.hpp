@@ -24,6 +24,9 @@ struct Simulation {
     std::size_t records = 0;
     // The action being run (its index in scenario.actions): events emitted meanwhile carry it.
     std::optional<std::size_t> current_action;
+    // Per catalog product, the products whose `requires` lists it (each once): cascades follow
+    // these instead of searching every line's requires list.
+    std::vector<std::vector<Index>> dependents;
 
     explicit Simulation(const Scenario& s);
 
