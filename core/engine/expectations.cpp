@@ -123,7 +123,7 @@ std::vector<ExpectationOutcome> check_expectations(const Scenario& scenario, con
             },
             scenario.expectations[i]);
         o.index = i;
-        o.message = narrate_expectation(scenario, o, lang);
+        o.message = narrate_expectation(scenario, o, lang, false);  // the v1 result: names without isolation marks
         out.push_back(std::move(o));
     }
     return out;

@@ -32,7 +32,10 @@ std::vector<std::string> narrate_answers(const Scenario& scenario, const Result&
 
 // The line of one checked expectation ("subscription s1 is pending_cancellation on …", or what
 // was expected and what was found).
-std::string narrate_expectation(const Scenario& scenario, const ExpectationOutcome& outcome, Language lang);
+// `isolate_names` false: names without the FSI/PDI marks (format.hpp isolated), for the
+// message the v1 JSON result keeps.
+std::string narrate_expectation(const Scenario& scenario, const ExpectationOutcome& outcome, Language lang,
+                                bool isolate_names = true);
 
 // The lines around the CLI's timeline: "From 1 March 2025 to 30 April 2026", "Invoices: 3, total
 // charged €147.00", "State on 30 April 2026: s1 active".
