@@ -1,6 +1,7 @@
 #include "engine/expectations.hpp"
 
 #include <algorithm>
+#include <array>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -23,8 +24,10 @@ ExpectationOutcome check(const Scenario&, const StateIndex& states, const StateE
 // one pass so that thousands of expectations over a long history stay linear.
 class EventIndex {
 public:
-    explicit EventIndex(const Result& result) {
+    // Only the types some expectation asks about are indexed.
+    EventIndex(const Result& result, const std::array<bool, event_type_count>& asked) {
         for (const Event& ev : result.events) {
+            if (!asked[static_cast<std::size_t>(ev.type)]) continue;
             const int type = static_cast<int>(ev.type);
             const long sub = ev.subscription ? static_cast<long>(*ev.subscription) : -1;
             const long product = ev.product ? static_cast<long>(*ev.product) : -1;
@@ -106,12 +109,21 @@ ExpectationOutcome check(const Scenario&, const Result& result, const TotalCharg
     return o;
 }
 
+std::array<bool, event_type_count> event_types_asked(const Scenario& scenario) {
+    std::array<bool, event_type_count> asked{};
+    for (const Expectation& x : scenario.expectations)
+        if (const auto* e = std::get_if<EventExpectation>(&x))
+            if (const auto type = event_type_from_string(e->type)) asked[static_cast<std::size_t>(*type)] = true;
+    return asked;
+}
+
 }  // namespace
 
 std::vector<ExpectationOutcome> check_expectations(const Scenario& scenario, const Result& result) {
     std::vector<ExpectationOutcome> out;
+    if (scenario.expectations.empty()) return out;
     const StateIndex states{result};
-    const EventIndex events{result};
+    const EventIndex events{result, event_types_asked(scenario)};
     const Language lang = language_of(scenario.locale);
     for (std::size_t i = 0; i < scenario.expectations.size(); ++i) {
         ExpectationOutcome o = std::visit(
