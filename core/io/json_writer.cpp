@@ -157,6 +157,14 @@ struct Fields {
     }
     Fields& str(std::string_view k, std::string_view v) { key(k); put_string(out, v); return *this; }
     Fields& num(std::string_view k, std::int64_t v) { key(k); put_integer(out, v); return *this; }
+    // A name of the typed enums (event type, rule, state): plain ASCII, copied without escaping.
+    Fields& name(std::string_view k, std::string_view v) {
+        key(k);
+        out.put('"');
+        put(out, v);
+        out.put('"');
+        return *this;
+    }
     Fields& date(std::string_view k, Date d) { key(k); put(out, dates.of(d)); return *this; }
     Fields& id(std::string_view k, const std::vector<std::string>& quoted, std::optional<std::size_t> i) {
         key(k);
@@ -191,7 +199,7 @@ void put_list(Sink& out, std::string_view name, const std::vector<T>& items, F&&
 template <class Sink>
 void put_event(Sink& out, DateText& dates, const QuotedIds& ids, const Event& e) {
     Fields<Sink> f{out, dates};
-    f.date("date", e.date).str("type", to_string(e.type)).id("subscription", ids.subscriptions, e.subscription)
+    f.date("date", e.date).name("type", to_string(e.type)).id("subscription", ids.subscriptions, e.subscription)
         .id("product", ids.products, e.product).key("details");
     out.put('{');
     for (std::size_t i = 0; i < e.details.size(); ++i) {
@@ -201,7 +209,7 @@ void put_event(Sink& out, DateText& dates, const QuotedIds& ids, const Event& e)
         put_detail(out, dates, e.details[i].value);
     }
     out.put('}');
-    f.str("rule", to_string(e.rule));
+    f.name("rule", to_string(e.rule));
 }
 
 template <class Sink>
@@ -245,7 +253,7 @@ void put_result(Sink& out, const Result& r, const QuotedIds& ids) {
     put_list(out, "events", r.events, [&](const Event& e) { put_event(out, dates, ids, e); });
     put_list(out, "spans", r.spans, [&](const Span& s) {
         Fields<Sink>{out, dates}.id("subscription", ids.subscriptions, s.subscription).id("product", ids.products, s.product)
-            .str("state", to_string(s.state)).date("from", s.from).date("to", s.to);
+            .name("state", to_string(s.state)).date("from", s.from).date("to", s.to);
     });
     put_list(out, "invoices", r.invoices, [&](const Invoice& inv) { put_invoice(out, dates, ids, inv); });
     put_summary(out, dates, r);
