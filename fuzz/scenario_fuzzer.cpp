@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "io/json_api.hpp"
+#include "io/scenario_reader.hpp"
 
 namespace {
 
@@ -89,12 +90,42 @@ void check_narration(std::string_view text, const std::string& result_text) {
     }
 }
 
+// The fuzz-only budget (docs/limits.md, "Fuzzing"): a valid scenario is simulated only when its
+// billing boundaries (every product line's periods over the horizon) plus its actions and
+// expectations stay under this, so that one execution costs about a millisecond and the fuzzer
+// explores breadth instead of simulating a century of daily billing again and again. What is
+// over it is still parsed and validated; the full limits are exercised by bench/ and the
+// regression inputs. SUBSIM_FUZZ_BUDGET in the environment changes it (0: no budget).
+std::size_t fuzz_budget() {
+    static const std::size_t budget = [] {
+        const char* env = std::getenv("SUBSIM_FUZZ_BUDGET");
+        return env ? static_cast<std::size_t>(std::strtoull(env, nullptr, 10)) : std::size_t{2000};
+    }();
+    return budget;
+}
+
+std::size_t work_of(const subsim::Scenario& sc) {
+    const long horizon = sc.start.days_until(sc.until) + 1;
+    std::size_t work = sc.actions.size() + sc.expectations.size();
+    for (const subsim::Subscription& sub : sc.subscriptions)
+        for (const subsim::Index plan : sub.plans) {
+            const subsim::Duration& period = sc.catalog.plans[plan].period;
+            const long days = period.is_calendar() ? 28 * period.base_units() : period.base_units();
+            work += static_cast<std::size_t>(horizon / (days > 0 ? days : 1) + 1);
+        }
+    return work;
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
 
     const subsim::JsonAnswer checked = subsim::validate_json(text);
+    if (checked.status == 0 && fuzz_budget() > 0) {
+        const subsim::ScenarioReading reading = subsim::read_scenario(text);
+        if (reading.scenario && work_of(*reading.scenario) > fuzz_budget()) return 0;
+    }
     const subsim::JsonAnswer answer = subsim::simulate_json(text);
 
     if (answer.status < 0 || answer.status > 2) fail("simulate_json status out of range");
