@@ -39,7 +39,7 @@ async function main() {
   const wasmBinary = fs.readFileSync(path.resolve(gluePath).replace(/\.js$/, '.wasm'));
   const mod = await factory({ wasmBinary });
   const native = nativeServer(path.resolve(nativeBin));
-  const ratios = [];
+  const ratios = [], minRatios = [];
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
     const full = path.resolve(dir, file);
     const bytes = new TextEncoder().encode(fs.readFileSync(full, 'utf8'));
@@ -65,11 +65,13 @@ async function main() {
     const name = file.replace(/\.json$/, '');
     const ratio = ws.median / ns.median;
     ratios.push(ratio);
+    minRatios.push(ws.min / ns.min);
     console.log(JSON.stringify({ scenario: name, reps, calls, native_us: ns, wasm_us: ws, ratio_median: ratio,
                                  ratio_min: ws.min / ns.min }));
   }
   native.close();
   console.log(`bench: wasm_native_ratio_max ${Math.max(...ratios).toFixed(3)} x`);
+  console.log(`bench: wasm_native_min_ratio_max ${Math.max(...minRatios).toFixed(3)} x`);
 }
 
 main().catch((e) => { console.error(e); process.exit(1); });
