@@ -105,13 +105,26 @@ struct LineAt {
     bool operator<(const LineAt& other) const { return rank < other.rank; }
 };
 
-// The lines of every product, each list in (subscription, line) order.
-std::vector<std::vector<LineAt>> lines_by_product(Simulation& sim) {
-    std::vector<std::vector<LineAt>> out(sim.scenario.catalog.products.size());
+// The lines of every product, each product's in (subscription, line) order: `at` sorted by
+// product, `first[p]` .. `first[p + 1]` the range of product p (two allocations in all).
+struct LinesByProduct {
+    std::vector<LineAt> at;
+    std::vector<std::size_t> first;
+};
+
+LinesByProduct lines_by_product(Simulation& sim) {
+    LinesByProduct out;
+    out.first.assign(sim.scenario.catalog.products.size() + 1, 0);
+    for (const SubscriptionRun& run : sim.subs)
+        if (!run.transfer.done)
+            for (const ProductLine& line : run.lines) ++out.first[line.product + 1];
+    for (std::size_t p = 1; p < out.first.size(); ++p) out.first[p] += out.first[p - 1];
+    out.at.resize(out.first.back());
+    std::vector<std::size_t> next(out.first.begin(), out.first.end() - 1);
     std::size_t rank = 0;
     for (SubscriptionRun& run : sim.subs) {
         if (run.transfer.done) continue;
-        for (ProductLine& line : run.lines) out[line.product].push_back(LineAt{rank++, &run, &line});
+        for (ProductLine& line : run.lines) out.at[next[line.product]++] = LineAt{rank++, &run, &line};
     }
     return out;
 }
@@ -120,13 +133,18 @@ std::vector<std::vector<LineAt>> lines_by_product(Simulation& sim) {
 // Only the lines of the origin's dependents are visited (in subscription and line order, as a
 // walk over all lines would meet them), so a cascade costs what it cancels, not lines x requires.
 void cascade_requires(Simulation& sim, const Action& action, std::vector<Origin> queue) {
-    const std::vector<std::vector<LineAt>> lines = lines_by_product(sim);
+    if (sim.dependents.empty()) return;
+    bool any = false;
+    for (const Origin& origin : queue) any = any || !sim.dependents[origin.product].empty();
+    if (!any) return;  // nothing requires what is cancelled: no index to build
+    const LinesByProduct lines = lines_by_product(sim);
     std::vector<LineAt> candidates;
     for (std::size_t i = 0; i < queue.size(); ++i) {
         const Origin origin = queue[i];
         candidates.clear();
         for (Index dependent : sim.dependents[origin.product])
-            candidates.insert(candidates.end(), lines[dependent].begin(), lines[dependent].end());
+            candidates.insert(candidates.end(), lines.at.begin() + static_cast<std::ptrdiff_t>(lines.first[dependent]),
+                              lines.at.begin() + static_cast<std::ptrdiff_t>(lines.first[dependent + 1]));
         std::sort(candidates.begin(), candidates.end());
         for (const LineAt& at : candidates)
             if (cascade_to(sim, action, *at.run, *at.line, origin))
