@@ -25,7 +25,7 @@ void Simulation::count_record() {
 }
 
 Event& Simulation::emit(Date date, EventType type, std::optional<Index> sub, std::optional<Index> product,
-                        Rule rule, Details details) {
+                        Rule rule, std::vector<Detail> details) {
     count_record();
     result.events.push_back(Event{date, type, sub, product, std::move(details), rule, current_action});
     return result.events.back();

@@ -3,7 +3,6 @@
 // expectations. Ids are kept as indices into the scenario; the id tables travel with the result
 // so that printers need nothing else.
 #include <array>
-#include <initializer_list>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -48,50 +47,12 @@ struct Detail {
     DetailValue value;
 };
 
-// An event's details: up to three kept inside the event (most events have one to three), more
-// moved to the heap all together, so that an event costs no allocation of its own in the common
-// case. Contiguous either way: iterate, index, size() like a vector.
-class Details {
-public:
-    Details() = default;
-    Details(std::initializer_list<Detail> list) {
-        if (list.size() <= inline_capacity) {
-            for (const Detail& d : list) inline_[inline_size_++] = d;
-        } else {
-            heap_.assign(list.begin(), list.end());
-        }
-    }
-    void push_back(Detail d) {
-        if (heap_.empty() && inline_size_ < inline_capacity) {
-            inline_[inline_size_++] = std::move(d);
-            return;
-        }
-        if (heap_.empty()) {
-            heap_.reserve(2 * inline_capacity);
-            for (std::size_t i = 0; i < inline_size_; ++i) heap_.push_back(std::move(inline_[i]));
-            inline_size_ = 0;
-        }
-        heap_.push_back(std::move(d));
-    }
-    const Detail* begin() const { return heap_.empty() ? inline_.data() : heap_.data(); }
-    const Detail* end() const { return begin() + size(); }
-    std::size_t size() const { return heap_.empty() ? inline_size_ : heap_.size(); }
-    bool empty() const { return size() == 0; }
-    const Detail& operator[](std::size_t i) const { return begin()[i]; }
-
-private:
-    static constexpr std::size_t inline_capacity = 3;
-    std::array<Detail, inline_capacity> inline_{};
-    std::vector<Detail> heap_;  // all of them, once there are more than inline_capacity
-    std::size_t inline_size_ = 0;
-};
-
 struct Event {
     Date date;
     EventType type;
     std::optional<std::size_t> subscription;
     std::optional<std::size_t> product;  // catalog product index
-    Details details;
+    std::vector<Detail> details;
     Rule rule{};  // from the catalogue (model/rules.hpp), e.g. Rule::cancellation_end_of_period
     // The scenario action (its index in `actions`) that produced this event; none for the
     // calendar's own events. Not part of the JSON result: the what-if answers use it.
