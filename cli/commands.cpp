@@ -46,7 +46,10 @@ int run(std::vector<std::string> args, std::ostream& out, std::ostream& err) {
         err << path << ": " << *result.limit_exceeded << '\n';
         return 2;
     }
-    print_timeline(out, *reading.scenario, result, language_of(locale, reading.scenario->locale));
+    if (const auto too_large = print_timeline(out, *reading.scenario, result, language_of(locale, reading.scenario->locale))) {
+        err << path << ": " << *too_large << '\n';
+        return 2;
+    }
     return result.all_expectations_passed() ? 0 : 1;
 }
 

@@ -10,30 +10,52 @@ BillingCalendar::BillingCalendar(Date anchor, Duration period, long periods_per_
       anchor_day_(anchor.day()),
       period_(period),
       term_(periods_per_term),
-      renewal_(periods_per_renewal) {}
+      renewal_(periods_per_renewal),
+      step_(period.base_units()),
+      months_(period.is_calendar()) {}
+
+namespace {
+
+// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
+long days_from_civil(long y, unsigned m, unsigned d) {
+    y -= m <= 2;
+    const long era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<long>(doe) - 719468;
+}
+
+unsigned days_in_month(long y, unsigned m) {
+    static constexpr unsigned lengths[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 29 : lengths[m - 1];
+}
+
+}  // namespace
 
 Date BillingCalendar::boundary(long k) const {
-    if (!period_.is_calendar()) return anchor_.plus_days(k * period_.base_units());
+    if (!months_) return anchor_.plus_days(k * step_);
+    Kept& kept = kept_[static_cast<unsigned long>(k) & 3];
+    if (kept.k != k) kept = Kept{k, compute(k)};
+    return kept.date;
+}
+
+Date BillingCalendar::compute(long k) const {
     // Same arithmetic as Date::plus_months, without converting the anchor back each time.
-    const long months = static_cast<long>(anchor_month_) - 1 + k * period_.base_units();
+    const long months = static_cast<long>(anchor_month_) - 1 + k * step_;
     const long year_shift = months >= 0 ? months / 12 : -((11 - months) / 12);
-    const int year = anchor_year_ + static_cast<int>(year_shift);
+    const long year = anchor_year_ + year_shift;
     const unsigned month = static_cast<unsigned>(months - year_shift * 12) + 1;
-    const unsigned last = Date::days_in_month(year, month);
-    return Date::from_valid_ymd(year, month, anchor_day_ < last ? anchor_day_ : last);
+    const unsigned last = days_in_month(year, month);
+    return Date{}.plus_days(days_from_civil(year, month, anchor_day_ < last ? anchor_day_ : last));
 }
 
 long BillingCalendar::first_boundary_after(Date date) const {
     if (date < anchor_) return 0;
-    const long step = period_.base_units();
-    long k = 0;
-    if (period_.is_calendar()) {
-        const long months = (date.year() - anchor_.year()) * 12L +
-                            (static_cast<long>(date.month()) - static_cast<long>(anchor_.month()));
-        k = months / step;
-    } else {
-        k = anchor_.days_until(date) / step;
-    }
+    // An estimate from the day count (a month is 30.436875 days on average), within a step or
+    // two of the answer for any horizon the limits allow; the loops below settle it.
+    const long days = anchor_.days_until(date);
+    long k = months_ ? static_cast<long>(static_cast<double>(days) / (30.436875 * static_cast<double>(step_))) : days / step_;
     // The estimate is within one step of the answer; boundaries strictly increase with k.
     while (k > 0 && boundary(k - 1) > date) --k;
     while (boundary(k) <= date) ++k;

@@ -24,6 +24,8 @@ public:
     bool is_term_boundary(long k) const;
 
 private:
+    Date compute(long k) const;
+
     Date anchor_;
     // The anchor's civil fields, kept so that a month boundary is one clamp and one conversion.
     int anchor_year_;
@@ -32,6 +34,16 @@ private:
     Duration period_;
     long term_;
     long renewal_;
+    long step_;     // the period in days or months
+    bool months_;   // month-based period
+    // The last boundaries asked for, by k mod 4: a run asks for the same few (the current term's
+    // end, a reminder's, a cursor's) on every visited day. Fixed size, so copying a calendar
+    // stays a plain copy.
+    struct Kept {
+        long k = -1;
+        Date date;
+    };
+    mutable Kept kept_[4];
 };
 
 // A position on a calendar that moves forward with the days, keeping its boundary's date.

@@ -74,11 +74,6 @@ bool cancels_account(const Scenario& scenario, Index product) {
     return !p.cancels_account_if_created_before || scenario.account.created < *p.cancels_account_if_created_before;
 }
 
-bool requires_product(const Scenario& scenario, Index dependent, Index base) {
-    const auto& req = scenario.catalog.products[dependent].requires_products;
-    return std::find(req.begin(), req.end(), base) != req.end();
-}
-
 struct Origin {
     Index product;
     CancellationDate when;
@@ -103,17 +98,58 @@ bool cascade_to(Simulation& sim, const Action& action, SubscriptionRun& run, Pro
     return true;
 }
 
+// A product line of the account, with its rank in (subscription, line) order.
+struct LineAt {
+    std::size_t rank;
+    SubscriptionRun* run;
+    ProductLine* line;
+    bool operator<(const LineAt& other) const { return rank < other.rank; }
+};
+
+// The lines of every product, each product's in (subscription, line) order: `at` sorted by
+// product, `first[p]` .. `first[p + 1]` the range of product p (two allocations in all).
+struct LinesByProduct {
+    std::vector<LineAt> at;
+    std::vector<std::size_t> first;
+};
+
+LinesByProduct lines_by_product(Simulation& sim) {
+    LinesByProduct out;
+    out.first.assign(sim.scenario.catalog.products.size() + 1, 0);
+    for (const SubscriptionRun& run : sim.subs)
+        if (!run.transfer.done)
+            for (const ProductLine& line : run.lines) ++out.first[line.product + 1];
+    for (std::size_t p = 1; p < out.first.size(); ++p) out.first[p] += out.first[p - 1];
+    out.at.resize(out.first.back());
+    std::vector<std::size_t> next(out.first.begin(), out.first.end() - 1);
+    std::size_t rank = 0;
+    for (SubscriptionRun& run : sim.subs) {
+        if (run.transfer.done) continue;
+        for (ProductLine& line : run.lines) out.at[next[line.product]++] = LineAt{rank++, &run, &line};
+    }
+    return out;
+}
+
 // Every product that (transitively) requires a cancelled one goes with it, on the same date.
+// Only the lines of the origin's dependents are visited (in subscription and line order, as a
+// walk over all lines would meet them), so a cascade costs what it cancels, not lines x requires.
 void cascade_requires(Simulation& sim, const Action& action, std::vector<Origin> queue) {
+    if (sim.dependents.empty()) return;
+    bool any = false;
+    for (const Origin& origin : queue) any = any || !sim.dependents[origin.product].empty();
+    if (!any) return;  // nothing requires what is cancelled: no index to build
+    const LinesByProduct lines = lines_by_product(sim);
+    std::vector<LineAt> candidates;
     for (std::size_t i = 0; i < queue.size(); ++i) {
         const Origin origin = queue[i];
-        for (SubscriptionRun& run : sim.subs) {
-            if (run.transfer.done) continue;
-            for (ProductLine& line : run.lines)
-                if (requires_product(sim.scenario, line.product, origin.product) &&
-                    cascade_to(sim, action, run, line, origin))
-                    queue.push_back(Origin{line.product, origin.when, origin.root});
-        }
+        candidates.clear();
+        for (Index dependent : sim.dependents[origin.product])
+            candidates.insert(candidates.end(), lines.at.begin() + static_cast<std::ptrdiff_t>(lines.first[dependent]),
+                              lines.at.begin() + static_cast<std::ptrdiff_t>(lines.first[dependent + 1]));
+        std::sort(candidates.begin(), candidates.end());
+        for (const LineAt& at : candidates)
+            if (cascade_to(sim, action, *at.run, *at.line, origin))
+                queue.push_back(Origin{at.line->product, origin.when, origin.root});
     }
 }
 

@@ -1,6 +1,7 @@
 #include "engine/expectations.hpp"
 
 #include <algorithm>
+#include <array>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -23,9 +24,11 @@ ExpectationOutcome check(const Scenario&, const StateIndex& states, const StateE
 // one pass so that thousands of expectations over a long history stay linear.
 class EventIndex {
 public:
-    // `with_rules`: also index by rule, for expectations that name one (format 2).
-    EventIndex(const Result& result, bool with_rules) {
+    // Only the types some expectation asks about are indexed; `with_rules`: also index by rule,
+    // for expectations that name one (format 2).
+    EventIndex(const Result& result, const std::array<bool, event_type_count>& asked, bool with_rules) {
         for (const Event& ev : result.events) {
+            if (!asked[static_cast<std::size_t>(ev.type)]) continue;
             const int type = static_cast<int>(ev.type);
             const long sub = ev.subscription ? static_cast<long>(*ev.subscription) : -1;
             const long product = ev.product ? static_cast<long>(*ev.product) : -1;
@@ -128,16 +131,25 @@ ExpectationOutcome check(const Scenario&, const Result& result, const TotalUnpai
     return total_is(result.total_unpaid.minor(), e.total_unpaid);
 }
 
+std::array<bool, event_type_count> event_types_asked(const Scenario& scenario) {
+    std::array<bool, event_type_count> asked{};
+    for (const Expectation& x : scenario.expectations)
+        if (const auto* e = std::get_if<EventExpectation>(&x))
+            if (const auto type = event_type_from_string(e->type)) asked[static_cast<std::size_t>(*type)] = true;
+    return asked;
+}
+
 }  // namespace
 
 std::vector<ExpectationOutcome> check_expectations(const Scenario& scenario, const Result& result) {
     std::vector<ExpectationOutcome> out;
+    if (scenario.expectations.empty()) return out;
     const StateIndex states{result};
     const bool with_rules = std::any_of(scenario.expectations.begin(), scenario.expectations.end(), [](const Expectation& x) {
         const auto* e = std::get_if<EventExpectation>(&x);
         return e && e->rule;
     });
-    const EventIndex events{result, with_rules};
+    const EventIndex events{result, event_types_asked(scenario), with_rules};
     const Language lang = language_of(scenario.locale);
     for (std::size_t i = 0; i < scenario.expectations.size(); ++i) {
         ExpectationOutcome o = std::visit(
@@ -149,7 +161,7 @@ std::vector<ExpectationOutcome> check_expectations(const Scenario& scenario, con
             },
             scenario.expectations[i]);
         o.index = i;
-        o.message = narrate_expectation(scenario, o, lang);
+        o.message = narrate_expectation(scenario, o, lang, false);  // the v1 result: names without isolation marks
         out.push_back(std::move(o));
     }
     return out;

@@ -104,6 +104,7 @@ void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, Rule rule) 
         if (!boundary_today(line.calendar, line.billing, day)) continue;
         line.billing.move_to(line.calendar, line.billing.index() + 1);
         if (prepaid_on(run, day) || billed_through_bundle(sim, run, line.product)) continue;
+        if (lines.empty()) lines.reserve(run.lines.size() + 1);  // one allocation per invoice
         lines.push_back(InvoiceLine{line.product, std::nullopt, day, line.billing.date(line.calendar), line.plan->price,
                                     plan_index(sim, *line.plan)});
     }

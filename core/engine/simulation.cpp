@@ -5,7 +5,19 @@
 
 namespace subsim {
 
-Simulation::Simulation(const Scenario& s) : scenario(s) {
+namespace {
+
+std::vector<std::vector<Index>> dependents_of(const Catalog& catalog) {
+    std::vector<std::vector<Index>> out(catalog.products.size());
+    for (Index p = 0; p < catalog.products.size(); ++p)
+        for (Index base : catalog.products[p].requires_products)
+            if (out[base].empty() || out[base].back() != p) out[base].push_back(p);
+    return out;
+}
+
+}  // namespace
+
+Simulation::Simulation(const Scenario& s) : scenario(s), dependents(dependents_of(s.catalog)) {
     const auto days = [&](const Duration& d) { return s.start.days_until(d.after(s.start)); };
     for (const Plan& p : s.catalog.plans)
         longest_line_days = std::max(longest_line_days, days(p.period) + days(p.term) + days(p.renewal_term));

@@ -27,6 +27,9 @@ struct Simulation {
     long longest_line_days = 0;
     // The action being run (its index in scenario.actions): events emitted meanwhile carry it.
     std::optional<std::size_t> current_action;
+    // Per catalog product, the products whose `requires` lists it (each once): cascades follow
+    // these instead of searching every line's requires list.
+    std::vector<std::vector<Index>> dependents;
 
     explicit Simulation(const Scenario& s);
 

@@ -1,8 +1,12 @@
 #pragma once
 // Text in, text out: the one entry point shared by the CLI and the WebAssembly module, so both
 // give byte-identical answers for the same scenario.
+#include <optional>
 #include <string>
 #include <string_view>
+
+#include "model/result.hpp"
+#include "model/scenario.hpp"
 
 namespace subsim {
 
@@ -11,6 +15,16 @@ struct JsonAnswer {
     int status = 0;
     std::string json;  // the result of SPEC §4, or { "subsim": 1, "errors": [...] } (SPEC §5)
 };
+
+// A valid scenario and its result, or the errors answer (status 2): invalid input, or a run that
+// passed the output limit (placed on /until). The first steps of every text entry point, here and
+// in core/render's exports.
+struct Simulated {
+    std::optional<Scenario> scenario;
+    Result result;
+    JsonAnswer errors;
+};
+Simulated read_and_simulate(std::string_view scenario_text);
 
 // Parse, validate and simulate a scenario file's text.
 JsonAnswer simulate_json(std::string_view scenario_text);

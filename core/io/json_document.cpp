@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
+#include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -88,7 +90,14 @@ private:
 // large for a double, and, given a PointerTree, records the positions of the pointers in it.
 class Scanner {
 public:
-    Scanner(std::string_view text, PointerTree* wanted) : s_(text), wanted_(wanted) {}
+    // `stop_at`: a byte offset where the scan stops as if the text were cut there (where
+    // nlohmann found a syntax error), leaving the path of the value that encloses it.
+    Scanner(std::string_view text, PointerTree* wanted, std::size_t stop_at = std::string_view::npos)
+        : s_(text), wanted_(wanted), end_(std::min(stop_at, text.size())) {}
+
+    // Duplicate keys reported at most: past it, one more line says how many were not listed, so
+    // that a long key over many duplicates costs one pointer per report, not per duplicate.
+    static constexpr std::size_t max_duplicate_reports = 100;
 
     void scan() {
         if (value(wanted_ ? 0 : PointerTree::none)) {
@@ -108,18 +117,25 @@ public:
 
 private:
     struct Segment {
-        std::string key;  // decoded; empty with is_index
+        std::string_view key;  // decoded (into the text, or into the object's decoded keys); empty with is_index
         std::size_t index = 0;
         bool is_index = false;
     };
 
     std::string_view s_;
     PointerTree* wanted_;
+    std::size_t end_;
     std::size_t i_ = 0;
+    std::size_t duplicates_ = 0;
     TextPosition pos_;
     std::vector<Segment> path_;
 
-    bool more() const { return i_ < s_.size(); }
+    bool more() const { return i_ < end_; }
+    static bool ends_token(char c) {
+        return c == ',' || c == ']' || c == '}' || c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ':' ||
+               c == '{' || c == '[' || c == '"';
+    }
+    bool cut() const { return end_ < s_.size() && i_ >= end_; }  // reached the stop offset
     void advance() {
         const unsigned char c = static_cast<unsigned char>(s_[i_++]);
         if (c == '\n') {
@@ -146,10 +162,10 @@ private:
         const char c = s_[i_];
         if (c == '{') return object(node);
         if (c == '[') return array(node);
-        if (c == '"') return string(nullptr);
+        if (c == '"') return string();
         const std::size_t start = i_;
         const TextPosition at = pos_;
-        while (more() && !std::strchr(",]} \t\r\n:{[\"", s_[i_])) advance();
+        while (more() && !ends_token(s_[i_])) advance();
         if (!overflowing_number_ && (c == '-' || (c >= '0' && c <= '9')) && i_ - start < 4096) {
             const std::string token(s_.substr(start, i_ - start));
             if (std::isinf(std::strtod(token.c_str(), nullptr))) {
@@ -160,10 +176,11 @@ private:
             overflowing_number_ = pointer();  // thousands of digits: too large either way
             overflowing_at_ = at;
         }
-        return i_ > start;
+        return i_ > start && !cut();
     }
 
-    bool string(std::string* decoded) {
+    // A string; `raw` gets its text between the quotes and `escaped` whether it holds escapes.
+    bool string(std::string_view* raw = nullptr, bool* escaped_out = nullptr) {
         const std::size_t start = i_;
         bool escaped = false;
         advance();  // opening quote
@@ -171,7 +188,8 @@ private:
             const char c = s_[i_];
             if (c == '"') {
                 advance();
-                if (decoded) *decoded = decode(s_.substr(start, i_ - start), escaped);
+                if (raw) *raw = s_.substr(start + 1, i_ - start - 2);
+                if (escaped_out) *escaped_out = escaped;
                 return true;
             }
             if (c == '\\') {
@@ -184,13 +202,49 @@ private:
         return false;
     }
 
-    static std::string decode(std::string_view raw, bool escaped) {
-        if (!escaped) return std::string(raw.substr(1, raw.size() - 2));
+    // A key with escapes, decoded (`raw` is between its quotes).
+    static std::string decode(std::string_view raw) {
         try {
-            return nlohmann::json::parse(raw).get<std::string>();
+            return nlohmann::json::parse("\"" + std::string(raw) + "\"").get<std::string>();
         } catch (const std::exception&) {
-            return std::string(raw.substr(1, raw.size() - 2));
+            return std::string(raw);
         }
+    }
+
+    // Escaped keys, decoded and kept for the whole scan (the path may still name them when the
+    // scan stops inside their value).
+    std::string_view own(std::string decoded) {
+        decoded_keys_.push_back(std::make_unique<std::string>(std::move(decoded)));
+        return *decoded_keys_.back();
+    }
+    std::vector<std::unique_ptr<std::string>> decoded_keys_;
+
+    // The keys of one object, to find duplicates: a list searched linearly while short (no
+    // allocation per key), a hash set once the object is large.
+    class Keys {
+    public:
+        bool insert(std::string_view key) {  // false when already there
+            if (set_.empty() && list_.size() < 16) {
+                if (std::find(list_.begin(), list_.end(), key) != list_.end()) return false;
+                list_.push_back(key);
+                return true;
+            }
+            if (set_.empty()) set_.insert(list_.begin(), list_.end());
+            return set_.insert(key).second;
+        }
+
+    private:
+        std::vector<std::string_view> list_;
+        std::unordered_set<std::string_view> set_;
+    };
+
+    void duplicate(TextPosition at) {
+        ++duplicates_;
+        if (duplicates_ <= max_duplicate_reports)
+            problems.push_back({pointer(), "this key appears twice in the same object", at.line, at.column});
+        else if (duplicates_ == max_duplicate_reports + 1)
+            problems.push_back({pointer(), "more keys appear twice; only the first " + std::to_string(max_duplicate_reports) +
+                                               " are listed", at.line, at.column});
     }
 
     bool enter() {
@@ -211,18 +265,19 @@ private:
             advance();
             return true;
         }
-        std::unordered_set<std::string> seen;
+        Keys seen;
         while (true) {
             skip_ws();
             if (!more() || s_[i_] != '"') return false;
             const TextPosition key_at = pos_;
-            std::string key;
-            if (!string(&key)) return false;
+            std::string_view key;
+            bool escaped = false;
+            if (!string(&key, &escaped)) return false;
+            if (escaped) key = own(decode(key));
             path_.push_back(Segment{key, 0, false});
-            const int child = node == PointerTree::none ? PointerTree::none : wanted_->child(node, key);
+            const int child = node == PointerTree::none ? PointerTree::none : wanted_->child(node, std::string(key));
             if (child != PointerTree::none) wanted_->set_key(child, key_at);
-            if (!seen.insert(std::move(key)).second)
-                problems.push_back({pointer(), "this key appears twice in the same object", key_at.line, key_at.column});
+            if (!seen.insert(key)) duplicate(key_at);
             skip_ws();
             if (!more() || s_[i_] != ':') return false;
             advance();
@@ -294,8 +349,12 @@ JsonDocument JsonDocument::parse(std::string_view text) {
         doc.json_ = nlohmann::json::parse(text.begin(), text.end());
         doc.parsed_ = true;
     } catch (const nlohmann::json::parse_error& e) {
-        const TextPosition at = scanner.stopped_at_.value_or(position_of_byte(text, e.byte == 0 ? 0 : e.byte - 1));
-        doc.errors_ = {{scanner.stopped_pointer_, syntax_message(e.what()), at.line, at.column}};
+        // The pointer of the value that encloses the error: the scan again, cut where nlohmann stopped.
+        const std::size_t byte = e.byte == 0 ? 0 : e.byte - 1;
+        Scanner cut{text, nullptr, scanner.stopped_at_ ? std::string_view::npos : byte};
+        cut.scan();
+        const TextPosition at = scanner.stopped_at_.value_or(position_of_byte(text, byte));
+        doc.errors_ = {{cut.stopped_pointer_, syntax_message(e.what()), at.line, at.column}};
         doc.json_ = nullptr;
     } catch (const nlohmann::json::exception& e) {  // a number too large for a double
         const TextPosition at = scanner.overflowing_at_.value_or(TextPosition{});

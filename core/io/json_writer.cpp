@@ -1,244 +1,335 @@
 #include "io/json_writer.hpp"
 
-#include <algorithm>
+#include <cstdint>
 #include <cstring>
-#include <string_view>
 #include <utility>
+#include <string_view>
+#include <vector>
 
 namespace subsim {
 namespace {
 
-// An output buffer that grows by doubling and copies with memcpy: std::string's append and
-// push_back are not inlined in the WebAssembly build, where they dominated the time to print.
-class Out {
-public:
-    explicit Out(std::size_t expected) : buf_(expected < 64 ? 64 : expected, '\0') {}
-    Out& operator+=(char c) {
-        reserve(1);
-        buf_[len_++] = c;
-        return *this;
-    }
-    Out& operator+=(std::string_view s) { return append(s.data(), s.size()); }
-    Out& append(std::string_view s) { return append(s.data(), s.size()); }
-    Out& append(const char* data, std::size_t n) {
-        reserve(n);
-        std::memcpy(&buf_[len_], data, n);
-        len_ += n;
-        return *this;
-    }
-    std::string take() && {
-        buf_.resize(len_);
-        return std::move(buf_);
-    }
-
-private:
-    void reserve(std::size_t n) {
-        if (len_ + n > buf_.size()) buf_.resize(std::max(buf_.size() * 2, len_ + n));
-    }
-    std::string buf_;
-    std::size_t len_ = 0;
+// The two sinks every writer below runs on: Count adds up lengths, Write copies bytes into a
+// buffer allocated at the counted size (no growth, no copy of a half-built answer).
+struct Count {
+    std::size_t n = 0;
+    void put(char) { ++n; }
+    void put(const char*, std::size_t len) { n += len; }
 };
 
-// Works on Out and on std::string (append_json_string below).
-template <class Buffer>
-void append_string(Buffer& out, std::string_view s) {
+struct Write {
+    char* p;
+    void put(char c) { *p++ = c; }
+    void put(const char* data, std::size_t len) {
+        std::memcpy(p, data, len);
+        p += len;
+    }
+};
+
+template <class Sink>
+void put(Sink& out, std::string_view s) { out.put(s.data(), s.size()); }
+
+// A string as a JSON literal; runs of characters that need no escaping are copied in one go.
+template <class Sink>
+void put_string(Sink& out, std::string_view s) {
     static constexpr char hex[] = "0123456789abcdef";
-    out += '"';
-    // Runs of characters that need no escaping are appended in one go.
+    out.put('"');
     std::size_t run = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
         const unsigned char c = static_cast<unsigned char>(s[i]);
         if (c >= 0x20 && c != '"' && c != '\\') continue;
-        out.append(s.substr(run, i - run));
+        put(out, s.substr(run, i - run));
         run = i + 1;
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            default:
-                out += "\\u00";
-                out += hex[c >> 4];
-                out += hex[c & 15];
+            case '"': put(out, "\\\""); break;
+            case '\\': put(out, "\\\\"); break;
+            case '\n': put(out, "\\n"); break;
+            case '\r': put(out, "\\r"); break;
+            case '\t': put(out, "\\t"); break;
+            case '\b': put(out, "\\b"); break;
+            case '\f': put(out, "\\f"); break;
+            default: {
+                const char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+                out.put(u, 6);
+            }
         }
     }
-    out.append(s.substr(run));
-    out += '"';
+    put(out, s.substr(run));
+    out.put('"');
 }
 
-void append_integer(Out& out, std::int64_t v) {
-    char digits[24];
-    int k = 0;
+template <class Sink>
+void put_integer(Sink& out, std::int64_t v) {
+    char text[24];
+    char* end = text + sizeof text;
+    char* p = end;
     const bool negative = v < 0;
     std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
     do {
-        digits[k++] = static_cast<char>('0' + magnitude % 10);
+        *--p = static_cast<char>('0' + magnitude % 10);
         magnitude /= 10;
     } while (magnitude > 0);
-    if (negative) digits[k++] = '-';
-    char text[24];
-    for (int i = 0; i < k; ++i) text[i] = digits[k - 1 - i];
-    out.append(text, static_cast<std::size_t>(k));
+    if (negative) *--p = '-';
+    out.put(p, static_cast<std::size_t>(end - p));
 }
 
-// A date as "YYYY-MM-DD", written straight into the output (no temporary string).
-void append_date(Out& out, Date d) {
-    char buf[16];
-    int n = 0;
-    const auto put = [&](long v, int width) {
-        char digits[12];
-        int k = 0;
-        do {
-            digits[k++] = static_cast<char>('0' + v % 10);
-            v /= 10;
-        } while (v > 0);
-        while (k < width) digits[k++] = '0';
-        while (k > 0) buf[n++] = digits[--k];
-    };
-    put(d.year(), 4);
-    buf[n++] = '-';
-    put(d.month(), 2);
-    buf[n++] = '-';
-    put(d.day(), 2);
-    out += '"';
-    out.append(buf, static_cast<std::size_t>(n));
-    out += '"';
-}
+// Dates as "YYYY-MM-DD" with quotes, converted from the day count once and kept for the next
+// value: a result's dates come in runs (an event, its invoice, its reminder share one day).
+class DateText {
+public:
+    std::string_view of(Date d) {
+        const long days = Date{}.days_until(d);
+        if (days != last_ || !filled_) fill(days);
+        return {text_, length_};
+    }
 
-void append_id(Out& out, const std::vector<std::string>& ids, std::optional<std::size_t> index) {
-    if (index) append_string(out, ids[*index]);
-    else out += "null";
-}
+private:
+    char text_[40] = {};
+    std::size_t length_ = 0;
+    long last_ = 0;
+    bool filled_ = false;
 
+    void fill(long days) {  // H. Hinnant's civil_from_days
+        const long z = days + 719468;
+        const long era = (z >= 0 ? z : z - 146096) / 146097;
+        const unsigned doe = static_cast<unsigned>(z - era * 146097);
+        const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+        const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        const unsigned mp = (5 * doy + 2) / 153;
+        const unsigned day = doy - (153 * mp + 2) / 5 + 1;
+        const unsigned month = mp < 10 ? mp + 3 : mp - 9;
+        const long year = static_cast<long>(yoe) + era * 400 + (month <= 2);
+        char* p = text_;
+        *p++ = '"';
+        if (year >= 0 && year <= 9999) {
+            for (long y = year, i = 3; i >= 0; --i, y /= 10) p[i] = static_cast<char>('0' + y % 10);
+            p += 4;
+        } else {  // past the calendar's years, which arithmetic may reach: all the digits
+            char digits[24];
+            int k = 0;
+            for (long y = year < 0 ? -year : year; y > 0; y /= 10) digits[k++] = static_cast<char>('0' + y % 10);
+            if (year < 0) *p++ = '-';
+            while (k > 0) *p++ = digits[--k];
+        }
+        *p++ = '-';
+        *p++ = static_cast<char>('0' + month / 10);
+        *p++ = static_cast<char>('0' + month % 10);
+        *p++ = '-';
+        *p++ = static_cast<char>('0' + day / 10);
+        *p++ = static_cast<char>('0' + day % 10);
+        *p++ = '"';
+        length_ = static_cast<std::size_t>(p - text_);
+        last_ = days;
+        filled_ = true;
+    }
+};
+
+// The result's id tables, each id escaped and quoted once for all the records that repeat it.
+struct QuotedIds {
+    std::vector<std::string> subscriptions, products, bundles, plans;
+    explicit QuotedIds(const Result& r) : subscriptions(quote(r.subscription_ids)), products(quote(r.product_ids)),
+                                          bundles(quote(r.bundle_ids)), plans(quote(r.plan_ids)) {}
+    static std::vector<std::string> quote(const std::vector<std::string>& ids) {
+        std::vector<std::string> out;
+        out.reserve(ids.size());
+        for (const std::string& id : ids) {
+            out.emplace_back();
+            append_json_string(out.back(), id);
+        }
+        return out;
+    }
+};
+
+// The members of one object, in order. Keys are literals of this file: copied, never scanned.
+template <class Sink>
 struct Fields {
-    Out& out;
+    Sink& out;
+    DateText& dates;
     bool first = true;
+
     Fields& key(std::string_view k) {
-        out += first ? "" : ", ";
+        if (!first) put(out, ", ");
         first = false;
-        append_string(out, k);
-        out += ": ";
+        out.put('"');
+        put(out, k);
+        put(out, "\": ");
         return *this;
     }
-    Fields& str(std::string_view k, std::string_view v) { key(k); append_string(out, v); return *this; }
-    Fields& num(std::string_view k, std::int64_t v) {
+    Fields& str(std::string_view k, std::string_view v) { key(k); put_string(out, v); return *this; }
+    Fields& num(std::string_view k, std::int64_t v) { key(k); put_integer(out, v); return *this; }
+    // A name of the typed enums (event type, rule, state): plain ASCII, copied without escaping.
+    Fields& name(std::string_view k, std::string_view v) {
         key(k);
-        append_integer(out, v);
+        out.put('"');
+        put(out, v);
+        out.put('"');
         return *this;
     }
-    Fields& date(std::string_view k, Date d) {
+    Fields& date(std::string_view k, Date d) { key(k); put(out, dates.of(d)); return *this; }
+    Fields& id(std::string_view k, const std::vector<std::string>& quoted, std::optional<std::size_t> i) {
         key(k);
-        append_date(out, d);
-        return *this;
-    }
-    Fields& id(std::string_view k, const std::vector<std::string>& ids, std::optional<std::size_t> i) {
-        key(k);
-        append_id(out, ids, i);
+        put(out, i ? std::string_view(quoted[*i]) : std::string_view("null"));
         return *this;
     }
 };
 
-void append_detail(Out& out, const DetailValue& v) {
-    if (std::holds_alternative<std::nullptr_t>(v)) out += "null";
-    else if (auto b = std::get_if<bool>(&v)) out += *b ? "true" : "false";
-    else if (auto n = std::get_if<std::int64_t>(&v)) append_integer(out, *n);
-    else if (auto d = std::get_if<Date>(&v)) append_date(out, *d);
-    else append_string(out, std::get<std::string>(v));
+template <class Sink>
+void put_detail(Sink& out, DateText& dates, const DetailValue& v) {
+    if (std::holds_alternative<std::nullptr_t>(v)) put(out, "null");
+    else if (auto b = std::get_if<bool>(&v)) put(out, *b ? "true" : "false");
+    else if (auto n = std::get_if<std::int64_t>(&v)) put_integer(out, *n);
+    else if (auto d = std::get_if<Date>(&v)) put(out, dates.of(*d));
+    else put_string(out, std::get<std::string>(v));
 }
 
-template <typename T, typename F>
-void append_list(Out& out, std::string_view name, const std::vector<T>& items, F&& write_item, bool last = false) {
-    out += "  ";
-    append_string(out, name);
-    out += ": [";
+template <class Sink, typename T, typename F>
+void put_list(Sink& out, std::string_view name, const std::vector<T>& items, F&& write_item, bool last = false) {
+    put(out, "  \"");
+    put(out, name);
+    put(out, "\": [");
     for (std::size_t i = 0; i < items.size(); ++i) {
-        out += i == 0 ? "\n    {" : ",\n    {";
+        put(out, i == 0 ? "\n    {" : ",\n    {");
         write_item(items[i]);
-        out += '}';
+        out.put('}');
     }
-    out += items.empty() ? "]" : "\n  ]";
-    out += last ? "\n" : ",\n";
+    put(out, items.empty() ? "]" : "\n  ]");
+    put(out, last ? "\n" : ",\n");
+}
+
+template <class Sink>
+void put_event(Sink& out, DateText& dates, const QuotedIds& ids, const Event& e) {
+    Fields<Sink> f{out, dates};
+    f.date("date", e.date).name("type", to_string(e.type)).id("subscription", ids.subscriptions, e.subscription)
+        .id("product", ids.products, e.product).key("details");
+    out.put('{');
+    for (std::size_t i = 0; i < e.details.size(); ++i) {
+        put(out, i ? ", \"" : "\"");
+        put(out, e.details[i].key);  // a literal of the engine's
+        put(out, "\": ");
+        put_detail(out, dates, e.details[i].value);
+    }
+    out.put('}');
+    f.name("rule", to_string(e.rule));
+}
+
+// `v2`: format 2's invoice status and payment day, and each line's plan and kind (SPEC-v2 §0.3).
+template <class Sink>
+void put_invoice(Sink& out, DateText& dates, const QuotedIds& ids, const Invoice& inv, bool v2) {
+    Fields<Sink> f{out, dates};
+    f.date("date", inv.date).id("subscription", ids.subscriptions, inv.subscription).num("amount", inv.amount.minor());
+    if (v2) f.name("status", to_string(inv.status)).date("paid_on", inv.paid_on.value_or(inv.date));
+    f.key("lines");
+    out.put('[');
+    for (std::size_t i = 0; i < inv.lines.size(); ++i) {
+        const InvoiceLine& l = inv.lines[i];
+        put(out, i ? ", {" : "{");
+        Fields<Sink> line{out, dates};
+        line.id("product", ids.products, l.product).id("bundle", ids.bundles, l.bundle);
+        if (v2) line.id("plan", ids.plans, l.plan).name("kind", to_string(l.kind));
+        line.date("from", l.from).date("to", l.to).num("amount", l.amount.minor());
+        out.put('}');
+    }
+    out.put(']');
+}
+
+template <class Sink>
+void put_summary(Sink& out, DateText& dates, const Result& r) {
+    put(out, "  \"summary\": {");
+    Fields<Sink> summary{out, dates};
+    summary.str("currency", r.currency).num("total_charged", r.total_charged.minor());
+    if (r.version >= 2) summary.num("total_credited", r.total_credited.minor()).num("total_unpaid", r.total_unpaid.minor());
+    summary.key("states");
+    out.put('{');
+    for (std::size_t i = 0; i < r.final_states.size(); ++i) {
+        if (i) put(out, ", ");
+        put_string(out, r.subscription_ids[i]);  // an id as a key: escaped like any string
+        put(out, ": ");
+        if (r.final_states[i]) put_string(out, to_string(*r.final_states[i]));
+        else put(out, "null");
+    }
+    out.put('}');
+    summary.str("account", r.account_closed ? "closed" : "open");
+    put(out, "},\n");
+}
+
+template <class Sink>
+void put_result(Sink& out, const Result& r, const QuotedIds& ids) {
+    DateText dates;
+    const bool v2 = r.version >= 2;  // format 2 adds keys (SPEC-v2 §0.3); format 1 stays byte-identical
+    put(out, v2 ? "{\n  \"subsim\": 2,\n  \"today\": null,\n" : "{\n  \"subsim\": 1,\n");
+    put_list(out, "events", r.events, [&](const Event& e) { put_event(out, dates, ids, e); });
+    put_list(out, "spans", r.spans, [&](const Span& s) {
+        Fields<Sink>{out, dates}.id("subscription", ids.subscriptions, s.subscription).id("product", ids.products, s.product)
+            .name("state", to_string(s.state)).date("from", s.from).date("to", s.to);
+    });
+    put_list(out, "invoices", r.invoices, [&](const Invoice& inv) { put_invoice(out, dates, ids, inv, v2); });
+    put_summary(out, dates, r);
+    put_list(out, "expectations", r.expectations, [&](const ExpectationOutcome& e) {
+        Fields<Sink> f{out, dates};
+        f.num("index", static_cast<std::int64_t>(e.index)).key("passed");
+        put(out, e.passed ? "true" : "false");
+        f.str("message", e.message);
+    }, true);
+    put(out, "}\n");
+}
+
+template <class Sink>
+void put_errors(Sink& out, const Diagnostics& errors, int version) {
+    DateText dates;
+    put(out, version >= 2 ? "{\n  \"subsim\": 2,\n" : "{\n  \"subsim\": 1,\n");
+    put_list(out, "errors", errors, [&](const Diagnostic& d) {
+        Fields<Sink>{out, dates}.str("pointer", d.pointer).str("message", d.message).num("line", d.line).num("column", d.column);
+    }, true);
+    put(out, "}\n");
+}
+
+// Counts, allocates once, writes.
+template <class Produce>
+std::string produced(Produce&& produce) {
+    Count count;
+    produce(count);
+    std::string text(count.n, '\0');
+    Write write{text.data()};
+    produce(write);
+    return text;
 }
 
 }  // namespace
 
 std::string write_result_json(const Result& r) {
-    Out out{256 + r.events.size() * 200 + r.invoices.size() * 200 + r.spans.size() * 120};
-    const bool v2 = r.version >= 2;  // format 2 adds keys (SPEC-v2 §0.3); format 1 stays byte-identical
-    out += v2 ? "{\n  \"subsim\": 2,\n  \"today\": null,\n" : "{\n  \"subsim\": 1,\n";
-    append_list(out, "events", r.events, [&](const Event& e) {
-        Fields f{out};
-        f.date("date", e.date).str("type", to_string(e.type)).id("subscription", r.subscription_ids, e.subscription)
-            .id("product", r.product_ids, e.product).key("details");
-        out += '{';
-        for (std::size_t i = 0; i < e.details.size(); ++i) {
-            if (i) out += ", ";
-            append_string(out, e.details[i].key);
-            out += ": ";
-            append_detail(out, e.details[i].value);
-        }
-        out += '}';
-        f.str("rule", to_string(e.rule));
-    });
-    append_list(out, "spans", r.spans, [&](const Span& s) {
-        Fields{out}.id("subscription", r.subscription_ids, s.subscription).id("product", r.product_ids, s.product)
-            .str("state", to_string(s.state)).date("from", s.from).date("to", s.to);
-    });
-    append_list(out, "invoices", r.invoices, [&](const Invoice& inv) {
-        Fields f{out};
-        f.date("date", inv.date).id("subscription", r.subscription_ids, inv.subscription).num("amount", inv.amount.minor());
-        if (v2) f.str("status", to_string(inv.status)).date("paid_on", inv.paid_on.value_or(inv.date));
-        f.key("lines");
-        out += '[';
-        for (std::size_t i = 0; i < inv.lines.size(); ++i) {
-            const InvoiceLine& l = inv.lines[i];
-            out += i ? ", {" : "{";
-            Fields line{out};
-            line.id("product", r.product_ids, l.product).id("bundle", r.bundle_ids, l.bundle);
-            if (v2) line.id("plan", r.plan_ids, l.plan).str("kind", to_string(l.kind));
-            line.date("from", l.from).date("to", l.to).num("amount", l.amount.minor());
-            out += '}';
-        }
-        out += ']';
-    });
-    out += "  \"summary\": {";
-    Fields summary{out};
-    summary.str("currency", r.currency).num("total_charged", r.total_charged.minor());
-    if (v2) summary.num("total_credited", r.total_credited.minor()).num("total_unpaid", r.total_unpaid.minor());
-    summary.key("states");
-    out += '{';
-    for (std::size_t i = 0; i < r.final_states.size(); ++i) {
-        Fields states{out, i == 0};
-        states.key(r.subscription_ids[i]);
-        if (r.final_states[i]) append_string(out, to_string(*r.final_states[i]));
-        else out += "null";
-    }
-    out += '}';
-    summary.str("account", r.account_closed ? "closed" : "open");
-    out += "},\n";
-    append_list(out, "expectations", r.expectations, [&](const ExpectationOutcome& e) {
-        Fields f{out};
-        f.num("index", static_cast<std::int64_t>(e.index)).key("passed");
-        out += e.passed ? "true" : "false";
-        f.str("message", e.message);
-    }, true);
-    out += "}\n";
-    return std::move(out).take();
+    return std::move(*write_result_json(r, static_cast<std::size_t>(-1)).text);
+}
+
+BudgetedText write_result_json(const Result& r, std::size_t max_bytes) {
+    const QuotedIds ids{r};
+    Count count;
+    put_result(count, r, ids);
+    BudgetedText out;
+    out.bytes = count.n;
+    if (count.n > max_bytes) return out;
+    out.text.emplace(count.n, '\0');
+    Write write{out.text->data()};
+    put_result(write, r, ids);
+    return out;
 }
 
 std::string write_errors_json(const Diagnostics& errors, int version) {
-    Out out{256 + errors.size() * 160};
-    out += version >= 2 ? "{\n  \"subsim\": 2,\n" : "{\n  \"subsim\": 1,\n";
-    append_list(out, "errors", errors, [&](const Diagnostic& d) {
-        Fields{out}.str("pointer", d.pointer).str("message", d.message).num("line", d.line).num("column", d.column);
-    }, true);
-    out += "}\n";
-    return std::move(out).take();
+    return produced([&](auto& sink) { put_errors(sink, errors, version); });
 }
 
-void append_json_string(std::string& out, std::string_view s) { append_string(out, s); }
+void append_json_string(std::string& out, std::string_view s) {
+    const std::size_t at = out.size();
+    Count count;
+    put_string(count, s);
+    out.resize(at + count.n);
+    Write write{out.data() + at};
+    put_string(write, s);
+}
+
+std::size_t json_string_bytes(std::string_view s) {
+    Count count;
+    put_string(count, s);
+    return count.n;
+}
 
 }  // namespace subsim

@@ -1,5 +1,9 @@
 #pragma once
 // Deterministic JSON text: fixed key order, one record per line, same bytes on every platform.
+// Each answer is produced in two passes over the same code: one counts its bytes (so a budget is
+// checked before any byte exists, and the text is allocated once at its exact size), one writes.
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -9,10 +13,20 @@
 namespace subsim {
 
 std::string write_result_json(const Result& result);
+
+// The answer when its exact length (`bytes`, counted first) is at most max_bytes; otherwise no
+// text at all: not one byte of it was produced.
+struct BudgetedText {
+    std::optional<std::string> text;
+    std::size_t bytes = 0;
+};
+BudgetedText write_result_json(const Result& result, std::size_t max_bytes);
 // `version`: the file's format version, which the errors object repeats (SPEC-v2 §9).
 std::string write_errors_json(const Diagnostics& errors, int version = 1);
 
 // Appends `s` as a JSON string literal, escaped as the result's strings are.
 void append_json_string(std::string& out, std::string_view s);
+// The length append_json_string would add.
+std::size_t json_string_bytes(std::string_view s);
 
 }  // namespace subsim

@@ -1,6 +1,7 @@
 #pragma once
 // Input limits (docs/limits.md): every scenario within them simulates in bounded time and memory.
 #include <cstddef>
+#include <string>
 
 namespace subsim::limits {
 
@@ -17,5 +18,13 @@ inline constexpr std::size_t expectations = 10000;
 inline constexpr std::size_t holidays = 40000;
 inline constexpr std::size_t reminders_per_plan = 10;
 inline constexpr int horizon_years = 100;
+
+// Output: the bytes of one answer (the JSON result, the narrator's sentences, the CLI's text
+// timeline), counted before they are produced. Same in the CLI and the module.
+inline constexpr std::size_t answer_bytes = std::size_t{1} << 28;  // 256 MiB
+
+// "the answer would be N bytes; the limit is ..." (N known) or "... more than the limit ..." (N
+// not counted to the end); the pointer to give it is /until.
+std::string answer_too_large(std::size_t bytes, bool exact);
 
 }  // namespace subsim::limits

@@ -130,6 +130,9 @@ std::optional<Index> ScenarioParts::read_product(const Json& v, const std::strin
 
 void ScenarioParts::resolve_requires(const Json& list, const std::string& ptr, Index owner) {
     if (!list.is_array()) return r.error(ptr, "\"requires\" must be a list of product ids");
+    if (list.size() > limits::products)
+        return r.error(ptr, "\"requires\" has " + std::to_string(list.size()) + " items; the limit is " +
+                                std::to_string(limits::products));
     for (std::size_t i = 0; i < list.size(); ++i) {
         const auto dependency = resolve(products, list[i], pointer_child(ptr, i), "product");
         if (!dependency) continue;

@@ -126,7 +126,7 @@ std::string accepted_answer(const Asked& a) {
         return c.say(Phrase::answer_reactivate, a.slots(e, {{"effective", c.date(date_detail(*e, "withdrawn_effective").value_or(a.action.on))}}));
     if (const Event* e = a.first(EventType::renewed)) return renew_answer(a, *e);
     if (const Event* e = a.first(EventType::transfer_requested))
-        return c.say(Phrase::answer_transfer, a.slots(e, {{"to", text_detail(*e, "to")},
+        return c.say(Phrase::answer_transfer, a.slots(e, {{"to", c.name(text_detail(*e, "to"))},
                                                           {"effective", c.date(date_detail(*e, "completes_on").value_or(a.action.on))}}));
     if (kind == "activate" && !a.events.empty()) return c.say(Phrase::answer_activate, a.slots(a.events.front(), {}));
     return c.say(Phrase::answer_nothing, a.slots(nullptr, {}));

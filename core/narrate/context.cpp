@@ -65,8 +65,8 @@ std::string Context::subject(std::optional<std::size_t> sub, std::optional<std::
                                        Phrase::subject_subscription_to};
     static constexpr Phrase part[] = {Phrase::subject_product, Phrase::subject_product_of, Phrase::subject_product_to};
     if (!sub) return say(account[form]);
-    if (!product) return say(whole[form], {{"sub", subscription_name(*sub)}});
-    return say(part[form], {{"sub", subscription_name(*sub)}, {"product", sc.catalog.products[*product].name}});
+    if (!product) return say(whole[form], {{"sub", name(subscription_name(*sub))}});
+    return say(part[form], {{"sub", name(subscription_name(*sub))}, {"product", name(sc.catalog.products[*product].name)}});
 }
 
 Slots Context::subject_slots(std::optional<std::size_t> sub, std::optional<std::size_t> product) const {
@@ -79,8 +79,8 @@ Slots Context::subject_slots(std::optional<std::size_t> sub, std::optional<std::
 std::string Context::who(const std::optional<std::string>& user_id) const {
     if (!user_id) return say(Phrase::who_owner);
     for (const User& u : sc.account.users)
-        if (u.id == *user_id) return user_name(u).value_or(u.id);
-    return *user_id;
+        if (u.id == *user_id) return name(user_name(u).value_or(u.id));
+    return name(*user_id);
 }
 
 std::string Context::role(const std::string& r) const { return say(role_phrase(r), {{"role", r}}); }

@@ -23,11 +23,15 @@ struct ResultIndex {
 };
 
 struct Context {
-    Context(const Scenario& scenario, const Result& r, Language l) : sc(scenario), result(r), lang(l) {}
+    Context(const Scenario& scenario, const Result& r, Language l, bool isolate = true)
+        : sc(scenario), result(r), lang(l), isolate_names(isolate) {}
 
     const Scenario& sc;
     const Result& result;
     Language lang;
+    bool isolate_names;  // names between FSI and PDI (format.hpp isolated); off for the v1 result's messages
+
+    std::string name(std::string_view n) const { return isolate_names ? isolated(n) : std::string(n); }
 
     const ResultIndex& index() const;
 

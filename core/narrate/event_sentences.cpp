@@ -55,14 +55,14 @@ std::string expired(const Context& c, const Event& e) {
 
 std::string product_called(const Context& c, const std::string& id) {
     for (const Product& p : c.sc.catalog.products)
-        if (p.id == id) return p.name;
-    return id;
+        if (p.id == id) return c.name(p.name);
+    return c.name(id);
 }
 
 std::string bundle_called(const Context& c, const std::string& id) {
     for (const Bundle& b : c.sc.catalog.bundles)
-        if (b.id == id) return b.name;
-    return id;
+        if (b.id == id) return c.name(b.name);
+    return c.name(id);
 }
 
 std::string price_changed(const Context& c, const Event& e) {
@@ -75,7 +75,7 @@ std::string price_changed(const Context& c, const Event& e) {
 
 std::string transfer_requested(const Context& c, const Event& e) {
     const Phrase p = flag_detail(e, "separate_entity") ? Phrase::transfer_separate : Phrase::transfer_same;
-    return c.say(p, slots_of(c, e, {{"to", text_detail(e, "to")}, {"date", date_of(c, e, "completes_on")}}));
+    return c.say(p, slots_of(c, e, {{"to", c.name(text_detail(e, "to"))}, {"date", date_of(c, e, "completes_on")}}));
 }
 
 std::string started(const Context& c, const Event& e) {
@@ -88,7 +88,7 @@ std::string activated(const Context& c, const Event& e) {
     const std::string from = c.date(e.date);
     if (number.empty() || (e.subscription && number == c.subscription_name(*e.subscription)))
         return c.say(Phrase::activated, slots_of(c, e, {{"date", from}}));
-    return c.say(Phrase::activated_number, slots_of(c, e, {{"number", number}, {"date", from}}));
+    return c.say(Phrase::activated_number, slots_of(c, e, {{"number", c.name(number)}, {"date", from}}));
 }
 
 std::string trial_sentence(const Context& c, const Event& e) {
@@ -123,7 +123,7 @@ std::string sentence(const Context& c, const Event& e) {
         case EventType::account_closed: return c.say(Phrase::account_closed, {{"date", date_of(c, e, "data_deleted_on")}});
         case EventType::data_deleted: return c.say(Phrase::data_deleted);
         case EventType::transfer_requested: return transfer_requested(c, e);
-        case EventType::transfer_completed: return c.say(Phrase::transfer_completed, slots_of(c, e, {{"to", text_detail(e, "to")}}));
+        case EventType::transfer_completed: return c.say(Phrase::transfer_completed, slots_of(c, e, {{"to", c.name(text_detail(e, "to"))}}));
         case EventType::activated: return activated(c, e);
         case EventType::plan_change_requested:
         case EventType::plan_change_scheduled:
@@ -139,11 +139,16 @@ std::string narrate_event(const Scenario& scenario, const Result& result, const 
     return sentence(narrate_detail::Context{scenario, result, lang}, event);
 }
 
-std::vector<std::string> narrate_events(const Scenario& scenario, const Result& result, Language lang) {
+std::vector<std::string> narrate_events(const Scenario& scenario, const Result& result, Language lang, std::size_t max_bytes) {
     const narrate_detail::Context c{scenario, result, lang};
     std::vector<std::string> out;
     out.reserve(result.events.size());
-    for (const Event& e : result.events) out.push_back(sentence(c, e));
+    std::size_t bytes = 0;
+    for (const Event& e : result.events) {
+        out.push_back(sentence(c, e));
+        bytes += out.back().size();
+        if (bytes > max_bytes) break;
+    }
     return out;
 }
 

@@ -68,10 +68,11 @@ std::string line(const Context& c, const ExpectationOutcome& o, const TotalUnpai
 
 }  // namespace
 
-std::string narrate_expectation(const Scenario& scenario, const ExpectationOutcome& outcome, Language lang) {
+std::string narrate_expectation(const Scenario& scenario, const ExpectationOutcome& outcome, Language lang,
+                                bool isolate_names) {
     if (outcome.index >= scenario.expectations.size()) return outcome.message;
     const Result none;
-    const Context c{scenario, none, lang};
+    const Context c{scenario, none, lang, isolate_names};
     return std::visit([&](const auto& e) { return line(c, outcome, e); }, scenario.expectations[outcome.index]);
 }
 
@@ -104,7 +105,7 @@ std::string narrate_final_state(const Scenario& scenario, const Result& result, 
     const Subscription& sub = scenario.subscriptions[subscription];
     return fill(Phrase::timeline_final_state, lang,
                 {{"date", format_date(scenario.until, lang)},
-                 {"subject", sub.number ? *sub.number : sub.id},
+                 {"subject", isolated(sub.number ? *sub.number : sub.id)},
                  {"state", narrate_state(result.final_states[subscription], lang)}});
 }
 

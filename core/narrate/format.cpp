@@ -64,4 +64,11 @@ std::string format_money(std::int64_t minor, std::string_view currency, Language
     return sign + std::string(sym) + number;
 }
 
+std::string isolated(std::string_view name) {
+    std::string out = "\u2068";
+    out += name;
+    out += "\u2069";
+    return out;
+}
+
 }  // namespace subsim

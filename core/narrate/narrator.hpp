@@ -17,8 +17,11 @@ namespace subsim {
 // The sentence of one event ("The cancellation of subscription s1 takes effect on …").
 std::string narrate_event(const Scenario& scenario, const Result& result, const Event& event, Language lang);
 
-// One sentence per event, in the order of result.events (what `subsim explain` prints).
-std::vector<std::string> narrate_events(const Scenario& scenario, const Result& result, Language lang);
+// One sentence per event, in the order of result.events (what `subsim explain` prints). Stops
+// early, with fewer sentences than events, once they hold more than max_bytes: a caller with a
+// byte budget never holds more than the budget plus one sentence.
+std::vector<std::string> narrate_events(const Scenario& scenario, const Result& result, Language lang,
+                                        std::size_t max_bytes = static_cast<std::size_t>(-1));
 
 // The what-if answer for scenario.actions[action]: "If Ana cancels subscription s1 on 2 March
 // 2025: access until 14 March 2025 inclusive; still charged €49.00."
@@ -29,7 +32,10 @@ std::vector<std::string> narrate_answers(const Scenario& scenario, const Result&
 
 // The line of one checked expectation ("subscription s1 is pending_cancellation on …", or what
 // was expected and what was found).
-std::string narrate_expectation(const Scenario& scenario, const ExpectationOutcome& outcome, Language lang);
+// `isolate_names` false: names without the FSI/PDI marks (format.hpp isolated), for the
+// message the v1 JSON result keeps.
+std::string narrate_expectation(const Scenario& scenario, const ExpectationOutcome& outcome, Language lang,
+                                bool isolate_names = true);
 
 // The lines around the CLI's timeline: "From 1 March 2025 to 30 April 2026", "Invoices: 3, total
 // charged €147.00", "State on 30 April 2026: s1 active".

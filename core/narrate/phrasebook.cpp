@@ -12,6 +12,7 @@ constexpr std::array<std::string_view, phrase_count> ids{
 };
 
 bool starts_with_vowel(std::string_view s) {
+    if (s.substr(0, 3) == "\u2068") s.remove_prefix(3);  // a name isolated for bidi text (format.hpp isolated)
     if (s.empty()) return false;
     if (std::string_view("aeiouyhAEIOUYH").find(s[0]) != std::string_view::npos) return true;
     for (std::string_view accented : {"é", "è", "ê", "â", "à", "î", "ô", "û", "É", "È", "Ê", "À", "Î", "Ô"})

@@ -4,6 +4,7 @@
 
 #include "calendar_export/icalendar.hpp"
 #include "engine/simulate.hpp"
+#include "io/json_api.hpp"
 #include "io/json_document.hpp"
 #include "io/json_writer.hpp"
 #include "io/scenario_reader.hpp"
@@ -15,19 +16,11 @@ namespace subsim {
 
 namespace {
 
-// The same steps as json_api.cpp's read_and_simulate (kept private there): a valid scenario and
-// its result, or the errors answer, the output-limit error placed on /until.
 template <class Write>
 JsonAnswer exported(std::string_view text, std::string_view locale, Write write) {
-    ScenarioReading reading = read_scenario(text);
-    if (!reading.scenario) return {2, write_errors_json(reading.errors)};
-    const Result result = simulate(*reading.scenario);
-    if (result.limit_exceeded) {
-        Diagnostics limit{{"/until", *result.limit_exceeded, 1, 1}};
-        JsonDocument::parse(text).locate(limit);
-        return {2, write_errors_json(limit)};
-    }
-    return {0, write(*reading.scenario, result, language_of(locale, reading.scenario->locale))};
+    const Simulated s = read_and_simulate(text);
+    if (!s.scenario) return s.errors;
+    return {0, write(*s.scenario, s.result, language_of(locale, s.scenario->locale))};
 }
 
 }  // namespace

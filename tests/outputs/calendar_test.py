@@ -60,7 +60,9 @@ if total < 50: fail(f"the bundled scenarios give only {total} calendar events")
 # The notice rule: monthly on the 10th, 30-day notice, end_of_period. Cancelling by 8 Feb stops the
 # 10 Mar renewal (8 Feb + 30 days = 10 Mar), so that is the last day to cancel before it.
 evs = events(ics(os.path.join(SCENARIOS, "edge-notice-deadline.json")))
-deadlines = {(str(e["SUMMARY"]), e.decoded("DTSTART").isoformat()) for e in evs if str(e["SUMMARY"]).startswith("Last day")}
+# Names in the narrator's sentences are isolated for bidirectional text (U+2068 … U+2069).
+def plain(text): return text.replace("\u2068", "").replace("\u2069", "")
+deadlines = {(plain(str(e["SUMMARY"])), e.decoded("DTSTART").isoformat()) for e in evs if str(e["SUMMARY"]).startswith("Last day")}
 for want in [("Last day to cancel subscription s3", "2025-02-08"), ("Last day to cancel subscription s2", "2025-01-11")]:
     if want not in deadlines: fail(f"missing deadline {want}: {sorted(deadlines)}")
 kinds = {str(e["SUMMARY"]).split(" subscription")[0] for e in evs}

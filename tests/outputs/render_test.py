@@ -76,7 +76,7 @@ with tempfile.TemporaryDirectory() as d:
     path = write(os.path.join(d, "names.json"), scenario())
     raw = render(path, "--svg")
     _, _, _, texts = check_svg(raw, "names")
-    if not any("Subscription s1" == t for t in texts): fail(f"a lane labelled like the narrator: {texts}")
+    if not any("Subscription \u2068s1\u2069" == t for t in texts): fail(f"a lane labelled like the narrator: {texts}")
     if 'Fixture <b>&amp; "quotes"' not in "".join(t or "" for t in texts): fail("names escaped, not interpreted")
     for bad in ("file:///etc/passwd", "javascript:alert(1)", "https://x\" onmouseover=\"y"):
         r = subprocess.run([SUBSIM, "render", path, "--html", "--link", bad], capture_output=True)
