@@ -69,7 +69,18 @@ function framesAfterKeys(trace) {
     const end = k.ts + k.dur;
     const commit = commits.find((c) => c.ts >= end);
     const draw = commit && draws.find((d) => d.ts >= commit.ts + (commit.dur || 0));
-    if (draw) out.push({ frame: (draw.ts - k.ts) / 1000, handler: k.dur / 1000 });
+    if (draw) out.push({ frame: (draw.ts - k.ts) / 1000, handler: k.dur / 1000, ...phases(ev, end, draw.ts) });
+  }
+  return out;
+}
+
+// Between the handler's end and the frame's draw: style and layout (main thread), paint
+// (recording), raster (raster threads), summed durations in ms.
+const PHASES = { style: ['UpdateLayoutTree', 'Layout'], paint: ['PrePaint', 'Paint', 'Layerize', 'UpdateLayer'], raster: ['RasterTask'] };
+function phases(ev, from, to) {
+  const out = {};
+  for (const [k, names] of Object.entries(PHASES)) {
+    out[k] = ev.filter((e) => e.ph === 'X' && e.ts >= from && e.ts < to && names.includes(e.name)).reduce((a, e) => a + (e.dur || 0), 0) / 1000;
   }
   return out;
 }
@@ -89,16 +100,17 @@ async function whatIfEdits(browser, server, text) {
     await page.focus('.wi-pin');
     await page.waitForTimeout(300);
     const before = await page.evaluate(() => window.subsimPage.timings.length);
-    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline.frame'] });
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame'] });
     for (let i = 0; i < EDITS; i++) {
       await page.keyboard.press('ArrowRight');   // always a new text: no cached answer
       await page.waitForTimeout(250);   // the frame, then the lists and marks that follow it
     }
     const trace = JSON.parse(await browser.stopTracing());
-    const engine = await page.evaluate((n) => window.subsimPage.timings.slice(n).map((t) => t.simulateMs), before);
+    const timings = await page.evaluate((n) => window.subsimPage.timings.slice(n), before);
+    const engine = timings.map((t) => t.simulateMs), lists = timings.filter((t) => t.listsMs != null).map((t) => t.listsMs);
     const problems = await page.problems();
     if (problems.length) console.error('bench/web: page problems: ' + problems.join('; '));
-    return { frames: framesAfterKeys(trace), engine };
+    return { frames: framesAfterKeys(trace), engine, lists };
   } finally { await page.closeAll(); }
 }
 
@@ -115,18 +127,22 @@ async function whatIfEdits(browser, server, text) {
   try {
     const first = await firstTimeline(browser);
     line('first_timeline_ms', fmt(pct(first, 50)), 'ms');
-    const { frames, engine } = await whatIfEdits(browser, server, text);
+    const { frames, engine, lists } = await whatIfEdits(browser, server, text);
     const f = frames.map((x) => x.frame), h = frames.map((x) => x.handler);
     line('whatif_edit_p50_ms', fmt(pct(f, 50)), 'ms');
     line('whatif_edit_p95_ms', fmt(pct(f, 95)), 'ms');
     line('whatif_edit_handler_p50_ms', fmt(pct(h, 50)), 'ms');
     line('whatif_edit_engine_p50_ms', fmt(pct(engine, 50)), 'ms');
+    line('whatif_edit_lists_p50_ms', fmt(pct(lists, 50)), 'ms');
+    for (const k of Object.keys(PHASES)) line(`whatif_edit_${k}_p50_ms`, fmt(pct(frames.map((x) => x[k]), 50)), 'ms');
     console.log(`\n| figure (${path.basename(SCENARIO)}, ${events} events; ${frames.length} edits, ${RUNS} page loads) | value |\n|---|---:|`);
     console.log(`| page + glue + wasm + scenario index, gzip -9 / brotli 11 | ${size.page.gz} / ${size.page.br} bytes |`);
     console.log(`| first timeline from disk (file://), median | ${fmt(pct(first, 50))} ms |`);
     console.log(`| what-if edit to the next drawn frame, p50 / p95 | ${fmt(pct(f, 50))} / ${fmt(pct(f, 95))} ms |`);
     console.log(`| of which the key handler (engine answer + drawing), p50 | ${fmt(pct(h, 50))} ms |`);
     console.log(`| of which the engine (simulate + parse + narration), p50 | ${fmt(pct(engine, 50))} ms |`);
+    console.log(`| in the frame after the handler: style + layout / paint / raster, p50 | ${Object.keys(PHASES).map((k) => fmt(pct(frames.map((x) => x[k]), 50))).join(' / ')} ms |`);
+    console.log(`| after the frame: event and invoice lists updated, p50 | ${fmt(pct(lists, 50))} ms |`);
   } finally {
     await browser.close();
     server.server.close();

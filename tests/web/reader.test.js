@@ -205,6 +205,28 @@ describe('no lost edits', () => {
       await problemsOf(page);
     } finally { await page.closeAll(); }
   });
+
+  it('keeps edits out of the edit itself: one write in idle time for a burst of edits, the last one', async () => {
+    const file = 'rescueassist-cancel-reactivate.json', original = read(file);
+    const page = await openPage(browser, server.url + '#' + file, LAPTOP);
+    try {
+      const writes = await page.evaluate((original) => {
+        window.editWrites = [];
+        const set = Storage.prototype.setItem;
+        Storage.prototype.setItem = function (k, v) { if (k.startsWith('subsim-edits:')) window.editWrites.push(v); return set.call(this, k, v); };
+        const s = JSON.parse(original);
+        for (let i = 1; i <= 5; i++) { s.title = 'Edit ' + i; window.subsimPage.run(JSON.stringify(s, null, 2)); }
+        return window.editWrites.length;
+      }, original);
+      assert.equal(writes, 0, 'nothing written while the edits are made');
+      await page.waitForFunction(() => window.editWrites.length > 0);
+      await page.waitForTimeout(300);
+      const kept = await page.evaluate(() => window.editWrites);
+      assert.equal(kept.length, 1, 'one write for five edits');
+      assert.equal(JSON.parse(kept[0]).title, 'Edit 5', 'the last edit is the one kept');
+      await problemsOf(page);
+    } finally { await page.closeAll(); }
+  });
 });
 
 describe('language from the reader', () => {

@@ -273,6 +273,39 @@ describe('what-if on the page', () => {
   });
 });
 
+describe('lists after an edit', () => {
+  it('keeps the event and invoice rows an edit did not change, and shows every row as the engine says', async () => {
+    const page = await openPage(browser, server.url + '#rescueassist-cancel-reactivate.json');
+    try {
+      await page.click('#lang-en');
+      await afterRender(page, () => page.click('.wi-add'));
+      const tag = () => page.evaluate(() => document.querySelectorAll('#events > li, #invoice-rows > tr').forEach((n) => { n.kept = true; }));
+      const rows = () => page.evaluate(() => ({
+        events: [...document.querySelectorAll('#events > li')].map((li) => ({ id: li.id, index: +li.dataset.index, type: li.dataset.type, date: li.dataset.date, sentence: li.querySelector('.sentence').textContent, kept: !!li.kept })),
+        invoices: [...document.querySelectorAll('#invoice-rows > tr')].map((tr) => ({ date: tr.dataset.date, kept: !!tr.kept })),
+      }));
+      await tag();
+      await page.focus('#timeline .wi-pin');
+      await afterRender(page, () => page.keyboard.press('ArrowRight'));
+      const text = await editorText(page), r = cli(text), n = JSON.parse(wasm.narration(text, 'en'));
+      const after = await rows();
+      // Every row is the engine's event at its index, with the narrator's sentence, in order.
+      assert.deepEqual(after.events.map((e) => [e.id, e.index, e.type, e.date, e.sentence]),
+        r.events.map((e, i) => ['ev-' + i, i, e.type, e.date, n.events[i]]));
+      assert.deepEqual(after.invoices.map((i) => i.date), r.invoices.map((i) => i.date));
+      // Rows before the moved cancellation are the same elements as before the edit.
+      const on = whatIfActions(text)[0].on;
+      const early = after.events.filter((e) => e.date < addDays(on, -1));
+      assert.ok(early.length > 0 && early.every((e) => e.kept), 'unchanged event rows are kept');
+      assert.ok(after.events.some((e) => !e.kept), 'the changed rows are new');
+      assert.ok(after.invoices.filter((i) => i.date < addDays(on, -1)).every((i) => i.kept), 'unchanged invoice rows are kept');
+      // A kept row's date button still shows its own event on the timeline.
+      await page.click('#ev-0 .ev-date');
+      await assertClean(page);
+    } finally { await page.closeAll(); }
+  });
+});
+
 describe('what-if: activate (issue 18)', () => {
   it('offers "activate" with an activation number; a wrong number is refused, the right one activates', async () => {
     const page = await openPage(browser, server.url + '#redhat-activation-never.json');

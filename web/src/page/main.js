@@ -104,8 +104,12 @@ function renderResult(keepView, deferLists = keepView) {
     renderCompare(ctx, g);
     renderExpectations(ctx, g);
     renderFilter(ctx, g);
+    const t = performance.now();
     renderEvents(ctx, g);
     renderInvoices(ctx, g);
+    // For bench/web: what the event and invoice lists cost, after the frame.
+    const last = window.subsimPage.timings[window.subsimPage.timings.length - 1];
+    if (last) last.listsMs = performance.now() - t;
     document.body.setAttribute('data-lists', String(state.renders));
   };
   if (state.cancelRest) state.cancelRest();

@@ -3,6 +3,7 @@
 import { html } from '../dom.js';
 import { state, refs, actions, $, ui, EVENT_PAGE, INVOICE_PAGE } from './state.js';
 import { markerKind } from '../timeline-model.js';
+import { placeRows, takeRow, keepRow } from './keyed-rows.js';
 function fact(dl, term, value, cls) {
   var d = html('div', 'fact' + (cls ? ' ' + cls : ''), dl);
   html('dt', null, d, term);
@@ -80,40 +81,58 @@ export function eventMatches(e) {
   return e.subscription === state.filter;
 }
 
+// What a row shows, as one string: a row whose content is unchanged since the last render is
+// kept (only its position, id and index are updated), so an edit touches only the rows it changed.
+function eventWhere(ctx, e) {
+  var where = [];
+  if (e.subscription != null) where.push(ctx.subName(e.subscription));
+  if (e.product != null) where.push(ctx.productName(e.product));
+  if (!where.length) where.push(ctx.ui.accountLane);
+  return where.join(' · ');
+}
+function eventRowKey(ctx, e, i) {
+  return [e.date, e.type, e.rule, ctx.date(e.date), ctx.typeLabel(e.type), eventWhere(ctx, e), ctx.ui.rule, ctx.sentence(i)].join('\u0001');
+}
+
+function eventRow(ctx, e, i) {
+  var li = html('li', 'ev ev-' + e.type);
+  li.setAttribute('data-type', e.type);
+  li.setAttribute('data-date', e.date);
+  var mk = markerKind(e.type);
+  if (mk) li.classList.add('has-marker');
+  var time = html('button', 'ev-date', li);
+  time.type = 'button';
+  var t = html('time', null, time, ctx.date(e.date));
+  t.setAttribute('datetime', e.date);
+  // The row may be kept for another index after an edit: the index is read when clicked.
+  time.addEventListener('click', function () { showOnTimeline(+li.getAttribute('data-index')); });
+  var body = html('div', 'ev-body', li);
+  var meta = html('div', 'ev-meta', body);
+  html('span', 'ev-type t-' + (mk || 'plain'), meta, ctx.typeLabel(e.type));
+  html('span', 'ev-where', meta, eventWhere(ctx, e));
+  var rule = html('code', 'ev-rule', meta, e.rule);
+  rule.title = ctx.ui.rule;
+  html('p', 'sentence', body, ctx.sentence(i));
+  return li;
+}
+
+var eventRows = new Map();
 export function renderEvents(ctx, g) {
   var list = $('events'), events = g.result.events || [], u = ctx.ui;
-  list.textContent = '';
   var matching = [];
   events.forEach(function (e, i) { if (eventMatches(e)) matching.push(i); });
   var shown = matching.slice(0, state.eventLimit);
-  var frag = document.createDocumentFragment();
+  var next = new Map(), nodes = [];
+  if (list.firstChild && !eventRows.size) list.textContent = '';
   shown.forEach(function (i) {
-    var e = events[i];
-    var li = html('li', 'ev ev-' + e.type, frag);
-    li.id = 'ev-' + i;
-    li.setAttribute('data-index', String(i));
-    li.setAttribute('data-type', e.type);
-    li.setAttribute('data-date', e.date);
-    var mk = markerKind(e.type);
-    if (mk) li.classList.add('has-marker');
-    var time = html('button', 'ev-date', li);
-    time.type = 'button';
-    var t = html('time', null, time, ctx.date(e.date));
-    t.setAttribute('datetime', e.date);
-    time.addEventListener('click', function () { showOnTimeline(i); });
-    var body = html('div', 'ev-body', li);
-    var meta = html('div', 'ev-meta', body);
-    html('span', 'ev-type t-' + (mk || 'plain'), meta, ctx.typeLabel(e.type));
-    var where = [];
-    if (e.subscription != null) where.push(ctx.subName(e.subscription));
-    if (e.product != null) where.push(ctx.productName(e.product));
-    if (!where.length) where.push(u.accountLane);
-    html('span', 'ev-where', meta, where.join(' · '));
-    var rule = html('code', 'ev-rule', meta, e.rule);
-    rule.title = u.rule;
-    html('p', 'sentence', body, ctx.sentence(i));
+    var e = events[i], key = eventRowKey(ctx, e, i);
+    var li = takeRow(eventRows, key) || eventRow(ctx, e, i);
+    if (li.id !== 'ev-' + i) { li.id = 'ev-' + i; li.setAttribute('data-index', String(i)); }
+    keepRow(next, key, li);
+    nodes.push(li);
   });
-  list.appendChild(frag);
+  placeRows(list, nodes);
+  eventRows = next;
   $('event-count').textContent = '(' + u.eventCount(shown.length, matching.length) + ')';
   var more = $('events-more');
   var rest = matching.length - shown.length;
@@ -148,37 +167,59 @@ export function showInList(eventIndex) {
   li.querySelector('.ev-date').focus({ preventScroll: true });
 }
 
-export function renderInvoices(ctx, g) {
-  var body = $('invoice-rows'), invs = g.result.invoices || [], u = ctx.ui;
-  body.textContent = '';
-  var shown = invs.slice(0, state.invoiceLimit);
-  var frag = document.createDocumentFragment();
-  if (!invs.length) {
-    var tr0 = html('tr', 'empty', frag);
-    var td0 = html('td', null, tr0, u.noInvoices); td0.colSpan = 4;
-  }
-  shown.forEach(function (inv) {
-    var tr = html('tr', inv.amount < 0 ? 'credit-note' : null, frag);
-    tr.setAttribute('data-date', inv.date);
-    var d = html('td', 'date', tr);
-    var t = html('time', null, d, ctx.date(inv.date)); t.setAttribute('datetime', inv.date);
-    html('td', 'sub', tr, ctx.subName(inv.subscription));
-    var linesTd = html('td', 'lines', tr);
-    var ul = html('ul', null, linesTd);
-    (inv.lines || []).forEach(function (l) {
-      var li = html('li', l.amount < 0 ? 'credit' : null, ul);
+// What an invoice row shows (its key: an unchanged row is kept, as for events).
+function invoiceView(ctx, inv) {
+  var u = ctx.ui;
+  return {
+    date: inv.date, dateText: ctx.date(inv.date), sub: ctx.subName(inv.subscription),
+    credit: inv.amount < 0, total: ctx.money(inv.amount), creditNote: u.creditNote,
+    lines: (inv.lines || []).map(function (l) {
       var name = l.bundle != null ? ctx.bundleName(l.bundle) + ' (' + u.bundle + ')' : ctx.productName(l.product);
       // Format 2: the plan billed and what the line is for (credits of unused time, refunds, fees).
       if (l.plan != null) name += ' · ' + ctx.planName(l.plan);
       if (l.kind && l.kind !== 'period') name += ' — ' + (u.lineKinds[l.kind] || l.kind);
-      html('span', 'line-name', li, name);
-      html('span', 'line-period', li, ctx.date(l.from) + ' – ' + ctx.date(ctx.dayBefore(l.to)));
-      html('span', 'line-amount', li, ctx.money(l.amount));
-    });
-    var total = html('td', 'num', tr, ctx.money(inv.amount));
-    if (inv.amount < 0) html('span', 'credit-note-label', total, ' (' + u.creditNote + ')');
+      return [l.amount < 0, name, ctx.date(l.from) + ' – ' + ctx.date(ctx.dayBefore(l.to)), ctx.money(l.amount)];
+    }),
+  };
+}
+
+function invoiceRow(v) {
+  var tr = html('tr', v.credit ? 'credit-note' : null);
+  tr.setAttribute('data-date', v.date);
+  var d = html('td', 'date', tr);
+  var t = html('time', null, d, v.dateText); t.setAttribute('datetime', v.date);
+  html('td', 'sub', tr, v.sub);
+  var ul = html('ul', null, html('td', 'lines', tr));
+  v.lines.forEach(function (l) {
+    var li = html('li', l[0] ? 'credit' : null, ul);
+    html('span', 'line-name', li, l[1]);
+    html('span', 'line-period', li, l[2]);
+    html('span', 'line-amount', li, l[3]);
   });
-  body.appendChild(frag);
+  var total = html('td', 'num', tr, v.total);
+  if (v.credit) html('span', 'credit-note-label', total, ' (' + v.creditNote + ')');
+  return tr;
+}
+
+var invoiceRows = new Map();
+export function renderInvoices(ctx, g) {
+  var body = $('invoice-rows'), invs = g.result.invoices || [], u = ctx.ui;
+  var shown = invs.slice(0, state.invoiceLimit);
+  var next = new Map(), nodes = [];
+  if (body.firstChild && !invoiceRows.size) body.textContent = '';
+  if (!invs.length) {
+    var tr0 = html('tr', 'empty');
+    var td0 = html('td', null, tr0, u.noInvoices); td0.colSpan = 4;
+    nodes.push(tr0);
+  }
+  shown.forEach(function (inv) {
+    var v = invoiceView(ctx, inv), key = JSON.stringify(v);
+    var tr = takeRow(invoiceRows, key) || invoiceRow(v);
+    keepRow(next, key, tr);
+    nodes.push(tr);
+  });
+  placeRows(body, nodes);
+  invoiceRows = next;
   $('invoice-total').textContent = ctx.money((g.result.summary || {}).total_charged);
   $('invoice-count').textContent = invs.length ? '(' + u.invoiceCount(shown.length, invs.length) + ')' : '';
   var more = $('invoices-more'), rest = invs.length - shown.length;
