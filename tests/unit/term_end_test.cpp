@@ -201,3 +201,11 @@ TEST_CASE("The what-if answer of an evergreen cancellation gives the exit date u
     CHECK(narrate_answer(run.scenario(), run.result(), 0, Language::fr).find("la fin tombe le 10 juillet 2025") !=
           std::string::npos);
 }
+
+TEST_CASE("An account closure in the evergreen phase ends on the grid, with the evergreen notice", "[term-end]") {
+    json sc = mobile("P1D", "P1M");
+    act(sc, {{"on", "2025-06-10"}, {"do", "close_account"}});
+    const Run run{sc};
+    CHECK(run.events("cancellation_effective").whole_subscription().dates() == Dates{"2025-07-10"});
+    CHECK(run.total_charged() == 27 * 2999 + 871);
+}
