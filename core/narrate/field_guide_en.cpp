@@ -93,6 +93,22 @@ constexpr FieldHelp kGuide[] = {
     {"/expect/*/count", "How many times", "The exact number of matching events. Use this or absent, not both."},
     {"/expect/*/absent", "Never happens", "When true, no matching event may happen."},
     {"/expect/*/total_charged", "Total charged", "The expected sum of every invoice up to the last day, in cents."},
+    // Format 2 (SPEC-v2 §1, §2, §0.3)
+    {"/catalog/plans/*/rank", "Rank", "Orders the plans of one product: moving to a higher rank is an upgrade, to a lower one a downgrade."},
+    {"/catalog/plans/*/change", "Changing away from this plan", "When a move to another plan takes effect, and how the money is settled."},
+    {"/catalog/plans/*/change/upgrade", "Upgrades", "When a move to a higher plan takes effect: at once, at the end of the period, at the end of the term, or never (refused)."},
+    {"/catalog/plans/*/change/downgrade", "Downgrades", "When a move to a lower plan takes effect: at once, at the end of the period, at the end of the term, or never (refused)."},
+    {"/catalog/plans/*/change/proration", "Money on a change", "prorate credits the unused days of the old plan and charges the new one for them; full_credit credits the whole period; none settles nothing."},
+    {"/catalog/plans/*/refund_on_immediate_cancel", "Refund on an immediate cancellation", "Money back when a cancellation ends a paid period early: none, the unused days (prorated), or everything (full)."},
+    {"/catalog/plans/*/termination_fee", "Early termination fee", "A fixed fee, in cents, when a cancellation takes effect before the end of the commitment term."},
+    {"/actions/*/from", "From plan", "For a plan change: the plan the subscription is on now, to change one product of several."},
+    {"/actions/*/timing", "When the change happens", "For a plan change: at once, at the end of the period or at the end of the term, instead of what the plan says."},
+    {"/actions/*/proration", "Money on this change", "For a plan change: prorate, full_credit or none, instead of what the plan says."},
+    {"/actions/*/reset_anchor", "Restart the billing dates", "For a plan change: when true, the billing dates start again from the day of the change."},
+    {"/permissions/change_plan", "Who may change plans", "The roles that may move a subscription to another plan."},
+    {"/expect/*/rule", "With rule", "Only events with this rule match, such as cancellation.evergreen."},
+    {"/expect/*/total_credited", "Total credited", "The expected sum of every credit and refund line up to the last day, in cents, as a positive number."},
+    {"/expect/*/total_unpaid", "Total unpaid", "The expected sum of the invoices still unpaid on the last day, in cents."},
 };
 
 }  // namespace

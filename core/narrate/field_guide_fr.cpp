@@ -93,6 +93,22 @@ constexpr FieldHelp kGuide[] = {
     {"/expect/*/count", "Combien de fois", "Le nombre exact d’événements correspondants. Utilisez cette clé ou absent, pas les deux."},
     {"/expect/*/absent", "N’arrive jamais", "Avec true, aucun événement correspondant ne doit arriver."},
     {"/expect/*/total_charged", "Total facturé", "La somme attendue de toutes les factures jusqu’au dernier jour, en centimes."},
+    // Format 2 (SPEC-v2 §1, §2, §0.3)
+    {"/catalog/plans/*/rank", "Rang", "Ordonne les offres d’un même produit : passer à un rang plus haut est une montée en gamme, à un rang plus bas une descente."},
+    {"/catalog/plans/*/change", "Quitter cette offre", "Quand un passage à une autre offre prend effet, et comment l’argent est réglé."},
+    {"/catalog/plans/*/change/upgrade", "Montées en gamme", "Quand un passage à une offre plus haute prend effet : tout de suite, à la fin de la période, à la fin de l’engagement, ou jamais (refusé)."},
+    {"/catalog/plans/*/change/downgrade", "Descentes en gamme", "Quand un passage à une offre plus basse prend effet : tout de suite, à la fin de la période, à la fin de l’engagement, ou jamais (refusé)."},
+    {"/catalog/plans/*/change/proration", "Argent lors d’un changement", "prorate crédite les jours non utilisés de l’ancienne offre et facture la nouvelle pour ces jours ; full_credit crédite toute la période ; none ne règle rien."},
+    {"/catalog/plans/*/refund_on_immediate_cancel", "Remboursement d’une résiliation immédiate", "L’argent rendu quand une résiliation écourte une période payée : rien (none), les jours non utilisés (prorated) ou tout (full)."},
+    {"/catalog/plans/*/termination_fee", "Frais de résiliation anticipée", "Des frais fixes, en centimes, quand une résiliation prend effet avant la fin de l’engagement."},
+    {"/actions/*/from", "Depuis l’offre", "Pour un changement d’offre : l’offre actuelle, pour changer un seul produit parmi plusieurs."},
+    {"/actions/*/timing", "Quand le changement a lieu", "Pour un changement d’offre : tout de suite, à la fin de la période ou à la fin de l’engagement, au lieu de ce que prévoit l’offre."},
+    {"/actions/*/proration", "Argent pour ce changement", "Pour un changement d’offre : prorate, full_credit ou none, au lieu de ce que prévoit l’offre."},
+    {"/actions/*/reset_anchor", "Repartir de zéro pour les dates", "Pour un changement d’offre : avec true, les dates de facturation repartent du jour du changement."},
+    {"/permissions/change_plan", "Qui peut changer d’offre", "Les rôles qui peuvent faire passer un abonnement à une autre offre."},
+    {"/expect/*/rule", "Avec la règle", "Seuls les événements de cette règle comptent, par exemple cancellation.evergreen."},
+    {"/expect/*/total_credited", "Total crédité", "La somme attendue de tous les avoirs et remboursements jusqu’au dernier jour, en centimes, en nombre positif."},
+    {"/expect/*/total_unpaid", "Total impayé", "La somme attendue des factures encore impayées le dernier jour, en centimes."},
 };
 
 }  // namespace

@@ -41,9 +41,12 @@ void collect(const json& schema, const json& node_in, const std::string& path, s
             if (child.is_object()) collect(schema, child, path + "/" + key, out);
         }
     if (node.contains("items")) collect(schema, node["items"], path + "/*", out);
-    for (const char* several : {"oneOf", "anyOf"})
+    for (const char* several : {"oneOf", "anyOf", "allOf"})
         if (node.contains(several))
             for (const json& option : node[several]) collect(schema, option, path, out);
+    // One branch per format version (if "subsim" is 1 / 2, then ...).
+    for (const char* branch : {"then", "else"})
+        if (node.contains(branch)) collect(schema, node[branch], path, out);
 }
 
 std::set<std::string> schema_paths() {
