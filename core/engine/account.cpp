@@ -1,3 +1,4 @@
+#include "engine/evergreen.hpp"
 #include "engine/account.hpp"
 
 #include <algorithm>
@@ -16,6 +17,12 @@ namespace {
 // A trialing subscription ends at its trial end; a paid one at the end of its term, with its lead
 // plan's notice (SPEC §3 Account closure).
 CancellationDate closure_date(const SubscriptionRun& run, Date r) {
+    Plan by_term = *run.lead;  // in the evergreen phase, end_of_term uses the grid (SPEC-v2 §5.5)
+    by_term.cancellation = CancellationPolicy::end_of_term;
+    if (auto evergreen = in_trial(run, r) ? std::nullopt : evergreen_cancellation_date(run, by_term, run.lead_calendar, r)) {
+        evergreen->rule = Rule::account_close;
+        return *evergreen;
+    }
     CancellationDate when =
         in_trial(run, r)
             ? trial_cancellation_date(r, TrialCancel::at_trial_end, *run.trial.end, run.lead->notice)

@@ -5,6 +5,7 @@
 
 #include "engine/account.hpp"
 #include "engine/bundle.hpp"
+#include "engine/evergreen.hpp"
 #include "engine/cancellation_date.hpp"
 #include "engine/permissions.hpp"
 #include "engine/plan_change.hpp"
@@ -17,6 +18,7 @@ namespace {
 
 CancellationDate when_for(const SubscriptionRun& run, const Plan& plan, const BillingCalendar& calendar, Date r) {
     if (in_trial(run, r)) return trial_cancellation_date(r, run.trial.settings->cancel, *run.trial.end, plan.notice);
+    if (auto evergreen = evergreen_cancellation_date(run, plan, calendar, r)) return *evergreen;
     return paid_cancellation_date(r, plan.cancellation, plan.notice, calendar, renewal_cap(run));
 }
 
@@ -61,8 +63,8 @@ void announce(Simulation& sim, const Action& action, Index sub, std::optional<In
     sim.emit(r, EventType::cancellation_scheduled, sub, product, scheduled, scheduled_details(when));
 }
 
-void confirm_by_email(Simulation& sim, Date r, std::optional<Index> sub, Date effective) {
-    sim.emit(r, EventType::email, sub, std::nullopt, Rule::cancellation_confirmation,
+void confirm_by_email(Simulation& sim, Date r, std::optional<Index> sub, Date effective, Rule rule) {
+    sim.emit(r, EventType::email, sub, std::nullopt, rule,
              {{"kind", std::string("cancellation_confirmation")},
               {"effective", effective},
               {"access_until", effective.plus_days(-1)}});
@@ -212,7 +214,10 @@ void apply_cascades_and_effects(Simulation& sim, const Action& action, Subscript
         const Date e = line && line->pending ? line->pending->effective : o.when.effective;
         latest = std::max(latest.value_or(e), e);
     }
-    confirm_by_email(sim, action.on, origin_run.index, *latest);
+    // An evergreen end_of_term cancellation names its rule on the e-mail too (SPEC-v2 §5.4).
+    const bool evergreen = origins.front().when.rule == Rule::cancellation_evergreen;
+    confirm_by_email(sim, action.on, origin_run.index, *latest,
+                     evergreen ? Rule::cancellation_evergreen : Rule::cancellation_confirmation);
     for (SubscriptionRun& run : sim.subs) take_effect(sim, run, action.on);
     for (SubscriptionRun& run : sim.subs) withdraw_changes_of_cancelled(sim, run, action.on);
     close_account_if_due(sim, action.on);

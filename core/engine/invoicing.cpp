@@ -6,6 +6,7 @@
 #include "engine/bundle.hpp"
 #include "engine/renewal.hpp"
 #include "engine/simulation.hpp"
+#include "engine/term_end.hpp"
 
 namespace subsim {
 namespace {
@@ -91,12 +92,13 @@ void supersede(Simulation& sim, const std::vector<PaidLine>& lines) {
 }
 
 void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, Rule rule) {
-    std::vector<InvoiceLine> lines;
+    std::vector<RuledLine> ruled;
     if (run.bundle.priced && run.bundle.calendar && boundary_today(*run.bundle.calendar, run.bundle.billing, day)) {
         run.bundle.billing.move_to(*run.bundle.calendar, run.bundle.billing.index() + 1);
         if (!prepaid_on(run, day) && any_member_billable(sim, run)) {
             const Bundle& bundle = sim.scenario.catalog.bundles[*run.sub->bundle];
-            lines.push_back(InvoiceLine{std::nullopt, *run.sub->bundle, day, run.bundle.billing.date(*run.bundle.calendar), bundle.price});
+            ruled.push_back({InvoiceLine{std::nullopt, *run.sub->bundle, day, run.bundle.billing.date(*run.bundle.calendar), bundle.price},
+                             rule});
         }
     }
     for (ProductLine& line : run.lines) {
@@ -104,13 +106,17 @@ void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, Rule rule) 
         if (!boundary_today(line.calendar, line.billing, day)) continue;
         line.billing.move_to(line.calendar, line.billing.index() + 1);
         if (prepaid_on(run, day) || billed_through_bundle(sim, run, line.product)) continue;
-        if (lines.empty()) lines.reserve(run.lines.size() + 1);  // one allocation per invoice
-        lines.push_back(InvoiceLine{line.product, std::nullopt, day, line.billing.date(line.calendar), line.plan->price,
-                                    plan_index(sim, *line.plan)});
+        const Date next = line.billing.date(line.calendar);
+        if (const auto end = partial_last_period_end(sim, line, day, next)) {  // SPEC-v2 §5.3
+            ruled.push_back({InvoiceLine{line.product, std::nullopt, day, *end,
+                                         Money{share(line.plan->price.minor(), day.days_until(*end), day.days_until(next))},
+                                         plan_index(sim, *line.plan), LineKind::period, day},
+                             Rule::billing_partial_last_period});
+            continue;
+        }
+        ruled.push_back({InvoiceLine{line.product, std::nullopt, day, next, line.plan->price, plan_index(sim, *line.plan)}, rule});
     }
     // Into the day's single invoice: a scheduled plan change may have opened it (SPEC-v2 §0.3).
-    std::vector<RuledLine> ruled;
-    for (InvoiceLine& l : lines) ruled.push_back({std::move(l), rule});
     add_lines(sim, run, day, std::move(ruled));
 }
 

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "engine/evergreen.hpp"
 #include "engine/simulation.hpp"
+#include "engine/term_end.hpp"
 
 namespace subsim {
 namespace {
@@ -21,6 +23,7 @@ void remind_trial_end(Simulation& sim, const SubscriptionRun& run, Date day, Dur
 }
 
 void remind_renewal(Simulation& sim, const SubscriptionRun& run, Date day, Duration before) {
+    if (in_evergreen(run)) return;  // no renewal reminders in the evergreen phase (SPEC-v2 §5.2)
     const BillingCalendar& cal = run.lead_calendar;
     // The boundaries B with B - before == day: day + before, and with month units, when `day` is a
     // month's last day, the later days of the target month too (end-of-month clamping).
@@ -31,11 +34,12 @@ void remind_renewal(Simulation& sim, const SubscriptionRun& run, Date day, Durat
          k = cal.next_term_index(k)) {
         const Date boundary = cal.boundary(k);
         if (before.before(boundary) != day || !(boundary > day) || !runs_until(run, boundary)) continue;
-        if (!run.lead->auto_renew && k != run.renewal.term_end) return;  // a manual term ends at the current boundary
+        const bool renews = renews_at(run, k);
+        if (!renews && k != run.renewal.term_end) return;  // a manual term ends at the current boundary
         const bool renewed_by_hand = run.renewal.prepaid_from && *run.renewal.prepaid_from <= boundary && boundary < *run.renewal.prepaid_until;
         if (renewed_by_hand) continue;
         sim.emit(day, EventType::renewal_reminder, run.index, std::nullopt, Rule::reminder_renewal,
-                 {{"renews_on", boundary}, {"before", before.iso()}, {"auto_renew", run.lead->auto_renew}});
+                 {{"renews_on", boundary}, {"before", before.iso()}, {"auto_renew", renews}});
     }
 }
 

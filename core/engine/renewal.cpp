@@ -6,6 +6,8 @@
 #include "engine/invoicing.hpp"
 #include "engine/permissions.hpp"
 #include "engine/simulation.hpp"
+#include "engine/evergreen.hpp"
+#include "engine/term_end.hpp"
 
 namespace subsim {
 namespace {
@@ -39,7 +41,7 @@ std::optional<Refusal> renewal_refusal(const Simulation& sim, const Action& acti
         return Refusal{Reason::already_cancelled, Rule::renewal_already_cancelled};
     if (!state || state == State::trialing || run.trial.expired) return Refusal{Reason::not_active, Rule::renewal_not_active};
     if (state == State::active || state == State::pending_activation) {
-        if (run.lead->auto_renew) return Refusal{Reason::auto_renewing, Rule::renewal_auto_renewing};
+        if (renews_by_itself(run)) return Refusal{Reason::auto_renewing, Rule::renewal_auto_renewing};
         if (run.renewal.prepaid_until && *run.renewal.prepaid_until > run.lead_calendar.boundary(run.renewal.term_end))
             return Refusal{Reason::already_renewed, Rule::renewal_already_renewed};
     }
@@ -51,7 +53,7 @@ std::optional<Refusal> renewal_refusal(const Simulation& sim, const Action& acti
 }  // namespace
 
 std::optional<Date> renewal_cap(const SubscriptionRun& run) {
-    if (run.lead->auto_renew) return std::nullopt;
+    if (renews_by_itself(run)) return std::nullopt;
     Date end = run.lead_calendar.boundary(run.renewal.term_end);
     if (run.renewal.prepaid_until && *run.renewal.prepaid_until > end) end = *run.renewal.prepaid_until;
     return end;
@@ -67,9 +69,13 @@ void renew_or_expire_if_due(Simulation& sim, SubscriptionRun& run, Date day) {
                                         ? (run.trial.end ? Rule::trial_converted : Rule::billing_first_period)
                                         : Rule::billing_period;
     const Date term_end = run.lead_calendar.boundary(run.renewal.term_end);
-    if (term_end == day) {
+    if (term_end == day && !in_evergreen(run)) {
         const long next = run.lead_calendar.next_term_index(run.renewal.term_end);
-        if (run.lead->auto_renew) {
+        const TermEndStep step = run.renewal.prepaid_from == day ? TermEndStep::v1 : apply_term_end(sim, run, day);
+        if (step == TermEndStep::ended) return;
+        if (step == TermEndStep::evergreen) {
+            invoice_rule = Rule::billing_period;
+        } else if (renews_by_itself(run) || step == TermEndStep::renewed) {
             sim.emit(day, EventType::renewed, run.index, std::nullopt, Rule::renewal_auto,
                      {{"manual", false}, {"term_from", day}, {"term_to", run.lead_calendar.boundary(next)}});
             invoice_rule = Rule::renewal_auto;

@@ -27,6 +27,7 @@
 #include "engine/plan_change.hpp"
 #include "engine/reminders.hpp"
 #include "engine/renewal.hpp"
+#include "engine/term_end.hpp"
 #include "engine/transfer.hpp"
 #include "engine/trial.hpp"
 #include "model/result.hpp"
@@ -69,6 +70,7 @@ struct SubscriptionRun {
     BundleState bundle;
     TransferState transfer;
     ReminderState reminders;
+    TermEndState term_end;  // format 2: at_term_end (term_end.hpp, evergreen.hpp)
 
     ProductLine* line_for(Index product);
     const ProductLine* line_for(Index product) const;

@@ -1,3 +1,4 @@
+#include "engine/evergreen.hpp"
 #include "engine/settlement.hpp"
 
 #include <algorithm>
@@ -53,6 +54,7 @@ void refunds(Simulation& sim, const SubscriptionRun& run, Date e, const std::vec
 // inside a term (SPEC-v2 §2.4).
 void fees(const Simulation& sim, const SubscriptionRun& run, Date e, const std::vector<EndedLine>& ended,
           std::vector<RuledLine>& out) {
+    if (in_evergreen(run)) return;  // the fee never applies in the evergreen phase (SPEC-v2 §5.3)
     bool whole_charged = false;
     for (const EndedLine& line : ended) {
         if (!line.customer || (line.whole && whole_charged)) continue;

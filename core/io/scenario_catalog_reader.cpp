@@ -171,7 +171,8 @@ void ScenarioParts::read_plan(const Json& v, const std::string& ptr) {
     if (!r.as_object(v, ptr, "a plan")) return;
     r.only_keys(v, ptr, {"id", "product", "price", "period", "trial", "term", "auto_renew", "renewal_term", "notice",
                          "cancellation", "reactivation", "renewal_grace", "self_service", "channel", "reminders"},
-                {"rank", "change", "refund_on_immediate_cancel", "termination_fee"});
+                {"rank", "change", "refund_on_immediate_cancel", "termination_fee", "at_term_end", "evergreen_period",
+                 "evergreen_notice"});
     Plan plan;
     plan.id = r.string(v, ptr, "id", true).value_or("");
     if (const Json* product = r.member(v, ptr, "product", true))
@@ -207,6 +208,7 @@ void ScenarioParts::read_plan(const Json& v, const std::string& ptr) {
                                                ") must be a whole number of billing periods (" + period->iso() + ")");
     }
     if (r.version >= 2) read_plan_v2(plan, v, ptr);
+    if (r.version >= 2) read_term_end(plan, v, ptr, renewal_term.has_value());
     // A plan with errors is registered all the same, so references to it do not cascade into more errors.
     if (register_id(plans, plan.id, sc.catalog.plans.size(), ptr + "/id", "plan")) sc.catalog.plans.push_back(std::move(plan));
 }
@@ -248,6 +250,28 @@ void ScenarioParts::read_plan_v2(Plan& plan, const Json& v, const std::string& p
     if (auto refund = r.choice(v, ptr, "refund_on_immediate_cancel", false, {"none", "prorated", "full"}))
         plan.refund_on_immediate_cancel = *refund == "full" ? Refund::full : *refund == "prorated" ? Refund::prorated : Refund::none;
     plan.termination_fee = Money{r.integer(v, ptr, "termination_fee", false, 0, 10'000'000'000).value_or(0)};
+}
+
+// SPEC-v2 §5.1: at_term_end, evergreen_period, evergreen_notice.
+void ScenarioParts::read_term_end(Plan& plan, const Json& v, const std::string& ptr, bool explicit_renewal_term) {
+    plan.evergreen_period = plan.period;
+    plan.evergreen_notice = plan.notice;
+    if (auto at = r.choice(v, ptr, "at_term_end", false, {"renew", "renew_once", "evergreen", "cancel"}))
+        plan.at_term_end = *at == "renew_once" ? AtTermEnd::renew_once
+                           : *at == "evergreen" ? AtTermEnd::evergreen
+                           : *at == "cancel"    ? AtTermEnd::cancel
+                                                : AtTermEnd::renew;
+    const auto period = r.duration(v, ptr, "evergreen_period", false, false);
+    const auto notice = r.duration(v, ptr, "evergreen_notice", false, true);
+    const bool evergreen = plan.at_term_end == AtTermEnd::evergreen;
+    if (plan.at_term_end != AtTermEnd::renew && !plan.auto_renew)
+        r.error(ptr + "/at_term_end", "\"at_term_end\" other than \"renew\" needs \"auto_renew\": true");
+    if (period && !evergreen) r.error(ptr + "/evergreen_period", "\"evergreen_period\" needs \"at_term_end\": \"evergreen\"");
+    if (notice && !evergreen) r.error(ptr + "/evergreen_notice", "\"evergreen_notice\" needs \"at_term_end\": \"evergreen\"");
+    if (explicit_renewal_term && (evergreen || plan.at_term_end == AtTermEnd::cancel))
+        r.error(ptr + "/renewal_term", "no renewal term ever starts when \"at_term_end\" is \"evergreen\" or \"cancel\"");
+    if (period) plan.evergreen_period = *period;
+    if (notice) plan.evergreen_notice = *notice;
 }
 
 void ScenarioParts::read_bundle(const Json& v, const std::string& ptr) {

@@ -38,6 +38,7 @@ private:
     std::optional<Index> read_product(const Json& v, const std::string& ptr);
     void read_plan(const Json& v, const std::string& ptr);
     void read_plan_v2(Plan& plan, const Json& v, const std::string& ptr);
+    void read_term_end(Plan& plan, const Json& v, const std::string& ptr, bool explicit_renewal_term);
     void read_change_plan(Action& a, const Json& v, const std::string& ptr);
     void read_trial(Plan& plan, const Json& v, const std::string& ptr);
     void read_bundle(const Json& v, const std::string& ptr);

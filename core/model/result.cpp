@@ -10,7 +10,8 @@ constexpr std::array<const char*, event_type_count> event_names = {
     "invoice", "renewed", "renewal_reminder", "cancellation_requested", "cancellation_scheduled",
     "cancellation_effective", "reactivated", "action_refused", "email", "expired", "grace_ended",
     "price_changed", "account_closed", "data_deleted", "transfer_requested", "transfer_completed",
-    "activated", "plan_change_requested", "plan_change_scheduled", "plan_changed", "plan_change_withdrawn"};
+    "activated", "plan_change_requested", "plan_change_scheduled", "plan_changed", "plan_change_withdrawn",
+    "evergreen_started"};
 
 constexpr std::array<const char*, state_count> state_names = {
     "trialing", "pending_activation", "active", "pending_cancellation", "cancelled", "expired"};

@@ -23,10 +23,12 @@ enum class EventType {
     cancellation_effective, reactivated, action_refused, email, expired, grace_ended,
     price_changed, account_closed, data_deleted, transfer_requested, transfer_completed, activated,
     // Format version 2 (SPEC-v2 §1.8)
-    plan_change_requested, plan_change_scheduled, plan_changed, plan_change_withdrawn
+    plan_change_requested, plan_change_scheduled, plan_changed, plan_change_withdrawn,
+    // SPEC-v2 §5.4
+    evergreen_started
 };
-// Keep `plan_change_withdrawn` last, or move event_type_count with the last enumerator.
-inline constexpr std::size_t event_type_count = static_cast<std::size_t>(EventType::plan_change_withdrawn) + 1;
+// Keep `evergreen_started` last, or move event_type_count with the last enumerator.
+inline constexpr std::size_t event_type_count = static_cast<std::size_t>(EventType::evergreen_started) + 1;
 
 // pending_activation: bought from a third party, not activated yet (SPEC §2.3); nothing provided.
 enum class State { trialing, pending_activation, active, pending_cancellation, cancelled, expired };

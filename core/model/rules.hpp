@@ -94,7 +94,12 @@ namespace subsim {
     X(change_ends_first, "change.ends_first", "v2 §1.9 Refusals", "")                                \
     X(refund_prorated, "refund.prorated", "v2 §2.3 Refund", "")                                      \
     X(refund_full, "refund.full", "v2 §2.3 Refund", "")                                              \
-    X(fee_termination, "fee.termination", "v2 §2.4 Termination fee", "")
+    X(fee_termination, "fee.termination", "v2 §2.4 Termination fee", "")                            \
+    X(term_evergreen, "term.evergreen", "v2 §5.2 Semantics", "")                                     \
+    X(term_cancel_at_term_end, "term.cancel_at_term_end", "v2 §5.2 Semantics", "")                   \
+    X(term_renew_once, "term.renew_once", "v2 §5.2 Semantics", "")                                   \
+    X(cancellation_evergreen, "cancellation.evergreen", "v2 §5.2 Cancellations in the evergreen phase", "") \
+    X(billing_partial_last_period, "billing.partial_last_period", "v2 §5.3 Partial last period", "")
 
 // X(enumerator) — the reason's id is its name.
 #define SUBSIM_REASONS(X)                                                                            \

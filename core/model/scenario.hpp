@@ -34,6 +34,8 @@ inline constexpr int format_version_of(ActionKind k) { return k == ActionKind::c
 enum class ChangeTiming { immediate, end_of_period, end_of_term, refused };
 enum class Proration { prorate, full_credit, none };
 enum class Refund { none, prorated, full };
+// What happens at the end of the first term (SPEC-v2 §5.1 `at_term_end`).
+enum class AtTermEnd { renew, renew_once, evergreen, cancel };
 // How a change away from a plan happens (plan key `change`).
 struct ChangePolicy {
     ChangeTiming upgrade = ChangeTiming::immediate;
@@ -78,6 +80,9 @@ struct Plan {
     ChangePolicy change;
     Refund refund_on_immediate_cancel = Refund::none;
     Money termination_fee;
+    AtTermEnd at_term_end = AtTermEnd::renew;
+    Duration evergreen_period;  // = period unless set (only with evergreen)
+    Duration evergreen_notice;  // = notice unless set (only with evergreen)
 };
 
 struct Bundle {

@@ -63,14 +63,23 @@ std::string charge(const Context& c, std::int64_t amount) {
     return c.say(Phrase::still_charged, {{"amount", c.money(amount)}});
 }
 
+// A cancellation the evergreen rules dated: the answer gives the exit date the evergreen notice allows.
+bool evergreen_request(const Asked& a) {
+    for (const Event* e : a.events)
+        if (e->rule == Rule::cancellation_evergreen) return true;
+    return false;
+}
+
 std::string cancel_answer(const Asked& a, const Event& scheduled) {
     const Context& c = a.c;
     const std::optional<Date> effective = date_detail(scheduled, "effective");
     const std::string notice = text_detail(scheduled, "notice");
     Phrase p = Phrase::answer_cancel;
     if (effective == std::optional<Date>(a.action.on)) p = Phrase::answer_cancel_now;
+    else if (evergreen_request(a)) p = Phrase::answer_cancel_evergreen;  // SPEC-v2 §5.5 What-if
     else if (flag_detail(scheduled, "deadline_missed") && !notice.empty() && notice != "P0D") p = Phrase::answer_cancel_late;
     return c.say(p, a.slots(&scheduled, {{"access_until", date_of(c, scheduled, "access_until")},
+                                         {"effective", date_of(c, scheduled, "effective")},
                                          {"charge", charge(c, still_charged(a))},
                                          {"notice", notice.empty() ? "" : c.notice(notice)},
                                          {"deadline", date_of(c, scheduled, "notice_deadline")}}));

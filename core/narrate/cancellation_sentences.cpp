@@ -37,6 +37,8 @@ std::string missed_clause(const Context& c, const Event& e, Slots slots) {
 std::string notice_clause(const Context& c, const Event& e) {
     const std::string notice = text_detail(e, "notice");
     if (notice.empty() || notice == "P0D" || is_trial_or_immediate(e.rule)) return "";
+    // An evergreen request in time: the why-clause gives the notice (SPEC-v2 §5.2).
+    if (e.rule == Rule::cancellation_evergreen && !flag_detail(e, "deadline_missed")) return "";
     Slots slots = {{"notice", c.notice(notice)}, {"deadline", date_of(c, e, "notice_deadline")},
                    {"earliest", date_of(c, e, "earliest")}, {"effective", date_of(c, e, "effective")}};
     if (!flag_detail(e, "deadline_missed")) return c.say(Phrase::scheduled_notice_met, slots);
@@ -53,6 +55,8 @@ std::string why_clause(const Context& c, const Event& e) {
         case Rule::account_closing:
         case Rule::account_closure: return c.say(Phrase::scheduled_closure);
         case Rule::trial_cancel_at_trial_end: return c.say(Phrase::scheduled_trial_end);
+        case Rule::cancellation_evergreen:
+            return c.say(Phrase::scheduled_evergreen, {{"notice", c.notice(text_detail(e, "notice"))}});
         default: return "";
     }
 }
@@ -100,7 +104,10 @@ std::string cancellation_scheduled(const Context& c, const Event& e) {
 }
 
 std::string cancellation_effective(const Context& c, const Event& e) {
-    return c.say(Phrase::cancel_effective, event_slots(c, e, {{"last_day", c.date(e.date.plus_days(-1))}}));
+    Phrase p = Phrase::cancel_effective;
+    if (e.rule == Rule::term_cancel_at_term_end) p = Phrase::ended_at_term_end;
+    else if (e.rule == Rule::term_renew_once) p = Phrase::ended_after_renew_once;
+    return c.say(p, event_slots(c, e, {{"last_day", c.date(e.date.plus_days(-1))}}));
 }
 
 }  // namespace subsim::narrate_detail

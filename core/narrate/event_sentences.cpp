@@ -14,7 +14,28 @@ std::string day_before(const Context& c, const Event& e, std::string_view key) {
     return d ? c.date(d->plus_days(-1)) : "";
 }
 
+// SPEC-v2 §5.3: a period cut short by the cancellation, or the refund of its unused days.
+std::string partial_last_invoice(const Context& c, const Event& e) {
+    if (number_detail(e, "amount") < 0) return itemized_invoice(c, e);
+    const InvoiceLine* shortest = nullptr;
+    for (const Invoice& inv : c.result.invoices)
+        if (inv.date == e.date && std::optional<std::size_t>(inv.subscription) == e.subscription)
+            for (const InvoiceLine& l : inv.lines)
+                if (l.kind == LineKind::period && (!shortest || l.to < shortest->to)) shortest = &l;
+    if (!shortest) return itemized_invoice(c, e);
+    return c.say(Phrase::invoice_partial_last,
+                 slots_of(c, e, {{"amount", c.money(number_detail(e, "amount"))}, {"from", c.date(shortest->from)},
+                                 {"last_day", c.date(shortest->to.plus_days(-1))}}));
+}
+
+std::string evergreen_started(const Context& c, const Event& e) {
+    const std::string period = text_detail(e, "period");
+    Slots extra = {{"notice", c.notice(text_detail(e, "notice"))}, {"period", c.notice(period)}, {"date", c.date(e.date)}};
+    return c.say(period == "P1D" ? Phrase::evergreen_any_day : Phrase::evergreen_grid, slots_of(c, e, std::move(extra)));
+}
+
 std::string invoice(const Context& c, const Event& e) {
+    if (e.rule == Rule::billing_partial_last_period) return partial_last_invoice(c, e);
     if (itemized(e.rule)) return itemized_invoice(c, e);
     Phrase p = Phrase::invoice_period;
     if (e.rule == Rule::renewal_auto) p = Phrase::invoice_renewal;
@@ -129,6 +150,7 @@ std::string sentence(const Context& c, const Event& e) {
         case EventType::plan_change_scheduled:
         case EventType::plan_changed:
         case EventType::plan_change_withdrawn: return plan_change_sentence(c, e);
+        case EventType::evergreen_started: return evergreen_started(c, e);
     }
     return "";  // unreachable: every event type has its case above
 }

@@ -81,7 +81,10 @@ namespace subsim {
     X(reason_same_plan) X(reason_in_bundle) X(reason_multiple_plans) X(reason_upgrade_not_allowed)   \
     X(reason_downgrade_not_allowed) X(reason_ends_first) X(answer_change_plan)                       \
     X(answer_change_plan_later) X(expect_credited_ok) X(expect_credited_failed) X(expect_unpaid_ok)  \
-    X(expect_unpaid_failed) X(expect_event_rule)
+    X(expect_unpaid_failed) X(expect_event_rule)                                                     \
+    /* format 2: term-end actions and evergreen contracts (SPEC-v2 §5) */                           \
+    X(evergreen_any_day) X(evergreen_grid) X(invoice_partial_last) X(ended_at_term_end)              \
+    X(ended_after_renew_once) X(scheduled_evergreen) X(answer_cancel_evergreen)
 
 enum class Phrase {
 #define SUBSIM_PHRASE_ENUM(id) id,

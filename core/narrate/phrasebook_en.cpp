@@ -218,6 +218,20 @@ constexpr PhraseEntry phrasebook_en[phrase_count] = {
     {Phrase::expect_unpaid_ok, "The total unpaid is {amount}, as expected."},
     {Phrase::expect_unpaid_failed, "The total unpaid should be {expected} but is {amount}."},
     {Phrase::expect_event_rule, " with rule “{rule}”"},
+    {Phrase::evergreen_any_day,
+     "{Subject} has completed its minimum term and now runs on with no end date: it can be ended on any day, with a {notice} notice."},
+    {Phrase::evergreen_grid,
+     "{Subject} has completed its minimum term and now runs on with no end date: it can be ended at the end of any {period} "
+     "period counted from {date}, with a {notice} notice."},
+    {Phrase::invoice_partial_last,
+     "Invoice for {subject}: {amount} for its last period, cut short: from {from} through {last_day}, when it ends."},
+    {Phrase::ended_at_term_end, "{Subject} reaches the end of its term and stops there, as its plan says: access ended after {last_day}."},
+    {Phrase::ended_after_renew_once,
+     "{Subject} stops after its one renewal, as its plan says: access ended after {last_day}."},
+    {Phrase::scheduled_evergreen, " Past its minimum term, it ends on the first date its {notice} notice allows."},
+    {Phrase::answer_cancel_evergreen,
+     "If {who} cancels {subject} on {date}: past its minimum term, it ends on {effective}, the first date its {notice} notice "
+     "allows, so access until {access_until} inclusive; {charge}."},
 };
 
 static_assert(in_phrase_order(phrasebook_en), "phrasebook_en: one entry per phrase id, in SUBSIM_PHRASES order");

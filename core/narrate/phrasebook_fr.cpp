@@ -194,6 +194,21 @@ constexpr PhraseEntry phrasebook_fr[phrase_count] = {
     {Phrase::expect_unpaid_ok, "Le total impayé est de {amount}, comme prévu."},
     {Phrase::expect_unpaid_failed, "Le total impayé devrait être de {expected} mais est de {amount}."},
     {Phrase::expect_event_rule, " avec la règle « {rule} »"},
+    {Phrase::evergreen_any_day,
+     "{Subject} a achevé sa durée minimale et continue désormais sans date de fin : on peut y mettre fin n’importe quel jour, avec un préavis {notice}."},
+    {Phrase::evergreen_grid,
+     "{Subject} a achevé sa durée minimale et continue désormais sans date de fin : on peut y mettre fin au terme de toute "
+     "période {period} comptée à partir du {date}, avec un préavis {notice}."},
+    {Phrase::invoice_partial_last,
+     "Facture {of_subject} : {amount} pour sa dernière période, écourtée : du {from} au {last_day} inclus, date de sa fin."},
+    {Phrase::ended_at_term_end,
+     "{Subject} arrive au terme de son engagement et s’arrête là, comme le prévoit son offre : l’accès a pris fin après le {last_day}."},
+    {Phrase::ended_after_renew_once,
+     "{Subject} s’arrête après son unique renouvellement, comme le prévoit son offre : l’accès a pris fin après le {last_day}."},
+    {Phrase::scheduled_evergreen, " Passé la durée minimale, la fin tombe à la première date que permet le préavis {notice}."},
+    {Phrase::answer_cancel_evergreen,
+     "Si {who} résilie {subject} le {date} : passé la durée minimale, la fin tombe le {effective}, première date que permet le "
+     "préavis {notice}, donc accès jusqu’au {access_until} inclus ; {charge}."},
 };
 
 static_assert(in_phrase_order(phrasebook_fr), "phrasebook_fr: one entry per phrase id, in SUBSIM_PHRASES order");

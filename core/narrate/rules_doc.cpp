@@ -97,6 +97,11 @@ const RulePhrases rule_phrases[] = {
     {R::refund_prorated, {P::invoice_itemized, P::money_refund_unused}},
     {R::refund_full, {P::invoice_itemized, P::money_refund_whole}},
     {R::fee_termination, {P::invoice_itemized, P::money_fee}},
+    {R::term_evergreen, {P::evergreen_any_day, P::evergreen_grid}},
+    {R::term_cancel_at_term_end, {P::ended_at_term_end}},
+    {R::term_renew_once, {P::ended_after_renew_once}},
+    {R::cancellation_evergreen, {P::scheduled, P::scheduled_evergreen, P::answer_cancel_evergreen}},
+    {R::billing_partial_last_period, {P::invoice_partial_last, P::invoice_itemized, P::money_refund_unused}},
 };
 
 std::initializer_list<Phrase> phrases_of(Rule r) {

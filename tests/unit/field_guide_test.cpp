@@ -44,8 +44,9 @@ void collect(const json& schema, const json& node_in, const std::string& path, s
     for (const char* several : {"oneOf", "anyOf", "allOf"})
         if (node.contains(several))
             for (const json& option : node[several]) collect(schema, option, path, out);
-    // A version's branch ("if": {"subsim": 2}, "then": {...}) holds that version's keys.
-    if (node.contains("then")) collect(schema, node["then"], path, out);
+    // One branch per format version (if "subsim" is 1 / 2, then ...).
+    for (const char* branch : {"then", "else"})
+        if (node.contains(branch)) collect(schema, node[branch], path, out);
 }
 
 std::set<std::string> schema_paths() {

@@ -1,0 +1,113 @@
+#include "engine/term_end.hpp"
+
+#include <algorithm>
+
+#include "engine/cancellation.hpp"
+#include "engine/evergreen.hpp"
+#include "engine/invoicing.hpp"
+#include "engine/simulation.hpp"
+
+namespace subsim {
+namespace {
+
+// The automatic renewals the plan allows: none for `cancel`, one for `renew_once`.
+int renewals_allowed(AtTermEnd at) { return at == AtTermEnd::renew_once ? 1 : 0; }
+
+bool ends_at_some_term_end(AtTermEnd at) { return at == AtTermEnd::renew_once || at == AtTermEnd::cancel; }
+
+// §5.3 applies to evergreen contracts: elsewhere cancellations fall on billing boundaries, and a
+// version 1 file relabelled 2 keeps its answer (§9; docs/semantics.md).
+bool evergreen_plan(const ProductLine& line) { return line.plan->at_term_end == AtTermEnd::evergreen; }
+
+bool requires_any(const Scenario& scenario, Index dependent, const std::vector<Index>& bases) {
+    const auto& req = scenario.catalog.products[dependent].requires_products;
+    return std::any_of(req.begin(), req.end(), [&](Index p) { return std::find(bases.begin(), bases.end(), p) != bases.end(); });
+}
+
+// Every product elsewhere that requires an ended one ends with it, on the same date (SPEC-v2 §5.5).
+void cascade_requires(Simulation& sim, const SubscriptionRun& origin, Date day, std::vector<Index> ended) {
+    for (std::size_t pass = 0; pass < ended.size(); ++pass)
+        for (SubscriptionRun& run : sim.subs) {
+            if (run.transfer.done || run.index == origin.index) continue;
+            bool any = false;
+            for (ProductLine& line : run.lines)
+                if (line.live() && requires_any(sim.scenario, line.product, {ended[pass]})) {
+                    line.pending = PendingCancellation{day, false, Rule::cancellation_requires_cascade, ended[pass], false,
+                                                       *line.state};
+                    ended.push_back(line.product);
+                    any = true;
+                }
+            if (any) take_effect(sim, run, day);
+        }
+}
+
+void end_subscription(Simulation& sim, SubscriptionRun& run, Date day, Rule rule) {
+    std::vector<Index> ended;
+    for (ProductLine& line : run.lines)
+        if (line.live()) {
+            line.pending = PendingCancellation{day, true, rule, std::nullopt, false, *line.state};
+            ended.push_back(line.product);
+        }
+    take_effect(sim, run, day);
+    cascade_requires(sim, run, day, ended);
+}
+
+}  // namespace
+
+bool in_last_term(const SubscriptionRun& run) {
+    const AtTermEnd at = run.lead->at_term_end;
+    return ends_at_some_term_end(at) && run.term_end.automatic_renewals >= renewals_allowed(at);
+}
+
+bool renews_by_itself(const SubscriptionRun& run) { return run.lead->auto_renew && !in_last_term(run); }
+
+bool renews_at(const SubscriptionRun& run, long k) {
+    const AtTermEnd at = run.lead->at_term_end;
+    if (!run.lead->auto_renew) return false;
+    if (at == AtTermEnd::renew) return true;
+    return k == run.renewal.term_end && !in_last_term(run);
+}
+
+TermEndStep apply_term_end(Simulation& sim, SubscriptionRun& run, Date day) {
+    const AtTermEnd at = run.lead->at_term_end;
+    if (!run.lead->auto_renew || at == AtTermEnd::renew) return TermEndStep::v1;
+    if (at == AtTermEnd::evergreen) {
+        start_evergreen(sim, run, day);
+        return TermEndStep::evergreen;
+    }
+    if (in_last_term(run)) {
+        end_subscription(sim, run, day, at == AtTermEnd::cancel ? Rule::term_cancel_at_term_end : Rule::term_renew_once);
+        return TermEndStep::ended;
+    }
+    ++run.term_end.automatic_renewals;
+    return TermEndStep::renewed;
+}
+
+std::optional<Date> partial_last_period_end(const Simulation& sim, const ProductLine& line, Date day, Date next) {
+    if (sim.scenario.version < 2 || !line.pending || !evergreen_plan(line)) return std::nullopt;
+    const Date e = line.pending->effective;
+    if (day < e && e < next) return e;
+    return std::nullopt;
+}
+
+void take_effect_with_partial_refunds(Simulation& sim, SubscriptionRun& run, Date day) {
+    take_effect(sim, run, day);
+    if (sim.scenario.version < 2) return;
+    std::vector<RuledLine> refunds;
+    for (const ProductLine& line : run.lines) {
+        if (!evergreen_plan(line) || line.state != State::cancelled || line.history.empty() || line.history.back().first != day) continue;
+        for (const PaidLine& paid : paid_lines_after(sim, run, line.product, day)) {
+            const InvoiceLine& l = paid.line;
+            if (!(l.from < day) || l.kind != LineKind::period || l.periods != 1) continue;
+            const Date b = l.nominal_from.value_or(l.from);
+            const std::int64_t credit = share(l.amount.minor(), day.days_until(l.to), b.days_until(l.to));
+            if (credit == 0) continue;
+            refunds.push_back({InvoiceLine{l.product, l.bundle, day, l.to, Money{-credit}, l.plan, LineKind::refund},
+                               Rule::billing_partial_last_period});
+            supersede(sim, {paid});
+        }
+    }
+    add_lines(sim, run, day, std::move(refunds));
+}
+
+}  // namespace subsim
