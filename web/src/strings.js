@@ -260,6 +260,7 @@ export const TYPES = {
     data_deleted: 'Data deleted', transfer_requested: 'Transfer request', transfer_completed: 'Transfer completed',
     activated: 'Activation', plan_change_requested: 'Plan change request', plan_change_scheduled: 'Plan change scheduled',
     plan_changed: 'Plan changed', plan_change_withdrawn: 'Plan change withdrawn',
+    evergreen_started: 'Runs on with no end date',
   },
   fr: {
     subscription_started: 'Début', trial_started: 'Début d’essai', trial_ending: 'Rappel d’essai',
@@ -271,6 +272,7 @@ export const TYPES = {
     data_deleted: 'Données supprimées', transfer_requested: 'Demande de transfert', transfer_completed: 'Transfert effectué',
     activated: 'Activation', plan_change_requested: 'Demande de changement de formule', plan_change_scheduled: 'Changement de formule programmé',
     plan_changed: 'Formule changée', plan_change_withdrawn: 'Changement de formule retiré',
+    evergreen_started: 'Poursuite sans date de fin',
   },
 };
 

@@ -14,11 +14,15 @@ function resolve(node) {
   return n || {};
 }
 
-// The alternatives a node stands for (oneOf / anyOf), each resolved.
+// The alternatives a node stands for (oneOf / anyOf), each resolved; a node whose keys depend on
+// the format version (allOf: if "subsim" is 1 / 2, then …) stands for itself and every branch, so
+// the keys of both versions are found (the engine refuses a version 2 key in a version 1 file).
 function options(node) {
   const n = resolve(node);
   const several = n.oneOf || n.anyOf;
-  return several ? several.map(resolve) : [n];
+  if (several) return several.map(resolve);
+  const branches = (n.allOf || []).flatMap((b) => [b.then, b.else]).filter(Boolean).map(resolve);
+  return [n, ...branches];
 }
 
 // Every schema node found at `path` (several when a oneOf splits the way).
