@@ -20,7 +20,7 @@ export function markerKind(type) {
     case 'cancellation_requested': case 'reactivated': case 'transfer_requested': case 'plan_change_requested': return 'request';
     case 'plan_change_scheduled': case 'plan_changed': case 'plan_change_withdrawn':
     case 'price_changed': case 'transfer_completed': case 'account_closed': case 'data_deleted':
-    case 'grace_ended': case 'trial_expired': case 'trial_converted': case 'activated': return 'milestone';
+    case 'grace_ended': case 'trial_expired': case 'trial_converted': case 'activated': case 'evergreen_started': return 'milestone';
     default: return null;
   }
 }
