@@ -29,11 +29,17 @@ function objectType(node, indent) {
 }
 
 // The if/then branches of an object: one variant per `const` of the discriminating property.
+// A branch that only tightens a property (`required`, `minimum`, `false`) keeps the property's own
+// type; an `else` (format 1 when the branch is format 2) is the object as the base declares it.
 function branches(node, indent) {
-  return node.allOf.map((branch) => {
+  const typed = (prop) => prop && typeof prop === 'object' && (prop.$ref || prop.type || 'const' in prop || prop.enum || prop.oneOf || prop.anyOf);
+  return node.allOf.flatMap((branch) => {
     const [[tag, cond]] = Object.entries(branch.if.properties);
-    const properties = { ...node.properties, ...branch.then.properties, [tag]: { const: cond.const, description: node.properties[tag]?.description } };
-    return objectType({ ...node, properties }, indent);
+    const refined = Object.fromEntries(Object.entries(branch.then.properties ?? {}).filter(([, prop]) => typed(prop)));
+    const properties = { ...node.properties, ...refined, [tag]: { const: cond.const, description: node.properties[tag]?.description } };
+    const variants = [objectType({ ...node, properties }, indent)];
+    if (branch.else) variants.push(objectType(node, indent));
+    return variants;
   }).join(' | ');
 }
 
