@@ -3,6 +3,7 @@
 #include "engine/account.hpp"
 #include "engine/activation.hpp"
 #include "engine/cancellation.hpp"
+#include "engine/dunning.hpp"
 #include "engine/plan_change.hpp"
 #include "engine/reactivation.hpp"
 #include "engine/renewal.hpp"
@@ -20,6 +21,8 @@ void run_action(Simulation& sim, const Action& action) {
         case ActionKind::transfer: return transfer(sim, action);
         case ActionKind::activate: return activate(sim, action);
         case ActionKind::change_plan: return change_plan(sim, action);
+        case ActionKind::payment_fails: return payment_fails(sim, action);
+        case ActionKind::update_payment_method: return add_payment_method(sim, action);  // same effect (SPEC-v2 §4.1)
     }
 }
 

@@ -28,6 +28,8 @@ struct PendingCancellation {
     // end_of_next_period (and what it cascaded through `requires`): B0, the end of the billing
     // cycle the cancellation was requested in; a reactivation on or after it is refused cycle_ended.
     std::optional<Date> cycle_end;
+    // False for an end no customer asked for (a dunning cascade, SPEC-v2 §4.3): no refund, no fee.
+    bool customer = true;
 };
 
 // The cancellation slice of a subscription's run state.

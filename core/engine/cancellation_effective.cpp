@@ -41,7 +41,7 @@ void take_effect(Simulation& sim, SubscriptionRun& run, Date day) {
     for (ProductLine& line : run.lines)
         if (ends_today(line)) {
             ended.push_back({line.product, line.plan, line.pending->whole_subscription,
-                             line.pending->state_before != State::trialing});
+                             line.pending->state_before != State::trialing && line.pending->customer});
             line.pending.reset();
             sim.change_state(line, day, State::cancelled);
             cancelled.push_back(line.product);

@@ -71,6 +71,7 @@ std::optional<Refusal> change_refusal(const Simulation& sim, const Action& a, co
         return Refusal{Reason::already_cancelled, Rule::change_already_cancelled};
     if (!line.state || line.state == State::expired || run.trial.expired)
         return Refusal{Reason::not_active, Rule::change_not_active};
+    if (in_dunning(run)) return Refusal{Reason::past_due, Rule::change_past_due};  // SPEC-v2 §4.4
     if (a.from_plan && &sim.scenario.catalog.plans[*a.from_plan] != line.plan)
         return Refusal{Reason::not_current_plan, Rule::change_not_current_plan};
     if (q.to == line.plan) {

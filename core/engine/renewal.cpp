@@ -40,6 +40,7 @@ std::optional<Refusal> renewal_refusal(const Simulation& sim, const Action& acti
     if (state == State::pending_cancellation || state == State::cancelled)
         return Refusal{Reason::already_cancelled, Rule::renewal_already_cancelled};
     if (!state || state == State::trialing || run.trial.expired) return Refusal{Reason::not_active, Rule::renewal_not_active};
+    if (run.dunning.expired) return Refusal{Reason::not_active, Rule::renewal_not_active};  // SPEC-v2 §4.3 expire
     if (state == State::active || state == State::pending_activation) {
         if (renews_by_itself(run)) return Refusal{Reason::auto_renewing, Rule::renewal_auto_renewing};
         if (run.renewal.prepaid_until && *run.renewal.prepaid_until > run.lead_calendar.boundary(run.renewal.term_end))

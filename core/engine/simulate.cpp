@@ -4,6 +4,7 @@
 
 #include "engine/actions.hpp"
 #include "engine/boundaries.hpp"
+#include "engine/dunning.hpp"
 #include "engine/expectations.hpp"
 #include "engine/reminders.hpp"
 #include "engine/simulation.hpp"
@@ -47,6 +48,7 @@ Result simulate(const Scenario& scenario, Stepping stepping) {
             run_action(sim, *agenda[next_action]);
             sim.current_action.reset();
         }
+        collect_payments(sim, day);
         send_reminders(sim, day);
         const std::optional<Date> action_ahead =
             next_action < agenda.size() ? std::optional<Date>{agenda[next_action]->on} : std::nullopt;
@@ -56,6 +58,7 @@ Result simulate(const Scenario& scenario, Stepping stepping) {
     for (const Invoice& invoice : sim.result.invoices)
         for (const InvoiceLine& line : invoice.lines)
             if (line.amount.minor() < 0) sim.result.total_credited += Money{-line.amount.minor()};
+    sim.result.total_unpaid = unpaid_total(sim.result);
     sim.result.account_closed = sim.account.closed;
     sim.result.expectations = check_expectations(scenario, sim.result);
     return std::move(sim.result);

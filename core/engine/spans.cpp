@@ -5,8 +5,8 @@
 namespace subsim {
 namespace {
 
-void spans_of(const ProductLine& line, Index sub, Date end, std::vector<Span>& out) {
-    const auto& h = line.history;
+void spans_of(const ProductLine& line, const DunningState& dunning, Index sub, Date end, std::vector<Span>& out) {
+    const auto h = shown_history(line, dunning, end);  // SPEC-v2 §0.4: the overlay states
     for (std::size_t i = 0; i < h.size(); ++i) {
         const Date to = i + 1 < h.size() ? h[i + 1].first : end;
         if (!out.empty() && out.back().subscription == sub && out.back().product == line.product &&
@@ -23,8 +23,8 @@ void spans_of(const ProductLine& line, Index sub, Date end, std::vector<Span>& o
 void build_spans(Simulation& sim) {
     const Date end = sim.scenario.until.plus_days(1);
     for (const SubscriptionRun& run : sim.subs) {
-        for (const ProductLine& line : run.lines) spans_of(line, run.index, end, sim.result.spans);
-        sim.result.final_states.push_back(derived_state(run));
+        for (const ProductLine& line : run.lines) spans_of(line, run.dunning, run.index, end, sim.result.spans);
+        sim.result.final_states.push_back(shown_state(run));
     }
 }
 

@@ -1,5 +1,6 @@
 #include "engine/wakeup.hpp"
 
+#include "engine/dunning.hpp"
 #include "engine/reminders.hpp"
 
 namespace subsim {
@@ -13,7 +14,7 @@ struct Earliest {
     }
 };
 
-void consider_subscription(Earliest& e, SubscriptionRun& run) {
+void consider_subscription(const Simulation& sim, Earliest& e, SubscriptionRun& run) {
     e.consider(run.sub->start);
     e.consider(run.trial.end);
     e.consider(run.lead_calendar.boundary(run.renewal.term_end));
@@ -25,6 +26,7 @@ void consider_subscription(Earliest& e, SubscriptionRun& run) {
         if (line.change) e.consider(line.change->effective);
         if (line.live()) e.consider(line.wake.after(line.calendar, e.today));
     }
+    e.consider(next_retry_after(sim, run, e.today));  // SPEC-v2 §4.3
     std::vector<long>& cursors = run.reminders.wake_term;
     cursors.resize(run.lead->reminders.size());
     for (std::size_t i = 0; i < run.lead->reminders.size(); ++i) {
@@ -41,7 +43,7 @@ Date next_day_to_visit(Simulation& sim, Date today, std::optional<Date> next_act
     e.consider(next_action);
     e.consider(sim.account.closing_on);
     e.consider(sim.account.data_deleted_on);
-    for (SubscriptionRun& run : sim.subs) consider_subscription(e, run);
+    for (SubscriptionRun& run : sim.subs) consider_subscription(sim, e, run);
     return e.best.value_or(sim.scenario.until.plus_days(1));
 }
 

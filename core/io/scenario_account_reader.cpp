@@ -25,7 +25,7 @@ void read_user(ScenarioParts& parts, const Json& v, const std::string& ptr) {
 void ScenarioParts::read_account(const Json& root) {
     const Json* v = r.member(root, "", "account", true);
     if (!v || !r.as_object(*v, "/account", "\"account\"")) return;
-    r.only_keys(*v, "/account", {"id", "created", "owner", "payment_method", "data_retention", "users"});
+    r.only_keys(*v, "/account", {"id", "created", "owner", "payment_method", "data_retention", "users"}, {"dunning"});
     Account& a = sc.account;
     a.id = r.string(*v, "/account", "id", true).value_or("");
     a.created = r.date(*v, "/account", "created", true).value_or(Date{});
@@ -34,6 +34,7 @@ void ScenarioParts::read_account(const Json& root) {
     a.data_retention = r.duration(*v, "/account", "data_retention", false, true).value_or(Duration::days(30));
     if (const Json* list = r.array(*v, "/account", "users", false, limits::users))
         for (std::size_t i = 0; i < list->size(); ++i) read_user(*this, (*list)[i], pointer_child("/account/users", i));
+    if (r.version >= 2) a.dunning = read_dunning(r, *v, "/account");
     // The owner may be named without being listed among the users: the role "owner" is implied.
     if (a.owner && !a.owner->empty()) users.emplace(*a.owner, a.users.size());
 }
@@ -42,9 +43,9 @@ void ScenarioParts::read_permissions(const Json& root) {
     const Json* v = r.member(root, "", "permissions", false);
     if (!v || !r.as_object(*v, "/permissions", "\"permissions\"")) return;
     r.only_keys(*v, "/permissions", {"cancel", "reactivate", "add_payment_method", "renew", "close_account", "transfer", "activate"},
-                {"change_plan"});
+                {"change_plan", "update_payment_method"});
     for (ActionKind kind : all_action_kinds) {
-        if (format_version_of(kind) > r.version) continue;
+        if (format_version_of(kind) > r.version || !is_user_action(kind)) continue;
         const Json* list = r.array(*v, "/permissions", to_string(kind), false, limits::users);
         if (!list) continue;
         std::vector<std::string> roles;

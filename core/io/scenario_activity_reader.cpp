@@ -86,25 +86,30 @@ std::optional<ActionKind> action_named(const std::string& name) {
 void ScenarioParts::read_action(const Json& v, const std::string& ptr) {
     if (!r.as_object(v, ptr, "an action")) return;
     Action a;
-    const bool v1_change = r.version < 2 && v.contains("do") && v["do"] == "change_plan";
-    if (v1_change) r.error(ptr + "/do", "\"do\": \"change_plan\" is not an action of a version 1 file: it needs \"subsim\": 2");
+    const bool v1_change = r.version < 2 && v.contains("do") &&
+                           (v["do"] == "change_plan" || v["do"] == "payment_fails" || v["do"] == "update_payment_method");
+    if (v1_change)
+        r.error(ptr + "/do", "\"do\": " + v["do"].dump() + " is not an action of a version 1 file: it needs \"subsim\": 2");
     const auto kind_name =
         v1_change ? std::nullopt
         : r.version >= 2
             ? r.choice(v, ptr, "do", true,
-                       {"cancel", "reactivate", "add_payment_method", "renew", "close_account", "transfer", "activate", "change_plan"})
+                       {"cancel", "reactivate", "add_payment_method", "renew", "close_account", "transfer", "activate", "change_plan",
+                        "payment_fails", "update_payment_method"})
             : r.choice(v, ptr, "do", true,
                        {"cancel", "reactivate", "add_payment_method", "renew", "close_account", "transfer", "activate"});
     const auto kind = kind_name ? action_named(*kind_name) : std::nullopt;
     if (kind) a.kind = *kind;
     const bool on_subscription = kind && (*kind == ActionKind::cancel || *kind == ActionKind::reactivate ||
                                           *kind == ActionKind::renew || *kind == ActionKind::transfer ||
-                                          *kind == ActionKind::activate || *kind == ActionKind::change_plan);
+                                          *kind == ActionKind::activate || *kind == ActionKind::change_plan ||
+                                          *kind == ActionKind::payment_fails);
     const bool with_products = kind && (*kind == ActionKind::cancel || *kind == ActionKind::reactivate);
     if (!kind) r.only_keys(v, ptr, {"on", "do", "by", "subscription", "products", "to", "separate_entity", "number"});
     else if (*kind == ActionKind::activate) r.only_keys(v, ptr, {"on", "do", "by", "subscription", "number"});
     else if (*kind == ActionKind::change_plan)
         r.only_keys(v, ptr, {"on", "do", "by", "subscription", "to", "from", "timing", "proration", "reset_anchor"});
+    else if (*kind == ActionKind::payment_fails) r.only_keys(v, ptr, {"on", "do", "by", "subscription", "failures"});
     else if (*kind == ActionKind::transfer) r.only_keys(v, ptr, {"on", "do", "by", "subscription", "to", "separate_entity"});
     else if (with_products) r.only_keys(v, ptr, {"on", "do", "by", "subscription", "products"});
     else if (on_subscription) r.only_keys(v, ptr, {"on", "do", "by", "subscription"});
@@ -116,7 +121,7 @@ void ScenarioParts::read_action(const Json& v, const std::string& ptr) {
             r.error(ptr + "/on", "the action is on " + on->iso() + ", outside the simulated range " + sc.start.iso() +
                                      " to " + sc.until.iso());
     }
-    if (const Json* by = r.member(v, ptr, "by", false))
+    if (const Json* by = kind == ActionKind::payment_fails ? nullptr : r.member(v, ptr, "by", false))
         if (resolve(users, *by, ptr + "/by", "user")) a.by = by->get<std::string>();
     if (on_subscription)
         if (const Json* s = r.member(v, ptr, "subscription", true))
@@ -145,6 +150,7 @@ void ScenarioParts::read_action(const Json& v, const std::string& ptr) {
     }
     if (kind == ActionKind::activate) a.number = r.string(v, ptr, "number", false);
     if (kind == ActionKind::change_plan) read_change_plan(a, v, ptr);
+    if (kind == ActionKind::payment_fails) read_payment_fails(r, a, v, ptr);
     sc.actions.push_back(std::move(a));
 }
 
@@ -185,7 +191,12 @@ void ScenarioParts::read_expectation(const Json& v, const std::string& ptr) {
         e.on = r.date(v, ptr, "on", true).value_or(Date{});
         e.subscription = subscription_at(true).value_or(0);
         if (const Json* p = r.member(v, ptr, "product", false)) e.product = resolve(products, *p, ptr + "/product", "product");
-        e.state = r.choice(v, ptr, "state", true, {"trialing", "pending_activation", "active", "pending_cancellation", "cancelled", "expired"})
+        e.state = (r.version >= 2 ? r.choice(v, ptr, "state", true,
+                                             {"trialing", "pending_activation", "active", "pending_cancellation", "cancelled",
+                                              "expired", "past_due"})
+                                  : r.choice(v, ptr, "state", true,
+                                             {"trialing", "pending_activation", "active", "pending_cancellation", "cancelled",
+                                              "expired"}))
                       .value_or("");
         sc.expectations.push_back(e);
     } else if (v.contains("event")) {

@@ -172,7 +172,7 @@ void ScenarioParts::read_plan(const Json& v, const std::string& ptr) {
     r.only_keys(v, ptr, {"id", "product", "price", "period", "trial", "term", "auto_renew", "renewal_term", "notice",
                          "cancellation", "reactivation", "renewal_grace", "self_service", "channel", "reminders"},
                 {"rank", "change", "refund_on_immediate_cancel", "termination_fee", "at_term_end", "evergreen_period",
-                 "evergreen_notice"});
+                 "evergreen_notice", "dunning"});
     Plan plan;
     plan.id = r.string(v, ptr, "id", true).value_or("");
     if (const Json* product = r.member(v, ptr, "product", true))
@@ -250,6 +250,7 @@ void ScenarioParts::read_plan_v2(Plan& plan, const Json& v, const std::string& p
     if (auto refund = r.choice(v, ptr, "refund_on_immediate_cancel", false, {"none", "prorated", "full"}))
         plan.refund_on_immediate_cancel = *refund == "full" ? Refund::full : *refund == "prorated" ? Refund::prorated : Refund::none;
     plan.termination_fee = Money{r.integer(v, ptr, "termination_fee", false, 0, 10'000'000'000).value_or(0)};
+    plan.dunning = read_dunning(r, v, ptr);
 }
 
 // SPEC-v2 §5.1: at_term_end, evergreen_period, evergreen_notice.

@@ -52,5 +52,9 @@ private:
 Proration proration_named(const std::string& s);
 std::optional<ChangeTiming> read_timing(FieldReader& r, const Json& v, const std::string& ptr, std::string_view key,
                                         bool allow_refused);
+// SPEC-v2 §4.1 (scenario_dunning_reader.cpp): `owner`'s "dunning" object, when present.
+std::optional<Dunning> read_dunning(FieldReader& r, const Json& owner, const std::string& owner_ptr);
+// The fields of a `payment_fails` action: `failures`, and no `by`.
+void read_payment_fails(FieldReader& r, Action& a, const Json& v, const std::string& ptr);
 
 }  // namespace subsim

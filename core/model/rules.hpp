@@ -99,7 +99,15 @@ namespace subsim {
     X(term_cancel_at_term_end, "term.cancel_at_term_end", "v2 §5.2 Semantics", "")                   \
     X(term_renew_once, "term.renew_once", "v2 §5.2 Semantics", "")                                   \
     X(cancellation_evergreen, "cancellation.evergreen", "v2 §5.2 Cancellations in the evergreen phase", "") \
-    X(billing_partial_last_period, "billing.partial_last_period", "v2 §5.3 Partial last period", "")
+    X(billing_partial_last_period, "billing.partial_last_period", "v2 §5.3 Partial last period", "")      \
+    X(payment_declined, "payment.declined", "v2 §4.2 Attempts", "")                                  \
+    X(payment_no_payment_method, "payment.no_payment_method", "v2 §4.2 Attempts", "")                \
+    X(payment_retry_succeeded, "payment.retry_succeeded", "v2 §4.3 Retries and exhaustion", "")      \
+    X(payment_recovered, "payment.recovered", "v2 §4.3 Retries and exhaustion", "")                  \
+    X(dunning_exhausted_cancel, "dunning.exhausted_cancel", "v2 §4.3 Retries and exhaustion", "")    \
+    X(dunning_exhausted_expire, "dunning.exhausted_expire", "v2 §4.3 Retries and exhaustion", "")    \
+    X(dunning_exhausted_keep_past_due, "dunning.exhausted_keep_past_due", "v2 §4.3 Retries and exhaustion", "") \
+    X(change_past_due, "change.past_due", "v2 §1.9 Refusals", "")
 
 // X(enumerator) — the reason's id is its name.
 #define SUBSIM_REASONS(X)                                                                            \
@@ -108,7 +116,8 @@ namespace subsim {
     X(grace_ended) X(renew_through_reseller) X(auto_renewing) X(already_renewed)                     \
     X(transfer_pending) X(already_active) X(wrong_number)                                            \
     X(not_current_plan) X(same_plan) X(in_bundle) X(multiple_plans) X(upgrade_not_allowed)          \
-    X(downgrade_not_allowed) X(ends_first)
+    X(downgrade_not_allowed) X(ends_first)                                                           \
+    X(past_due)
 
 enum class Rule {
 #define SUBSIM_RULE_ENUM(name, id, spec, source) name,

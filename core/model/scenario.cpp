@@ -12,6 +12,8 @@ const char* to_string(ActionKind k) {
         case ActionKind::transfer: return "transfer";
         case ActionKind::activate: return "activate";
         case ActionKind::change_plan: return "change_plan";
+        case ActionKind::payment_fails: return "payment_fails";
+        case ActionKind::update_payment_method: return "update_payment_method";
     }
     return "";
 }
@@ -51,6 +53,15 @@ const char* to_string(Refund r) {
         case Refund::none: return "none";
         case Refund::prorated: return "prorated";
         case Refund::full: return "full";
+    }
+    return "";
+}
+
+const char* to_string(OnExhausted o) {
+    switch (o) {
+        case OnExhausted::cancel: return "cancel";
+        case OnExhausted::expire: return "expire";
+        case OnExhausted::keep_past_due: return "keep_past_due";
     }
     return "";
 }

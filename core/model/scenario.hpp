@@ -20,15 +20,22 @@ using Index = std::size_t;
 enum class CancellationPolicy { immediate, end_of_period, end_of_next_period, end_of_term };
 enum class TrialCancel { at_trial_end, immediate, contact_support };
 enum class Channel { online, reseller };
-// Keep `change_plan` last, or move action_kind_count with the last enumerator.
-enum class ActionKind { cancel, reactivate, add_payment_method, renew, close_account, transfer, activate, change_plan };
-inline constexpr std::size_t action_kind_count = static_cast<std::size_t>(ActionKind::change_plan) + 1;
+// Keep `update_payment_method` last, or move action_kind_count with the last enumerator.
+enum class ActionKind {
+    cancel, reactivate, add_payment_method, renew, close_account, transfer, activate, change_plan,
+    // SPEC-v2 §4.1
+    payment_fails, update_payment_method
+};
+inline constexpr std::size_t action_kind_count = static_cast<std::size_t>(ActionKind::update_payment_method) + 1;
 // Every action, in enum order: readers and the permissions map iterate over this.
 inline constexpr ActionKind all_action_kinds[] = {ActionKind::cancel,   ActionKind::reactivate, ActionKind::add_payment_method,
                                                   ActionKind::renew,    ActionKind::close_account, ActionKind::transfer,
-                                                  ActionKind::activate, ActionKind::change_plan};
+                                                  ActionKind::activate, ActionKind::change_plan,
+                                                  ActionKind::payment_fails, ActionKind::update_payment_method};
 // The first format version that has the action (SPEC-v2 §9): change_plan needs "subsim": 2.
-inline constexpr int format_version_of(ActionKind k) { return k == ActionKind::change_plan ? 2 : 1; }
+inline constexpr int format_version_of(ActionKind k) { return k >= ActionKind::change_plan ? 2 : 1; }
+// payment_fails happens in the world: it takes no `by` and is no `permissions` key (SPEC-v2 §0.6).
+inline constexpr bool is_user_action(ActionKind k) { return k != ActionKind::payment_fails; }
 
 // Format version 2 (SPEC-v2 §1.1, §2.1).
 enum class ChangeTiming { immediate, end_of_period, end_of_term, refused };
@@ -41,6 +48,14 @@ struct ChangePolicy {
     ChangeTiming upgrade = ChangeTiming::immediate;
     ChangeTiming downgrade = ChangeTiming::immediate;
     Proration proration = Proration::prorate;
+};
+// What the last failed retry does (SPEC-v2 §4.1 `on_exhausted`).
+enum class OnExhausted { cancel, expire, keep_past_due };
+// A plan's or the account's `dunning` (SPEC-v2 §4.1); members left out take these defaults.
+struct Dunning {
+    std::vector<Duration> retries = {Duration::days(3), Duration::days(5), Duration::days(7)};
+    OnExhausted on_exhausted = OnExhausted::cancel;
+    bool access_during_dunning = true;
 };
 static_assert(std::size(all_action_kinds) == action_kind_count, "all_action_kinds lists every ActionKind");
 
@@ -83,6 +98,7 @@ struct Plan {
     AtTermEnd at_term_end = AtTermEnd::renew;
     Duration evergreen_period;  // = period unless set (only with evergreen)
     Duration evergreen_notice;  // = notice unless set (only with evergreen)
+    std::optional<Dunning> dunning;  // SPEC-v2 §4.1: the lead plan's decides
 };
 
 struct Bundle {
@@ -113,6 +129,7 @@ struct Account {
     bool payment_method = false;
     Duration data_retention = Duration::days(30);
     std::vector<User> users;
+    std::optional<Dunning> dunning;  // SPEC-v2 §4.1: for subscriptions whose lead plan has none
 };
 
 // Roles allowed per action; an action absent from the map is allowed to "owner" only.
@@ -149,6 +166,8 @@ struct Action {
     std::optional<ChangeTiming> timing;
     std::optional<Proration> proration;
     bool reset_anchor = false;
+    // payment_fails (SPEC-v2 §4.1): how many attempts fail; none: every attempt of the invoice.
+    std::optional<std::int64_t> failures;
 };
 
 struct Scenario {
@@ -173,5 +192,6 @@ const char* to_string(CancellationPolicy p);
 const char* to_string(ChangeTiming t);
 const char* to_string(Proration p);
 const char* to_string(Refund r);
+const char* to_string(OnExhausted o);
 
 }  // namespace subsim

@@ -107,6 +107,7 @@ std::string cancellation_effective(const Context& c, const Event& e) {
     Phrase p = Phrase::cancel_effective;
     if (e.rule == Rule::term_cancel_at_term_end) p = Phrase::ended_at_term_end;
     else if (e.rule == Rule::term_renew_once) p = Phrase::ended_after_renew_once;
+    else if (e.rule == Rule::dunning_exhausted_cancel) p = Phrase::cancelled_nonpayment;  // SPEC-v2 §4.3
     return c.say(p, event_slots(c, e, {{"last_day", c.date(e.date.plus_days(-1))}}));
 }
 

@@ -70,6 +70,7 @@ std::string reactivated(const Context& c, const Event& e) {
 }
 
 std::string expired(const Context& c, const Event& e) {
+    if (e.rule == Rule::dunning_exhausted_expire) return c.say(Phrase::expired_nonpayment, slots_of(c, e));  // SPEC-v2 §4.3
     if (!date_detail(e, "renewable_until")) return c.say(Phrase::expired, slots_of(c, e));
     return c.say(Phrase::expired_grace, slots_of(c, e, {{"date", date_of(c, e, "renewable_until")}}));
 }
@@ -151,6 +152,10 @@ std::string sentence(const Context& c, const Event& e) {
         case EventType::plan_changed:
         case EventType::plan_change_withdrawn: return plan_change_sentence(c, e);
         case EventType::evergreen_started: return evergreen_started(c, e);
+        case EventType::payment_failed:
+        case EventType::payment_retry:
+        case EventType::payment_succeeded:
+        case EventType::dunning_exhausted: return payment_sentence(c, e);
     }
     return "";  // unreachable: every event type has its case above
 }

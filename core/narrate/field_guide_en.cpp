@@ -109,6 +109,16 @@ constexpr FieldHelp kGuide[] = {
     {"/expect/*/rule", "Rule", "Only events that follow this rule (its id, as docs/rules.md lists them). Format 2."},
     {"/expect/*/total_credited", "Total credited", "The total of credit lines you expect over the whole simulation, in cents. Format 2."},
     {"/expect/*/total_unpaid", "Total unpaid", "The total of invoices you expect to stay unpaid at the end, in cents. Format 2."},
+    {"/catalog/plans/*/dunning", "Failed payments", "What happens when a payment for a subscription led by this plan fails: when it is tried again, and what the last failure does. Replaces the account's setting as a whole. Format 2."},
+    {"/catalog/plans/*/dunning/retries", "Retry dates", "When a failed payment is tried again, counted from the invoice date, in days or weeks (P3D, P1W), each later than the one before. [] means no retry."},
+    {"/catalog/plans/*/dunning/on_exhausted", "After the last failure", "What the last failed attempt does: cancel the subscription, let it expire, or keep it past due until the payment method is updated."},
+    {"/catalog/plans/*/dunning/access_during_dunning", "Access while past due", "Whether the customer keeps access while a payment is overdue. It changes no date or amount; the timeline says when access is suspended."},
+    {"/account/dunning", "Failed payments", "What happens when a payment fails, for subscriptions whose plan does not say. With this key, a missing payment method also makes payments fail. Format 2."},
+    {"/account/dunning/retries", "Retry dates", "When a failed payment is tried again, counted from the invoice date, in days or weeks (P3D, P1W), each later than the one before. [] means no retry."},
+    {"/account/dunning/on_exhausted", "After the last failure", "What the last failed attempt does: cancel the subscription, let it expire, or keep it past due until the payment method is updated."},
+    {"/account/dunning/access_during_dunning", "Access while past due", "Whether the customer keeps access while a payment is overdue. It changes no date or amount; the timeline says when access is suspended."},
+    {"/permissions/update_payment_method", "Who can update the payment method", "The roles that may put a new card or other payment method on file. Format 2."},
+    {"/actions/*/failures", "Failed attempts", "For payment_fails: how many attempts of the invoice fail before one goes through. Left out, every attempt fails."},
 };
 
 }  // namespace

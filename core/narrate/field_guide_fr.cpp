@@ -109,6 +109,16 @@ constexpr FieldHelp kGuide[] = {
     {"/expect/*/rule", "Règle", "Seulement les événements qui suivent cette règle (son identifiant, tel que docs/rules.md les liste). Format 2."},
     {"/expect/*/total_credited", "Total crédité", "Le total des lignes de crédit attendu sur toute la simulation, en centimes. Format 2."},
     {"/expect/*/total_unpaid", "Total impayé", "Le total des factures qui doivent rester impayées à la fin, en centimes. Format 2."},
+    {"/catalog/plans/*/dunning", "Paiements échoués", "Ce qui se passe quand le paiement d’un abonnement mené par cette offre échoue : quand il est retenté, et ce que fait le dernier échec. Remplace en bloc le réglage du compte. Format 2."},
+    {"/catalog/plans/*/dunning/retries", "Dates des nouvelles tentatives", "Quand un paiement échoué est retenté, compté depuis la date de la facture, en jours ou en semaines (P3D, P1W), chaque délai plus long que le précédent. [] : aucune nouvelle tentative."},
+    {"/catalog/plans/*/dunning/on_exhausted", "Après le dernier échec", "Ce que fait la dernière tentative échouée : résilier l’abonnement, le laisser expirer, ou le garder en retard de paiement jusqu’à la mise à jour du moyen de paiement."},
+    {"/catalog/plans/*/dunning/access_during_dunning", "Accès pendant le retard", "Si le client garde l’accès tant qu’un paiement est en retard. Aucune date ni aucun montant ne change ; la frise indique quand l’accès est suspendu."},
+    {"/account/dunning", "Paiements échoués", "Ce qui se passe quand un paiement échoue, pour les abonnements dont l’offre ne le dit pas. Avec cette clé, l’absence de moyen de paiement fait aussi échouer les paiements. Format 2."},
+    {"/account/dunning/retries", "Dates des nouvelles tentatives", "Quand un paiement échoué est retenté, compté depuis la date de la facture, en jours ou en semaines (P3D, P1W), chaque délai plus long que le précédent. [] : aucune nouvelle tentative."},
+    {"/account/dunning/on_exhausted", "Après le dernier échec", "Ce que fait la dernière tentative échouée : résilier l’abonnement, le laisser expirer, ou le garder en retard de paiement jusqu’à la mise à jour du moyen de paiement."},
+    {"/account/dunning/access_during_dunning", "Accès pendant le retard", "Si le client garde l’accès tant qu’un paiement est en retard. Aucune date ni aucun montant ne change ; la frise indique quand l’accès est suspendu."},
+    {"/permissions/update_payment_method", "Qui peut mettre à jour le moyen de paiement", "Les rôles qui peuvent enregistrer une nouvelle carte ou un autre moyen de paiement. Format 2."},
+    {"/actions/*/failures", "Tentatives échouées", "Pour payment_fails : combien de tentatives de la facture échouent avant qu’une passe. Sans cette clé, toutes échouent."},
 };
 
 }  // namespace

@@ -84,7 +84,17 @@ namespace subsim {
     X(expect_unpaid_failed) X(expect_event_rule)                                                     \
     /* format 2: term-end actions and evergreen contracts (SPEC-v2 §5) */                           \
     X(evergreen_any_day) X(evergreen_grid) X(invoice_partial_last) X(ended_at_term_end)              \
-    X(ended_after_renew_once) X(scheduled_evergreen) X(answer_cancel_evergreen)
+    X(ended_after_renew_once) X(scheduled_evergreen) X(answer_cancel_evergreen)                      \
+    /* format 2: failed payments and dunning (SPEC-v2 §4) */                                        \
+    X(pay_failed_declined) X(pay_failed_no_method) X(pay_next_retry) X(pay_no_retry_left) \
+    X(pay_ended_unpaid) X(pay_access_kept) X(pay_access_suspended) X(pay_retry_declined) \
+    X(pay_retry_no_method) X(pay_retry_next) X(pay_retry_last) X(pay_retry_succeeded) \
+    X(pay_recovered_update) X(pay_recovered_retry) X(exhausted_cancel) X(exhausted_expire) \
+    X(exhausted_keep) X(cancelled_nonpayment) X(expired_nonpayment) X(reason_past_due) \
+    X(act_update_payment_method) X(state_past_due) X(answer_payment_fails_recovered) \
+    X(answer_payment_fails_ended) X(answer_payment_fails_written_off) \
+    X(answer_payment_fails_open) X(answer_payment_fails_nothing) X(answer_update_payment_method) \
+    X(answer_update_recovers)
 
 enum class Phrase {
 #define SUBSIM_PHRASE_ENUM(id) id,

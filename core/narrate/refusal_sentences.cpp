@@ -45,6 +45,7 @@ Phrase reason_phrase(Reason reason, Rule rule, std::string_view action) {
         case Reason::upgrade_not_allowed: return Phrase::reason_upgrade_not_allowed;
         case Reason::downgrade_not_allowed: return Phrase::reason_downgrade_not_allowed;
         case Reason::ends_first: return Phrase::reason_ends_first;
+        case Reason::past_due: return Phrase::reason_past_due;
     }
     return Phrase::reason_contact_support;
 }
@@ -57,6 +58,7 @@ Phrase action_phrase(std::string_view action) {
     if (action == "close_account") return Phrase::act_close_account;
     if (action == "transfer") return Phrase::act_transfer;
     if (action == "change_plan") return Phrase::act_change_plan;
+    if (action == "update_payment_method") return Phrase::act_update_payment_method;
     return Phrase::act_activate;
 }
 

@@ -102,6 +102,14 @@ const RulePhrases rule_phrases[] = {
     {R::term_renew_once, {P::ended_after_renew_once}},
     {R::cancellation_evergreen, {P::scheduled, P::scheduled_evergreen, P::answer_cancel_evergreen}},
     {R::billing_partial_last_period, {P::invoice_partial_last, P::invoice_itemized, P::money_refund_unused}},
+    {R::payment_declined, {P::pay_failed_declined, P::pay_retry_declined}},
+    {R::payment_no_payment_method, {P::pay_failed_no_method, P::pay_retry_no_method}},
+    {R::payment_retry_succeeded, {P::pay_retry_succeeded}},
+    {R::payment_recovered, {P::pay_recovered_update, P::pay_recovered_retry}},
+    {R::dunning_exhausted_cancel, {P::exhausted_cancel, P::cancelled_nonpayment}},
+    {R::dunning_exhausted_expire, {P::exhausted_expire, P::expired_nonpayment}},
+    {R::dunning_exhausted_keep_past_due, {P::exhausted_keep}},
+    {R::change_past_due, {P::reason_past_due}},
 };
 
 std::initializer_list<Phrase> phrases_of(Rule r) {

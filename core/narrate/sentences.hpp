@@ -44,4 +44,10 @@ std::string itemized_invoice(const Context& c, const Event& e);
 // The lines of that invoice in words, joined: "14 unused days of basic credited: −€25.00; …".
 std::string itemized_lines(const Context& c, const Event& e);
 
+// Format 2, failed payments and dunning (payment_sentences.cpp): the four payment events, and the
+// what-if answer of `payment_fails` or `update_payment_method` (none for other actions).
+std::string payment_sentence(const Context& c, const Event& e);
+std::optional<std::string> payment_answer(const Context& c, const Action& action, const std::vector<const Event*>& events,
+                                          Slots base);
+
 }  // namespace subsim::narrate_detail
