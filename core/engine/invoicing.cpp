@@ -76,7 +76,8 @@ std::vector<PaidLine> paid_lines_after(const Simulation& sim, const Subscription
     std::size_t first = invoices.size();  // invoices are in date order: scan back only as far as a line can reach
     while (first > 0 && !(invoices[first - 1].date < oldest)) --first;
     for (std::size_t i = first; i < invoices.size(); ++i) {
-        if (invoices[i].subscription != run.index) continue;
+        // Only paid lines count (SPEC-v2 §0.2 "Paid line", §4.8 Refunds): not an invoice in dunning.
+        if (invoices[i].subscription != run.index || invoices[i].status != InvoiceStatus::paid) continue;
         for (std::size_t j = 0; j < invoices[i].lines.size(); ++j) {
             const InvoiceLine& l = invoices[i].lines[j];
             if (l.product == product && !l.superseded && l.to > day &&

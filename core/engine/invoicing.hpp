@@ -34,7 +34,8 @@ struct PaidLine {
     std::size_t invoice, index;  // sim.result.invoices[invoice].lines[index]
 };
 // The paid time of `product` that runs after `day`: its period and proration-charge lines not yet
-// credited (the current period, and terms prepaid by hand), in invoice order.
+// credited (the current period, and terms prepaid by hand), in invoice order. Lines of an invoice
+// still in dunning, or written off, are not paid (SPEC-v2 §0.2, §4.8).
 std::vector<PaidLine> paid_lines_after(const Simulation& sim, const SubscriptionRun& run, Index product, Date day);
 // Marks those lines as credited, before any of them is withdrawn.
 void supersede(Simulation& sim, const std::vector<PaidLine>& lines);

@@ -345,3 +345,22 @@ TEST_CASE("The narrator tells a failed payment, its retries and its recovery in 
     CHECK(fr_answer.find("la tentative suivante aboutit, et la facture du 15 mars 2025") != std::string::npos);
     CHECK(fr_answer.find("est réglée le 20 mars 2025.") != std::string::npos);
 }
+
+TEST_CASE("Refunds cover paid lines only: a cancellation while the period's invoice is unpaid refunds nothing",
+          "[dunning]") {
+    json sc = dunning_scenario();
+    plan(sc, "app-monthly").update({{"cancellation", "immediate"}, {"refund_on_immediate_cancel", "prorated"}});
+    act(sc, fails_on("2025-03-15"));
+    act(sc, {{"on", "2025-03-16"}, {"do", "cancel"}, {"subscription", "s1"}});
+    const Run run{sc};
+    for (const json& inv : run.invoices("s1"))
+        for (const json& l : inv["lines"]) CHECK(l["kind"] != "refund");
+    CHECK(invoice_of(run, "2025-03-15")["status"] == "uncollectible");
+    CHECK(run.events("payment_retry").empty());  // dunning stops when the subscription ends
+
+    json paid = dunning_scenario();
+    plan(paid, "app-monthly").update({{"cancellation", "immediate"}, {"refund_on_immediate_cancel", "prorated"}});
+    act(paid, {{"on", "2025-03-16"}, {"do", "cancel"}, {"subscription", "s1"}});
+    const Run refunded{paid};
+    CHECK(refunded.invoices("s1").back()["lines"][0]["kind"] == "refund");
+}

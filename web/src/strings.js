@@ -120,6 +120,11 @@ export const UI = {
     embedCannotLoad: function (src, why) { return 'The scenario ' + src + ' could not be loaded (' + why + '). From a file:// page, put the scenario inside the element instead.'; },
     embedInvalid: 'This scenario cannot be simulated:',
     embedEvents: function (n) { return n === 1 ? '1 event, explained' : n + ' events, explained'; },
+    // Format 2, failed payments (SPEC-v2 §4.5): an invoice's status, the unpaid part of the total.
+    invoiceOpen: 'unpaid', invoiceUncollectible: 'unpaid, written off',
+    invoicePaidOn: function (d) { return 'paid on ' + d; },
+    totalUnpaid: function (a) { return 'of which unpaid: ' + a; },
+    accessSuspended: 'access suspended',
   },
   fr: {
     appTagline: 'Simulateur du cycle de vie des abonnements',
@@ -239,14 +244,19 @@ export const UI = {
     embedCannotLoad: function (src, why) { return 'Le scénario ' + src + ' n’a pas pu être chargé (' + why + '). Depuis une page file://, placez plutôt le scénario dans l’élément.'; },
     embedInvalid: 'Ce scénario ne peut pas être simulé :',
     embedEvents: function (n) { return n === 1 ? '1 événement, expliqué' : n + ' événements, expliqués'; },
+    // Format 2, paiements échoués (SPEC-v2 §4.5) : état d’une facture, part impayée du total.
+    invoiceOpen: 'impayée', invoiceUncollectible: 'impayée, passée en irrécouvrable',
+    invoicePaidOn: function (d) { return 'réglée le ' + d; },
+    totalUnpaid: function (a) { return 'dont impayé : ' + a; },
+    accessSuspended: 'accès suspendu',
   },
 };
 
 export const STATES = {
   en: { trialing: 'trial', pending_activation: 'awaiting activation', active: 'active', pending_cancellation: 'pending cancellation',
-        cancelled: 'cancelled', expired: 'expired', not_started: 'not started' },
+        cancelled: 'cancelled', expired: 'expired', not_started: 'not started', past_due: 'past due' },
   fr: { trialing: 'essai', pending_activation: 'en attente d’activation', active: 'actif', pending_cancellation: 'résiliation en attente',
-        cancelled: 'résilié', expired: 'expiré', not_started: 'pas commencé' },
+        cancelled: 'résilié', expired: 'expiré', not_started: 'pas commencé', past_due: 'en retard de paiement' },
 };
 
 export const TYPES = {
@@ -261,6 +271,8 @@ export const TYPES = {
     activated: 'Activation', plan_change_requested: 'Plan change request', plan_change_scheduled: 'Plan change scheduled',
     plan_changed: 'Plan changed', plan_change_withdrawn: 'Plan change withdrawn',
     evergreen_started: 'Runs on with no end date',
+    payment_failed: 'Payment failed', payment_retry: 'Payment retried', payment_succeeded: 'Payment recovered',
+    dunning_exhausted: 'Dunning exhausted',
   },
   fr: {
     subscription_started: 'Début', trial_started: 'Début d’essai', trial_ending: 'Rappel d’essai',
@@ -273,23 +285,27 @@ export const TYPES = {
     activated: 'Activation', plan_change_requested: 'Demande de changement de formule', plan_change_scheduled: 'Changement de formule programmé',
     plan_changed: 'Formule changée', plan_change_withdrawn: 'Changement de formule retiré',
     evergreen_started: 'Poursuite sans date de fin',
+    payment_failed: 'Paiement refusé', payment_retry: 'Nouvelle tentative de paiement', payment_succeeded: 'Paiement régularisé',
+    dunning_exhausted: 'Relances épuisées',
   },
 };
 
 export const MARKERS = {
   en: { invoice: 'invoice', reminder: 'reminder', email: 'e-mail', refusal: 'refused action',
         notice: 'notice deadline', notice_missed: 'notice deadline missed', request: 'request',
-        milestone: 'other event' },
+        milestone: 'other event', payment_failed: 'failed payment', payment_retry: 'payment through on a retry' },
   fr: { invoice: 'facture', reminder: 'rappel', email: 'e-mail', refusal: 'action refusée',
         notice: 'date limite de préavis', notice_missed: 'préavis manqué', request: 'demande',
-        milestone: 'autre événement' },
+        milestone: 'autre événement', payment_failed: 'paiement échoué', payment_retry: 'paiement passé à une nouvelle tentative' },
 };
 
 export const ACTIONS = {
   en: { cancel: 'cancel', reactivate: 'reactivate', renew: 'renew', transfer: 'transfer',
-        close_account: 'close the account', add_payment_method: 'add a payment method', activate: 'activate', change_plan: 'change plan' },
+        close_account: 'close the account', add_payment_method: 'add a payment method', activate: 'activate', change_plan: 'change plan',
+        payment_fails: 'payment fails', update_payment_method: 'update the card' },
   fr: { cancel: 'résilier', reactivate: 'réactiver', renew: 'renouveler', transfer: 'transférer',
-        close_account: 'fermer le compte', add_payment_method: 'ajouter un moyen de paiement', activate: 'activer', change_plan: 'changer de formule' },
+        close_account: 'fermer le compte', add_payment_method: 'ajouter un moyen de paiement', activate: 'activer', change_plan: 'changer de formule',
+        payment_fails: 'le paiement échoue', update_payment_method: 'mettre à jour la carte' },
 };
 
 // The what-if form and answers.
@@ -300,7 +316,8 @@ export const WHATIF = {
     date: 'Date', action: 'Action', subscription: 'Subscription', product: 'Scope', who: 'Done by',
     number: 'Activation number (optional)',
     wholeSub: 'the whole subscription', owner: 'the account owner',
-    actions: { cancel: 'Cancel', reactivate: 'Reactivate', renew: 'Renew by hand', add_payment_method: 'Add a payment method', close_account: 'Close the account', activate: 'Activate', change_plan: 'Change plan' },
+    actions: { cancel: 'Cancel', reactivate: 'Reactivate', renew: 'Renew by hand', add_payment_method: 'Add a payment method', close_account: 'Close the account', activate: 'Activate', change_plan: 'Change plan',
+               payment_fails: 'Payment fails', update_payment_method: 'Update the card' },
     plan: 'To plan', timing: 'When',
     timings: { '': 'as the current plan says', immediate: 'now', end_of_period: 'at the end of the billing period', end_of_term: 'at the end of the term' },
     add: 'Simulate this action',
@@ -326,7 +343,8 @@ export const WHATIF = {
     date: 'Date', action: 'Action', subscription: 'Abonnement', product: 'Portée', who: 'Faite par',
     number: 'Numéro d’activation (facultatif)',
     wholeSub: 'tout l’abonnement', owner: 'le propriétaire du compte',
-    actions: { cancel: 'Résilier', reactivate: 'Réactiver', renew: 'Renouveler à la main', add_payment_method: 'Ajouter un moyen de paiement', close_account: 'Fermer le compte', activate: 'Activer', change_plan: 'Changer de formule' },
+    actions: { cancel: 'Résilier', reactivate: 'Réactiver', renew: 'Renouveler à la main', add_payment_method: 'Ajouter un moyen de paiement', close_account: 'Fermer le compte', activate: 'Activer', change_plan: 'Changer de formule',
+               payment_fails: 'Le paiement échoue', update_payment_method: 'Mettre à jour la carte' },
     plan: 'Vers la formule', timing: 'Quand',
     timings: { '': 'selon la formule actuelle', immediate: 'tout de suite', end_of_period: 'à la fin de la période facturée', end_of_term: 'à la fin de l’engagement' },
     add: 'Simuler cette action',

@@ -6,7 +6,8 @@ import { svg } from './dom.js';
 import { isoOf } from './dates.js';
 
 export const MERGE_PX = 7;
-export const MARKER_KINDS = ['invoice', 'reminder', 'email', 'refusal', 'notice', 'notice_missed', 'request', 'milestone'];
+export const MARKER_KINDS = ['invoice', 'reminder', 'email', 'refusal', 'notice', 'notice_missed', 'request', 'milestone',
+  'payment_failed', 'payment_retry'];
 
 export function isNotice(kind) { return kind === 'notice' || kind === 'notice_missed'; }
 
@@ -26,12 +27,15 @@ export function markerPath(kind, x, cy, poleBottom) {
     case 'email': return { shape: 'M' + (x - 5.5) + ' ' + (cy - 4) + 'h11v8h-11z', extra: 'M' + (x - 5.5) + ' ' + (cy - 4) + 'l5.5 4.5l5.5 -4.5' };
     case 'refusal': return { shape: circle(x, cy, 6), extra: 'M' + (x - 3) + ' ' + (cy - 3) + 'l6 6M' + (x + 3) + ' ' + (cy - 3) + 'l-6 6' };
     case 'request': return { shape: 'M' + x + ' ' + (cy - 6) + 'l6 6l-6 6l-6 -6z' };
+    // A failed payment: a coin struck through; a retry that went through: a coin with a tick.
+    case 'payment_failed': return { shape: circle(x, cy, 5.5), extra: 'M' + (x - 3.5) + ' ' + (cy + 3.5) + 'l7 -7' };
+    case 'payment_retry': return { shape: circle(x, cy, 5.5), extra: 'M' + (x - 3) + ' ' + cy + 'l2 2.5l4 -5' };
     case 'notice': case 'notice_missed':
       return { shape: 'M' + x + ' ' + (cy - 6) + 'h9l-2.5 3.5l2.5 3.5h-9z', extra: 'M' + x + ' ' + (cy - 6) + 'V' + (poleBottom != null ? poleBottom : cy + 8) };
     default: return { shape: 'M' + (x - 4.5) + ' ' + (cy - 4.5) + 'h9v9h-9z' };
   }
 }
-const EXTRA_CLASS = { email: 'mk-email-flap', refusal: 'mk-refusal-x', notice: 'mk-notice-pole mk-notice', notice_missed: 'mk-notice-pole mk-notice_missed' };
+const EXTRA_CLASS = { email: 'mk-email-flap', refusal: 'mk-refusal-x', payment_failed: 'mk-pay-x', payment_retry: 'mk-pay-x', notice: 'mk-notice-pole mk-notice', notice_missed: 'mk-notice-pole mk-notice_missed' };
 
 // Clusters of one lane between days d0 and d1, placed: [{ kind, x, items }].
 export function laneClusters(lane, d0, d1, xOf) {

@@ -8,11 +8,15 @@ export const AXIS_H = 44;
 export const BAR_H = 18;
 const LANE_H = { account: 34, subscription: 34, product: 34 };
 
-export const FALLBACK_STATES = ['trialing', 'pending_activation', 'active', 'pending_cancellation', 'cancelled', 'expired'];
+export const FALLBACK_STATES = ['trialing', 'pending_activation', 'active', 'pending_cancellation', 'cancelled', 'expired', 'past_due'];
 
-// Which marker an event gets on the timeline (null: shown by the bars or only in the list).
-export function markerKind(type) {
+// Which marker an event gets on the timeline (null: shown by the bars or only in the list). A
+// payment attempt (SPEC-v2 §4.6) is a failed payment, or a retry that went through.
+export function markerKind(type, details) {
   switch (type) {
+    case 'payment_failed': return 'payment_failed';
+    case 'payment_retry': return details && details.succeeded === true ? 'payment_retry' : 'payment_failed';
+    case 'dunning_exhausted': return 'milestone';
     case 'invoice': return 'invoice';
     case 'renewal_reminder': case 'trial_ending': return 'reminder';
     case 'email': return 'email';
@@ -61,10 +65,20 @@ function graceWindows(events) {
   return graces;
 }
 
-function addBars(L, spans, graces) {
+// Past-due spans whose customer loses access (payment_failed.details.access false, SPEC-v2 §4.4).
+function suspensions(events) {
+  const out = [];
+  events.forEach((e) => {
+    if (e.type === 'payment_failed' && e.details && e.details.access === false) out.push({ sub: e.subscription, day: dayNum(e.date) });
+  });
+  return out;
+}
+
+function addBars(L, spans, graces, suspended) {
   spans.forEach((s, i) => {
     const li = L.byKey.get(L.key(s.subscription, s.product));
     const bar = { kind: 'bar', lane: li, from: dayNum(s.from), to: dayNum(s.to), state: s.state, span: i };
+    if (s.state === 'past_due' && suspended.some((x) => x.sub === s.subscription && x.day >= bar.from && x.day < bar.to)) bar.suspended = true;
     if (s.state === 'expired') graces.forEach((g) => {
       const a = Math.max(g.from, bar.from), b = Math.min(g.to, bar.to);
       if (g.sub === s.subscription && a < b) bar.grace = { from: a, to: b };
@@ -77,7 +91,7 @@ function addMarkers(L, events) {
   events.forEach((e, i) => {
     let li = L.byKey.get(L.key(e.subscription, e.product));
     if (li == null) li = L.byKey.get(L.key(e.subscription, null));
-    const mk = markerKind(e.type);
+    const mk = markerKind(e.type, e.details);
     if (mk) L.lanes[li].items.push({ kind: mk, lane: li, from: dayNum(e.date), event: i });
     const d = e.details;
     if (e.type === 'cancellation_scheduled' && d && typeof d.notice_deadline === 'string' &&
@@ -92,7 +106,7 @@ function addMarkers(L, events) {
 export function buildModel(scenario, result) {
   const events = result.events || [], spans = result.spans || [];
   const L = laneList(scenario, events, spans);
-  addBars(L, spans, graceWindows(events));
+  addBars(L, spans, graceWindows(events), suspensions(events));
   addMarkers(L, events);
   const lanes = L.lanes;
   let y = AXIS_H;

@@ -394,7 +394,7 @@ export class Timeline {
   // Names the state inside the bar where it fits, within the visible part, after any marker
   // sitting at its start (markers on one date sit 11 px apart).
   _barLabel(g, lane, it, xa, xb, y) {
-    const w = this.window, label = this.ctx.state(it.state);
+    const w = this.window, label = this.ctx.state(it.state) + (it.suspended ? ' · ' + this.ctx.ui.accessSuspended : '');
     let vx0 = Math.max(xa, w.left);
     const vx1 = Math.min(xb, w.left + w.vw);
     if (vx1 - vx0 < label.length * 6.6 + 12) return;
@@ -501,7 +501,7 @@ export class Timeline {
 // What a lane draws: its items (kind, dates, state). Same signature, nothing to redraw.
 function laneSignature(lane) {
   let s = lane.top + ':';
-  for (const it of lane.items) s += it.kind + it.from + (it.kind === 'bar' ? '-' + it.to + it.state + (it.grace ? 'g' + it.grace.to : '') : '') + ',';
+  for (const it of lane.items) s += it.kind + it.from + (it.kind === 'bar' ? '-' + it.to + it.state + (it.grace ? 'g' + it.grace.to : '') + (it.suspended ? 's' : '') : '') + ',';
   return s;
 }
 export { MERGE_PX };

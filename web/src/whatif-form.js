@@ -25,6 +25,8 @@ const FORM = {
   cancel: { sub: true, prod: true }, reactivate: { sub: true, prod: true }, renew: { sub: true },
   add_payment_method: {}, close_account: {}, activate: { sub: true, number: true },
   change_plan: { sub: true, plan: true, timing: true, version: 2 },   // SPEC-v2 §1.1
+  // SPEC-v2 §4.1: a failed payment happens at the bank (no `by`); a card update is the account's.
+  payment_fails: { sub: true, noBy: true, version: 2 }, update_payment_method: { version: 2 },
 };
 // The timings a change may ask for (SPEC-v2 §1.1; '' leaves it to the current plan).
 const TIMINGS = ['', 'immediate', 'end_of_period', 'end_of_term'];
@@ -276,6 +278,7 @@ Panel.prototype._syncForm = function () {
   this.fNumber.label.hidden = !need.number;
   this.fPlan.label.hidden = !need.plan;
   this.fTiming.label.hidden = !need.timing;
+  this.fWho.label.hidden = !!need.noBy;
   if (!this.actors) return;
   // Say who the scenario's permissions refuse (the action can still be tried: it is refused).
   var t = this.t(), k = -1;
@@ -291,8 +294,8 @@ Panel.prototype._syncForm = function () {
 Panel.prototype.formAction = function () {
   var a = { on: this.date, 'do': this.inAction.value };
   var who = this.actors && this.actors[+this.inWho.value];
-  if (who && who.id) a.by = who.id;
   var need = FORM[a['do']] || {};
+  if (who && who.id && !need.noBy) a.by = who.id;
   if (need.sub) a.subscription = this.inSub.value;
   if (need.prod && this.inProd.value) a.products = [this.inProd.value];
   if (need.number && this.inNumber.value.trim()) a.number = this.inNumber.value.trim();

@@ -173,6 +173,10 @@ function invoiceView(ctx, inv) {
   return {
     date: inv.date, dateText: ctx.date(inv.date), sub: ctx.subName(inv.subscription),
     credit: inv.amount < 0, total: ctx.money(inv.amount), creditNote: u.creditNote,
+    // Format 2 (SPEC-v2 §4.5): unpaid invoices say so; one paid late gives the day it was paid.
+    status: inv.status === 'open' ? u.invoiceOpen : inv.status === 'uncollectible' ? u.invoiceUncollectible
+      : inv.paid_on && inv.paid_on !== inv.date ? u.invoicePaidOn(ctx.date(inv.paid_on)) : null,
+    unpaid: inv.status === 'open' || inv.status === 'uncollectible',
     lines: (inv.lines || []).map(function (l) {
       var name = l.bundle != null ? ctx.bundleName(l.bundle) + ' (' + u.bundle + ')' : ctx.productName(l.product);
       // Format 2: the plan billed and what the line is for (credits of unused time, refunds, fees).
@@ -184,7 +188,7 @@ function invoiceView(ctx, inv) {
 }
 
 function invoiceRow(v) {
-  var tr = html('tr', v.credit ? 'credit-note' : null);
+  var tr = html('tr', v.credit ? 'credit-note' : v.unpaid ? 'unpaid' : null);
   tr.setAttribute('data-date', v.date);
   var d = html('td', 'date', tr);
   var t = html('time', null, d, v.dateText); t.setAttribute('datetime', v.date);
@@ -198,6 +202,7 @@ function invoiceRow(v) {
   });
   var total = html('td', 'num', tr, v.total);
   if (v.credit) html('span', 'credit-note-label', total, ' (' + v.creditNote + ')');
+  if (v.status) html('span', 'invoice-status' + (v.unpaid ? ' unpaid' : ''), total, v.status);
   return tr;
 }
 
@@ -220,7 +225,9 @@ export function renderInvoices(ctx, g) {
   });
   placeRows(body, nodes);
   invoiceRows = next;
-  $('invoice-total').textContent = ctx.money((g.result.summary || {}).total_charged);
+  var summary = g.result.summary || {};
+  $('invoice-total').textContent = ctx.money(summary.total_charged);
+  if (summary.total_unpaid > 0) html('span', 'invoice-status unpaid', $('invoice-total'), u.totalUnpaid(ctx.money(summary.total_unpaid)));
   $('invoice-count').textContent = invs.length ? '(' + u.invoiceCount(shown.length, invs.length) + ')' : '';
   var more = $('invoices-more'), rest = invs.length - shown.length;
   more.hidden = rest <= 0;
