@@ -113,11 +113,22 @@ std::string activated(const Context& c, const Event& e) {
     return c.say(Phrase::activated_number, slots_of(c, e, {{"number", c.name(number)}, {"date", from}}));
 }
 
+// SPEC-v2 §4.8 Trials: a trial that converts with no payment method goes straight to dunning; its
+// first attempt that day fails for no_payment_method.
+bool converts_without_method(const Context& c, const Event& e) {
+    for (const Event& other : c.result.events)
+        if (other.type == EventType::payment_failed && other.date == e.date && other.subscription == e.subscription &&
+            other.rule == Rule::payment_no_payment_method)
+            return true;
+    return false;
+}
+
 std::string trial_sentence(const Context& c, const Event& e) {
     switch (e.type) {
         case EventType::trial_started: return c.say(Phrase::trial_started, slots_of(c, e, {{"last_day", day_before(c, e, "ends")}}));
         case EventType::trial_ending: return c.say(Phrase::trial_ending, slots_of(c, e, {{"last_day", day_before(c, e, "ends")}}));
-        case EventType::trial_converted: return c.say(Phrase::trial_converted, slots_of(c, e));
+        case EventType::trial_converted:
+            return c.say(converts_without_method(c, e) ? Phrase::trial_converted_no_method : Phrase::trial_converted, slots_of(c, e));
         default: return c.say(Phrase::trial_expired, slots_of(c, e));
     }
 }

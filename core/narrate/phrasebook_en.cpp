@@ -261,6 +261,7 @@ constexpr PhraseEntry phrasebook_en[phrase_count] = {
     {Phrase::answer_payment_fails_nothing, "If the payment for {subject} fails from {date}: no invoice falls due after that in the simulation, so nothing changes."},
     {Phrase::answer_update_payment_method, "If {who} updates the payment method on {date}: it is on file from then on, and the next attempt of each unpaid invoice goes through."},
     {Phrase::answer_update_recovers, "If {who} updates the payment method on {date}: the next attempt goes through, and the {invoice_date} invoice ({amount}) is paid on {paid_on}."},
+    {Phrase::trial_converted_no_method, "The trial of {subject} ends and it becomes a paid subscription, although no payment method is on file."},
 };
 
 static_assert(in_phrase_order(phrasebook_en), "phrasebook_en: one entry per phrase id, in SUBSIM_PHRASES order");

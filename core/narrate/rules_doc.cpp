@@ -20,7 +20,7 @@ using R = Rule;
 const RulePhrases rule_phrases[] = {
     {R::subscription_start, {P::started}},
     {R::trial_start, {P::trial_started}},
-    {R::trial_converted, {P::trial_converted, P::invoice_after_trial}},
+    {R::trial_converted, {P::trial_converted, P::invoice_after_trial, P::trial_converted_no_method}},
     {R::trial_no_payment_method, {P::trial_expired}},
     {R::trial_cancel_immediate, {P::scheduled_immediate}},
     {R::trial_cancel_at_trial_end, {P::scheduled, P::scheduled_trial_end}},
