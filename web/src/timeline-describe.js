@@ -15,6 +15,7 @@ function describeBar(ctx, m, it, where) {
   if (it.to >= m.end) range = ctx.ui.fromTo(ctx.date(isoOf(it.from)), '…');
   let body = range + ' (' + ctx.ui.dayCount(days) + ')';
   if (it.grace) body += ' — ' + ctx.ui.graceUntil(ctx.date(isoOf(it.grace.to - 1)));
+  if (it.suspended) body += ' — ' + ctx.ui.accessSuspended;   // SPEC-v2 §4.4 access_during_dunning false
   return { title: where + ': ' + ctx.state(it.state), body };
 }
 

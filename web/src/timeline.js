@@ -382,7 +382,8 @@ export class Timeline {
       svg('rect', { x: xa, y, width: Math.max(1, xb - xa), height: BAR_H, rx: 3, class: 'bar st-' + it.state,
                     fill: this.fills[it.state] || null, 'data-lane': it.lane, 'data-i': it.index, 'data-kind': 'bar',
                     'data-state': it.state, 'data-from': isoOf(it.from), 'data-to': isoOf(it.to),
-                    'data-subscription': lane.subscription, 'data-product': lane.product }, g);
+                    'data-subscription': lane.subscription, 'data-product': lane.product,
+                    'data-access': it.suspended ? 'suspended' : null }, g);
       if (it.grace) {   // the part of an expiry where a renewal is still accepted
         const ga = Math.max(this.x(it.grace.from), xa), gb = Math.min(this.x(it.grace.to), xb);
         if (gb > ga) svg('rect', { x: ga + 1, y: y + 1, width: Math.max(1, gb - ga - 2), height: BAR_H - 2, rx: 2, class: 'grace' }, g);
