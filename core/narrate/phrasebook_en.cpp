@@ -232,6 +232,10 @@ constexpr PhraseEntry phrasebook_en[phrase_count] = {
     {Phrase::answer_cancel_evergreen,
      "If {who} cancels {subject} on {date}: past its minimum term, it ends on {effective}, the first date its {notice} notice "
      "allows, so access until {access_until} inclusive; {charge}."},
+    {Phrase::timeline_today, "Today: {date}"},
+    {Phrase::date_today, "{date} (today)"},
+    {Phrase::answer_cancel_today,
+     "If {who} cancels {subject} today ({date}): access until {access_until} inclusive, then it ends on {effective}; {charge}."},
 };
 
 static_assert(in_phrase_order(phrasebook_en), "phrasebook_en: one entry per phrase id, in SUBSIM_PHRASES order");

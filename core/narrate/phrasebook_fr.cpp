@@ -209,6 +209,10 @@ constexpr PhraseEntry phrasebook_fr[phrase_count] = {
     {Phrase::answer_cancel_evergreen,
      "Si {who} résilie {subject} le {date} : passé la durée minimale, la fin tombe le {effective}, première date que permet le "
      "préavis {notice}, donc accès jusqu’au {access_until} inclus ; {charge}."},
+    {Phrase::timeline_today, "Aujourd’hui : {date}"},
+    {Phrase::date_today, "{date} (aujourd’hui)"},
+    {Phrase::answer_cancel_today,
+     "Si {who} résilie {subject} aujourd’hui ({date}) : accès jusqu’au {access_until} inclus, puis fin le {effective} ; {charge}."},
 };
 
 static_assert(in_phrase_order(phrasebook_fr), "phrasebook_fr: one entry per phrase id, in SUBSIM_PHRASES order");
