@@ -85,10 +85,10 @@ std::string cancel_answer(const Asked& a, const Event& scheduled) {
         today.push_back({"date", c.date(a.action.on)});
     }
     Slots s = a.slots(&scheduled, {{"access_until", date_of(c, scheduled, "access_until")},
-                                         {"effective", date_of(c, scheduled, "effective")},
-                                         {"charge", charge(c, still_charged(a))},
-                                         {"notice", notice.empty() ? "" : c.notice(notice)},
-                                         {"deadline", date_of(c, scheduled, "notice_deadline")}});
+                                   {"effective", date_of(c, scheduled, "effective")},
+                                   {"charge", charge(c, still_charged(a))},
+                                   {"notice", notice.empty() ? "" : c.notice(notice)},
+                                   {"deadline", date_of(c, scheduled, "notice_deadline")}});
     s.insert(s.begin(), today.begin(), today.end());  // the first slot of a name wins
     return c.say(p, s);
 }

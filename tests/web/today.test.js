@@ -109,6 +109,11 @@ describe('Example 8.A in the sample articles follows the reader\'s day', () => {
       assert.equal(items[1].on, '2026-03-31');
       assert.ok(/today \(31 March 2026\)|31 March 2026 \(today\)/.test(plain(items[1].sentence)), items[1].sentence);
       assert.equal(await todayEmbed.evaluate((el) => el.shadowRoot.querySelector('.wi-today').getAttribute('aria-pressed')), 'true');
+      // The action was written relative, not as the day's date.
+      const written = await todayEmbed.evaluate((el) => el._text);
+      const actions = written.slice(written.indexOf('"actions"'), written.indexOf('"expect"'));
+      assert.equal((actions.match(/"on":\s*"today"/g) || []).length, 2, actions);
+      assert.ok(!/2026-03-31/.test(actions), actions);
       assert.deepEqual(page.problems, [], page.problems.join('\n'));
     } finally { await page.closeAll(); }
   });
