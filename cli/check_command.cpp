@@ -1,4 +1,4 @@
-// subsim check FILE|DIR... [--locale L] [--tap] [--junit REPORT.xml] [--jobs N]
+// subsim check FILE|DIR... [--locale L] [--today YYYY-MM-DD] [--tap] [--junit REPORT.xml] [--jobs N]
 #include <fstream>
 
 #include "check_report.hpp"
@@ -36,6 +36,8 @@ bool write_file(const std::string& path, const std::string& text, std::ostream& 
 
 int check(std::vector<std::string> args, std::ostream& out, std::ostream& err) {
     const std::string locale = take_locale(args);
+    std::optional<Date> today;
+    if (!take_today(args, "check", err, today)) return 2;
     bool missing_value = false;
     const auto junit = take_value(args, "--junit", missing_value);
     const auto jobs = take_value(args, "--jobs", missing_value);
@@ -47,7 +49,7 @@ int check(std::vector<std::string> args, std::ostream& out, std::ostream& err) {
     bool missing = false;
     const std::vector<std::string> files = scenario_files(args, err, missing);
     if (files.empty() && !missing) err << "subsim check: no scenario file to check\n";
-    const auto checks = check_scenarios(files, locale, jobs ? static_cast<unsigned>(std::stoul(jobs->substr(0, 4))) : 0);
+    const auto checks = check_scenarios(files, locale, today, jobs ? static_cast<unsigned>(std::stoul(jobs->substr(0, 4))) : 0);
     if (tap) print_tap_report(out, checks);
     else print_text_report(out, err, checks, missing);
     if (tap)

@@ -79,7 +79,8 @@ void print_text_report(std::ostream& out, std::ostream& err, const std::vector<S
             continue;
         }
         out << (c.outcome == Outcome::pass ? "PASS " : "FAIL ") << c.file << " (" << c.expectations.size()
-            << " expectations)" << (c.title.empty() ? "" : " " + c.title) << '\n';
+            << " expectations)" << (c.title.empty() ? "" : " " + c.title)
+            << (c.today ? " [today " + c.today->iso() + "]" : std::string()) << '\n';
         for (const ExpectationLine& e : c.expectations)
             if (!e.passed) out << "  - expect[" << e.index << "]: " << e.line << '\n';
         (c.outcome == Outcome::pass ? passed : failed) += 1;

@@ -15,6 +15,8 @@ const char* version() { return "0.1.0"; }
 
 int run(std::vector<std::string> args, std::ostream& out, std::ostream& err) {
     const std::string locale = take_locale(args);
+    std::optional<Date> today;
+    if (!take_today(args, "run", err, today)) return 2;
     std::string path;
     bool json = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -32,11 +34,11 @@ int run(std::vector<std::string> args, std::ostream& out, std::ostream& err) {
     const auto text = read_input(path, err);
     if (!text) return 2;
     if (json) {
-        const JsonAnswer answer = simulate_json(*text);
+        const JsonAnswer answer = simulate_json(*text, today);
         out << answer.json;
         return answer.status;
     }
-    const ScenarioReading reading = read_scenario(*text);
+    const ScenarioReading reading = read_scenario(*text, today);
     if (!reading.scenario) {
         print_errors(err, path, reading.errors);
         return 2;
@@ -55,6 +57,8 @@ int run(std::vector<std::string> args, std::ostream& out, std::ostream& err) {
 
 int explain(std::vector<std::string> args, std::ostream& out, std::ostream& err) {
     const std::string locale = take_locale(args);
+    std::optional<Date> today;
+    if (!take_today(args, "explain", err, today)) return 2;
     std::string path;
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (path.empty()) path = args[i];
@@ -69,7 +73,7 @@ int explain(std::vector<std::string> args, std::ostream& out, std::ostream& err)
     }
     const auto text = read_input(path, err);
     if (!text) return 2;
-    const JsonAnswer answer = explain_json(*text, locale);
+    const JsonAnswer answer = explain_json(*text, locale, today);
     out << answer.json;
     return answer.status == 2 ? 2 : 0;
 }
@@ -83,7 +87,9 @@ int rules(const std::vector<std::string>& args, std::ostream& out, std::ostream&
     return 0;
 }
 
-int validate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int validate(std::vector<std::string> args, std::ostream& out, std::ostream& err) {
+    std::optional<Date> today;
+    if (!take_today(args, "validate", err, today)) return 2;
     bool missing = false;
     int status = 0;
     const std::vector<std::string> files = scenario_files(args, err, missing);
@@ -97,7 +103,7 @@ int validate(const std::vector<std::string>& args, std::ostream& out, std::ostre
             status = 2;
             continue;
         }
-        const ScenarioReading reading = read_scenario(*text);
+        const ScenarioReading reading = read_scenario(*text, today);
         if (reading.scenario) out << file << ": valid\n";
         else {
             print_errors(err, file, reading.errors);

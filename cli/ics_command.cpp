@@ -1,4 +1,4 @@
-// subsim ics FILE [--locale L]: the dates a customer acts on, as an iCalendar file on stdout
+// subsim ics FILE [--locale L] [--today YYYY-MM-DD]: the dates a customer acts on, as an iCalendar file on stdout
 // (core/calendar_export/icalendar.hpp).
 #include "calendar_export/icalendar.hpp"
 #include "commands.hpp"
@@ -9,9 +9,11 @@ namespace subsim::cli {
 
 int ics(std::vector<std::string> args, std::ostream& out, std::ostream& err) {
     const std::string locale = take_locale(args);
+    std::optional<Date> today;
+    if (!take_today(args, "ics", err, today)) return 2;
     const auto path = single_file(args, "ics", err);
     if (!path) return 2;
-    const auto file = read_and_simulate_file(*path, err);
+    const auto file = read_and_simulate_file(*path, err, today);
     if (!file) return 2;
     out << calendar_ics(file->scenario, file->result, language_of(locale, file->scenario.locale));
     return 0;

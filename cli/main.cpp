@@ -23,6 +23,8 @@ constexpr const char* usage =
     "                                             the timeline as an SVG or PNG picture, or the\n"
     "                                             dated sentences as an HTML fragment for help centers\n"
     "  subsim rules                               print docs/rules.md (the rule catalogue)\n"
+    "every command that reads a scenario takes --today YYYY-MM-DD: the date that relative dates\n"
+    "(\"today\", \"today+P10D\") resolve against; without it, this machine's local date\n"
     "exit status: 0 success, 1 an expectation failed, 2 invalid input, 3 internal failure\n";
 
 }  // namespace

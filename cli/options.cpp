@@ -1,7 +1,10 @@
 #include "options.hpp"
 
 #include <algorithm>
+#include <ctime>
 #include <utility>
+
+#include "io/relative_date.hpp"
 
 namespace subsim::cli {
 
@@ -29,6 +32,32 @@ bool take_flag(std::vector<std::string>& args, std::string_view name) {
 std::string take_locale(std::vector<std::string>& args) {
     bool ignored = false;
     return take_value(args, "--locale", ignored).value_or("");
+}
+
+namespace {
+
+// The machine's calendar date in its own time zone.
+Date local_date() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return Date::from_valid_ymd(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1), static_cast<unsigned>(local.tm_mday));
+}
+
+}  // namespace
+
+bool take_today(std::vector<std::string>& args, const char* command, std::ostream& err, std::optional<Date>& today) {
+    bool missing = false;
+    const std::optional<std::string> value = take_value(args, "--today", missing);
+    if (!value && !missing) {
+        today = local_date();
+        return true;
+    }
+    today = value ? parse_reference_date(*value) : std::nullopt;
+    if (today) return true;
+    err << "subsim " << command << ": --today takes a date written YYYY-MM-DD between 1900-01-01 and 9999-12-31"
+        << (value ? ", not \"" + *value + "\"" : std::string()) << '\n';
+    return false;
 }
 
 }  // namespace subsim::cli

@@ -11,6 +11,8 @@ namespace subsim::cli {
 
 int render(std::vector<std::string> args, std::ostream& out, std::ostream& err) {
     const std::string locale = take_locale(args);
+    std::optional<Date> today;
+    if (!take_today(args, "render", err, today)) return 2;
     bool missing_value = false;
     const auto link = take_value(args, "--link", missing_value);
     const int formats = take_flag(args, "--svg") + take_flag(args, "--png") * 2 + take_flag(args, "--html") * 4;
@@ -24,7 +26,7 @@ int render(std::vector<std::string> args, std::ostream& out, std::ostream& err) 
     }
     const auto path = single_file(args, "render", err);
     if (!path) return 2;
-    const auto file = read_and_simulate_file(*path, err);
+    const auto file = read_and_simulate_file(*path, err, today);
     if (!file) return 2;
     const Language lang = language_of(locale, file->scenario.locale);
     if (formats == 1) out << timeline_svg(file->scenario, file->result, lang);

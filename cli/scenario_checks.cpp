@@ -15,12 +15,12 @@ namespace subsim::cli {
 
 namespace {
 
-ScenarioCheck checked(const std::string& file, const std::string& locale) {
+ScenarioCheck checked(const std::string& file, const std::string& locale, std::optional<Date> today) {
     ScenarioCheck check;
     check.file = file;
     std::ostringstream problem;
     const auto text = read_input(file, problem);
-    const ScenarioReading reading = text ? read_scenario(*text) : ScenarioReading{};
+    const ScenarioReading reading = text ? read_scenario(*text, today) : ScenarioReading{};
     if (!reading.scenario) {
         print_errors(problem, file, reading.errors);
         check.problem = problem.str();
@@ -28,6 +28,7 @@ ScenarioCheck checked(const std::string& file, const std::string& locale) {
     }
     const Scenario& scenario = *reading.scenario;
     check.title = scenario.title;
+    check.today = scenario.today;
     const Result result = simulate(scenario);
     if (result.limit_exceeded) {
         check.problem = file + ": " + *result.limit_exceeded + '\n';
@@ -42,24 +43,24 @@ ScenarioCheck checked(const std::string& file, const std::string& locale) {
 
 }  // namespace
 
-ScenarioCheck check_scenario(const std::string& file, const std::string& locale) {
+ScenarioCheck check_scenario(const std::string& file, const std::string& locale, std::optional<Date> today) {
     try {
-        return checked(file, locale);
+        return checked(file, locale, today);
     } catch (const std::exception& e) {
-        return {file, ScenarioCheck::Outcome::internal_failure, {}, {}, file + ": internal failure: " + e.what() + '\n'};
+        return {file, ScenarioCheck::Outcome::internal_failure, {}, {}, file + ": internal failure: " + e.what() + '\n', {}};
     } catch (...) {
-        return {file, ScenarioCheck::Outcome::internal_failure, {}, {}, file + ": internal failure\n"};
+        return {file, ScenarioCheck::Outcome::internal_failure, {}, {}, file + ": internal failure\n", {}};
     }
 }
 
 std::vector<ScenarioCheck> check_scenarios(const std::vector<std::string>& files, const std::string& locale,
-                                           unsigned jobs) {
+                                           std::optional<Date> today, unsigned jobs) {
     std::vector<ScenarioCheck> checks(files.size());
     if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
     jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, files.size()));
     std::atomic<std::size_t> next{0};
     auto work = [&] {
-        for (std::size_t i = next++; i < files.size(); i = next++) checks[i] = check_scenario(files[i], locale);
+        for (std::size_t i = next++; i < files.size(); i = next++) checks[i] = check_scenario(files[i], locale, today);
     };
     {
         std::vector<std::jthread> threads;

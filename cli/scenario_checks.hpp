@@ -3,8 +3,11 @@
 // (std::thread over the files), the outcomes kept in the order of the files so that every report
 // (text, TAP, JUnit) prints the same lines whatever the scheduling.
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "domain/date.hpp"
 
 namespace subsim::cli {
 
@@ -21,14 +24,16 @@ struct ScenarioCheck {
     std::string title;
     std::vector<ExpectationLine> expectations;
     std::string problem;  // invalid / internal failure: why, one "FILE:LINE:COLUMN: …" line each
+    std::optional<Date> today;  // the reference date, when the scenario used a relative date (SPEC-v2 §8.2)
 };
 
 // One scenario file, read, validated, simulated and checked; sentences in `locale` ("" = the
-// scenario's own). Never throws: an exception becomes Outcome::internal_failure.
-ScenarioCheck check_scenario(const std::string& file, const std::string& locale);
+// scenario's own); relative dates resolved against `today`. Never throws: an exception becomes
+// Outcome::internal_failure.
+ScenarioCheck check_scenario(const std::string& file, const std::string& locale, std::optional<Date> today);
 
 // Every file on up to `jobs` threads (0: one per core); outcomes in the order of `files`.
 std::vector<ScenarioCheck> check_scenarios(const std::vector<std::string>& files, const std::string& locale,
-                                           unsigned jobs);
+                                           std::optional<Date> today, unsigned jobs);
 
 }  // namespace subsim::cli

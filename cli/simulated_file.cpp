@@ -6,10 +6,10 @@
 
 namespace subsim::cli {
 
-std::optional<SimulatedFile> read_and_simulate_file(const std::string& path, std::ostream& err) {
+std::optional<SimulatedFile> read_and_simulate_file(const std::string& path, std::ostream& err, std::optional<Date> today) {
     const auto text = read_input(path, err);
     if (!text) return std::nullopt;
-    ScenarioReading reading = read_scenario(*text);
+    ScenarioReading reading = read_scenario(*text, today);
     if (!reading.scenario) {
         print_errors(err, path, reading.errors);
         return std::nullopt;

@@ -16,7 +16,8 @@ struct SimulatedFile {
     Result result;
 };
 
-std::optional<SimulatedFile> read_and_simulate_file(const std::string& path, std::ostream& err);
+// `today`: the reference date of relative dates (SPEC-v2 §8.2).
+std::optional<SimulatedFile> read_and_simulate_file(const std::string& path, std::ostream& err, std::optional<Date> today);
 
 // The one FILE argument of `command` left in `args` once its options are taken, or none after
 // saying what is wrong.

@@ -15,7 +15,8 @@ struct Frame {
 
 Frame frame_of(const Scenario& sc, const Result& result, Language lang) {
     Frame f;
-    if (!sc.title.empty()) f.head = sc.title + '\n';
+    if (const std::optional<std::string> today = narrate_today(sc, lang)) f.head = *today + '\n';
+    if (!sc.title.empty()) f.head += sc.title + '\n';
     f.head += narrate_period(sc, lang) + "\n\n";
     f.tail = '\n' + narrate_invoice_total(sc, result, lang) + '\n';
     for (std::size_t i = 0; i < result.final_states.size(); ++i) f.tail += narrate_final_state(sc, result, i, lang) + '\n';

@@ -11,11 +11,21 @@
 namespace {
 
 std::string field_guide(const std::string& locale) { return subsim::field_guide_json(locale); }
-std::string calendar_ics(const std::string& text, const std::string& locale) { return answer_in(subsim::calendar_ics_text, text, locale); }
-std::string timeline_svg(const std::string& text, const std::string& locale) { return answer_in(subsim::timeline_svg_text, text, locale); }
-emscripten::val timeline_png(const std::string& text, const std::string& locale) { return answer_view(answer_in(subsim::timeline_png_bytes, text, locale)); }
-std::string sentence_table_html(const std::string& text, const std::string& locale, const std::string& link) {
-    return answer([&](std::string_view t) { return subsim::sentence_table_html_text(t, locale, link); }, text);
+// Each takes the reference date of relative dates last ("" none), as the reader's entry points do;
+// utf8_strings.js passes the host's local date when the caller gives none.
+std::string calendar_ics(const std::string& text, const std::string& locale, const std::string& today) {
+    return answer_in(subsim::calendar_ics_text, text, locale, today);
+}
+std::string timeline_svg(const std::string& text, const std::string& locale, const std::string& today) {
+    return answer_in(subsim::timeline_svg_text, text, locale, today);
+}
+emscripten::val timeline_png(const std::string& text, const std::string& locale, const std::string& today) {
+    return answer_view(answer_in(subsim::timeline_png_bytes, text, locale, today));
+}
+std::string sentence_table_html(const std::string& text, const std::string& locale, const std::string& link,
+                                const std::string& today) {
+    return answer_on([&](std::string_view t, std::optional<subsim::Date> d) { return subsim::sentence_table_html_text(t, locale, link, d); },
+                     text, today);
 }
 
 }  // namespace

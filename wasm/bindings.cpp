@@ -1,16 +1,20 @@
 // Embind bindings over the core's text API (core/io/json_api.hpp): the browser and Node get the
 // very same bytes as `subsim run --json` / `subsim validate --json` / `subsim explain`, because
 // both call the same functions (explain and narration take a locale: "fr", "en", "" = the
-// scenario's own). Nothing here interprets the scenario.
+// scenario's own). Every entry point takes the reference date of relative dates (SPEC-v2 §8.2)
+// as "YYYY-MM-DD", "" for none; wasm/utf8_strings.js passes the caller's, else the local date of
+// the JavaScript host, as the CLI does. Nothing here interprets the scenario.
 #include <emscripten/bind.h>
 
 #include <exception>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 
 #include "io/json_api.hpp"
+#include "io/relative_date.hpp"
 
 #ifndef SUBSIM_VERSION
 #define SUBSIM_VERSION "unknown"
@@ -42,19 +46,54 @@ std::string answer(Fn fn, std::string_view text) {
     }
 }
 
-std::string simulate(const std::string& text) { return answer(subsim::simulate_json, text); }
-std::string validate(const std::string& text) { return answer(subsim::validate_json, text); }
-std::string version() { return SUBSIM_VERSION; }
-
-template <class Fn>
-std::string answer_in(Fn fn, std::string_view text, std::string_view locale) {
-    return answer([&](std::string_view t) { return fn(t, locale); }, text);
+// The reference date as given by JavaScript: "" is none; anything else must be a date.
+struct Today {
+    std::optional<subsim::Date> date;
+    bool bad = false;
+};
+Today today_of(std::string_view text) {
+    if (text.empty()) return {};
+    const std::optional<subsim::Date> d = subsim::parse_reference_date(text);
+    return {d, !d};
+}
+std::string bad_today() {
+    return R"({"subsim":1,"errors":[{"pointer":"","message":"the reference date (today) must be written YYYY-MM-DD between 1900-01-01 and 9999-12-31","line":1,"column":1}]})";
 }
 
-std::string explain(const std::string& text, const std::string& locale) { return answer_in(subsim::explain_json, text, locale); }
-std::string narration(const std::string& text, const std::string& locale) { return answer_in(subsim::narration_json, text, locale); }
-std::string answer_both(const std::string& text, const std::string& locale) { return answer_in(subsim::answer_json, text, locale); }
+// fn(text, today): the answer, or the error of a bad reference date.
+template <class Fn>
+std::string answer_on(Fn fn, std::string_view text, std::string_view today) {
+    const Today t = today_of(today);
+    if (t.bad) return bad_today();
+    return answer([&](std::string_view s) { return fn(s, t.date); }, text);
+}
+
+// fn(text, locale, today).
+template <class Fn>
+std::string answer_in(Fn fn, std::string_view text, std::string_view locale, std::string_view today) {
+    return answer_on([&](std::string_view s, std::optional<subsim::Date> d) { return fn(s, locale, d); }, text, today);
+}
+
+std::string simulate(const std::string& text, const std::string& today) { return answer_on(subsim::simulate_json, text, today); }
+std::string validate(const std::string& text, const std::string& today) { return answer_on(subsim::validate_json, text, today); }
+std::string version() { return SUBSIM_VERSION; }
+
+std::string explain(const std::string& text, const std::string& locale, const std::string& today) {
+    return answer_in(subsim::explain_json, text, locale, today);
+}
+std::string narration(const std::string& text, const std::string& locale, const std::string& today) {
+    return answer_in(subsim::narration_json, text, locale, today);
+}
+std::string answer_both(const std::string& text, const std::string& locale, const std::string& today) {
+    return answer_in(subsim::answer_json, text, locale, today);
+}
 std::string catalogue() { return subsim::catalogue_json(); }
+// Where the scenario's relative dates fall (json_api.hpp resolved_dates_json), for the page's drawing.
+std::string resolved_dates(const std::string& text, const std::string& today) {
+    const Today t = today_of(today);
+    if (t.bad) return bad_today();
+    return answer([&](std::string_view s) { return subsim::JsonAnswer{0, subsim::resolved_dates_json(s, t.date)}; }, text);
+}
 
 // The fast path used by wasm/utf8_strings.js: the text arrives as UTF-8 bytes already in wasm
 // memory and the answer leaves as a view of it, so JavaScript converts both with TextEncoder and
@@ -73,24 +112,24 @@ std::string_view bytes_view(std::uintptr_t bytes, std::size_t length) {
     return std::string_view(reinterpret_cast<const char*>(bytes), length);
 }
 
-emscripten::val simulate_utf8(std::uintptr_t bytes, std::size_t length) {
-    return answer_view(answer(subsim::simulate_json, bytes_view(bytes, length)));
+emscripten::val simulate_utf8(std::uintptr_t bytes, std::size_t length, const std::string& today) {
+    return answer_view(answer_on(subsim::simulate_json, bytes_view(bytes, length), today));
 }
 
-emscripten::val validate_utf8(std::uintptr_t bytes, std::size_t length) {
-    return answer_view(answer(subsim::validate_json, bytes_view(bytes, length)));
+emscripten::val validate_utf8(std::uintptr_t bytes, std::size_t length, const std::string& today) {
+    return answer_view(answer_on(subsim::validate_json, bytes_view(bytes, length), today));
 }
 
-emscripten::val explain_utf8(std::uintptr_t bytes, std::size_t length, const std::string& locale) {
-    return answer_view(answer_in(subsim::explain_json, bytes_view(bytes, length), locale));
+emscripten::val explain_utf8(std::uintptr_t bytes, std::size_t length, const std::string& locale, const std::string& today) {
+    return answer_view(answer_in(subsim::explain_json, bytes_view(bytes, length), locale, today));
 }
 
-emscripten::val narration_utf8(std::uintptr_t bytes, std::size_t length, const std::string& locale) {
-    return answer_view(answer_in(subsim::narration_json, bytes_view(bytes, length), locale));
+emscripten::val narration_utf8(std::uintptr_t bytes, std::size_t length, const std::string& locale, const std::string& today) {
+    return answer_view(answer_in(subsim::narration_json, bytes_view(bytes, length), locale, today));
 }
 
-emscripten::val answer_utf8(std::uintptr_t bytes, std::size_t length, const std::string& locale) {
-    return answer_view(answer_in(subsim::answer_json, bytes_view(bytes, length), locale));
+emscripten::val answer_utf8(std::uintptr_t bytes, std::size_t length, const std::string& locale, const std::string& today) {
+    return answer_view(answer_in(subsim::answer_json, bytes_view(bytes, length), locale, today));
 }
 
 }  // namespace
@@ -108,4 +147,5 @@ EMSCRIPTEN_BINDINGS(subsim) {
     emscripten::function("narration_utf8", &narration_utf8);
     emscripten::function("answer", &answer_both);
     emscripten::function("answer_utf8", &answer_utf8);
+    emscripten::function("resolved_dates", &resolved_dates);
 }

@@ -22,6 +22,7 @@ void copy_ids(const Scenario& scenario, Result& result) {
     for (const Plan& p : scenario.catalog.plans) result.plan_ids.push_back(p.id);
     result.version = scenario.version;
     result.currency = scenario.currency;
+    result.today = scenario.today;
 }
 
 }  // namespace

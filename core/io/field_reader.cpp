@@ -1,6 +1,7 @@
 #include "io/field_reader.hpp"
 
 #include "io/error_hints.hpp"
+#include "io/relative_date.hpp"
 #include "io/utf8.hpp"
 
 #include <algorithm>
@@ -124,9 +125,38 @@ std::optional<std::string> FieldReader::string(const Json& object, const std::st
     return v->get<std::string>();
 }
 
+// "today", "today+D", "today-D" (SPEC-v2 §8.1, §8.2, §9): version 2 only, resolved against the
+// caller's reference date and remembered for the errors about this value.
+std::optional<Date> FieldReader::relative_date_value(const std::string& text, const std::string& ptr) {
+    const std::optional<RelativeDate> rel = parse_relative_date(text);
+    if (version < 2) {
+        error(ptr, "a date relative to today (" + in_quotes(text) + ") needs \"subsim\": 2; a version 1 file takes dates written YYYY-MM-DD");
+        return std::nullopt;
+    }
+    if (!rel) {
+        error(ptr, "expected a date YYYY-MM-DD or a date relative to today written \"today\", \"today+D\" or \"today-D\" "
+                   "(D one unit, like P10D, P2W, P1M or P1Y, lower case, no spaces), not " + in_quotes(text));
+        return std::nullopt;
+    }
+    if (!today) {
+        error(ptr, "this date is relative to today; pass a reference date (--today YYYY-MM-DD)");
+        return std::nullopt;
+    }
+    const std::optional<Date> d = resolve(*rel, *today);
+    if (!d) {
+        error(ptr, in_quotes(text) + " with today " + today->iso() + " falls outside the years 1900 to 9999");
+        return std::nullopt;
+    }
+    relative[ptr] = RelativeValue{text, *d};
+    return d;
+}
+
 std::optional<Date> FieldReader::date_value(const Json& v, const std::string& ptr) {
-    if (v.is_string())
-        if (auto d = Date::parse(v.get_ref<const std::string&>())) return d;
+    if (v.is_string()) {
+        const std::string& text = v.get_ref<const std::string&>();
+        if (auto d = Date::parse(text)) return d;
+        if (looks_relative(text)) return relative_date_value(text, ptr);
+    }
     error(ptr, date_hint(v).value_or("expected a date written YYYY-MM-DD between 1900-01-01 and 9999-12-31, not " + describe_json_type(v)));
     return std::nullopt;
 }

@@ -4,6 +4,7 @@
 // reading goes on so that all errors are reported.
 #include <cstdint>
 #include <initializer_list>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,6 +37,15 @@ public:
 
     int version = 1;  // the file's "subsim", once read
 
+    // Reader-relative dates (SPEC-v2 §8): the caller's reference date, and every relative value
+    // read, by pointer, as written and resolved (for the errors that concern it).
+    struct RelativeValue {
+        std::string text;
+        Date resolved;
+    };
+    std::optional<Date> today;
+    std::map<std::string, RelativeValue> relative;
+
     const Json* member(const Json& object, const std::string& ptr, std::string_view key, bool required);
     const Json* array(const Json& object, const std::string& ptr, std::string_view key, bool required,
                       std::size_t max_items);
@@ -55,6 +65,8 @@ public:
                                       std::initializer_list<std::string_view> choices);
 
 private:
+    std::optional<Date> relative_date_value(const std::string& text, const std::string& ptr);
+
     Diagnostics& out_;
 };
 

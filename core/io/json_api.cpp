@@ -88,9 +88,9 @@ std::optional<std::string> narration_text(std::string_view text, const Scenario&
 
 }  // namespace
 
-Simulated read_and_simulate(std::string_view text) {
+Simulated read_and_simulate(std::string_view text, std::optional<Date> today) {
     Simulated s;
-    ScenarioReading reading = read_scenario(text);
+    ScenarioReading reading = read_scenario(text, today);
     if (!reading.scenario) {
         s.errors = {2, write_errors_json(reading.errors, reading.version)};
         return s;
@@ -104,21 +104,21 @@ Simulated read_and_simulate(std::string_view text) {
     return s;
 }
 
-JsonAnswer simulate_json(std::string_view text) {
-    const Simulated s = read_and_simulate(text);
+JsonAnswer simulate_json(std::string_view text, std::optional<Date> today) {
+    const Simulated s = read_and_simulate(text, today);
     if (!s.scenario) return s.errors;
     BudgetedText written = write_result_json(s.result, limits::answer_bytes);
     if (!written.text) return output_limit_error(text, limits::answer_too_large(written.bytes, true), s.scenario->version);
     return {s.result.all_expectations_passed() ? 0 : 1, std::move(*written.text)};
 }
 
-JsonAnswer validate_json(std::string_view text) {
-    const ScenarioReading reading = read_scenario(text);
+JsonAnswer validate_json(std::string_view text, std::optional<Date> today) {
+    const ScenarioReading reading = read_scenario(text, today);
     return {reading.scenario ? 0 : 2, write_errors_json(reading.errors, reading.version)};
 }
 
-JsonAnswer explain_json(std::string_view text, std::string_view locale) {
-    const Simulated s = read_and_simulate(text);
+JsonAnswer explain_json(std::string_view text, std::string_view locale, std::optional<Date> today) {
+    const Simulated s = read_and_simulate(text, today);
     if (!s.scenario) return s.errors;
     const Language lang = language_of(locale, s.scenario->locale);
     JsonAnswer errors;
@@ -127,8 +127,8 @@ JsonAnswer explain_json(std::string_view text, std::string_view locale) {
     return {0, string_array(*sentences, "") + "\n"};
 }
 
-JsonAnswer narration_json(std::string_view text, std::string_view locale) {
-    const Simulated s = read_and_simulate(text);
+JsonAnswer narration_json(std::string_view text, std::string_view locale, std::optional<Date> today) {
+    const Simulated s = read_and_simulate(text, today);
     if (!s.scenario) return s.errors;
     const Language lang = language_of(locale, s.scenario->locale);
     JsonAnswer errors;
@@ -159,8 +159,8 @@ std::string catalogue_json() {
     return out;
 }
 
-JsonAnswer answer_json(std::string_view text, std::string_view locale) {
-    const Simulated s = read_and_simulate(text);
+JsonAnswer answer_json(std::string_view text, std::string_view locale, std::optional<Date> today) {
+    const Simulated s = read_and_simulate(text, today);
     const Language lang = language_of(locale, s.scenario ? s.scenario->locale : std::string_view{});
     std::string out = "{\"locale\": ";
     append_json_string(out, lang == Language::fr ? "fr" : "en");
@@ -175,6 +175,23 @@ JsonAnswer answer_json(std::string_view text, std::string_view locale) {
     if (!narration) return both(errors);
     out += ", \"result\": " + *written.text + ", \"narration\": " + *narration + "}\n";
     return {s.result.all_expectations_passed() ? 0 : 1, out};
+}
+
+std::string resolved_dates_json(std::string_view text, std::optional<Date> today) {
+    const ScenarioReading reading = read_scenario(text, today);
+    std::string out = "{\"today\": ";
+    if (!reading.resolved.empty() && today) append_json_string(out, today->iso());
+    else out += "null";
+    out += ", \"dates\": {";
+    bool first = true;
+    for (const auto& [pointer, date] : reading.resolved) {
+        out += first ? "" : ", ";
+        first = false;
+        append_json_string(out, pointer);
+        out += ": ";
+        append_json_string(out, date.iso());
+    }
+    return out + "}}\n";
 }
 
 }  // namespace subsim

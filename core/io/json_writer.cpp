@@ -256,7 +256,9 @@ template <class Sink>
 void put_result(Sink& out, const Result& r, const QuotedIds& ids) {
     DateText dates;
     const bool v2 = r.version >= 2;  // format 2 adds keys (SPEC-v2 §0.3); format 1 stays byte-identical
-    put(out, v2 ? "{\n  \"subsim\": 2,\n  \"today\": null,\n" : "{\n  \"subsim\": 1,\n");
+    put(out, v2 ? "{\n  \"subsim\": 2,\n  \"today\": " : "{\n  \"subsim\": 1,\n");
+    if (v2 && r.today) put(out, "\"" + r.today->iso() + "\",\n");  // SPEC-v2 §8.2
+    else if (v2) put(out, "null,\n");
     put_list(out, "events", r.events, [&](const Event& e) { put_event(out, dates, ids, e); });
     put_list(out, "spans", r.spans, [&](const Span& s) {
         Fields<Sink>{out, dates}.id("subscription", ids.subscriptions, s.subscription).id("product", ids.products, s.product)

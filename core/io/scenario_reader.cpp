@@ -15,9 +15,18 @@ void sanitize(Diagnostics& errors) {
     }
 }
 
+// An error about a value written relative to today gives the resolved date (SPEC-v2 §8.1).
+void name_resolved_dates(Diagnostics& errors, const FieldReader& r) {
+    for (Diagnostic& d : errors) {
+        const auto it = r.relative.find(d.pointer);
+        if (it == r.relative.end()) continue;
+        d.message += " (" + in_quotes(it->second.text) + " is " + it->second.resolved.iso() + " with today " + r.today->iso() + ")";
+    }
+}
+
 }  // namespace
 
-ScenarioReading read_scenario(std::string_view text) {
+ScenarioReading read_scenario(std::string_view text, std::optional<Date> today) {
     ScenarioReading out;
     const JsonDocument doc = JsonDocument::parse(text);
     if (!doc.parsed()) {
@@ -27,6 +36,7 @@ ScenarioReading read_scenario(std::string_view text) {
     }
     const Json& root = doc.json();
     ScenarioParts parts{out.errors};
+    parts.r.today = today;
     if (parts.r.as_object(root, "", "a scenario file")) {
         parts.read_top(root);
         parts.read_catalog(root);
@@ -36,6 +46,10 @@ ScenarioReading read_scenario(std::string_view text) {
         parts.read_actions(root);
         parts.read_expectations(root);
     }
+    name_resolved_dates(out.errors, parts.r);
+    // The reference date is part of the result only when the file used it (SPEC-v2 §8.2).
+    if (!parts.r.relative.empty()) parts.sc.today = today;
+    for (const auto& [pointer, value] : parts.r.relative) out.resolved.emplace(pointer, value.resolved);
     doc.locate(out.errors);
     out.errors.insert(out.errors.end(), doc.errors().begin(), doc.errors().end());  // duplicate keys
     std::stable_sort(out.errors.begin(), out.errors.end(), [](const Diagnostic& a, const Diagnostic& b) {

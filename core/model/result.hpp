@@ -132,6 +132,7 @@ struct Result {
     std::vector<std::string> bundle_ids;
     std::vector<std::string> plan_ids;
     std::string currency;
+    std::optional<Date> today;  // format 2: the reference date when the scenario used a relative date (SPEC-v2 §8.2)
 
     std::vector<Event> events;
     std::vector<Span> spans;

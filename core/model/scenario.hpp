@@ -185,6 +185,8 @@ struct Scenario {
     std::vector<Subscription> subscriptions;
     std::vector<Action> actions;
     std::vector<Expectation> expectations;
+    // The reference date relative dates resolved against; none when the file used none (SPEC-v2 §8.2).
+    std::optional<Date> today;
 };
 
 const char* to_string(ActionKind k);

@@ -34,7 +34,8 @@ struct Asked {
             e ? e->product : (action.products.empty() ? std::nullopt : std::optional<std::size_t>(action.products[0]));
         Slots s = c.subject_slots(e ? e->subscription : action.subscription, product);
         s.push_back({"who", c.who(actor())});
-        s.push_back({"date", c.date(action.on)});
+        s.push_back({"date", c.sc.today == std::optional<Date>(action.on) ? c.say(Phrase::date_today, {{"date", c.date(action.on)}})
+                                                                           : c.date(action.on)});
         for (auto& slot : extra) s.push_back(std::move(slot));
         return s;
     }
@@ -78,11 +79,18 @@ std::string cancel_answer(const Asked& a, const Event& scheduled) {
     if (effective == std::optional<Date>(a.action.on)) p = Phrase::answer_cancel_now;
     else if (evergreen_request(a)) p = Phrase::answer_cancel_evergreen;  // SPEC-v2 §5.5 What-if
     else if (flag_detail(scheduled, "deadline_missed") && !notice.empty() && notice != "P0D") p = Phrase::answer_cancel_late;
-    return c.say(p, a.slots(&scheduled, {{"access_until", date_of(c, scheduled, "access_until")},
-                                         {"effective", date_of(c, scheduled, "effective")},
-                                         {"charge", charge(c, still_charged(a))},
-                                         {"notice", notice.empty() ? "" : c.notice(notice)},
-                                         {"deadline", date_of(c, scheduled, "notice_deadline")}}));
+    Slots today;  // "if you cancel today" (SPEC-v2 §8.3 What-if): the sentence says "today" and the date
+    if (p == Phrase::answer_cancel && c.sc.today == std::optional<Date>(a.action.on)) {
+        p = Phrase::answer_cancel_today;
+        today.push_back({"date", c.date(a.action.on)});
+    }
+    Slots s = a.slots(&scheduled, {{"access_until", date_of(c, scheduled, "access_until")},
+                                   {"effective", date_of(c, scheduled, "effective")},
+                                   {"charge", charge(c, still_charged(a))},
+                                   {"notice", notice.empty() ? "" : c.notice(notice)},
+                                   {"deadline", date_of(c, scheduled, "notice_deadline")}});
+    s.insert(s.begin(), today.begin(), today.end());  // the first slot of a name wins
+    return c.say(p, s);
 }
 
 std::string close_answer(const Asked& a) {

@@ -46,4 +46,8 @@ std::string narrate_final_state(const Scenario& scenario, const Result& result, 
 // A state in words ("pending cancellation", « en attente de résiliation »; none: "not started").
 std::string narrate_state(std::optional<State> state, Language lang);
 
+// "Today: 31 March 2026" when the scenario used a relative date (SPEC-v2 §8.2), else none: the
+// first line of the readable timeline and the date `check` names on a scenario's line.
+std::optional<std::string> narrate_today(const Scenario& scenario, Language lang);
+
 }  // namespace subsim

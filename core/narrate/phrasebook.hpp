@@ -94,7 +94,9 @@ namespace subsim {
     X(act_update_payment_method) X(state_past_due) X(answer_payment_fails_recovered) \
     X(answer_payment_fails_ended) X(answer_payment_fails_written_off) \
     X(answer_payment_fails_open) X(answer_payment_fails_nothing) X(answer_update_payment_method) \
-    X(answer_update_recovers) X(trial_converted_no_method)
+    X(answer_update_recovers) X(trial_converted_no_method)                                     \
+    /* format 2: reader-relative dates (SPEC-v2 §8) */                                              \
+    X(timeline_today) X(date_today) X(answer_cancel_today)
 
 enum class Phrase {
 #define SUBSIM_PHRASE_ENUM(id) id,

@@ -262,6 +262,10 @@ constexpr PhraseEntry phrasebook_en[phrase_count] = {
     {Phrase::answer_update_payment_method, "If {who} updates the payment method on {date}: it is on file from then on, and the next attempt of each unpaid invoice goes through."},
     {Phrase::answer_update_recovers, "If {who} updates the payment method on {date}: the next attempt goes through, and the {invoice_date} invoice ({amount}) is paid on {paid_on}."},
     {Phrase::trial_converted_no_method, "The trial of {subject} ends and it becomes a paid subscription, although no payment method is on file."},
+    {Phrase::timeline_today, "Today: {date}"},
+    {Phrase::date_today, "{date} (today)"},
+    {Phrase::answer_cancel_today,
+     "If {who} cancels {subject} today ({date}): access until {access_until} inclusive, then it ends on {effective}; {charge}."},
 };
 
 static_assert(in_phrase_order(phrasebook_en), "phrasebook_en: one entry per phrase id, in SUBSIM_PHRASES order");

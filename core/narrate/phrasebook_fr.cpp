@@ -239,6 +239,10 @@ constexpr PhraseEntry phrasebook_fr[phrase_count] = {
     {Phrase::answer_update_payment_method, "Si {who} met à jour le moyen de paiement le {date} : il est enregistré dès lors, et la prochaine tentative de chaque facture impayée aboutit."},
     {Phrase::answer_update_recovers, "Si {who} met à jour le moyen de paiement le {date} : la tentative suivante aboutit, et la facture du {invoice_date} ({amount}) est réglée le {paid_on}."},
     {Phrase::trial_converted_no_method, "L’essai {of_subject} se termine et il devient un abonnement payant, bien qu’aucun moyen de paiement ne soit enregistré."},
+    {Phrase::timeline_today, "Aujourd’hui : {date}"},
+    {Phrase::date_today, "{date} (aujourd’hui)"},
+    {Phrase::answer_cancel_today,
+     "Si {who} résilie {subject} aujourd’hui ({date}) : accès jusqu’au {access_until} inclus, puis fin le {effective} ; {charge}."},
 };
 
 static_assert(in_phrase_order(phrasebook_fr), "phrasebook_fr: one entry per phrase id, in SUBSIM_PHRASES order");

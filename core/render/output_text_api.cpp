@@ -17,20 +17,27 @@ namespace subsim {
 namespace {
 
 template <class Write>
-JsonAnswer exported(std::string_view text, std::string_view locale, Write write) {
-    const Simulated s = read_and_simulate(text);
+JsonAnswer exported(std::string_view text, std::string_view locale, std::optional<Date> today, Write write) {
+    const Simulated s = read_and_simulate(text, today);
     if (!s.scenario) return s.errors;
     return {0, write(*s.scenario, s.result, language_of(locale, s.scenario->locale))};
 }
 
 }  // namespace
 
-JsonAnswer calendar_ics_text(std::string_view text, std::string_view locale) { return exported(text, locale, calendar_ics); }
-JsonAnswer timeline_svg_text(std::string_view text, std::string_view locale) { return exported(text, locale, timeline_svg); }
-JsonAnswer timeline_png_bytes(std::string_view text, std::string_view locale) { return exported(text, locale, timeline_png); }
+JsonAnswer calendar_ics_text(std::string_view text, std::string_view locale, std::optional<Date> today) {
+    return exported(text, locale, today, calendar_ics);
+}
+JsonAnswer timeline_svg_text(std::string_view text, std::string_view locale, std::optional<Date> today) {
+    return exported(text, locale, today, timeline_svg);
+}
+JsonAnswer timeline_png_bytes(std::string_view text, std::string_view locale, std::optional<Date> today) {
+    return exported(text, locale, today, timeline_png);
+}
 
-JsonAnswer sentence_table_html_text(std::string_view text, std::string_view locale, std::string_view link) {
-    return exported(text, locale, [link](const Scenario& s, const Result& r, Language lang) {
+JsonAnswer sentence_table_html_text(std::string_view text, std::string_view locale, std::string_view link,
+                                    std::optional<Date> today) {
+    return exported(text, locale, today, [link](const Scenario& s, const Result& r, Language lang) {
         return sentence_table_html(s, r, lang, link);
     });
 }

@@ -10,9 +10,12 @@
 
 namespace subsim {
 
-JsonAnswer calendar_ics_text(std::string_view scenario_text, std::string_view locale);
-JsonAnswer timeline_svg_text(std::string_view scenario_text, std::string_view locale);
-JsonAnswer timeline_png_bytes(std::string_view scenario_text, std::string_view locale);  // binary in `json`
-JsonAnswer sentence_table_html_text(std::string_view scenario_text, std::string_view locale, std::string_view link);
+// `today`: the reference date of relative dates, as in json_api.hpp (SPEC-v2 §8.2).
+JsonAnswer calendar_ics_text(std::string_view scenario_text, std::string_view locale, std::optional<Date> today = std::nullopt);
+JsonAnswer timeline_svg_text(std::string_view scenario_text, std::string_view locale, std::optional<Date> today = std::nullopt);
+JsonAnswer timeline_png_bytes(std::string_view scenario_text, std::string_view locale,
+                              std::optional<Date> today = std::nullopt);  // binary in `json`
+JsonAnswer sentence_table_html_text(std::string_view scenario_text, std::string_view locale, std::string_view link,
+                                    std::optional<Date> today = std::nullopt);
 
 }  // namespace subsim

@@ -18,7 +18,7 @@ TEST_CASE("Skipping quiet days gives the same result as visiting every day", "[e
         std::ifstream in(entry.path());
         std::stringstream text;
         text << in.rdbuf();
-        const ScenarioReading reading = read_scenario(text.str());
+        const ScenarioReading reading = read_scenario(text.str(), Date::parse("2026-03-31"));  // relative dates: SPEC-v2 §8
         REQUIRE(reading.scenario);
         INFO(entry.path().filename().string());
         CHECK(write_result_json(simulate(*reading.scenario, Stepping::skip_quiet_days)) ==

@@ -369,7 +369,7 @@ describe('the sample help-center article', () => {
       const frame = page.frames().find((f) => f.url().includes('embed.html'));
       if (frame) await embedsRendered(frame, 1);
       await page.locator('figure.example').first().screenshot({ path: screenshotPath('article-phone-iframe.png') });
-      await page.locator('subsim-timeline').screenshot({ path: screenshotPath('article-phone-element.png') });
+      await page.locator('subsim-timeline').first().screenshot({ path: screenshotPath('article-phone-element.png') });
       await assertClean(page);
     } finally { await page.closeAll(); }
   });

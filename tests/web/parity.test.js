@@ -6,7 +6,12 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { ROOT, SCENARIOS, CLI, scenarioFiles, loadWasm, runCli, runCliArgs } = require('./helpers');
+const { ROOT, SCENARIOS, CLI, scenarioFiles, loadWasm, runCliArgs } = require('./helpers');
+
+// The reference date of relative dates (SPEC-v2 §8), the same on both sides: `--today` for the
+// CLI, the last argument for the module (scenarios/v2/today-*.json resolve against it).
+const TODAY = '2026-03-31';
+const runCliOn = (file) => runCliArgs(['run', '--json', file, '--today', TODAY]);
 
 function firstDifference(a, b) {
   const n = Math.min(a.length, b.length);
@@ -21,8 +26,8 @@ function firstDifference(a, b) {
 async function compare(file) {
   const m = await loadWasm();
   const text = fs.readFileSync(file, 'utf8');
-  const wasm = Buffer.from(m.simulate(text), 'utf8');
-  const cli = runCli(file);
+  const wasm = Buffer.from(m.simulate(text, TODAY), 'utf8');
+  const cli = runCliOn(file);
   assert.ok(cli.status !== 3 && cli.status !== null, `CLI internal failure (${cli.status}): ${cli.stderr}`);
   assert.ok(wasm.equals(cli.stdout), firstDifference(wasm, cli.stdout));
   // The exit status agrees with the answer: 2 with errors, 1 when an expectation failed.
@@ -31,6 +36,27 @@ async function compare(file) {
   assert.equal(cli.status, expected, `exit status ${cli.status}, answer implies ${expected}`);
   return obj;
 }
+
+// A relative-date scenario (SPEC-v2 §8.4) on other reference dates: both sides move together,
+// and the result names the day.
+test('reader-relative dates: the same --today gives the same bytes natively and in wasm', async (t) => {
+  const m = await loadWasm();
+  const file = path.join(SCENARIOS, 'v2', 'today-cancel-zendesk-annual.json');
+  const text = fs.readFileSync(file, 'utf8');
+  for (const day of ['2026-03-31', '2027-01-10', '2028-02-29']) {
+    await t.test(day, () => {
+      const wasm = Buffer.from(m.simulate(text, day), 'utf8');
+      const cli = runCliArgs(['run', '--json', file, '--today', day]);
+      assert.ok(wasm.equals(cli.stdout), firstDifference(wasm, cli.stdout));
+      assert.equal(JSON.parse(wasm.toString('utf8')).today, day);
+      for (const locale of ['en', 'fr']) {
+        const said = Buffer.from(m.explain(text, locale, day), 'utf8');
+        const told = runCliArgs(['explain', file, '--locale', locale, '--today', day]);
+        assert.ok(said.equals(told.stdout), firstDifference(said, told.stdout));
+      }
+    });
+  }
+});
 
 test('the native CLI exists', () => {
   assert.ok(fs.existsSync(CLI), `${CLI} is missing: cmake -S . -B build/native && cmake --build build/native`);
@@ -43,6 +69,12 @@ test('version() and validate() answer', async () => {
   assert.ok(Array.isArray(v.errors) && v.errors.length > 0, 'an empty object is invalid');
   const text = fs.readFileSync(path.join(SCENARIOS, scenarioFiles()[0]), 'utf8');
   assert.deepEqual(JSON.parse(m.validate(text)).errors, [], 'a bundled scenario validates');
+  // A relative date: valid with a reference date, an error without one (an empty reference).
+  const relative = fs.readFileSync(path.join(SCENARIOS, 'v2', 'today-cancel-zendesk-annual.json'), 'utf8');
+  assert.deepEqual(JSON.parse(m.validate(relative, TODAY)).errors, []);
+  const none = JSON.parse(m.validate(relative, ''));
+  assert.ok(none.errors.length > 0 && none.errors.every((e) => /pass a reference date/.test(e.message)));
+  assert.match(JSON.parse(m.simulate(relative, 'not-a-date')).errors[0].message, /YYYY-MM-DD/);
 });
 
 test('bundled scenarios: wasm and CLI answers are byte-identical', async (t) => {
@@ -67,15 +99,15 @@ test('bundled scenarios: explain() and `subsim explain --locale` are byte-identi
       await t.test(`${f} (${locale})`, () => {
         const file = path.join(SCENARIOS, f);
         const text = fs.readFileSync(file, 'utf8');
-        const wasm = Buffer.from(m.explain(text, locale), 'utf8');
-        const cli = runCliArgs(['explain', file, '--locale', locale]);
+        const wasm = Buffer.from(m.explain(text, locale, TODAY), 'utf8');
+        const cli = runCliArgs(['explain', file, '--locale', locale, '--today', TODAY]);
         assert.equal(cli.status, 0, `subsim explain exited ${cli.status}: ${cli.stderr}`);
         assert.ok(wasm.equals(cli.stdout), firstDifference(wasm, cli.stdout));
         const sentences = JSON.parse(wasm.toString('utf8'));
-        const result = JSON.parse(m.simulate(text));
+        const result = JSON.parse(m.simulate(text, TODAY));
         assert.equal(sentences.length, result.events.length, 'one sentence per event');
         sentences.forEach((s, i) => assert.ok(typeof s === 'string' && s.length > 0, `event ${i} has a sentence`));
-        const n = JSON.parse(m.narration(text, locale));
+        const n = JSON.parse(m.narration(text, locale, TODAY));
         assert.deepEqual(n.events, sentences, 'narration().events is explain()');
         assert.equal(n.expectations.length, result.expectations.length, 'one line per expectation');
         const actions = JSON.parse(text).actions || [];
@@ -101,15 +133,15 @@ test('bundled scenarios: answer(text, L) is `subsim run --json` and narration(te
     await t.test(f, () => {
       const file = path.join(SCENARIOS, f);
       const text = fs.readFileSync(file, 'utf8');
-      const cli = runCli(file);
+      const cli = runCliOn(file);
       for (const locale of ['fr', 'en']) {
-        const got = Buffer.from(m.answer(text, locale), 'utf8');
-        const want = expectedAnswer(locale, cli.stdout, m.narration(text, locale));
+        const got = Buffer.from(m.answer(text, locale, TODAY), 'utf8');
+        const want = expectedAnswer(locale, cli.stdout, m.narration(text, locale, TODAY));
         assert.ok(got.equals(want), `${locale}: ${firstDifference(got, want)}`);
       }
       const own = /^fr/i.test(JSON.parse(text).locale || '') ? 'fr' : 'en';
-      const got = Buffer.from(m.answer(text, ''), 'utf8');
-      assert.ok(got.equals(expectedAnswer(own, cli.stdout, m.narration(text, ''))), 'an empty locale is the scenario\'s own');
+      const got = Buffer.from(m.answer(text, '', TODAY), 'utf8');
+      assert.ok(got.equals(expectedAnswer(own, cli.stdout, m.narration(text, '', TODAY))), 'an empty locale is the scenario\'s own');
     });
   }
   await t.test('an invalid scenario: its errors as result and as narration', () => {

@@ -17,6 +17,7 @@ import { languageOf, UI, WHATIF } from './strings.js';
 import { loadEngine, baseOf } from './engine.js';
 import { answerFor, resultOf } from './engine-answer.js';
 import { contextFor, catalogue } from './context.js';
+import { scenarioOf } from './reader-today.js';
 import { Timeline } from './timeline.js';
 import { Panel } from './whatif-form.js';
 import * as W from './whatif-model.js';
@@ -204,8 +205,8 @@ export class SubSimTimelineElement extends HTMLElement {
     var answer = answerFor(this._engine, text, lang), result = answer.result;
     this._say('');
     if (result.errors) { this._showErrors(result.errors); return; }
-    var scenario;
-    try { scenario = JSON.parse(text); } catch (e) { scenario = {}; }
+    // Relative dates ("today-P1M") as the engine resolved them for the reader's day (SPEC-v2 §8).
+    var scenario = scenarioOf(this._engine, text, result);
     this._errors.hidden = true;
     // Every sentence is the narrator's, for this text in the reader's language (SPEC §4.1).
     var ctx = contextFor(this._engine, lang, scenario, answer);

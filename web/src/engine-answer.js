@@ -1,7 +1,11 @@
 /* The engine's answer for one scenario text: the result (parsed once) and the narrator's sentences
  * in a language (asked once per language). The last few answers are kept, so one edit asks the
  * engine once per text however many parts of the page read it. When the module offers one entry
- * point for both (`answer(text, locale)` → { result, narration }), one call does it. */
+ * point for both (`answer(text, locale)` → { result, narration }), one call does it.
+ * Every call passes the reader's local date (reader-today.js) as the reference date of relative
+ * dates (SPEC-v2 §8.2); an answer is kept for one text on one day. */
+import { readerToday } from './reader-today.js';
+
 const KEEP = 4;
 let kept = [];
 
@@ -20,35 +24,35 @@ function call(fn, fallback) {
 
 // The engine's result for `text` (parsed). With `lang` ('fr', 'en', or '' for the scenario's own)
 // and the combined entry point, the narration comes from the same parse and simulation.
-function engineResult(engine, text, narrations, lang) {
+function engineResult(engine, text, narrations, lang, today) {
   const failed = {};
   if (lang != null && typeof engine.answer === 'function') {
-    const both = parseOr(call(() => engine.answer(text, lang), failed), null);
+    const both = parseOr(call(() => engine.answer(text, lang, today), failed), null);
     if (!both || !both.result) return invalidOutput(failed.error);
     if (!both.result.errors && both.narration && !both.narration.errors) narrations.set(both.locale === 'fr' ? 'fr' : 'en', both.narration);
     return both.result;
   }
-  const out = call(() => engine.simulate(text), failed);
+  const out = call(() => engine.simulate(text, today), failed);
   return out == null ? invalidOutput(failed.error) : parseOr(out, invalidOutput());
 }
 
 // `seed`: the module's texts computed elsewhere ({ result, narration, lang }: engine-guard.js).
-function make(engine, text, seed, lang) {
+function make(engine, text, seed, lang, today) {
   const narrations = new Map();
   let result;
   if (seed) {
     result = parseOr(seed.result, invalidOutput());
     if (seed.narration) narrations.set(seed.lang, parseOr(seed.narration, null));
-  } else result = engineResult(engine, text, narrations, lang);
+  } else result = engineResult(engine, text, narrations, lang, today);
   return {
-    engine, text, result,
+    engine, text, result, today,
     // The narrator's sentences for this text in `lang` (null for an invalid scenario).
     narration(lang) {
       lang = lang === 'fr' ? 'fr' : 'en';
       if (narrations.has(lang)) return narrations.get(lang);
       let value = null;
       if (!result.errors && typeof engine.narration === 'function') {
-        value = parseOr(call(() => engine.narration(text, lang), {}), null);
+        value = parseOr(call(() => engine.narration(text, lang, today), {}), null);
         if (value && value.errors) value = null;
       }
       narrations.set(lang, value);
@@ -60,15 +64,16 @@ function make(engine, text, seed, lang) {
 // `lang` ('fr' | 'en', '' for the scenario's own): the narration wanted with the result, asked in
 // the same engine call; without it, the result only.
 export function answerFor(engine, text, lang) {
-  for (const a of kept) if (a.engine === engine && a.text === text) return a;
-  const a = make(engine, text, null, lang === 'fr' || lang === 'en' || lang === '' ? lang : null);
+  const today = readerToday();
+  for (const a of kept) if (a.engine === engine && a.text === text && a.today === today) return a;
+  const a = make(engine, text, null, lang === 'fr' || lang === 'en' || lang === '' ? lang : null, today);
   kept = [a].concat(kept.slice(0, KEEP - 1));
   return a;
 }
 
 // An answer computed elsewhere (the engine in a worker: engine-guard.js), put in the cache.
-export function seedAnswer(engine, text, resultText, lang, narrationText) {
-  const a = make(engine, text, { result: resultText, narration: narrationText, lang: lang === 'fr' ? 'fr' : 'en' });
+export function seedAnswer(engine, text, resultText, lang, narrationText, today) {
+  const a = make(engine, text, { result: resultText, narration: narrationText, lang: lang === 'fr' ? 'fr' : 'en' }, null, today);
   kept = [a].concat(kept.filter((x) => x.text !== text).slice(0, KEEP - 1));
   return a;
 }

@@ -4,6 +4,7 @@
  * (file://, or subsim's files on another origin than the page), the caller simulates as before. */
 import { seedAnswer } from './engine-answer.js';
 import { canStream } from './engine.js';
+import { readerToday } from './reader-today.js';
 
 export const BUDGET_MS = 4000;
 export const MAX_ANSWER_CHARS = 16 << 20;   // an answer the page can read and draw at once
@@ -19,6 +20,7 @@ export function guard(engine, base, text, lang, budgetMs = BUDGET_MS) {
   if (typeof Worker !== 'function' || !canStream(base, location.href)) return Promise.resolve(false);
   let worker;
   try { worker = new Worker(base + 'subsim-worker.js'); } catch (e) { return Promise.resolve(false); }
+  const today = readerToday();   // the same day as answerFor's, so the cached answer is found
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => { worker.terminate(); reject(new BudgetError('too_slow', budgetMs)); }, budgetMs);
     worker.onmessage = (e) => {
@@ -26,10 +28,10 @@ export function guard(engine, base, text, lang, budgetMs = BUDGET_MS) {
       worker.terminate();
       if (e.data.tooBig) { reject(new BudgetError('answer_too_big', e.data.tooBig)); return; }
       if (e.data.error) { resolve(false); return; }
-      seedAnswer(engine, text, e.data.result, lang, e.data.narration);
+      seedAnswer(engine, text, e.data.result, lang, e.data.narration, today);
       resolve(true);
     };
     worker.onerror = (e) => { e.preventDefault(); clearTimeout(timer); worker.terminate(); resolve(false); };
-    worker.postMessage({ text, lang, base, maxChars: MAX_ANSWER_CHARS });
+    worker.postMessage({ text, lang, base, maxChars: MAX_ANSWER_CHARS, today });
   });
 }

@@ -336,6 +336,7 @@ export const WHATIF = {
     noAnswer: 'Press “Simulate this action” to see what happens.',
     compare: 'Compare with', compareTitle: 'Two alternatives side by side', alternative: function (n) { return 'Alternative ' + n; },
     keep: 'Keep this one', compareDate: 'Other date', compareTotal: 'Total charged',
+    today: 'Today', todayTitle: 'Your day: the action is written "today" and follows the reader’s date',
   },
   fr: {
     title: 'Et si… ?',
@@ -363,6 +364,7 @@ export const WHATIF = {
     noAnswer: 'Appuyez sur « Simuler cette action » pour voir ce qui se passe.',
     compare: 'Comparer avec', compareTitle: 'Deux choix côte à côte', alternative: function (n) { return 'Choix ' + n; },
     keep: 'Garder celui-ci', compareDate: 'Autre date', compareTotal: 'Total facturé',
+    today: 'Aujourd’hui', todayTitle: 'Votre jour : l’action est écrite « today » et suit la date du lecteur',
   },
 };
 

@@ -7,6 +7,8 @@
  * - one pin per what-if action on the timeline: drag it, or focus it and use the arrow keys;
  *   Delete removes it. The list gives each action's answer: the narrator's (ctx.answer(index in
  *   `actions`), from the module's narration()).
+ * - in a format 2 scenario whose horizon holds the reader's day, a "Today" button: the action is
+ *   then written `"on": "today"` (SPEC-v2 §8.3), and the engine resolves it to the reader's date.
  * The owner gives `simulate(text)` (a result or null), `commit(text, info)`, `catalogue()`, and
  * optionally `compare(actionA, actionB, instead)`; after each render it calls
  * `update(text, scenario, result, ctx)`. Everything from the scenario is set with textContent. */
@@ -18,6 +20,7 @@ import { actors, permitted } from './permissions.js';
 import { effect } from './whatif-effect.js';
 import { installOverlay } from './whatif-pins.js';
 import { installCompare } from './whatif-compare.js';
+import { readerToday } from './reader-today.js';
 
 // The fields each action the form can build needs (SPEC §2.4); `transfer` needs a target
 // account the form does not ask for, so it is not offered.
@@ -102,6 +105,8 @@ Panel.prototype._buildForm = function (form) {
   this.fTiming = field(form, '', this.inTiming, 'wi-field-timing');
   this.fWho = field(form, '', this.inWho);
   this.fInstead = field(form, '', this.inInstead, 'wi-field-check');
+  this.btnToday = button('wi-today', form);
+  form.insertBefore(this.btnToday, this.fAction.label);   // beside the date
   this.btnAdd = button('wi-add', form);
   this.inDate.addEventListener('change', function () { if (self.inDate.value) self.setDate(self.inDate.value); });
   this.inAction.addEventListener('change', function () { self._syncForm(); self._question(); });
@@ -112,6 +117,7 @@ Panel.prototype._buildForm = function (form) {
   this.inWho.addEventListener('change', function () { self.whoTouched = true; self._question(); });
   this.inInstead.addEventListener('change', function () { self._question(); });
   this.btnAdd.addEventListener('click', function () { self.add(); });
+  this.btnToday.addEventListener('click', function () { self.pickToday(); });
 };
 
 // The date handle and its line, over the chart.
@@ -149,6 +155,8 @@ Panel.prototype._texts = function () {
   this.fInstead.span.textContent = t.instead;
   this._compareTexts();
   this.btnAdd.textContent = t.add;
+  this.btnToday.textContent = t.today;
+  this.btnToday.title = t.todayTitle;
   this.listTitle.textContent = t.list;
   this.handle.setAttribute('aria-label', t.handle);
   this.handleHelp.textContent = t.handleHelp;
@@ -171,6 +179,7 @@ Panel.prototype.update = function (text, scenario, result, ctx) {
   this.inDate.max = scenario.until;
   if (!this.date || this.date < scenario.start || this.date > scenario.until) this.date = this._defaultDate();
   this.inDate.value = this.date;
+  this._offerToday();
   this._syncForm();
   this._effects();
   this._renderList();
@@ -291,8 +300,26 @@ Panel.prototype._syncForm = function () {
   if (!this.whoTouched && k >= 0) this.inWho.value = String(k);
 };
 
+// "Today" (SPEC-v2 §8): offered for a format 2 scenario whose horizon holds the reader's day.
+Panel.prototype._offerToday = function () {
+  var s = this.scenario || {}, today = readerToday();
+  this.today = today;
+  this.btnToday.hidden = !(s.subsim === 2 && typeof s.start === 'string' && s.start <= today && today <= s.until);
+  if (this.btnToday.hidden || this.date !== today) this.onToday = false;
+  this.btnToday.setAttribute('aria-pressed', this.onToday ? 'true' : 'false');
+};
+
+Panel.prototype.pickToday = function () {
+  if (this.btnToday.hidden) return;
+  this.setDate(this.today);
+  this.onToday = this.date === this.today;
+  this.btnToday.setAttribute('aria-pressed', this.onToday ? 'true' : 'false');
+  this._question();
+};
+
+// The form's action as it is written into the scenario ("on": "today" after the Today button).
 Panel.prototype.formAction = function () {
-  var a = { on: this.date, 'do': this.inAction.value };
+  var a = { on: this.onToday && this.date === this.today ? 'today' : this.date, 'do': this.inAction.value };
   var who = this.actors && this.actors[+this.inWho.value];
   var need = FORM[a['do']] || {};
   if (who && who.id && !need.noBy) a.by = who.id;
@@ -308,7 +335,7 @@ Panel.prototype.add = function () {
   if (!this.text || !this.date) return;
   var a = this.formAction();
   var text = W.insertAction(this.text, a, this.inInstead.checked && !this.inInstead.disabled);
-  this.pendingFocus = { action: a, focus: null };
+  this.pendingFocus = { action: this._onDate(a), focus: null };
   this.opts.commit(text, { kind: 'add' });
 };
 
@@ -337,6 +364,8 @@ Panel.prototype.move = function (k, on, how) {
 
 Panel.prototype.setDate = function (iso) {
   if (!this.scenario) return;
+  this.onToday = false;
+  if (this.btnToday) this.btnToday.setAttribute('aria-pressed', 'false');
   this.date = clampIso(iso, this.scenario.start, this.scenario.until);
   this.inDate.value = this.date;
   this._place();
@@ -349,7 +378,7 @@ Panel.prototype.setDate = function (iso) {
 Panel.prototype._effects = function () {
   var text = this.text, self = this;
   this.items = W.whatIfs(text).map(function (x) {
-    return { index: x.index, action: x.action, sentence: self.ctx.answer(x.index) };
+    return { index: x.index, action: self._resolvedAction(x), sentence: self.ctx.answer(x.index) };
   });
   if (!this.items.length) return;
   if (this.cancelEffects) this.cancelEffects();
@@ -393,8 +422,27 @@ function sameChoice(a, b) {
          (a.to || null) === (b.to || null) && (a.timing || '') === (b.timing || '');
 }
 
+// A what-if action of the text with its date as the engine resolved it ("today" → the reader's
+// date, from the resolved scenario the page gives: reader-today.js scenarioOf).
+Panel.prototype._resolvedAction = function (x) {
+  var a = x.action, own = ((this.scenario && this.scenario.actions) || [])[x.index];
+  if (!a || /^\d{4}-\d{2}-\d{2}$/.test(String(a.on)) || !own || typeof own.on !== 'string') return a;
+  var copy = {};
+  Object.keys(a).forEach(function (key) { copy[key] = a[key]; });
+  copy.on = own.on;
+  return copy;
+};
+
+// The form's action dated as the timeline shows it (the chosen date, never "today").
+Panel.prototype._onDate = function (a) {
+  var copy = {};
+  Object.keys(a).forEach(function (key) { copy[key] = a[key]; });
+  copy.on = this.date;
+  return copy;
+};
+
 Panel.prototype._question = function () {
-  var t = this.t(), a = this.formAction(), cur = this.items[this.current];
+  var t = this.t(), a = this._onDate(this.formAction()), cur = this.items[this.current];
   if (cur && !sameChoice(cur.action, a)) cur = null;
   this.question.textContent = t.question(this.label(a, true), this.ctx.date(a.on));
   this.answer.textContent = cur ? cur.sentence : t.noAnswer;

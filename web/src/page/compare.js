@@ -1,6 +1,7 @@
 /* Before / after: the scenario as written and with its what-if actions, their totals, states on
  * the last day, the invoices that disappear or appear, and both timelines on one scale. */
 import { html } from '../dom.js';
+import { scenarioOf } from '../reader-today.js';   // relative dates as the engine resolved them (SPEC-v2 §8)
 import { state, refs, actions, $, ui, EVENT_PAGE, INVOICE_PAGE } from './state.js';
 
 // ---- compare: before / after --------------------------------------------------------------
@@ -64,7 +65,7 @@ export function renderCompare(ctx, g) {
     });
     if (x[0].length > 24) html('li', null, ul, '…');
   });
-  var scBefore = JSON.parse(state.baseCache.text), ctxBefore = actions.context(state.baseCache.text, scBefore, before);
+  var scBefore = scenarioOf(state.engine, state.baseCache.text, before), ctxBefore = actions.context(state.baseCache.text, scBefore, before);
   refs.tlBefore.setData(scBefore, before, ctxBefore, true);
   refs.tlAfter.setData(g.scenario, after, ctx, true);
 }

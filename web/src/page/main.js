@@ -6,6 +6,7 @@ import { afterPaint } from '../dom.js';
 import { loadEngine, baseOf } from '../engine.js';
 import { answerFor, resultOf } from '../engine-answer.js';
 import { contextFor, catalogue } from '../context.js';
+import { readerToday, scenarioOf } from '../reader-today.js';
 import { warmFormats } from '../intl-formats.js';
 import { Timeline } from '../timeline.js';
 import { Panel } from '../whatif-form.js';
@@ -62,8 +63,8 @@ function simulate(isEdit) {
     state.errors = r.errors;
     renderErrors();
   } else {
-    let scenario = {};
-    try { scenario = JSON.parse(text); } catch (e) { /* the engine accepted it; keep going */ }
+    // Relative dates ("today-P1M") as the engine resolved them for the reader's day (SPEC-v2 §8).
+    const scenario = scenarioOf(state.engine, text, r);
     const sameScenario = isEdit && !!state.good;
     state.errors = [];
     state.good = { scenario, answer, result: r, text, key: state.pickedKey || (state.good && isEdit ? state.good.key : '(file)') };
@@ -241,7 +242,7 @@ function start() {
     // For benchmarks and tests: simulate the given text as if typed, return the timings.
     run: (text) => { setEditorText(text); state.pickedKey = null; simulate(true); return window.subsimPage.last; },
     history: () => ({ size: state.hist.stack.length, index: state.hist.idx }),
-    engineAnswer: (text) => state.engine.simulate(text),   // the module's JSON text, for tests
+    engineAnswer: (text) => state.engine.simulate(text, readerToday()),   // the module's JSON text, for tests
     pick,
     last: null,
     timings: [],   // every render's { simulateMs (engine answer), renderMs, totalMs }, for bench/web
