@@ -13,6 +13,7 @@
 //   ReminderState      reminders.hpp      reminder lookahead
 //   AccountRun         account.hpp        payment method, closure, data deletion
 //   PendingChange      plan_change.hpp    format 2: a plan change waiting for its date
+//   LawState           law_compliance.hpp format 2: FR warnings and free-termination windows
 // Refunds and termination fees (settlement.hpp) act on the cancellation's day.
 // Invoicing (invoicing.hpp) and the billing cursors of each line serve them all.
 #include <optional>
@@ -24,6 +25,7 @@
 #include "engine/billing_calendar.hpp"
 #include "engine/bundle.hpp"
 #include "engine/cancellation.hpp"
+#include "engine/law_compliance.hpp"
 #include "engine/plan_change.hpp"
 #include "engine/reminders.hpp"
 #include "engine/renewal.hpp"
@@ -71,6 +73,7 @@ struct SubscriptionRun {
     TransferState transfer;
     ReminderState reminders;
     TermEndState term_end;  // format 2: at_term_end (term_end.hpp, evergreen.hpp)
+    LawState law;           // format 2: consumer-law profiles (law_compliance.hpp, law_france.hpp)
 
     ProductLine* line_for(Index product);
     const ProductLine* line_for(Index product) const;

@@ -86,20 +86,23 @@ std::optional<ActionKind> action_named(const std::string& name) {
 void ScenarioParts::read_action(const Json& v, const std::string& ptr) {
     if (!r.as_object(v, ptr, "an action")) return;
     Action a;
-    const bool v1_change = r.version < 2 && v.contains("do") && v["do"] == "change_plan";
-    if (v1_change) r.error(ptr + "/do", "\"do\": \"change_plan\" is not an action of a version 1 file: it needs \"subsim\": 2");
+    const bool v1_change = r.version < 2 && v.contains("do") && (v["do"] == "change_plan" || v["do"] == "withdraw");
+    if (v1_change)
+        r.error(ptr + "/do", "\"do\": \"" + v["do"].get<std::string>() +
+                                 "\" is not an action of a version 1 file: it needs \"subsim\": 2");
     const auto kind_name =
         v1_change ? std::nullopt
         : r.version >= 2
             ? r.choice(v, ptr, "do", true,
-                       {"cancel", "reactivate", "add_payment_method", "renew", "close_account", "transfer", "activate", "change_plan"})
+                       {"cancel", "reactivate", "add_payment_method", "renew", "close_account", "transfer", "activate", "change_plan", "withdraw"})
             : r.choice(v, ptr, "do", true,
                        {"cancel", "reactivate", "add_payment_method", "renew", "close_account", "transfer", "activate"});
     const auto kind = kind_name ? action_named(*kind_name) : std::nullopt;
     if (kind) a.kind = *kind;
     const bool on_subscription = kind && (*kind == ActionKind::cancel || *kind == ActionKind::reactivate ||
                                           *kind == ActionKind::renew || *kind == ActionKind::transfer ||
-                                          *kind == ActionKind::activate || *kind == ActionKind::change_plan);
+                                          *kind == ActionKind::activate || *kind == ActionKind::change_plan ||
+                                          *kind == ActionKind::withdraw);
     const bool with_products = kind && (*kind == ActionKind::cancel || *kind == ActionKind::reactivate);
     if (!kind) r.only_keys(v, ptr, {"on", "do", "by", "subscription", "products", "to", "separate_entity", "number"});
     else if (*kind == ActionKind::activate) r.only_keys(v, ptr, {"on", "do", "by", "subscription", "number"});

@@ -25,10 +25,12 @@ enum class EventType {
     // Format version 2 (SPEC-v2 §1.8)
     plan_change_requested, plan_change_scheduled, plan_changed, plan_change_withdrawn,
     // SPEC-v2 §5.4
-    evergreen_started
+    evergreen_started,
+    // SPEC-v2 §7.2
+    compliance_window, compliance_warning
 };
-// Keep `evergreen_started` last, or move event_type_count with the last enumerator.
-inline constexpr std::size_t event_type_count = static_cast<std::size_t>(EventType::evergreen_started) + 1;
+// Keep `compliance_warning` last, or move event_type_count with the last enumerator.
+inline constexpr std::size_t event_type_count = static_cast<std::size_t>(EventType::compliance_warning) + 1;
 
 // pending_activation: bought from a third party, not activated yet (SPEC §2.3); nothing provided.
 enum class State { trialing, pending_activation, active, pending_cancellation, cancelled, expired };

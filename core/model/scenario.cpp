@@ -12,6 +12,7 @@ const char* to_string(ActionKind k) {
         case ActionKind::transfer: return "transfer";
         case ActionKind::activate: return "activate";
         case ActionKind::change_plan: return "change_plan";
+        case ActionKind::withdraw: return "withdraw";
     }
     return "";
 }
@@ -51,6 +52,16 @@ const char* to_string(Refund r) {
         case Refund::none: return "none";
         case Refund::prorated: return "prorated";
         case Refund::full: return "full";
+    }
+    return "";
+}
+
+const char* to_string(Jurisdiction j) {
+    switch (j) {
+        case Jurisdiction::fr: return "FR";
+        case Jurisdiction::de: return "DE";
+        case Jurisdiction::eu: return "EU";
+        case Jurisdiction::us_ca: return "US-CA";
     }
     return "";
 }

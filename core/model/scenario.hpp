@@ -20,15 +20,17 @@ using Index = std::size_t;
 enum class CancellationPolicy { immediate, end_of_period, end_of_next_period, end_of_term };
 enum class TrialCancel { at_trial_end, immediate, contact_support };
 enum class Channel { online, reseller };
-// Keep `change_plan` last, or move action_kind_count with the last enumerator.
-enum class ActionKind { cancel, reactivate, add_payment_method, renew, close_account, transfer, activate, change_plan };
-inline constexpr std::size_t action_kind_count = static_cast<std::size_t>(ActionKind::change_plan) + 1;
+// Keep `withdraw` last, or move action_kind_count with the last enumerator.
+enum class ActionKind { cancel, reactivate, add_payment_method, renew, close_account, transfer, activate, change_plan, withdraw };
+inline constexpr std::size_t action_kind_count = static_cast<std::size_t>(ActionKind::withdraw) + 1;
 // Every action, in enum order: readers and the permissions map iterate over this.
 inline constexpr ActionKind all_action_kinds[] = {ActionKind::cancel,   ActionKind::reactivate, ActionKind::add_payment_method,
                                                   ActionKind::renew,    ActionKind::close_account, ActionKind::transfer,
-                                                  ActionKind::activate, ActionKind::change_plan};
+                                                  ActionKind::activate, ActionKind::change_plan, ActionKind::withdraw};
 // The first format version that has the action (SPEC-v2 §9): change_plan needs "subsim": 2.
-inline constexpr int format_version_of(ActionKind k) { return k == ActionKind::change_plan ? 2 : 1; }
+inline constexpr int format_version_of(ActionKind k) {
+    return k == ActionKind::change_plan || k == ActionKind::withdraw ? 2 : 1;
+}
 
 // Format version 2 (SPEC-v2 §1.1, §2.1).
 enum class ChangeTiming { immediate, end_of_period, end_of_term, refused };
@@ -113,6 +115,7 @@ struct Account {
     bool payment_method = false;
     Duration data_retention = Duration::days(30);
     std::vector<User> users;
+    bool consumer = true;  // format 2 (SPEC-v2 §7.1): false, a business, gets no law event
 };
 
 // Roles allowed per action; an action absent from the map is allowed to "owner" only.
@@ -151,6 +154,9 @@ struct Action {
     bool reset_anchor = false;
 };
 
+// SPEC-v2 §7.1: the consumer-law profile of a scenario. FR and DE include the EU rules.
+enum class Jurisdiction { fr, de, eu, us_ca };
+
 struct Scenario {
     int version = 1;  // "subsim": 1 or 2 (SPEC-v2 §9)
     std::string title;
@@ -166,6 +172,7 @@ struct Scenario {
     std::vector<Subscription> subscriptions;
     std::vector<Action> actions;
     std::vector<Expectation> expectations;
+    std::optional<Jurisdiction> jurisdiction;  // format 2: none, no law event (SPEC-v2 §7.1)
 };
 
 const char* to_string(ActionKind k);
@@ -173,5 +180,6 @@ const char* to_string(CancellationPolicy p);
 const char* to_string(ChangeTiming t);
 const char* to_string(Proration p);
 const char* to_string(Refund r);
+const char* to_string(Jurisdiction j);  // "FR", "DE", "EU", "US-CA"
 
 }  // namespace subsim
