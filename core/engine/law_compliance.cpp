@@ -33,7 +33,8 @@ bool law_applies(const Simulation& sim, const SubscriptionRun& run) {
 
 std::vector<TacitRenewal> renewals_ahead(const SubscriptionRun& run) {
     std::vector<TacitRenewal> out;
-    if (in_evergreen(run)) return out;
+    const bool alive = std::any_of(run.lines.begin(), run.lines.end(), [](const ProductLine& l) { return l.live(); });
+    if (!alive || in_evergreen(run)) return out;  // an ended subscription has no renewal ahead
     const BillingCalendar& cal = run.lead_calendar;
     long k = run.renewal.term_end;
     for (int i = 0; i < 2 && renews_at(run, k); ++i, k = cal.next_term_index(k)) {
