@@ -84,7 +84,16 @@ namespace subsim {
     X(expect_unpaid_failed) X(expect_event_rule)                                                     \
     /* format 2: term-end actions and evergreen contracts (SPEC-v2 §5) */                           \
     X(evergreen_any_day) X(evergreen_grid) X(invoice_partial_last) X(ended_at_term_end)              \
-    X(ended_after_renew_once) X(scheduled_evergreen) X(answer_cancel_evergreen)
+    X(ended_after_renew_once) X(scheduled_evergreen) X(answer_cancel_evergreen)                     \
+    /* format 2: consumer-law profiles (SPEC-v2 §7) */                                              \
+    X(law_window_fr_reminder) X(law_window_fr_free) X(law_window_fr_free_open)                      \
+    X(law_window_eu_withdrawal) X(law_window_ca_trial) X(law_window_ca_renewal)                     \
+    X(law_warn_fr_reminder) X(law_warn_fr_reminder_none) X(law_warn_de_term) X(law_warn_de_extension) \
+    X(law_warn_de_extension_old) X(law_warn_de_exit) X(law_warn_de_notice) X(law_warn_ca_trial)      \
+    X(law_warn_ca_trial_none) X(law_warn_ca_renewal) X(law_warn_ca_renewal_none) X(law_and)          \
+    X(law_scheduled_fr_free) X(law_scheduled_eu_withdrawal) X(withdraw_requested) X(act_withdraw)    \
+    X(reason_no_withdrawal_right) X(reason_withdrawal_period_over) X(law_refunded)                   \
+    X(answer_law_fr_free) X(answer_law_withdrawal)
 
 enum class Phrase {
 #define SUBSIM_PHRASE_ENUM(id) id,

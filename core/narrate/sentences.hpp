@@ -44,4 +44,11 @@ std::string itemized_invoice(const Context& c, const Event& e);
 // The lines of that invoice in words, joined: "14 unused days of basic credited: −€25.00; …".
 std::string itemized_lines(const Context& c, const Event& e);
 
+// Format 2, consumer law (law_sentences.cpp, SPEC-v2 §7): compliance windows and warnings; the
+// clause a law-based same-day end adds to its `cancellation_scheduled`; the what-if answer of a
+// `cancel` or `withdraw` that the law ends the same day ("ends today, X refunded"), or none.
+std::string law_sentence(const Context& c, const Event& e);
+std::string law_scheduled_clause(const Context& c, const Event& e);
+std::optional<std::string> law_answer(const Context& c, const std::vector<const Event*>& events, Slots slots);
+
 }  // namespace subsim::narrate_detail
