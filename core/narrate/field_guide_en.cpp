@@ -109,6 +109,10 @@ constexpr FieldHelp kGuide[] = {
     {"/expect/*/rule", "Rule", "Only events that follow this rule (its id, as docs/rules.md lists them). Format 2."},
     {"/expect/*/total_credited", "Total credited", "The total of credit lines you expect over the whole simulation, in cents. Format 2."},
     {"/expect/*/total_unpaid", "Total unpaid", "The total of invoices you expect to stay unpaid at the end, in cents. Format 2."},
+    // Format 2 (SPEC-v2 §7): consumer-law profiles; a reading for product design, not legal advice.
+    {"/jurisdiction", "Consumer law", "Whose consumer law to check the scenario against: FR (France, L215-1 renewal letters), DE (Germany, BGB § 309 Nr. 9 contract terms), EU (14-day withdrawal) or US-CA (California notices). FR and DE include the EU withdrawal. Leave it out for no legal checks. Format 2."},
+    {"/account/consumer", "Consumer", "true when the customer is a private person protected by consumer law; false for a business, which gets no legal windows or warnings and cannot withdraw. Format 2."},
+    {"/permissions/withdraw", "Who can withdraw", "The roles that may use the legal right of withdrawal in the first 14 days. Format 2."},
 };
 
 }  // namespace

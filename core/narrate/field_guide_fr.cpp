@@ -109,6 +109,10 @@ constexpr FieldHelp kGuide[] = {
     {"/expect/*/rule", "Règle", "Seulement les événements qui suivent cette règle (son identifiant, tel que docs/rules.md les liste). Format 2."},
     {"/expect/*/total_credited", "Total crédité", "Le total des lignes de crédit attendu sur toute la simulation, en centimes. Format 2."},
     {"/expect/*/total_unpaid", "Total impayé", "Le total des factures qui doivent rester impayées à la fin, en centimes. Format 2."},
+    // Format 2 (SPEC-v2 §7) : droit de la consommation ; une lecture pour concevoir un produit, pas un conseil juridique.
+    {"/jurisdiction", "Droit de la consommation", "Le droit de la consommation auquel confronter le scénario : FR (France, courrier de reconduction de l’article L215-1), DE (Allemagne, durées et préavis du BGB § 309 Nr. 9), EU (rétractation de 14 jours) ou US-CA (avis exigés en Californie). FR et DE comprennent la rétractation européenne. Sans cette clé, aucun contrôle juridique. Format 2."},
+    {"/account/consumer", "Consommateur", "true si le client est un particulier protégé par le droit de la consommation ; false pour une entreprise, qui n’a ni fenêtres légales ni avertissements et ne peut pas se rétracter. Format 2."},
+    {"/permissions/withdraw", "Qui peut se rétracter", "Les rôles qui peuvent exercer le droit légal de rétractation pendant les 14 premiers jours. Format 2."},
 };
 
 }  // namespace
