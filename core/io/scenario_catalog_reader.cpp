@@ -52,8 +52,9 @@ void ScenarioParts::read_top(const Json& root) {
         else r.error("/subsim", "\"subsim\" is the format version: expected 1 or 2, not " + describe_json_type(*v));
     }
     r.only_keys(root, "", {"$schema", "subsim", "title", "source", "locale", "currency", "start", "until", "holidays",
-                           "catalog", "account", "permissions", "subscriptions", "actions", "expect"},
-                {"jurisdiction"});
+                           "catalog", "account", "permissions", "subscriptions", "actions", "expect", "jurisdiction"});
+    if (r.version < 2 && root.contains("jurisdiction"))
+        r.error("/jurisdiction", "unknown key \"jurisdiction\" in a version 1 file: it needs \"subsim\": 2", true);
     r.string(root, "", "$schema", false);
     if (r.version >= 2) read_jurisdiction(root);
     sc.title = r.string(root, "", "title", false).value_or("");

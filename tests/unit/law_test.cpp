@@ -232,7 +232,7 @@ TEST_CASE("withdrawal.no_right: no EU rules, a business account, or a contract f
     CHECK(b.events("compliance_window").empty());
 }
 
-TEST_CASE("withdrawal.already_cancelled: a cancelled subscription; a pending cancellation does not prevent it",
+TEST_CASE("withdrawal.already_cancelled: a cancelled subscription, while a pending cancellation does not prevent it",
           "[law][law-eu]") {
     json sc = under("EU", "2025-01-15", "2025-03-31", 4900, "P1M", {{"cancellation", "immediate"}});
     act(sc, act_on("2025-01-16", "cancel"));
@@ -293,7 +293,7 @@ TEST_CASE("law.ca_renewal_notice: a yearly contract renewing for more than a mon
     CHECK(Run{under("US-CA", "2025-01-01", "2026-01-31", 990, "P1M", json::object())}.events("compliance_window").empty());
 }
 
-TEST_CASE("law keys need format 2 and known values; a business account gets no law event", "[law]") {
+TEST_CASE("law keys need format 2 and known values, and a business account gets no law event", "[law]") {
     json v1 = box_yearly("P14D");
     v1["subsim"] = 1;
     CHECK(has(errors_of(v1).at(0), "needs \"subsim\": 2"));
