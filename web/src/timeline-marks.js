@@ -6,9 +6,12 @@ import { svg } from './dom.js';
 import { isoOf } from './dates.js';
 
 export const MERGE_PX = 7;
-export const MARKER_KINDS = ['invoice', 'reminder', 'email', 'refusal', 'notice', 'notice_missed', 'request', 'milestone'];
+export const MARKER_KINDS = ['invoice', 'reminder', 'email', 'refusal', 'notice', 'notice_missed', 'request', 'milestone',
+                             'law_warning'];
 
 export function isNotice(kind) { return kind === 'notice' || kind === 'notice_missed'; }
+// Items drawn as spans, not markers: state bars and legal windows (SPEC-v2 §7).
+export function isSpan(kind) { return kind === 'bar' || kind === 'law_window'; }
 
 // Vertical centre of a marker: notice flags fly at the top of the lane, the rest sit lower.
 export function markerY(lane, kind) {
@@ -26,18 +29,19 @@ export function markerPath(kind, x, cy, poleBottom) {
     case 'email': return { shape: 'M' + (x - 5.5) + ' ' + (cy - 4) + 'h11v8h-11z', extra: 'M' + (x - 5.5) + ' ' + (cy - 4) + 'l5.5 4.5l5.5 -4.5' };
     case 'refusal': return { shape: circle(x, cy, 6), extra: 'M' + (x - 3) + ' ' + (cy - 3) + 'l6 6M' + (x + 3) + ' ' + (cy - 3) + 'l-6 6' };
     case 'request': return { shape: 'M' + x + ' ' + (cy - 6) + 'l6 6l-6 6l-6 -6z' };
+    case 'law_warning': return { shape: 'M' + x + ' ' + (cy - 6.5) + 'l6.5 12h-13z', extra: 'M' + x + ' ' + (cy - 2.5) + 'v4M' + x + ' ' + (cy + 3) + 'v0.5' };
     case 'notice': case 'notice_missed':
       return { shape: 'M' + x + ' ' + (cy - 6) + 'h9l-2.5 3.5l2.5 3.5h-9z', extra: 'M' + x + ' ' + (cy - 6) + 'V' + (poleBottom != null ? poleBottom : cy + 8) };
     default: return { shape: 'M' + (x - 4.5) + ' ' + (cy - 4.5) + 'h9v9h-9z' };
   }
 }
-const EXTRA_CLASS = { email: 'mk-email-flap', refusal: 'mk-refusal-x', notice: 'mk-notice-pole mk-notice', notice_missed: 'mk-notice-pole mk-notice_missed' };
+const EXTRA_CLASS = { email: 'mk-email-flap', refusal: 'mk-refusal-x', law_warning: 'mk-law-mark', notice: 'mk-notice-pole mk-notice', notice_missed: 'mk-notice-pole mk-notice_missed' };
 
 // Clusters of one lane between days d0 and d1, placed: [{ kind, x, items }].
 export function laneClusters(lane, d0, d1, xOf) {
   const last = {}, clusters = [];
   for (const it of lane.items) {
-    if (it.kind === 'bar' || it.from < d0 || it.from > d1) continue;
+    if (isSpan(it.kind) || it.from < d0 || it.from > d1) continue;
     const x = xOf(it.from), c = last[it.kind];
     if (c && x - c.x0 < MERGE_PX) { c.items.push(it); continue; }
     clusters.push(last[it.kind] = { kind: it.kind, x, x0: x, items: [it] });
