@@ -1,4 +1,5 @@
 #include "engine/evergreen.hpp"
+#include "engine/law_france.hpp"
 #include "engine/account.hpp"
 
 #include <algorithm>
@@ -18,6 +19,7 @@ namespace {
 // A trialing subscription ends at its trial end; a paid one at the end of its term, with its lead
 // plan's notice (SPEC §3 Account closure).
 CancellationDate closure_date(const SubscriptionRun& run, Date r) {
+    if (auto free = free_termination_date(run, r)) return *free;  // SPEC-v2 §7.3: ends on r
     Plan by_term = *run.lead;  // in the evergreen phase, end_of_term uses the grid (SPEC-v2 §5.5)
     by_term.cancellation = CancellationPolicy::end_of_term;
     if (auto evergreen = in_trial(run, r) ? std::nullopt : evergreen_cancellation_date(run, by_term, run.lead_calendar, r)) {

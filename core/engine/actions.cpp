@@ -4,6 +4,7 @@
 #include "engine/activation.hpp"
 #include "engine/cancellation.hpp"
 #include "engine/dunning.hpp"
+#include "engine/law_eu_withdrawal.hpp"
 #include "engine/plan_change.hpp"
 #include "engine/reactivation.hpp"
 #include "engine/renewal.hpp"
@@ -23,6 +24,7 @@ void run_action(Simulation& sim, const Action& action) {
         case ActionKind::change_plan: return change_plan(sim, action);
         case ActionKind::payment_fails: return payment_fails(sim, action);
         case ActionKind::update_payment_method: return add_payment_method(sim, action);  // same effect (SPEC-v2 §4.1)
+        case ActionKind::withdraw: return withdraw(sim, action);
     }
 }
 

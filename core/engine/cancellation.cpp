@@ -6,6 +6,7 @@
 #include "engine/account.hpp"
 #include "engine/bundle.hpp"
 #include "engine/evergreen.hpp"
+#include "engine/law_france.hpp"
 #include "engine/cancellation_date.hpp"
 #include "engine/permissions.hpp"
 #include "engine/plan_change.hpp"
@@ -215,9 +216,9 @@ void apply_cascades_and_effects(Simulation& sim, const Action& action, Subscript
         latest = std::max(latest.value_or(e), e);
     }
     // An evergreen end_of_term cancellation names its rule on the e-mail too (SPEC-v2 §5.4).
-    const bool evergreen = origins.front().when.rule == Rule::cancellation_evergreen;
-    confirm_by_email(sim, action.on, origin_run.index, *latest,
-                     evergreen ? Rule::cancellation_evergreen : Rule::cancellation_confirmation);
+    const Rule first = origins.front().when.rule;
+    const bool named = first == Rule::cancellation_evergreen || first == Rule::law_fr_free_termination;
+    confirm_by_email(sim, action.on, origin_run.index, *latest, named ? first : Rule::cancellation_confirmation);
     for (SubscriptionRun& run : sim.subs) take_effect(sim, run, action.on);
     for (SubscriptionRun& run : sim.subs) withdraw_changes_of_cancelled(sim, run, action.on);
     close_account_if_due(sim, action.on);
@@ -236,7 +237,9 @@ void cancel_subscription(Simulation& sim, const Action& action, SubscriptionRun&
         return refuse_with(Reason::contact_support, Rule::trial_contact_support);
     if (!run.lead->self_service) return refuse_with(Reason::contact_support, Rule::self_service_disabled);
 
-    const CancellationDate when = when_for(run, *run.lead, run.lead_calendar, action.on);
+    // SPEC-v2 §7.3: inside an FR free-termination window the contract ends on the request day.
+    const std::optional<CancellationDate> free = free_termination_date(run, action.on);
+    const CancellationDate when = free ? *free : when_for(run, *run.lead, run.lead_calendar, action.on);
     std::vector<Origin> origins;
     for (ProductLine& line : run.lines)
         if (line.cancellable()) {
@@ -291,6 +294,30 @@ void cancel(Simulation& sim, const Action& action) {
         cancel_subscription(sim, action, run);
     else
         cancel_products(sim, action, run);
+}
+
+// SPEC-v2 §7.5: a withdrawal ends the whole subscription on its day, superseding a pending
+// cancellation; `requires` cascades follow, `cancels_account` does not.
+void end_now_by_law(Simulation& sim, const Action& action, SubscriptionRun& run, const CancellationDate& when) {
+    std::vector<Origin> origins;
+    for (ProductLine& line : run.lines) {
+        if (line.pending) {
+            line.pending->effective = when.effective;
+            line.pending->rule = when.rule;
+            line.pending->whole_subscription = true;
+            line.pending->cascaded_from.reset();
+        } else if (line.cancellable()) {
+            schedule(sim, line, action.on, when, true, when.rule, std::nullopt, false);
+        } else {
+            continue;
+        }
+        origins.push_back(Origin{line.product, when, line.product});
+    }
+    announce(sim, action, run.index, std::nullopt, when, when.rule, when.rule);
+    if (!origins.empty()) cascade_requires(sim, action, origins);
+    confirm_by_email(sim, action.on, run.index, when.effective, when.rule);
+    for (SubscriptionRun& each : sim.subs) take_effect(sim, each, action.on);
+    for (SubscriptionRun& each : sim.subs) withdraw_changes_of_cancelled(sim, each, action.on);
 }
 
 }  // namespace subsim

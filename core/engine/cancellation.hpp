@@ -42,6 +42,12 @@ struct CancellationState {
 // The `cancel` action.
 void cancel(Simulation& sim, const Action& action);
 
+// SPEC-v2 §7.5: ends the whole subscription on `when.effective` (the action's day) by a law's
+// own rule: requested, scheduled, e-mail, effective, all with `when.rule`; a pending cancellation
+// is superseded; `requires` cascades apply, `cancels_account` does not.
+struct CancellationDate;
+void end_now_by_law(Simulation& sim, const Action& action, SubscriptionRun& run, const CancellationDate& when);
+
 // Boundary step "cancellation effective" (also run by actions for immediate ones): the
 // cancellations of `run` that take effect on `day`.
 void take_effect(Simulation& sim, SubscriptionRun& run, Date day);

@@ -11,6 +11,18 @@
 #include "engine/simulation.hpp"
 
 namespace subsim {
+namespace {
+
+// The FR free termination and the EU withdrawal settle by their own rule (SPEC-v2 §2.2, §7).
+EndedLine ended_line(const ProductLine& line) {
+    const Rule rule = line.pending->rule;
+    if (rule == Rule::law_fr_free_termination || rule == Rule::law_eu_withdrawal)
+        return {line.product, line.plan, line.pending->whole_subscription, false, rule};
+    return {line.product, line.plan, line.pending->whole_subscription,
+            line.pending->state_before != State::trialing && line.pending->customer};
+}
+
+}  // namespace
 
 // A whole-subscription `cancellation_effective` (product null) comes only when no product of the
 // subscription is left alive. Example: s1 holds a and b; b's removal is pending until 15 May, then
@@ -40,8 +52,7 @@ void take_effect(Simulation& sim, SubscriptionRun& run, Date day) {
     std::vector<EndedLine> ended;
     for (ProductLine& line : run.lines)
         if (ends_today(line)) {
-            ended.push_back({line.product, line.plan, line.pending->whole_subscription,
-                             line.pending->state_before != State::trialing && line.pending->customer});
+            ended.push_back(ended_line(line));
             line.pending.reset();
             sim.change_state(line, day, State::cancelled);
             cancelled.push_back(line.product);

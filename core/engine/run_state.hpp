@@ -14,6 +14,7 @@
 //   AccountRun         account.hpp        payment method, closure, data deletion
 //   PendingChange      plan_change.hpp    format 2: a plan change waiting for its date
 //   DunningState       dunning.hpp        format 2: failed payments, retries, past_due
+//   LawState           law_compliance.hpp format 2: FR warnings and free-termination windows
 // Refunds and termination fees (settlement.hpp) act on the cancellation's day.
 // Invoicing (invoicing.hpp) and the billing cursors of each line serve them all.
 #include <optional>
@@ -26,6 +27,7 @@
 #include "engine/bundle.hpp"
 #include "engine/cancellation.hpp"
 #include "engine/dunning.hpp"
+#include "engine/law_compliance.hpp"
 #include "engine/plan_change.hpp"
 #include "engine/reminders.hpp"
 #include "engine/renewal.hpp"
@@ -74,6 +76,7 @@ struct SubscriptionRun {
     ReminderState reminders;
     TermEndState term_end;  // format 2: at_term_end (term_end.hpp, evergreen.hpp)
     DunningState dunning;   // format 2: failed payments (dunning.hpp)
+    LawState law;           // format 2: consumer-law profiles (law_compliance.hpp, law_france.hpp)
 
     ProductLine* line_for(Index product);
     const ProductLine* line_for(Index product) const;

@@ -38,16 +38,22 @@ std::vector<InvoiceLine> bundle_lines_after(const Simulation& sim, const Subscri
 void refunds(Simulation& sim, const SubscriptionRun& run, Date e, const std::vector<EndedLine>& ended,
              std::vector<RuledLine>& out) {
     for (const EndedLine& line : ended) {
-        const Refund policy = (line.whole ? run.lead : line.plan)->refund_on_immediate_cancel;
-        if (!line.customer || policy == Refund::none) continue;
+        const Refund policy = line.law ? Refund::prorated : (line.whole ? run.lead : line.plan)->refund_on_immediate_cancel;
+        if ((!line.customer && !line.law) || policy == Refund::none) continue;
         const std::vector<PaidLine> paid_lines = paid_lines_after(sim, run, line.product, e);
         supersede(sim, paid_lines);
         for (const PaidLine& paid : paid_lines) refund_line(paid.line, policy, e, out);
+        if (line.law)
+            for (std::size_t i = out.size() - paid_lines.size(); i < out.size(); ++i) out[i].rule = *line.law;
     }
-    if (ended.empty() || !ended.front().customer) return;
-    const Refund policy = (ended.front().whole ? run.lead : ended.front().plan)->refund_on_immediate_cancel;
+    if (ended.empty() || (!ended.front().customer && !ended.front().law)) return;
+    const std::optional<Rule> law = ended.front().law;
+    const Refund policy = law ? Refund::prorated : (ended.front().whole ? run.lead : ended.front().plan)->refund_on_immediate_cancel;
     if (policy == Refund::none) return;
-    for (const InvoiceLine& l : bundle_lines_after(sim, run, e)) refund_line(l, policy, e, out);
+    for (const InvoiceLine& l : bundle_lines_after(sim, run, e)) {
+        refund_line(l, policy, e, out);
+        if (law) out.back().rule = *law;
+    }
 }
 
 // One fee for a whole subscription (the lead plan's), one per product otherwise, when E is

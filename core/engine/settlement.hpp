@@ -22,6 +22,9 @@ struct EndedLine {
     const Plan* plan;   // the line's plan when it ended
     bool whole;         // part of a whole-subscription cancellation: the lead plan decides
     bool customer;      // not a trial cancellation (SPEC-v2 §2.2)
+    // A law-based end (FR free termination, EU withdrawal, SPEC-v2 §7): its rule. It refunds
+    // every paid line prorated and never charges a fee; `customer` is then false.
+    std::optional<Rule> law = std::nullopt;
 };
 
 void settle_cancellation(Simulation& sim, SubscriptionRun& run, Date day, const std::vector<EndedLine>& ended);

@@ -6,6 +6,7 @@
 #include "engine/boundaries.hpp"
 #include "engine/dunning.hpp"
 #include "engine/expectations.hpp"
+#include "engine/law_compliance.hpp"
 #include "engine/reminders.hpp"
 #include "engine/simulation.hpp"
 #include "engine/spans.hpp"
@@ -51,6 +52,7 @@ Result simulate(const Scenario& scenario, Stepping stepping) {
         }
         collect_payments(sim, day);
         send_reminders(sim, day);
+        run_law(sim, day);
         const std::optional<Date> action_ahead =
             next_action < agenda.size() ? std::optional<Date>{agenda[next_action]->on} : std::nullopt;
         day = stepping == Stepping::every_day ? day.plus_days(1) : next_day_to_visit(sim, day, action_ahead);

@@ -1,6 +1,7 @@
 #include "engine/wakeup.hpp"
 
 #include "engine/dunning.hpp"
+#include "engine/law_compliance.hpp"
 #include "engine/reminders.hpp"
 
 namespace subsim {
@@ -44,6 +45,7 @@ Date next_day_to_visit(Simulation& sim, Date today, std::optional<Date> next_act
     e.consider(sim.account.closing_on);
     e.consider(sim.account.data_deleted_on);
     for (SubscriptionRun& run : sim.subs) consider_subscription(sim, e, run);
+    for (const SubscriptionRun& run : sim.subs) e.consider(next_law_date(sim, run, today));
     return e.best.value_or(sim.scenario.until.plus_days(1));
 }
 

@@ -25,13 +25,14 @@ void read_user(ScenarioParts& parts, const Json& v, const std::string& ptr) {
 void ScenarioParts::read_account(const Json& root) {
     const Json* v = r.member(root, "", "account", true);
     if (!v || !r.as_object(*v, "/account", "\"account\"")) return;
-    r.only_keys(*v, "/account", {"id", "created", "owner", "payment_method", "data_retention", "users"}, {"dunning"});
+    r.only_keys(*v, "/account", {"id", "created", "owner", "payment_method", "data_retention", "users"}, {"dunning", "consumer"});
     Account& a = sc.account;
     a.id = r.string(*v, "/account", "id", true).value_or("");
     a.created = r.date(*v, "/account", "created", true).value_or(Date{});
     a.owner = r.string(*v, "/account", "owner", false);
     a.payment_method = r.boolean(*v, "/account", "payment_method", false).value_or(false);
     a.data_retention = r.duration(*v, "/account", "data_retention", false, true).value_or(Duration::days(30));
+    if (r.version >= 2) a.consumer = r.boolean(*v, "/account", "consumer", false).value_or(true);
     if (const Json* list = r.array(*v, "/account", "users", false, limits::users))
         for (std::size_t i = 0; i < list->size(); ++i) read_user(*this, (*list)[i], pointer_child("/account/users", i));
     if (r.version >= 2) a.dunning = read_dunning(r, *v, "/account");
@@ -43,7 +44,7 @@ void ScenarioParts::read_permissions(const Json& root) {
     const Json* v = r.member(root, "", "permissions", false);
     if (!v || !r.as_object(*v, "/permissions", "\"permissions\"")) return;
     r.only_keys(*v, "/permissions", {"cancel", "reactivate", "add_payment_method", "renew", "close_account", "transfer", "activate"},
-                {"change_plan", "update_payment_method"});
+                {"change_plan", "update_payment_method", "withdraw"});
     for (ActionKind kind : all_action_kinds) {
         if (format_version_of(kind) > r.version || !is_user_action(kind)) continue;
         const Json* list = r.array(*v, "/permissions", to_string(kind), false, limits::users);

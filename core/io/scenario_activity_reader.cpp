@@ -87,7 +87,8 @@ void ScenarioParts::read_action(const Json& v, const std::string& ptr) {
     if (!r.as_object(v, ptr, "an action")) return;
     Action a;
     const bool v1_change = r.version < 2 && v.contains("do") &&
-                           (v["do"] == "change_plan" || v["do"] == "payment_fails" || v["do"] == "update_payment_method");
+                           (v["do"] == "change_plan" || v["do"] == "payment_fails" || v["do"] == "update_payment_method" ||
+                            v["do"] == "withdraw");
     if (v1_change)
         r.error(ptr + "/do", "\"do\": " + v["do"].dump() + " is not an action of a version 1 file: it needs \"subsim\": 2");
     const auto kind_name =
@@ -95,7 +96,7 @@ void ScenarioParts::read_action(const Json& v, const std::string& ptr) {
         : r.version >= 2
             ? r.choice(v, ptr, "do", true,
                        {"cancel", "reactivate", "add_payment_method", "renew", "close_account", "transfer", "activate", "change_plan",
-                        "payment_fails", "update_payment_method"})
+                        "payment_fails", "update_payment_method", "withdraw"})
             : r.choice(v, ptr, "do", true,
                        {"cancel", "reactivate", "add_payment_method", "renew", "close_account", "transfer", "activate"});
     const auto kind = kind_name ? action_named(*kind_name) : std::nullopt;
@@ -103,7 +104,7 @@ void ScenarioParts::read_action(const Json& v, const std::string& ptr) {
     const bool on_subscription = kind && (*kind == ActionKind::cancel || *kind == ActionKind::reactivate ||
                                           *kind == ActionKind::renew || *kind == ActionKind::transfer ||
                                           *kind == ActionKind::activate || *kind == ActionKind::change_plan ||
-                                          *kind == ActionKind::payment_fails);
+                                          *kind == ActionKind::payment_fails || *kind == ActionKind::withdraw);
     const bool with_products = kind && (*kind == ActionKind::cancel || *kind == ActionKind::reactivate);
     if (!kind) r.only_keys(v, ptr, {"on", "do", "by", "subscription", "products", "to", "separate_entity", "number"});
     else if (*kind == ActionKind::activate) r.only_keys(v, ptr, {"on", "do", "by", "subscription", "number"});

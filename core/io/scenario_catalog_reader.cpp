@@ -47,13 +47,16 @@ std::optional<Index> ScenarioParts::resolve(const IdIndex& index, const Json& va
 }
 
 void ScenarioParts::read_top(const Json& root) {
-    r.only_keys(root, "", {"$schema", "subsim", "title", "source", "locale", "currency", "start", "until", "holidays",
-                           "catalog", "account", "permissions", "subscriptions", "actions", "expect"});
-    r.string(root, "", "$schema", false);
     if (const Json* v = r.member(root, "", "subsim", true)) {
         if (v->is_number_integer() && (*v == 1 || *v == 2)) r.version = sc.version = v->get<int>();
         else r.error("/subsim", "\"subsim\" is the format version: expected 1 or 2, not " + describe_json_type(*v));
     }
+    r.only_keys(root, "", {"$schema", "subsim", "title", "source", "locale", "currency", "start", "until", "holidays",
+                           "catalog", "account", "permissions", "subscriptions", "actions", "expect", "jurisdiction"});
+    if (r.version < 2 && root.contains("jurisdiction"))
+        r.error("/jurisdiction", "unknown key \"jurisdiction\" in a version 1 file: it needs \"subsim\": 2", true);
+    r.string(root, "", "$schema", false);
+    if (r.version >= 2) read_jurisdiction(root);
     sc.title = r.string(root, "", "title", false).value_or("");
     sc.source = r.string(root, "", "source", false);
     if (auto locale = r.string(root, "", "locale", false)) {
@@ -296,6 +299,13 @@ void ScenarioParts::read_bundle(const Json& v, const std::string& ptr) {
     bundle.members_cancellable = r.boolean(v, ptr, "members_cancellable", false).value_or(true);
     if (register_id(bundles, bundle.id, sc.catalog.bundles.size(), ptr + "/id", "bundle"))
         sc.catalog.bundles.push_back(std::move(bundle));
+}
+
+// SPEC-v2 §7.1: "jurisdiction", one of four consumer-law profiles.
+void ScenarioParts::read_jurisdiction(const Json& root) {
+    const auto j = r.choice(root, "", "jurisdiction", false, {"FR", "DE", "EU", "US-CA"});
+    if (!j) return;
+    sc.jurisdiction = *j == "FR" ? Jurisdiction::fr : *j == "DE" ? Jurisdiction::de : *j == "EU" ? Jurisdiction::eu : Jurisdiction::us_ca;
 }
 
 }  // namespace subsim

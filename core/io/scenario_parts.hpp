@@ -46,6 +46,7 @@ private:
     void read_subscription(const Json& v, const std::string& ptr);
     void read_action(const Json& v, const std::string& ptr);
     void read_expectation(const Json& v, const std::string& ptr);
+    void read_jurisdiction(const Json& root);
 };
 
 // Format 2 values shared by the plan and action readers.

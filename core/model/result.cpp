@@ -11,7 +11,8 @@ constexpr std::array<const char*, event_type_count> event_names = {
     "cancellation_effective", "reactivated", "action_refused", "email", "expired", "grace_ended",
     "price_changed", "account_closed", "data_deleted", "transfer_requested", "transfer_completed",
     "activated", "plan_change_requested", "plan_change_scheduled", "plan_changed", "plan_change_withdrawn",
-    "evergreen_started", "payment_failed", "payment_retry", "payment_succeeded", "dunning_exhausted"};
+    "evergreen_started", "payment_failed", "payment_retry", "payment_succeeded", "dunning_exhausted",
+    "compliance_window", "compliance_warning"};
 
 constexpr std::array<const char*, state_count> state_names = {
     "trialing", "pending_activation", "active", "pending_cancellation", "cancelled", "expired", "past_due"};

@@ -27,10 +27,12 @@ enum class EventType {
     // SPEC-v2 §5.4
     evergreen_started,
     // SPEC-v2 §4.6
-    payment_failed, payment_retry, payment_succeeded, dunning_exhausted
+    payment_failed, payment_retry, payment_succeeded, dunning_exhausted,
+    // SPEC-v2 §7.2
+    compliance_window, compliance_warning
 };
-// Keep `dunning_exhausted` last, or move event_type_count with the last enumerator.
-inline constexpr std::size_t event_type_count = static_cast<std::size_t>(EventType::dunning_exhausted) + 1;
+// Keep `compliance_warning` last, or move event_type_count with the last enumerator.
+inline constexpr std::size_t event_type_count = static_cast<std::size_t>(EventType::compliance_warning) + 1;
 
 // pending_activation: bought from a third party, not activated yet (SPEC §2.3); nothing provided.
 // past_due (format 2, SPEC-v2 §0.4): an overlay shown over the kept state while in dunning.

@@ -107,7 +107,21 @@ namespace subsim {
     X(dunning_exhausted_cancel, "dunning.exhausted_cancel", "v2 §4.3 Retries and exhaustion", "")    \
     X(dunning_exhausted_expire, "dunning.exhausted_expire", "v2 §4.3 Retries and exhaustion", "")    \
     X(dunning_exhausted_keep_past_due, "dunning.exhausted_keep_past_due", "v2 §4.3 Retries and exhaustion", "") \
-    X(change_past_due, "change.past_due", "v2 §1.9 Refusals", "")
+    X(change_past_due, "change.past_due", "v2 §1.9 Refusals", "")                                   \
+    X(law_fr_reminder_window, "law.fr_reminder_window", "v2 §7.3 France, L215-1", "Code de la consommation, art. L215-1") \
+    X(law_fr_free_termination, "law.fr_free_termination", "v2 §7.3 France, L215-1", "Code de la consommation, art. L215-1") \
+    X(law_de_initial_term, "law.de_initial_term", "v2 §7.4 Germany, BGB § 309 Nr. 9", "BGB § 309 Nr. 9 a") \
+    X(law_de_tacit_extension, "law.de_tacit_extension", "v2 §7.4 Germany, BGB § 309 Nr. 9", "BGB § 309 Nr. 9 b") \
+    X(law_de_exit_after_initial_term, "law.de_exit_after_initial_term", "v2 §7.4 Germany, BGB § 309 Nr. 9", "BGB § 309 Nr. 9 b") \
+    X(law_de_initial_notice, "law.de_initial_notice", "v2 §7.4 Germany, BGB § 309 Nr. 9", "BGB § 309 Nr. 9 c") \
+    X(law_eu_withdrawal_period, "law.eu_withdrawal_period", "v2 §7.5 EU withdrawal", "Directive 2011/83/EU, art. 9") \
+    X(law_eu_withdrawal, "law.eu_withdrawal", "v2 §7.5 EU withdrawal", "Directive 2011/83/EU, art. 9 and 14(3)") \
+    X(law_ca_trial_notice, "law.ca_trial_notice", "v2 §7.6 California ARL", "Cal. Bus. & Prof. Code § 17602") \
+    X(law_ca_renewal_notice, "law.ca_renewal_notice", "v2 §7.6 California ARL", "Cal. Bus. & Prof. Code § 17602") \
+    X(withdrawal_no_right, "withdrawal.no_right", "v2 §7.5 EU withdrawal (refusals)", "Directive 2011/83/EU, art. 9") \
+    X(withdrawal_already_cancelled, "withdrawal.already_cancelled", "v2 §7.5 EU withdrawal (refusals)", "") \
+    X(withdrawal_not_active, "withdrawal.not_active", "v2 §7.5 EU withdrawal (refusals)", "") \
+    X(withdrawal_period_over, "withdrawal.period_over", "v2 §7.5 EU withdrawal (refusals)", "Directive 2011/83/EU, art. 9")
 
 // X(enumerator) — the reason's id is its name.
 #define SUBSIM_REASONS(X)                                                                            \
@@ -117,7 +131,7 @@ namespace subsim {
     X(transfer_pending) X(already_active) X(wrong_number)                                            \
     X(not_current_plan) X(same_plan) X(in_bundle) X(multiple_plans) X(upgrade_not_allowed)          \
     X(downgrade_not_allowed) X(ends_first)                                                           \
-    X(past_due)
+    X(past_due) X(no_withdrawal_right) X(withdrawal_period_over)
 
 enum class Rule {
 #define SUBSIM_RULE_ENUM(name, id, spec, source) name,

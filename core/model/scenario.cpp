@@ -14,6 +14,7 @@ const char* to_string(ActionKind k) {
         case ActionKind::change_plan: return "change_plan";
         case ActionKind::payment_fails: return "payment_fails";
         case ActionKind::update_payment_method: return "update_payment_method";
+        case ActionKind::withdraw: return "withdraw";
     }
     return "";
 }
@@ -62,6 +63,16 @@ const char* to_string(OnExhausted o) {
         case OnExhausted::cancel: return "cancel";
         case OnExhausted::expire: return "expire";
         case OnExhausted::keep_past_due: return "keep_past_due";
+    }
+    return "";
+}
+
+const char* to_string(Jurisdiction j) {
+    switch (j) {
+        case Jurisdiction::fr: return "FR";
+        case Jurisdiction::de: return "DE";
+        case Jurisdiction::eu: return "EU";
+        case Jurisdiction::us_ca: return "US-CA";
     }
     return "";
 }

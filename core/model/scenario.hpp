@@ -20,19 +20,22 @@ using Index = std::size_t;
 enum class CancellationPolicy { immediate, end_of_period, end_of_next_period, end_of_term };
 enum class TrialCancel { at_trial_end, immediate, contact_support };
 enum class Channel { online, reseller };
-// Keep `update_payment_method` last, or move action_kind_count with the last enumerator.
+// Keep `withdraw` last, or move action_kind_count with the last enumerator.
 enum class ActionKind {
     cancel, reactivate, add_payment_method, renew, close_account, transfer, activate, change_plan,
     // SPEC-v2 §4.1
-    payment_fails, update_payment_method
+    payment_fails, update_payment_method,
+    // SPEC-v2 §7.5
+    withdraw
 };
-inline constexpr std::size_t action_kind_count = static_cast<std::size_t>(ActionKind::update_payment_method) + 1;
+inline constexpr std::size_t action_kind_count = static_cast<std::size_t>(ActionKind::withdraw) + 1;
 // Every action, in enum order: readers and the permissions map iterate over this.
 inline constexpr ActionKind all_action_kinds[] = {ActionKind::cancel,   ActionKind::reactivate, ActionKind::add_payment_method,
                                                   ActionKind::renew,    ActionKind::close_account, ActionKind::transfer,
                                                   ActionKind::activate, ActionKind::change_plan,
-                                                  ActionKind::payment_fails, ActionKind::update_payment_method};
-// The first format version that has the action (SPEC-v2 §9): change_plan needs "subsim": 2.
+                                                  ActionKind::payment_fails, ActionKind::update_payment_method,
+                                                  ActionKind::withdraw};
+// The first format version that has the action (SPEC-v2 §9): change_plan and later need "subsim": 2.
 inline constexpr int format_version_of(ActionKind k) { return k >= ActionKind::change_plan ? 2 : 1; }
 // payment_fails happens in the world: it takes no `by` and is no `permissions` key (SPEC-v2 §0.6).
 inline constexpr bool is_user_action(ActionKind k) { return k != ActionKind::payment_fails; }
@@ -130,6 +133,7 @@ struct Account {
     Duration data_retention = Duration::days(30);
     std::vector<User> users;
     std::optional<Dunning> dunning;  // SPEC-v2 §4.1: for subscriptions whose lead plan has none
+    bool consumer = true;  // format 2 (SPEC-v2 §7.1): false, a business, gets no law event
 };
 
 // Roles allowed per action; an action absent from the map is allowed to "owner" only.
@@ -170,6 +174,9 @@ struct Action {
     std::optional<std::int64_t> failures;
 };
 
+// SPEC-v2 §7.1: the consumer-law profile of a scenario. FR and DE include the EU rules.
+enum class Jurisdiction { fr, de, eu, us_ca };
+
 struct Scenario {
     int version = 1;  // "subsim": 1 or 2 (SPEC-v2 §9)
     std::string title;
@@ -187,6 +194,7 @@ struct Scenario {
     std::vector<Expectation> expectations;
     // The reference date relative dates resolved against; none when the file used none (SPEC-v2 §8.2).
     std::optional<Date> today;
+    std::optional<Jurisdiction> jurisdiction;  // format 2: none, no law event (SPEC-v2 §7.1)
 };
 
 const char* to_string(ActionKind k);
@@ -195,5 +203,6 @@ const char* to_string(ChangeTiming t);
 const char* to_string(Proration p);
 const char* to_string(Refund r);
 const char* to_string(OnExhausted o);
+const char* to_string(Jurisdiction j);  // "FR", "DE", "EU", "US-CA"
 
 }  // namespace subsim

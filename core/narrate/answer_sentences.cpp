@@ -138,6 +138,7 @@ std::string accepted_answer(const Asked& a) {
     if (kind == "close_account") return close_answer(a);
     if (kind == "add_payment_method") return c.say(Phrase::answer_add_payment_method, a.slots(nullptr, {}));
     if (auto paid = payment_answer(c, a.action, a.events, a.slots(nullptr, {}))) return *paid;  // SPEC-v2 §4.8
+    if (auto law = law_answer(c, a.events, a.slots(a.first(EventType::cancellation_scheduled), {}))) return *law;  // SPEC-v2 §7.8
     if (const Event* e = a.first(EventType::plan_change_scheduled)) return change_answer(a, *e);
     if (const Event* e = a.first(EventType::cancellation_scheduled); e && kind == "cancel") return cancel_answer(a, *e);
     if (const Event* e = a.first(EventType::reactivated))

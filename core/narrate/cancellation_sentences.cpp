@@ -8,7 +8,8 @@ namespace subsim::narrate_detail {
 namespace {
 
 bool is_trial_or_immediate(Rule r) {
-    return r == Rule::trial_cancel_at_trial_end || r == Rule::trial_cancel_immediate || r == Rule::cancellation_immediate;
+    return r == Rule::trial_cancel_at_trial_end || r == Rule::trial_cancel_immediate || r == Rule::cancellation_immediate ||
+           r == Rule::law_fr_free_termination || r == Rule::law_eu_withdrawal;  // law ends ignore notice (SPEC-v2 §7)
 }
 
 // What a missed notice costs: `periods` more invoices, with their total when the result holds
@@ -57,6 +58,8 @@ std::string why_clause(const Context& c, const Event& e) {
         case Rule::trial_cancel_at_trial_end: return c.say(Phrase::scheduled_trial_end);
         case Rule::cancellation_evergreen:
             return c.say(Phrase::scheduled_evergreen, {{"notice", c.notice(text_detail(e, "notice"))}});
+        case Rule::law_fr_free_termination:
+        case Rule::law_eu_withdrawal: return law_scheduled_clause(c, e);
         default: return "";
     }
 }
@@ -92,6 +95,7 @@ std::string cancellation_requested(const Context& c, const Event& e) {
     if (e.rule == Rule::cancellation_requires_cascade) p = Phrase::cancel_requested_requires;
     else if (e.rule == Rule::cancellation_account_cascade) p = Phrase::cancel_requested_account;
     else if (e.rule == Rule::account_close || e.rule == Rule::account_closing) p = Phrase::cancel_requested_closure;
+    else if (e.rule == Rule::law_eu_withdrawal) p = Phrase::withdraw_requested;
     return c.say(p, event_slots(c, e));
 }
 

@@ -167,6 +167,8 @@ std::string sentence(const Context& c, const Event& e) {
         case EventType::payment_retry:
         case EventType::payment_succeeded:
         case EventType::dunning_exhausted: return payment_sentence(c, e);
+        case EventType::compliance_window:
+        case EventType::compliance_warning: return law_sentence(c, e);
     }
     return "";  // unreachable: every event type has its case above
 }

@@ -119,6 +119,10 @@ constexpr FieldHelp kGuide[] = {
     {"/account/dunning/access_during_dunning", "Access while past due", "Whether the customer keeps access while a payment is overdue. It changes no date or amount; the timeline says when access is suspended."},
     {"/permissions/update_payment_method", "Who can update the payment method", "The roles that may put a new card or other payment method on file. Format 2."},
     {"/actions/*/failures", "Failed attempts", "For payment_fails: how many attempts of the invoice fail before one goes through. Left out, every attempt fails."},
+    // Format 2 (SPEC-v2 §7): consumer-law profiles; a reading for product design, not legal advice.
+    {"/jurisdiction", "Consumer law", "Whose consumer law to check the scenario against: FR (France, L215-1 renewal letters), DE (Germany, BGB § 309 Nr. 9 contract terms), EU (14-day withdrawal) or US-CA (California notices). FR and DE include the EU withdrawal. Leave it out for no legal checks. Format 2."},
+    {"/account/consumer", "Consumer", "true when the customer is a private person protected by consumer law; false for a business, which gets no legal windows or warnings and cannot withdraw. Format 2."},
+    {"/permissions/withdraw", "Who can withdraw", "The roles that may use the legal right of withdrawal in the first 14 days. Format 2."},
 };
 
 }  // namespace

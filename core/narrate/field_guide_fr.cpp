@@ -119,6 +119,10 @@ constexpr FieldHelp kGuide[] = {
     {"/account/dunning/access_during_dunning", "Accès pendant le retard", "Si le client garde l’accès tant qu’un paiement est en retard. Aucune date ni aucun montant ne change ; la frise indique quand l’accès est suspendu."},
     {"/permissions/update_payment_method", "Qui peut mettre à jour le moyen de paiement", "Les rôles qui peuvent enregistrer une nouvelle carte ou un autre moyen de paiement. Format 2."},
     {"/actions/*/failures", "Tentatives échouées", "Pour payment_fails : combien de tentatives de la facture échouent avant qu’une passe. Sans cette clé, toutes échouent."},
+    // Format 2 (SPEC-v2 §7) : droit de la consommation ; une lecture pour concevoir un produit, pas un conseil juridique.
+    {"/jurisdiction", "Droit de la consommation", "Le droit de la consommation auquel confronter le scénario : FR (France, courrier de reconduction de l’article L215-1), DE (Allemagne, durées et préavis du BGB § 309 Nr. 9), EU (rétractation de 14 jours) ou US-CA (avis exigés en Californie). FR et DE comprennent la rétractation européenne. Sans cette clé, aucun contrôle juridique. Format 2."},
+    {"/account/consumer", "Consommateur", "true si le client est un particulier protégé par le droit de la consommation ; false pour une entreprise, qui n’a ni fenêtres légales ni avertissements et ne peut pas se rétracter. Format 2."},
+    {"/permissions/withdraw", "Qui peut se rétracter", "Les rôles qui peuvent exercer le droit légal de rétractation pendant les 14 premiers jours. Format 2."},
 };
 
 }  // namespace

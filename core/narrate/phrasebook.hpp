@@ -96,7 +96,16 @@ namespace subsim {
     X(answer_payment_fails_open) X(answer_payment_fails_nothing) X(answer_update_payment_method) \
     X(answer_update_recovers) X(trial_converted_no_method)                                     \
     /* format 2: reader-relative dates (SPEC-v2 §8) */                                              \
-    X(timeline_today) X(date_today) X(answer_cancel_today)
+    X(timeline_today) X(date_today) X(answer_cancel_today)                                         \
+    /* format 2: consumer-law profiles (SPEC-v2 §7) */                                              \
+    X(law_window_fr_reminder) X(law_window_fr_free) X(law_window_fr_free_open)                      \
+    X(law_window_eu_withdrawal) X(law_window_ca_trial) X(law_window_ca_renewal)                     \
+    X(law_warn_fr_reminder) X(law_warn_fr_reminder_none) X(law_warn_de_term) X(law_warn_de_extension) \
+    X(law_warn_de_extension_old) X(law_warn_de_exit) X(law_warn_de_notice) X(law_warn_ca_trial)      \
+    X(law_warn_ca_trial_none) X(law_warn_ca_renewal) X(law_warn_ca_renewal_none) X(law_and)          \
+    X(law_scheduled_fr_free) X(law_scheduled_eu_withdrawal) X(withdraw_requested) X(act_withdraw)    \
+    X(reason_no_withdrawal_right) X(reason_withdrawal_period_over) X(law_refunded)                   \
+    X(answer_law_fr_free) X(answer_law_withdrawal)
 
 enum class Phrase {
 #define SUBSIM_PHRASE_ENUM(id) id,

@@ -266,6 +266,73 @@ constexpr PhraseEntry phrasebook_en[phrase_count] = {
     {Phrase::date_today, "{date} (today)"},
     {Phrase::answer_cancel_today,
      "If {who} cancels {subject} today ({date}): access until {access_until} inclusive, then it ends on {effective}; {charge}."},
+    {Phrase::law_window_fr_reminder,
+     "Code de la consommation, art. L215-1: the letter announcing the renewal of {subject} on {about} must reach the customer "
+     "between {from} and {to}, no earlier than three months and no later than one month before the last day to refuse it."},
+    {Phrase::law_window_fr_free,
+     "Code de la consommation, art. L215-1: {subject} renewed on {from} without the renewal letter on time, so from that day "
+     "through {to} the customer may end the contract at any time, free of charge, and gets back what was paid for the days after the end."},
+    {Phrase::law_window_fr_free_open,
+     "Code de la consommation, art. L215-1: {subject} went on past {from} without the renewal letter on time, so from that day "
+     "the customer may end the contract at any time, free of charge, and gets back what was paid for the days after the end."},
+    {Phrase::law_window_eu_withdrawal,
+     "Directive 2011/83/EU, art. 9: the customer may withdraw from {subject} until {to} inclusive, without giving a reason; "
+     "only the days already provided are then paid for."},
+    {Phrase::law_window_ca_trial,
+     "Cal. Bus. & Prof. Code § 17602: the trial of {subject} lasts 31 days or more and ends on {about}, so the customer must "
+     "be reminded between {from} and {to}."},
+    {Phrase::law_window_ca_renewal,
+     "Cal. Bus. & Prof. Code § 17602: the renewal of {subject} on {about} must be announced to the customer between {from} and {to}."},
+    {Phrase::law_warn_fr_reminder,
+     "Code de la consommation, art. L215-1 is not met: the letter for the renewal of {subject} on {about} had to be sent between "
+     "{from} and {to}, but it goes out on {actual}. From {consequence_from} the customer may end the contract at any time, free of charge."},
+    {Phrase::law_warn_fr_reminder_none,
+     "Code de la consommation, art. L215-1 is not met: the letter for the renewal of {subject} on {about} had to be sent between "
+     "{from} and {to}, but none is sent. From {consequence_from} the customer may end the contract at any time, free of charge."},
+    {Phrase::law_warn_de_term,
+     "BGB § 309 Nr. 9 a: the first term of {subject} binds for more than two years, from {from} through {last_day}; "
+     "that term clause does not bind the consumer."},
+    {Phrase::law_warn_de_extension,
+     "BGB § 309 Nr. 9 b: after {about}, {subject} renews for fixed {actual} terms; only an extension with no end date that "
+     "can be ended with at most one month's notice binds the consumer, so from {consequence_from} the extension does not bind them."},
+    {Phrase::law_warn_de_extension_old,
+     "BGB § 309 Nr. 9 b (contracts concluded before 1 March 2022): after {about}, {subject} renews for {actual} terms, "
+     "longer than one year; from {consequence_from} the extension does not bind the consumer."},
+    {Phrase::law_warn_de_exit,
+     "BGB § 309 Nr. 9 b: cancelled on {from}, {subject} would run through {last_day}, more than one month later; "
+     "from {consequence_from} the consumer may end it at any time with at most one month's notice."},
+    {Phrase::law_warn_de_notice,
+     "BGB § 309 Nr. 9 c: {subject} asks for a {actual} notice before the end of its first term on {about}, longer than the "
+     "{limit} notice allowed; that notice clause does not bind the consumer."},
+    {Phrase::law_warn_ca_trial,
+     "Cal. Bus. & Prof. Code § 17602 is not met: the trial of {subject} ends on {about} and needed a reminder between {from} "
+     "and {to}, but it goes out on {actual}."},
+    {Phrase::law_warn_ca_trial_none,
+     "Cal. Bus. & Prof. Code § 17602 is not met: the trial of {subject} ends on {about} and needed a reminder between {from} "
+     "and {to}, but none is sent."},
+    {Phrase::law_warn_ca_renewal,
+     "Cal. Bus. & Prof. Code § 17602 is not met: the renewal of {subject} on {about} needed a notice between {from} and {to}, "
+     "but it goes out on {actual}."},
+    {Phrase::law_warn_ca_renewal_none,
+     "Cal. Bus. & Prof. Code § 17602 is not met: the renewal of {subject} on {about} needed a notice between {from} and {to}, "
+     "but none is sent."},
+    {Phrase::law_and, " and "},
+    {Phrase::law_scheduled_fr_free,
+     " Under Code de la consommation, art. L215-1 the contract renewed without its letter on time, so it ends the same day, "
+     "with no notice and no fee, and the days already paid beyond it are refunded."},
+    {Phrase::law_scheduled_eu_withdrawal,
+     " This is a withdrawal under Directive 2011/83/EU, art. 9: the contract ends the same day, with no fee, and only the days "
+     "already provided are paid for."},
+    {Phrase::withdraw_requested, "{Who} withdraws from {subject}, within the legal withdrawal period."},
+    {Phrase::act_withdraw, "withdraw from {subject}"},
+    {Phrase::reason_no_withdrawal_right,
+     "there is no right of withdrawal here: it belongs to consumers under EU rules, for contracts concluded after 13 June 2014."},
+    {Phrase::reason_withdrawal_period_over, "the 14-day withdrawal period is over; a normal cancellation is still possible."},
+    {Phrase::law_refunded, "{amount} is refunded"},
+    {Phrase::answer_law_fr_free,
+     "If {who} cancels {subject} on {date}: under Code de la consommation, art. L215-1 it ends that same day, free of charge, and {refund}."},
+    {Phrase::answer_law_withdrawal,
+     "If {who} withdraws from {subject} on {date}: under Directive 2011/83/EU it ends that same day, and {refund}."},
 };
 
 static_assert(in_phrase_order(phrasebook_en), "phrasebook_en: one entry per phrase id, in SUBSIM_PHRASES order");

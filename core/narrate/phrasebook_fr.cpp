@@ -243,6 +243,73 @@ constexpr PhraseEntry phrasebook_fr[phrase_count] = {
     {Phrase::date_today, "{date} (aujourd’hui)"},
     {Phrase::answer_cancel_today,
      "Si {who} résilie {subject} aujourd’hui ({date}) : accès jusqu’au {access_until} inclus, puis fin le {effective} ; {charge}."},
+    {Phrase::law_window_fr_reminder,
+     "Code de la consommation, art. L215-1 : le courrier annonçant la reconduction {of_subject}, prévue le {about}, doit parvenir au "
+     "client entre le {from} et le {to}, au plus tôt trois mois et au plus tard un mois avant le dernier jour pour la refuser."},
+    {Phrase::law_window_fr_free,
+     "Code de la consommation, art. L215-1 : {subject} a été reconduit le {from} sans courrier envoyé à temps ; du {from} au {to}, "
+     "le client peut donc y mettre fin à tout moment, sans frais, et récupère ce qu’il a payé pour les jours suivant la fin."},
+    {Phrase::law_window_fr_free_open,
+     "Code de la consommation, art. L215-1 : {subject} s’est poursuivi après le {from} sans courrier envoyé à temps ; dès ce jour, "
+     "le client peut y mettre fin à tout moment, sans frais, et récupère ce qu’il a payé pour les jours suivant la fin."},
+    {Phrase::law_window_eu_withdrawal,
+     "Directive 2011/83/UE, art. 9 : le client peut se rétracter {of_subject} jusqu’au {to} inclus, sans avoir à se justifier ; "
+     "il ne paie alors que les jours déjà fournis."},
+    {Phrase::law_window_ca_trial,
+     "Cal. Bus. & Prof. Code § 17602 : l’essai {of_subject} dure 31 jours ou plus et se termine le {about} ; le client doit "
+     "recevoir un rappel entre le {from} et le {to}."},
+    {Phrase::law_window_ca_renewal,
+     "Cal. Bus. & Prof. Code § 17602 : le renouvellement {of_subject}, prévu le {about}, doit être annoncé au client entre le {from} et le {to}."},
+    {Phrase::law_warn_fr_reminder,
+     "Code de la consommation, art. L215-1 non respecté : le courrier de reconduction {of_subject}, prévue le {about}, devait partir "
+     "entre le {from} et le {to}, or il part le {actual}. Dès le {consequence_from}, le client peut mettre fin au contrat à tout moment, sans frais."},
+    {Phrase::law_warn_fr_reminder_none,
+     "Code de la consommation, art. L215-1 non respecté : le courrier de reconduction {of_subject}, prévue le {about}, devait partir "
+     "entre le {from} et le {to}, or aucun n’est envoyé. Dès le {consequence_from}, le client peut mettre fin au contrat à tout moment, sans frais."},
+    {Phrase::law_warn_de_term,
+     "BGB § 309 Nr. 9 a : la première période {of_subject} engage pour plus de deux ans, du {from} au {last_day} ; "
+     "cette clause de durée n’engage pas le consommateur."},
+    {Phrase::law_warn_de_extension,
+     "BGB § 309 Nr. 9 b : après le {about}, {subject} se renouvelle par périodes fixes {actual} ; seule une prolongation sans "
+     "date de fin, résiliable avec un mois de préavis au plus, engage le consommateur : dès le {consequence_from}, la prolongation ne l’engage pas."},
+    {Phrase::law_warn_de_extension_old,
+     "BGB § 309 Nr. 9 b (contrats conclus avant le 1er mars 2022) : après le {about}, {subject} se renouvelle par périodes "
+     "{actual}, soit plus d’un an ; dès le {consequence_from}, la prolongation n’engage pas le consommateur."},
+    {Phrase::law_warn_de_exit,
+     "BGB § 309 Nr. 9 b : résilié le {from}, {subject} courrait jusqu’au {last_day}, plus d’un mois après ; dès le "
+     "{consequence_from}, le consommateur peut y mettre fin à tout moment avec un mois de préavis au plus."},
+    {Phrase::law_warn_de_notice,
+     "BGB § 309 Nr. 9 c : {subject} exige un préavis {actual} avant la fin de sa première période, le {about}, au-delà du "
+     "préavis {limit} admis ; cette clause de préavis n’engage pas le consommateur."},
+    {Phrase::law_warn_ca_trial,
+     "Cal. Bus. & Prof. Code § 17602 non respecté : l’essai {of_subject} se termine le {about} et demandait un rappel entre le "
+     "{from} et le {to}, or il part le {actual}."},
+    {Phrase::law_warn_ca_trial_none,
+     "Cal. Bus. & Prof. Code § 17602 non respecté : l’essai {of_subject} se termine le {about} et demandait un rappel entre le "
+     "{from} et le {to}, or aucun n’est envoyé."},
+    {Phrase::law_warn_ca_renewal,
+     "Cal. Bus. & Prof. Code § 17602 non respecté : le renouvellement {of_subject}, prévu le {about}, demandait un avis entre le {from} "
+     "et le {to}, or il part le {actual}."},
+    {Phrase::law_warn_ca_renewal_none,
+     "Cal. Bus. & Prof. Code § 17602 non respecté : le renouvellement {of_subject}, prévu le {about}, demandait un avis entre le {from} "
+     "et le {to}, or aucun n’est envoyé."},
+    {Phrase::law_and, " et le "},
+    {Phrase::law_scheduled_fr_free,
+     " L’article L215-1 du Code de la consommation s’applique : reconduit sans courrier à temps, le contrat prend fin le jour "
+     "même, sans préavis ni frais, et les jours déjà payés au-delà sont remboursés."},
+    {Phrase::law_scheduled_eu_withdrawal,
+     " Il s’agit d’une rétractation au titre de la directive 2011/83/UE, art. 9 : le contrat prend fin le jour même, sans frais, "
+     "et seuls les jours déjà fournis restent dus."},
+    {Phrase::withdraw_requested, "{Who} se rétracte {of_subject}, dans le délai légal de rétractation."},
+    {Phrase::act_withdraw, "exercer le droit de rétractation pour {subject}"},
+    {Phrase::reason_no_withdrawal_right,
+     "aucun droit de rétractation ne s’applique : il est réservé aux consommateurs, selon les règles de l’UE, pour les contrats conclus après le 13 juin 2014."},
+    {Phrase::reason_withdrawal_period_over, "le délai de rétractation de 14 jours est écoulé ; une résiliation ordinaire reste possible."},
+    {Phrase::law_refunded, "{amount} est remboursé"},
+    {Phrase::answer_law_fr_free,
+     "Si {who} résilie {subject} le {date} : en vertu de l’article L215-1 du Code de la consommation, la fin intervient le jour même, sans frais, et {refund}."},
+    {Phrase::answer_law_withdrawal,
+     "Si {who} se rétracte {of_subject} le {date} : en vertu de la directive 2011/83/UE, la fin intervient le jour même, et {refund}."},
 };
 
 static_assert(in_phrase_order(phrasebook_fr), "phrasebook_fr: one entry per phrase id, in SUBSIM_PHRASES order");

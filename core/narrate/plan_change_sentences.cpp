@@ -43,7 +43,9 @@ bool itemized(Rule rule) {
         case Rule::change_reset_anchor:
         case Rule::refund_prorated:
         case Rule::refund_full:
-        case Rule::fee_termination: return true;
+        case Rule::fee_termination:
+        case Rule::law_fr_free_termination:
+        case Rule::law_eu_withdrawal: return true;
         default: return false;
     }
 }

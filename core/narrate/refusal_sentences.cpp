@@ -46,6 +46,8 @@ Phrase reason_phrase(Reason reason, Rule rule, std::string_view action) {
         case Reason::downgrade_not_allowed: return Phrase::reason_downgrade_not_allowed;
         case Reason::ends_first: return Phrase::reason_ends_first;
         case Reason::past_due: return Phrase::reason_past_due;
+        case Reason::no_withdrawal_right: return Phrase::reason_no_withdrawal_right;
+        case Reason::withdrawal_period_over: return Phrase::reason_withdrawal_period_over;
     }
     return Phrase::reason_contact_support;
 }
@@ -59,6 +61,7 @@ Phrase action_phrase(std::string_view action) {
     if (action == "transfer") return Phrase::act_transfer;
     if (action == "change_plan") return Phrase::act_change_plan;
     if (action == "update_payment_method") return Phrase::act_update_payment_method;
+    if (action == "withdraw") return Phrase::act_withdraw;
     return Phrase::act_activate;
 }
 

@@ -110,6 +110,22 @@ const RulePhrases rule_phrases[] = {
     {R::dunning_exhausted_expire, {P::exhausted_expire, P::expired_nonpayment}},
     {R::dunning_exhausted_keep_past_due, {P::exhausted_keep}},
     {R::change_past_due, {P::reason_past_due}},
+    {R::law_fr_reminder_window, {P::law_window_fr_reminder, P::law_warn_fr_reminder, P::law_warn_fr_reminder_none}},
+    {R::law_fr_free_termination,
+     {P::law_window_fr_free, P::law_window_fr_free_open, P::law_scheduled_fr_free, P::money_refund_unused, P::answer_law_fr_free}},
+    {R::law_de_initial_term, {P::law_warn_de_term}},
+    {R::law_de_tacit_extension, {P::law_warn_de_extension, P::law_warn_de_extension_old}},
+    {R::law_de_exit_after_initial_term, {P::law_warn_de_exit}},
+    {R::law_de_initial_notice, {P::law_warn_de_notice}},
+    {R::law_eu_withdrawal_period, {P::law_window_eu_withdrawal}},
+    {R::law_eu_withdrawal,
+     {P::withdraw_requested, P::law_scheduled_eu_withdrawal, P::money_refund_unused, P::answer_law_withdrawal}},
+    {R::law_ca_trial_notice, {P::law_window_ca_trial, P::law_warn_ca_trial, P::law_warn_ca_trial_none}},
+    {R::law_ca_renewal_notice, {P::law_window_ca_renewal, P::law_warn_ca_renewal, P::law_warn_ca_renewal_none}},
+    {R::withdrawal_no_right, {P::refused, P::act_withdraw, P::reason_no_withdrawal_right}},
+    {R::withdrawal_already_cancelled, {P::refused, P::act_withdraw, P::reason_cancelled}},
+    {R::withdrawal_not_active, {P::refused, P::act_withdraw, P::reason_not_active}},
+    {R::withdrawal_period_over, {P::refused, P::act_withdraw, P::reason_withdrawal_period_over}},
 };
 
 std::initializer_list<Phrase> phrases_of(Rule r) {

@@ -49,5 +49,11 @@ std::string itemized_lines(const Context& c, const Event& e);
 std::string payment_sentence(const Context& c, const Event& e);
 std::optional<std::string> payment_answer(const Context& c, const Action& action, const std::vector<const Event*>& events,
                                           Slots base);
+// Format 2, consumer law (law_sentences.cpp, SPEC-v2 §7): compliance windows and warnings; the
+// clause a law-based same-day end adds to its `cancellation_scheduled`; the what-if answer of a
+// `cancel` or `withdraw` that the law ends the same day ("ends today, X refunded"), or none.
+std::string law_sentence(const Context& c, const Event& e);
+std::string law_scheduled_clause(const Context& c, const Event& e);
+std::optional<std::string> law_answer(const Context& c, const std::vector<const Event*>& events, Slots slots);
 
 }  // namespace subsim::narrate_detail

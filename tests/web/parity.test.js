@@ -166,7 +166,9 @@ test('the page has a label, in fr and en, for every name in the module\'s catalo
     for (const a of cat.actions) assert.ok(L.actions[lang][a], `action ${a} has a ${lang} label`);
   }
   // Every event type either has a marker on the timeline or is shown by the bars (start, renewal…).
-  const shownByBars = ['subscription_started', 'trial_started', 'renewed', 'cancellation_scheduled', 'cancellation_effective', 'expired'];
+  // compliance_window (SPEC-v2 §7) is drawn as a band on its subscription's lane (timeline-model.js addLawWindows).
+  const shownByBars = ['subscription_started', 'trial_started', 'renewed', 'cancellation_scheduled', 'cancellation_effective', 'expired',
+                       'compliance_window'];
   for (const t of cat.event_types) {
     assert.ok(markerKind(t) || shownByBars.includes(t), `event type ${t} is drawn`);
   }

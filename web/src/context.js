@@ -1,7 +1,7 @@
 /* The helpers of one render: labels in the reader's language, dates and amounts formatted for
  * tables, names from the scenario, and the narrator's sentences for that text (the module's
  * narration(), SPEC §4.1; nothing here words a sentence). */
-import { UI, STATES, TYPES, MARKERS, ACTIONS } from './strings.js';
+import { UI, STATES, TYPES, MARKERS, ACTIONS, LAW_WINDOWS } from './strings.js';
 import { dateFormat, numberFormat, localeOf, DATE, DATE_LONG } from './intl-formats.js';
 
 // Helpers bound to one language, one scenario and one result.
@@ -124,3 +124,5 @@ export function contextFor(engine, lang, scenario, answer) {
   ctx.catalogue = catalogue(engine);
   return ctx;
 }
+// SPEC-v2 §7: the label of a legal window's kind (renewal_reminder, withdrawal, …).
+Context.prototype.lawWindowLabel = function (w) { return (LAW_WINDOWS[this.lang][w]) || String(w); };

@@ -75,6 +75,8 @@ export const UI = {
     bundle: 'bundle',
     graceLegend: 'expired, renewal still possible',
     graceUntil: function (d) { return 'can still be renewed until ' + d; },
+    lawWindowLegend: 'legal window (consumer law)',
+    lawWindow: function (name) { return 'Legal window: ' + name; },
     articleLink: 'Help-center demo article',
     undo: 'Undo', redo: 'Redo', download: 'Download', shareEmbed: 'Share & embed',
     undoTitle: 'Undo (Ctrl+Z outside the editor)', redoTitle: 'Redo (Ctrl+Shift+Z outside the editor)',
@@ -199,6 +201,8 @@ export const UI = {
     bundle: 'offre groupée',
     graceLegend: 'expiré, renouvelable encore',
     graceUntil: function (d) { return 'encore renouvelable jusqu’au ' + d; },
+    lawWindowLegend: 'fenêtre légale (droit de la consommation)',
+    lawWindow: function (name) { return 'Fenêtre légale : ' + name; },
     articleLink: 'Article d’aide de démonstration',
     undo: 'Annuler', redo: 'Rétablir', download: 'Télécharger', shareEmbed: 'Partager et intégrer',
     undoTitle: 'Annuler (Ctrl+Z hors de l’éditeur)', redoTitle: 'Rétablir (Ctrl+Maj+Z hors de l’éditeur)',
@@ -273,6 +277,7 @@ export const TYPES = {
     evergreen_started: 'Runs on with no end date',
     payment_failed: 'Payment failed', payment_retry: 'Payment retried', payment_succeeded: 'Payment recovered',
     dunning_exhausted: 'Dunning exhausted',
+    compliance_window: 'Legal window', compliance_warning: 'Legal warning',
   },
   fr: {
     subscription_started: 'Début', trial_started: 'Début d’essai', trial_ending: 'Rappel d’essai',
@@ -287,25 +292,28 @@ export const TYPES = {
     evergreen_started: 'Poursuite sans date de fin',
     payment_failed: 'Paiement refusé', payment_retry: 'Nouvelle tentative de paiement', payment_succeeded: 'Paiement régularisé',
     dunning_exhausted: 'Relances épuisées',
+    compliance_window: 'Fenêtre légale', compliance_warning: 'Avertissement légal',
   },
 };
 
 export const MARKERS = {
   en: { invoice: 'invoice', reminder: 'reminder', email: 'e-mail', refusal: 'refused action',
         notice: 'notice deadline', notice_missed: 'notice deadline missed', request: 'request',
-        milestone: 'other event', payment_failed: 'failed payment', payment_retry: 'payment through on a retry' },
+        milestone: 'other event', payment_failed: 'failed payment', payment_retry: 'payment through on a retry',
+        law_warning: 'legal warning' },
   fr: { invoice: 'facture', reminder: 'rappel', email: 'e-mail', refusal: 'action refusée',
         notice: 'date limite de préavis', notice_missed: 'préavis manqué', request: 'demande',
-        milestone: 'autre événement', payment_failed: 'paiement échoué', payment_retry: 'paiement passé à une nouvelle tentative' },
+        milestone: 'autre événement', payment_failed: 'paiement échoué', payment_retry: 'paiement passé à une nouvelle tentative',
+        law_warning: 'avertissement légal' },
 };
 
 export const ACTIONS = {
   en: { cancel: 'cancel', reactivate: 'reactivate', renew: 'renew', transfer: 'transfer',
         close_account: 'close the account', add_payment_method: 'add a payment method', activate: 'activate', change_plan: 'change plan',
-        payment_fails: 'payment fails', update_payment_method: 'update the card' },
+        payment_fails: 'payment fails', update_payment_method: 'update the card', withdraw: 'withdraw (14 days)' },
   fr: { cancel: 'résilier', reactivate: 'réactiver', renew: 'renouveler', transfer: 'transférer',
         close_account: 'fermer le compte', add_payment_method: 'ajouter un moyen de paiement', activate: 'activer', change_plan: 'changer de formule',
-        payment_fails: 'le paiement échoue', update_payment_method: 'mettre à jour la carte' },
+        payment_fails: 'le paiement échoue', update_payment_method: 'mettre à jour la carte', withdraw: 'se rétracter (14 jours)' },
 };
 
 // The what-if form and answers.
@@ -375,3 +383,12 @@ export function languageOf(tag) {
   const m = /^(en|fr)\b/i.exec(String(tag || '').trim());
   return m ? m[1].toLowerCase() : null;
 }
+
+// The legal windows drawn as bands on the timeline (SPEC-v2 §7.2 `window`); the article and what
+// the customer may do come from the narrator's sentence in the tooltip.
+export const LAW_WINDOWS = {
+  en: { renewal_reminder: 'renewal letter (FR)', free_termination: 'free termination (FR)', withdrawal: 'withdrawal (EU)',
+        trial_notice: 'trial notice (CA)', renewal_notice: 'renewal notice (CA)' },
+  fr: { renewal_reminder: 'courrier de reconduction (FR)', free_termination: 'résiliation sans frais (FR)',
+        withdrawal: 'rétractation (UE)', trial_notice: 'avis de fin d’essai (CA)', renewal_notice: 'avis de renouvellement (CA)' },
+};

@@ -30,6 +30,11 @@ export function clusterEnd(model, it, count) {
 export function describeItem(tl, it, count) {
   const ctx = tl.ctx, m = tl.model, where = laneName(ctx, m.lanes[it.lane]);
   if (it.kind === 'bar') return describeBar(ctx, m, it, where);
+  if (it.kind === 'law_window') {   // the narrator's sentence names the article and what the customer may do
+    const last = it.to >= m.end ? '…' : ctx.date(isoOf(it.to - 1));
+    return { title: ctx.ui.lawWindow(ctx.lawWindowLabel(it.window)) + ' — ' + ctx.ui.fromTo(ctx.date(isoOf(it.from)), last),
+             body: where + ' — ' + ctx.sentence(it.event) };
+  }
   const ev = m.events[it.event];
   if (isNotice(it.kind)) return { title: ctx.markerLabel(it.kind) + ': ' + ctx.date(isoOf(it.from)), body: where + ' — ' + ctx.sentence(it.event) };
   let title = ctx.typeLabel(ev.type) + ' — ' + ctx.date(ev.date);

@@ -19,6 +19,10 @@ export function drawLegend(container, ctx, fills) {
   svg('rect', { x: 0.5, y: 0.5, width: 27, height: 13, rx: 3, class: 'bar st-expired', fill: fills.expired }, gs);
   svg('rect', { x: 1.5, y: 1.5, width: 25, height: 11, rx: 2, class: 'grace' }, gs);
   html('span', null, gli, ctx.ui.graceLegend);
+  const lli = html('li', null, ul);
+  lli.setAttribute('data-kind', 'law_window');
+  svg('rect', { x: 0.5, y: 0.5, width: 27, height: 13, rx: 3, class: 'law-band' }, swatch(lli));
+  html('span', null, lli, ctx.ui.lawWindowLegend);
   for (const k of MARKER_KINDS) {
     const li = html('li', null, ul);
     markerSwatch(k, li);

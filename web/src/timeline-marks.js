@@ -7,9 +7,11 @@ import { isoOf } from './dates.js';
 
 export const MERGE_PX = 7;
 export const MARKER_KINDS = ['invoice', 'reminder', 'email', 'refusal', 'notice', 'notice_missed', 'request', 'milestone',
-  'payment_failed', 'payment_retry'];
+  'payment_failed', 'payment_retry', 'law_warning'];
 
 export function isNotice(kind) { return kind === 'notice' || kind === 'notice_missed'; }
+// Items drawn as spans, not markers: state bars and legal windows (SPEC-v2 §7).
+export function isSpan(kind) { return kind === 'bar' || kind === 'law_window'; }
 
 // Vertical centre of a marker: notice flags fly at the top of the lane, the rest sit lower.
 export function markerY(lane, kind) {
@@ -30,18 +32,19 @@ export function markerPath(kind, x, cy, poleBottom) {
     // A failed payment: a coin struck through; a retry that went through: a coin with a tick.
     case 'payment_failed': return { shape: circle(x, cy, 5.5), extra: 'M' + (x - 3.5) + ' ' + (cy + 3.5) + 'l7 -7' };
     case 'payment_retry': return { shape: circle(x, cy, 5.5), extra: 'M' + (x - 3) + ' ' + cy + 'l2 2.5l4 -5' };
+    case 'law_warning': return { shape: 'M' + x + ' ' + (cy - 6.5) + 'l6.5 12h-13z', extra: 'M' + x + ' ' + (cy - 2.5) + 'v4M' + x + ' ' + (cy + 3) + 'v0.5' };
     case 'notice': case 'notice_missed':
       return { shape: 'M' + x + ' ' + (cy - 6) + 'h9l-2.5 3.5l2.5 3.5h-9z', extra: 'M' + x + ' ' + (cy - 6) + 'V' + (poleBottom != null ? poleBottom : cy + 8) };
     default: return { shape: 'M' + (x - 4.5) + ' ' + (cy - 4.5) + 'h9v9h-9z' };
   }
 }
-const EXTRA_CLASS = { email: 'mk-email-flap', refusal: 'mk-refusal-x', payment_failed: 'mk-pay-x', payment_retry: 'mk-pay-x', notice: 'mk-notice-pole mk-notice', notice_missed: 'mk-notice-pole mk-notice_missed' };
+const EXTRA_CLASS = { email: 'mk-email-flap', refusal: 'mk-refusal-x', payment_failed: 'mk-pay-x', payment_retry: 'mk-pay-x', law_warning: 'mk-law-mark', notice: 'mk-notice-pole mk-notice', notice_missed: 'mk-notice-pole mk-notice_missed' };
 
 // Clusters of one lane between days d0 and d1, placed: [{ kind, x, items }].
 export function laneClusters(lane, d0, d1, xOf) {
   const last = {}, clusters = [];
   for (const it of lane.items) {
-    if (it.kind === 'bar' || it.from < d0 || it.from > d1) continue;
+    if (isSpan(it.kind) || it.from < d0 || it.from > d1) continue;
     const x = xOf(it.from), c = last[it.kind];
     if (c && x - c.x0 < MERGE_PX) { c.items.push(it); continue; }
     clusters.push(last[it.kind] = { kind: it.kind, x, x0: x, items: [it] });

@@ -25,6 +25,7 @@ export function markerKind(type, details) {
     case 'plan_change_scheduled': case 'plan_changed': case 'plan_change_withdrawn':
     case 'price_changed': case 'transfer_completed': case 'account_closed': case 'data_deleted':
     case 'grace_ended': case 'trial_expired': case 'trial_converted': case 'activated': case 'evergreen_started': return 'milestone';
+    case 'compliance_warning': return 'law_warning';
     default: return null;
   }
 }
@@ -102,12 +103,26 @@ function addMarkers(L, events) {
   });
 }
 
+// Legal windows (SPEC-v2 §7.2, `compliance_window`) as bands on the subscription's lane, [from, to]
+// inclusive; an open-ended window (`to` null) runs to the end of the view.
+function addLawWindows(L, events, end) {
+  events.forEach((e, i) => {
+    if (e.type !== 'compliance_window' || !e.details || typeof e.details.from !== 'string') return;
+    const li = L.byKey.get(L.key(e.subscription, null));
+    if (li == null) return;
+    const to = typeof e.details.to === 'string' ? dayNum(e.details.to) + 1 : end;
+    L.lanes[li].items.push({ kind: 'law_window', lane: li, from: dayNum(e.details.from), to: Math.max(to, dayNum(e.details.from) + 1),
+                             window: e.details.window, event: i });
+  });
+}
+
 // Lanes and items from a scenario and its result.
 export function buildModel(scenario, result) {
   const events = result.events || [], spans = result.spans || [];
   const L = laneList(scenario, events, spans);
   addBars(L, spans, graceWindows(events), suspensions(events));
   addMarkers(L, events);
+  addLawWindows(L, events, dayNum(scenario.until) + 1);
   const lanes = L.lanes;
   let y = AXIS_H;
   lanes.forEach((lane) => {

@@ -160,6 +160,7 @@ export class Timeline {
     if (best) return best;
     const day = this.dayAt(x);
     for (const it of lane.items) if (it.kind === 'bar' && day >= it.from && day < it.to) return { item: it, count: 1 };
+    for (const it of lane.items) if (it.kind === 'law_window' && day >= it.from && day < it.to) return { item: it, count: 1 };
     return null;
   }
 
@@ -376,6 +377,7 @@ export class Timeline {
 
   _drawBars(g, lane) {
     const w = this.window, y = lane.top + (lane.height - BAR_H) / 2;
+    this._drawLawBands(g, lane);
     for (const it of lane.items) {
       if (it.kind !== 'bar' || it.to < w.d0 || it.from > w.d1) continue;
       const xa = Math.max(this.x(it.from), w.x0 - 4), xb = Math.min(this.x(it.to), w.x1 + 4);
@@ -389,6 +391,19 @@ export class Timeline {
         if (gb > ga) svg('rect', { x: ga + 1, y: y + 1, width: Math.max(1, gb - ga - 2), height: BAR_H - 2, rx: 2, class: 'grace' }, g);
       }
       this._barLabel(g, lane, it, xa, xb, y);
+    }
+  }
+
+  // Legal windows (SPEC-v2 §7): translucent bands behind the lane's markers, the window kind as a class.
+  _drawLawBands(g, lane) {
+    const w = this.window;
+    for (const it of lane.items) {
+      if (it.kind !== 'law_window' || it.to < w.d0 || it.from > w.d1) continue;
+      const xa = Math.max(this.x(it.from), w.x0 - 4), xb = Math.min(this.x(it.to), w.x1 + 4);
+      svg('rect', { x: xa, y: lane.top + 3, width: Math.max(2, xb - xa), height: lane.height - 6, rx: 3,
+                    class: 'law-band law-band-' + it.window, 'data-lane': it.lane, 'data-i': it.index, 'data-kind': 'law_window',
+                    'data-window': it.window, 'data-from': isoOf(it.from), 'data-to': isoOf(it.to - 1),
+                    'data-subscription': lane.subscription }, g);
     }
   }
 
@@ -420,7 +435,10 @@ export class Timeline {
     const it = this.sel && this._item(this.sel.lane, this.sel.index);
     if (!it) return;
     const lane = this.model.lanes[it.lane];
-    if (it.kind === 'bar') {
+    if (it.kind === 'law_window') {
+      const xa = Math.max(this.x(it.from), this.window.x0 - 6), xb = Math.min(this.x(it.to), this.window.x1 + 6);
+      svg('rect', { x: xa - 2.5, y: lane.top + 0.5, width: Math.max(1, xb - xa) + 5, height: lane.height - 1, rx: 5, class: 'sel-ring' }, g);
+    } else if (it.kind === 'bar') {
       const xa = Math.max(this.x(it.from), this.window.x0 - 6), xb = Math.min(this.x(it.to), this.window.x1 + 6);
       svg('rect', { x: xa - 2.5, y: lane.top + (lane.height - BAR_H) / 2 - 2.5, width: Math.max(1, xb - xa) + 5, height: BAR_H + 5, rx: 5, class: 'sel-ring' }, g);
     } else {
@@ -502,7 +520,7 @@ export class Timeline {
 // What a lane draws: its items (kind, dates, state). Same signature, nothing to redraw.
 function laneSignature(lane) {
   let s = lane.top + ':';
-  for (const it of lane.items) s += it.kind + it.from + (it.kind === 'bar' ? '-' + it.to + it.state + (it.grace ? 'g' + it.grace.to : '') + (it.suspended ? 's' : '') : '') + ',';
+  for (const it of lane.items) s += it.kind + it.from + (it.kind === 'law_window' ? '-' + it.to : '') + (it.kind === 'bar' ? '-' + it.to + it.state + (it.grace ? 'g' + it.grace.to : '') + (it.suspended ? 's' : '') : '') + ',';
   return s;
 }
 export { MERGE_PX };
