@@ -102,7 +102,7 @@ void add_payment_method(Simulation& sim, const Action& action) {
     if (auto why = account_refusal(sim, action))
         return refuse(sim, action, std::nullopt, std::nullopt, why->reason, why->rule);
     sim.account.payment_method = true;
-    payment_method_updated(sim, action.on);  // SPEC-v2 §4.3: the next retry succeeds
+    payment_method_updated(sim);  // SPEC-v2 §4.3: the next retry succeeds
 }
 
 }  // namespace subsim

@@ -40,7 +40,7 @@ void payment_fails(Simulation& sim, const Action& action) {
     run.dunning.arms.push_back(arm);
 }
 
-void payment_method_updated(Simulation& sim, Date day) {
+void payment_method_updated(Simulation& sim) {
     for (SubscriptionRun& run : sim.subs) {
         for (Arm& arm : run.dunning.arms)
             if (arm.invoice) arm.failures_left = 0;
@@ -49,7 +49,6 @@ void payment_method_updated(Simulation& sim, Date day) {
             if (c.exhausted) c.reattempt = true;
         }
     }
-    (void)day;
 }
 
 std::optional<Date> next_retry_after(const Simulation& sim, const SubscriptionRun& run, Date today) {

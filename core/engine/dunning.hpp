@@ -70,7 +70,7 @@ void payment_fails(Simulation& sim, const Action& action);
 // After an accepted `add_payment_method` or `update_payment_method`: armed failures are cleared,
 // the next retry of each open invoice succeeds, and exhausted `keep_past_due` invoices get one
 // more attempt in today's payments phase.
-void payment_method_updated(Simulation& sim, Date day);
+void payment_method_updated(Simulation& sim);
 
 // Step 3 of each date: the attempts due, oldest invoice first, each with its consequences.
 void collect_payments(Simulation& sim, Date day);

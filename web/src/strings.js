@@ -125,7 +125,7 @@ export const UI = {
     // Format 2, failed payments (SPEC-v2 §4.5): an invoice's status, the unpaid part of the total.
     invoiceOpen: 'unpaid', invoiceUncollectible: 'unpaid, written off',
     invoicePaidOn: function (d) { return 'paid on ' + d; },
-    totalUnpaid: function (a) { return 'of which unpaid: ' + a; },
+    totalUnpaidLabel: 'Of which unpaid',
     accessSuspended: 'access suspended',
   },
   fr: {
@@ -251,7 +251,7 @@ export const UI = {
     // Format 2, paiements échoués (SPEC-v2 §4.5) : état d’une facture, part impayée du total.
     invoiceOpen: 'impayée', invoiceUncollectible: 'impayée, passée en irrécouvrable',
     invoicePaidOn: function (d) { return 'réglée le ' + d; },
-    totalUnpaid: function (a) { return 'dont impayé : ' + a; },
+    totalUnpaidLabel: 'Dont impayé',
     accessSuspended: 'accès suspendu',
   },
 };

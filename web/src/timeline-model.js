@@ -16,7 +16,7 @@ export function markerKind(type, details) {
   switch (type) {
     case 'payment_failed': return 'payment_failed';
     case 'payment_retry': return details && details.succeeded === true ? 'payment_retry' : 'payment_failed';
-    case 'dunning_exhausted': return 'milestone';
+    case 'payment_succeeded': case 'dunning_exhausted': return 'milestone';
     case 'invoice': return 'invoice';
     case 'renewal_reminder': case 'trial_ending': return 'reminder';
     case 'email': return 'email';

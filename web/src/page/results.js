@@ -206,6 +206,20 @@ function invoiceRow(v) {
   return tr;
 }
 
+// Format 2 (SPEC-v2 §0.3): a footer row with the unpaid part of the total, when there is one.
+function unpaidRow(ctx, summary) {
+  var row = $('invoice-unpaid-row');
+  if (!row) {
+    row = html('tr', 'unpaid', $('invoice-total').parentNode.parentNode);
+    row.id = 'invoice-unpaid-row';
+    html('th', null, row).colSpan = 3;
+    html('td', 'num', row).id = 'invoice-unpaid';
+  }
+  row.hidden = !(summary.total_unpaid > 0);
+  row.firstChild.textContent = ctx.ui.totalUnpaidLabel;
+  $('invoice-unpaid').textContent = summary.total_unpaid > 0 ? ctx.money(summary.total_unpaid) : '';
+}
+
 var invoiceRows = new Map();
 export function renderInvoices(ctx, g) {
   var body = $('invoice-rows'), invs = g.result.invoices || [], u = ctx.ui;
@@ -225,9 +239,9 @@ export function renderInvoices(ctx, g) {
   });
   placeRows(body, nodes);
   invoiceRows = next;
-  var summary = g.result.summary || {};
+  var summary = g.result.summary || {};   // format 1 has no total_unpaid: the row stays hidden
   $('invoice-total').textContent = ctx.money(summary.total_charged);
-  if (summary.total_unpaid > 0) html('span', 'invoice-status unpaid', $('invoice-total'), u.totalUnpaid(ctx.money(summary.total_unpaid)));
+  unpaidRow(ctx, summary);
   $('invoice-count').textContent = invs.length ? '(' + u.invoiceCount(shown.length, invs.length) + ')' : '';
   var more = $('invoices-more'), rest = invs.length - shown.length;
   more.hidden = rest <= 0;
