@@ -3,6 +3,7 @@
 #include "engine/account.hpp"
 #include "engine/activation.hpp"
 #include "engine/cancellation.hpp"
+#include "engine/pause.hpp"
 #include "engine/plan_change.hpp"
 #include "engine/reactivation.hpp"
 #include "engine/renewal.hpp"
@@ -20,6 +21,8 @@ void run_action(Simulation& sim, const Action& action) {
         case ActionKind::transfer: return transfer(sim, action);
         case ActionKind::activate: return activate(sim, action);
         case ActionKind::change_plan: return change_plan(sim, action);
+        case ActionKind::pause: return pause(sim, action);
+        case ActionKind::resume: return resume(sim, action);
     }
 }
 

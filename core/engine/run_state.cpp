@@ -23,10 +23,18 @@ std::optional<State> derived_state(const SubscriptionRun& run) {
 
 void set_state(ProductLine& line, Date on, State state) {
     line.state = state;
+    if (line.paused && state != State::cancelled && state != State::expired) state = State::paused;
     if (!line.history.empty() && line.history.back().first == on)
         line.history.back().second = state;
     else
         line.history.emplace_back(on, state);
+}
+
+std::optional<State> shown_state(const SubscriptionRun& run) {
+    StatesSeen seen{};
+    for (const ProductLine& line : run.lines)
+        if (!line.history.empty()) seen[static_cast<std::size_t>(line.history.back().second)] = true;
+    return liveliest_state(seen);
 }
 
 }  // namespace subsim

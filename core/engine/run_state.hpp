@@ -13,6 +13,7 @@
 //   ReminderState      reminders.hpp      reminder lookahead
 //   AccountRun         account.hpp        payment method, closure, data deletion
 //   PendingChange      plan_change.hpp    format 2: a plan change waiting for its date
+//   PauseState         pause.hpp          format 2: a pause scheduled or running
 // Refunds and termination fees (settlement.hpp) act on the cancellation's day.
 // Invoicing (invoicing.hpp) and the billing cursors of each line serve them all.
 #include <optional>
@@ -24,6 +25,7 @@
 #include "engine/billing_calendar.hpp"
 #include "engine/bundle.hpp"
 #include "engine/cancellation.hpp"
+#include "engine/pause.hpp"
 #include "engine/plan_change.hpp"
 #include "engine/reminders.hpp"
 #include "engine/renewal.hpp"
@@ -46,6 +48,7 @@ struct ProductLine {
     std::vector<std::pair<Date, State>> history;
     BoundaryCursor billing;  // the next billing boundary not yet billed
     BoundaryCursor wake;     // the same, for the day-skipping lookahead
+    bool paused = false;     // format 2: shown `paused` over its state while neither cancelled nor expired (§0.4)
 
     bool live() const {
         return state == State::active || state == State::trialing || state == State::pending_activation ||
@@ -71,6 +74,7 @@ struct SubscriptionRun {
     TransferState transfer;
     ReminderState reminders;
     TermEndState term_end;  // format 2: at_term_end (term_end.hpp, evergreen.hpp)
+    PauseState pause;       // format 2: pause and resume (pause.hpp)
 
     ProductLine* line_for(Index product);
     const ProductLine* line_for(Index product) const;
@@ -79,7 +83,11 @@ struct SubscriptionRun {
 // A subscription's state from its products' states (docs/semantics.md).
 std::optional<State> derived_state(const SubscriptionRun& run);
 
-// Records a state change; several changes on one day keep only the last.
+// Records a state change; several changes on one day keep only the last. The history keeps the
+// state shown (an overlay such as `paused` over the underlying state, SPEC-v2 §0.4).
 void set_state(ProductLine& line, Date on, State state);
+
+// The state a subscription shows (spans, summary): the liveliest shown state of its products.
+std::optional<State> shown_state(const SubscriptionRun& run);
 
 }  // namespace subsim

@@ -24,7 +24,7 @@ void build_spans(Simulation& sim) {
     const Date end = sim.scenario.until.plus_days(1);
     for (const SubscriptionRun& run : sim.subs) {
         for (const ProductLine& line : run.lines) spans_of(line, run.index, end, sim.result.spans);
-        sim.result.final_states.push_back(derived_state(run));
+        sim.result.final_states.push_back(shown_state(run));  // an overlay (paused) shows (SPEC-v2 §0.4)
     }
 }
 

@@ -42,7 +42,7 @@ void ScenarioParts::read_permissions(const Json& root) {
     const Json* v = r.member(root, "", "permissions", false);
     if (!v || !r.as_object(*v, "/permissions", "\"permissions\"")) return;
     r.only_keys(*v, "/permissions", {"cancel", "reactivate", "add_payment_method", "renew", "close_account", "transfer", "activate"},
-                {"change_plan"});
+                {"change_plan", "pause", "resume"});
     for (ActionKind kind : all_action_kinds) {
         if (format_version_of(kind) > r.version) continue;
         const Json* list = r.array(*v, "/permissions", to_string(kind), false, limits::users);

@@ -11,10 +11,10 @@ constexpr std::array<const char*, event_type_count> event_names = {
     "cancellation_effective", "reactivated", "action_refused", "email", "expired", "grace_ended",
     "price_changed", "account_closed", "data_deleted", "transfer_requested", "transfer_completed",
     "activated", "plan_change_requested", "plan_change_scheduled", "plan_changed", "plan_change_withdrawn",
-    "evergreen_started"};
+    "evergreen_started", "pause_scheduled", "paused", "resumed", "pause_withdrawn"};
 
 constexpr std::array<const char*, state_count> state_names = {
-    "trialing", "pending_activation", "active", "pending_cancellation", "cancelled", "expired"};
+    "trialing", "pending_activation", "active", "pending_cancellation", "cancelled", "expired", "paused"};
 
 }  // namespace
 
@@ -22,7 +22,7 @@ std::optional<State> liveliest_state(const StatesSeen& seen) {
     // pending_activation after active: {pending_activation, pending_cancellation} arises when one
     // product of a never-activated subscription is cancelled; the subscription still awaits activation.
     static constexpr State liveliest_first[] = {State::trialing, State::active, State::pending_activation,
-                                                State::pending_cancellation, State::expired, State::cancelled};
+                                                State::pending_cancellation, State::paused, State::expired, State::cancelled};
     for (State s : liveliest_first)
         if (seen[static_cast<std::size_t>(s)]) return s;
     return std::nullopt;

@@ -25,14 +25,17 @@ enum class EventType {
     // Format version 2 (SPEC-v2 §1.8)
     plan_change_requested, plan_change_scheduled, plan_changed, plan_change_withdrawn,
     // SPEC-v2 §5.4
-    evergreen_started
+    evergreen_started,
+    // SPEC-v2 §3.6
+    pause_scheduled, paused, resumed, pause_withdrawn
 };
-// Keep `evergreen_started` last, or move event_type_count with the last enumerator.
-inline constexpr std::size_t event_type_count = static_cast<std::size_t>(EventType::evergreen_started) + 1;
+// Keep `pause_withdrawn` last, or move event_type_count with the last enumerator.
+inline constexpr std::size_t event_type_count = static_cast<std::size_t>(EventType::pause_withdrawn) + 1;
 
 // pending_activation: bought from a third party, not activated yet (SPEC §2.3); nothing provided.
-enum class State { trialing, pending_activation, active, pending_cancellation, cancelled, expired };
-inline constexpr std::size_t state_count = static_cast<std::size_t>(State::expired) + 1;
+// paused (format 2, SPEC-v2 §0.4): an overlay shown over the kept underlying state.
+enum class State { trialing, pending_activation, active, pending_cancellation, cancelled, expired, paused };
+inline constexpr std::size_t state_count = static_cast<std::size_t>(State::paused) + 1;
 
 // Several products in different states: a subscription shows the liveliest one (docs/semantics.md).
 using StatesSeen = std::array<bool, state_count>;

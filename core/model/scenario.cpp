@@ -12,6 +12,8 @@ const char* to_string(ActionKind k) {
         case ActionKind::transfer: return "transfer";
         case ActionKind::activate: return "activate";
         case ActionKind::change_plan: return "change_plan";
+        case ActionKind::pause: return "pause";
+        case ActionKind::resume: return "resume";
     }
     return "";
 }
@@ -54,5 +56,7 @@ const char* to_string(Refund r) {
     }
     return "";
 }
+
+const char* to_string(PauseStart s) { return s == PauseStart::immediate ? "immediate" : "end_of_period"; }
 
 }  // namespace subsim

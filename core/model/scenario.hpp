@@ -20,15 +20,19 @@ using Index = std::size_t;
 enum class CancellationPolicy { immediate, end_of_period, end_of_next_period, end_of_term };
 enum class TrialCancel { at_trial_end, immediate, contact_support };
 enum class Channel { online, reseller };
-// Keep `change_plan` last, or move action_kind_count with the last enumerator.
-enum class ActionKind { cancel, reactivate, add_payment_method, renew, close_account, transfer, activate, change_plan };
-inline constexpr std::size_t action_kind_count = static_cast<std::size_t>(ActionKind::change_plan) + 1;
+// Keep `resume` last, or move action_kind_count with the last enumerator.
+enum class ActionKind { cancel, reactivate, add_payment_method, renew, close_account, transfer, activate, change_plan,
+                        pause, resume };
+inline constexpr std::size_t action_kind_count = static_cast<std::size_t>(ActionKind::resume) + 1;
 // Every action, in enum order: readers and the permissions map iterate over this.
 inline constexpr ActionKind all_action_kinds[] = {ActionKind::cancel,   ActionKind::reactivate, ActionKind::add_payment_method,
                                                   ActionKind::renew,    ActionKind::close_account, ActionKind::transfer,
-                                                  ActionKind::activate, ActionKind::change_plan};
-// The first format version that has the action (SPEC-v2 §9): change_plan needs "subsim": 2.
-inline constexpr int format_version_of(ActionKind k) { return k == ActionKind::change_plan ? 2 : 1; }
+                                                  ActionKind::activate, ActionKind::change_plan, ActionKind::pause,
+                                                  ActionKind::resume};
+// The first format version that has the action (SPEC-v2 §9): change_plan, pause and resume need "subsim": 2.
+inline constexpr int format_version_of(ActionKind k) {
+    return k == ActionKind::change_plan || k == ActionKind::pause || k == ActionKind::resume ? 2 : 1;
+}
 
 // Format version 2 (SPEC-v2 §1.1, §2.1).
 enum class ChangeTiming { immediate, end_of_period, end_of_term, refused };
@@ -41,6 +45,14 @@ struct ChangePolicy {
     ChangeTiming upgrade = ChangeTiming::immediate;
     ChangeTiming downgrade = ChangeTiming::immediate;
     Proration proration = Proration::prorate;
+};
+// When a pause starts (SPEC-v2 §3.1 `starts`): at the next billing boundary, or on the request date.
+enum class PauseStart { end_of_period, immediate };
+// Plan key `pause` (SPEC-v2 §3.1); the lead plan decides.
+struct PausePolicy {
+    bool allowed = true;
+    PauseStart starts = PauseStart::end_of_period;
+    std::optional<Duration> max;  // the longest pause; an open-ended pause resumes by itself after it
 };
 static_assert(std::size(all_action_kinds) == action_kind_count, "all_action_kinds lists every ActionKind");
 
@@ -83,6 +95,7 @@ struct Plan {
     AtTermEnd at_term_end = AtTermEnd::renew;
     Duration evergreen_period;  // = period unless set (only with evergreen)
     Duration evergreen_notice;  // = notice unless set (only with evergreen)
+    PausePolicy pause;          // SPEC-v2 §3.1
 };
 
 struct Bundle {
@@ -149,6 +162,10 @@ struct Action {
     std::optional<ChangeTiming> timing;
     std::optional<Proration> proration;
     bool reset_anchor = false;
+    // pause (SPEC-v2 §3.1): the last paused day, or a number of billing periods, and when it starts.
+    std::optional<Date> until;
+    std::optional<long> cycles;
+    std::optional<PauseStart> starts;
 };
 
 struct Scenario {
@@ -173,5 +190,6 @@ const char* to_string(CancellationPolicy p);
 const char* to_string(ChangeTiming t);
 const char* to_string(Proration p);
 const char* to_string(Refund r);
+const char* to_string(PauseStart s);
 
 }  // namespace subsim
