@@ -130,6 +130,9 @@ std::string accepted_answer(const Asked& a) {
     if (kind == "close_account") return close_answer(a);
     if (kind == "add_payment_method") return c.say(Phrase::answer_add_payment_method, a.slots(nullptr, {}));
     if (const Event* e = a.first(EventType::plan_change_scheduled)) return change_answer(a, *e);
+    if (const Event* e = a.first(EventType::pause_scheduled)) return pause_answer(c, *e, a.first(EventType::invoice), a.slots(e, {}));
+    if (kind == "resume" && !a.events.empty())
+        return resume_answer(c, a.first(EventType::pause_withdrawn), a.first(EventType::invoice), a.slots(a.events.front(), {}));
     if (const Event* e = a.first(EventType::cancellation_scheduled); e && kind == "cancel") return cancel_answer(a, *e);
     if (const Event* e = a.first(EventType::reactivated))
         return c.say(Phrase::answer_reactivate, a.slots(e, {{"effective", c.date(date_detail(*e, "withdrawn_effective").value_or(a.action.on))}}));

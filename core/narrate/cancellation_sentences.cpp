@@ -8,7 +8,8 @@ namespace subsim::narrate_detail {
 namespace {
 
 bool is_trial_or_immediate(Rule r) {
-    return r == Rule::trial_cancel_at_trial_end || r == Rule::trial_cancel_immediate || r == Rule::cancellation_immediate;
+    return r == Rule::trial_cancel_at_trial_end || r == Rule::trial_cancel_immediate || r == Rule::cancellation_immediate ||
+           r == Rule::pause_cancelled_while_paused;
 }
 
 // What a missed notice costs: `periods` more invoices, with their total when the result holds
@@ -55,6 +56,7 @@ std::string why_clause(const Context& c, const Event& e) {
         case Rule::account_closing:
         case Rule::account_closure: return c.say(Phrase::scheduled_closure);
         case Rule::trial_cancel_at_trial_end: return c.say(Phrase::scheduled_trial_end);
+        case Rule::pause_cancelled_while_paused: return c.say(Phrase::scheduled_while_paused);
         case Rule::cancellation_evergreen:
             return c.say(Phrase::scheduled_evergreen, {{"notice", c.notice(text_detail(e, "notice"))}});
         default: return "";

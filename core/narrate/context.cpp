@@ -123,6 +123,7 @@ std::string Context::state(std::optional<State> s) const {
     if (name == "active") return say(Phrase::state_active);
     if (name == "pending_cancellation") return say(Phrase::state_pending_cancellation);
     if (name == "cancelled") return say(Phrase::state_cancelled);
+    if (name == "paused") return say(Phrase::state_paused);
     return say(Phrase::state_expired);
 }
 

@@ -151,6 +151,10 @@ std::string sentence(const Context& c, const Event& e) {
         case EventType::plan_changed:
         case EventType::plan_change_withdrawn: return plan_change_sentence(c, e);
         case EventType::evergreen_started: return evergreen_started(c, e);
+        case EventType::pause_scheduled:
+        case EventType::paused:
+        case EventType::resumed:
+        case EventType::pause_withdrawn: return pause_sentence(c, e);
     }
     return "";  // unreachable: every event type has its case above
 }

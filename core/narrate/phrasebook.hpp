@@ -84,7 +84,16 @@ namespace subsim {
     X(expect_unpaid_failed) X(expect_event_rule)                                                     \
     /* format 2: term-end actions and evergreen contracts (SPEC-v2 §5) */                           \
     X(evergreen_any_day) X(evergreen_grid) X(invoice_partial_last) X(ended_at_term_end)              \
-    X(ended_after_renew_once) X(scheduled_evergreen) X(answer_cancel_evergreen)
+    X(ended_after_renew_once) X(scheduled_evergreen) X(answer_cancel_evergreen)                     \
+    /* format 2: pause and resume (SPEC-v2 §3) */                                                   \
+    X(pause_scheduled_later) X(pause_scheduled_now) X(pause_until) X(pause_cycles) X(pause_open)    \
+    X(pause_started_until) X(pause_started_open) X(resumed_request) X(resumed_planned) X(resumed_max) \
+    X(resume_keeps_day) X(resume_new_day) X(pause_withdrawn_resumed) X(pause_withdrawn_cancel)        \
+    X(scheduled_while_paused) X(act_pause) X(act_resume) X(reason_trialing) X(reason_already_paused)  \
+    X(reason_change_pending) X(reason_mixed_periods) X(reason_pause_not_allowed)                      \
+    X(reason_ends_before_start) X(reason_pause_too_long) X(reason_not_paused) X(reason_paused)        \
+    X(reason_pause_ends_first) X(answer_pause) X(answer_pause_credit) X(answer_resume)                \
+    X(answer_resume_free) X(answer_resume_withdraw) X(state_paused)
 
 enum class Phrase {
 #define SUBSIM_PHRASE_ENUM(id) id,

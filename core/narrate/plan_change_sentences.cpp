@@ -43,7 +43,8 @@ bool itemized(Rule rule) {
         case Rule::change_reset_anchor:
         case Rule::refund_prorated:
         case Rule::refund_full:
-        case Rule::fee_termination: return true;
+        case Rule::fee_termination:
+        case Rule::pause_unused_credit: return true;
         default: return false;
     }
 }

@@ -44,4 +44,10 @@ std::string itemized_invoice(const Context& c, const Event& e);
 // The lines of that invoice in words, joined: "14 unused days of basic credited: −€25.00; …".
 std::string itemized_lines(const Context& c, const Event& e);
 
+// Format 2 (pause_sentences.cpp): the four pause events, and the what-if answers of `pause`
+// (from its pause_scheduled and the credit invoice of an immediate pause) and `resume`.
+std::string pause_sentence(const Context& c, const Event& e);
+std::string pause_answer(const Context& c, const Event& scheduled, const Event* credit_invoice, Slots slots);
+std::string resume_answer(const Context& c, const Event* withdrawn, const Event* invoice, Slots slots);
+
 }  // namespace subsim::narrate_detail
