@@ -7,9 +7,27 @@
 namespace subsim::narrate_detail {
 namespace {
 
+// A pause asked with neither `until` nor `cycles` whose resume date is the plan's `max` (SPEC-v2 §3.2).
+bool open_ended_request(const Context& c, const Event& scheduled) {
+    if (!scheduled.action || *scheduled.action >= c.sc.actions.size()) return false;
+    const Action& a = c.sc.actions[*scheduled.action];
+    return !a.until && !a.cycles;
+}
+
+// The pause_scheduled event behind a `paused` event: the last one of its subscription on or before it.
+const Event* scheduled_for(const Context& c, const Event& paused) {
+    const Event* found = nullptr;
+    for (const Event& e : c.result.events) {
+        if (e.date > paused.date) break;
+        if (e.type == EventType::pause_scheduled && e.subscription == paused.subscription) found = &e;
+    }
+    return found;
+}
+
 // "; it resumes on 15 May 2025", "; 2 billing periods are skipped and …", "; it stays paused until …".
 std::string resume_clause(const Context& c, const Event& e) {
     if (!date_detail(e, "resumes")) return c.say(Phrase::pause_open);
+    if (open_ended_request(c, e)) return c.say(Phrase::pause_until_max, {{"resumes", date_of(c, e, "resumes")}});
     const Slots s = {{"resumes", date_of(c, e, "resumes")}, {"cycles", std::to_string(number_detail(e, "cycles"))}};
     const DetailValue* cycles = e.detail("cycles");
     const bool by_cycles = cycles && std::holds_alternative<std::int64_t>(*cycles);
@@ -24,6 +42,8 @@ std::string pause_scheduled(const Context& c, const Event& e) {
 std::string paused(const Context& c, const Event& e) {
     const std::optional<Date> resumes = date_detail(e, "resumes");
     if (!resumes) return c.say(Phrase::pause_started_open, event_slots(c, e));
+    if (const Event* scheduled = scheduled_for(c, e); scheduled && open_ended_request(c, *scheduled))
+        return c.say(Phrase::pause_started_max, event_slots(c, e, {{"resumes", c.date(*resumes)}}));
     return c.say(Phrase::pause_started_until, event_slots(c, e, {{"last_day", c.date(resumes->plus_days(-1))}}));
 }
 

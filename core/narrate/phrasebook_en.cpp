@@ -267,6 +267,9 @@ constexpr PhraseEntry phrasebook_en[phrase_count] = {
     {Phrase::answer_resume_free, "If {who} resumes {subject} on {date}: it resumes at once, with nothing invoiced that day."},
     {Phrase::answer_resume_withdraw, "If {who} resumes {subject} on {date}: the pause planned from {starts} is called off."},
     {Phrase::state_paused, "paused"},
+    {Phrase::pause_until_max, "; it resumes when someone resumes it, and by itself on {resumes} at the latest, the longest pause its plan allows"},
+    {Phrase::pause_started_max,
+     "{Subject} is now paused: it is neither provided nor billed until it resumes, on {resumes} at the latest."},
 };
 
 static_assert(in_phrase_order(phrasebook_en), "phrasebook_en: one entry per phrase id, in SUBSIM_PHRASES order");

@@ -246,6 +246,9 @@ constexpr PhraseEntry phrasebook_fr[phrase_count] = {
     {Phrase::answer_resume_free, "Si {who} lève la pause {of_subject} le {date} : reprise immédiate, sans rien facturer ce jour-là."},
     {Phrase::answer_resume_withdraw, "Si {who} lève la pause {of_subject} le {date} : la pause prévue à partir du {starts} n’aura pas lieu."},
     {Phrase::state_paused, "en pause"},
+    {Phrase::pause_until_max, " ; la pause dure jusqu’à ce que quelqu’un la lève, et la reprise se fait d’elle-même le {resumes} au plus tard, comme le prévoit son offre"},
+    {Phrase::pause_started_max,
+     "{Subject} est désormais en pause : ni fourni ni facturé jusqu’à sa reprise, le {resumes} au plus tard."},
 };
 
 static_assert(in_phrase_order(phrasebook_fr), "phrasebook_fr: one entry per phrase id, in SUBSIM_PHRASES order");
