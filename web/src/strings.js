@@ -244,9 +244,9 @@ export const UI = {
 
 export const STATES = {
   en: { trialing: 'trial', pending_activation: 'awaiting activation', active: 'active', pending_cancellation: 'pending cancellation',
-        cancelled: 'cancelled', expired: 'expired', not_started: 'not started' },
+        cancelled: 'cancelled', expired: 'expired', not_started: 'not started', paused: 'paused' },
   fr: { trialing: 'essai', pending_activation: 'en attente d’activation', active: 'actif', pending_cancellation: 'résiliation en attente',
-        cancelled: 'résilié', expired: 'expiré', not_started: 'pas commencé' },
+        cancelled: 'résilié', expired: 'expiré', not_started: 'pas commencé', paused: 'en pause' },
 };
 
 export const TYPES = {
@@ -261,6 +261,7 @@ export const TYPES = {
     activated: 'Activation', plan_change_requested: 'Plan change request', plan_change_scheduled: 'Plan change scheduled',
     plan_changed: 'Plan changed', plan_change_withdrawn: 'Plan change withdrawn',
     evergreen_started: 'Runs on with no end date',
+    pause_scheduled: 'Pause requested', paused: 'Paused', resumed: 'Resumed', pause_withdrawn: 'Pause called off',
   },
   fr: {
     subscription_started: 'Début', trial_started: 'Début d’essai', trial_ending: 'Rappel d’essai',
@@ -273,6 +274,7 @@ export const TYPES = {
     activated: 'Activation', plan_change_requested: 'Demande de changement de formule', plan_change_scheduled: 'Changement de formule programmé',
     plan_changed: 'Formule changée', plan_change_withdrawn: 'Changement de formule retiré',
     evergreen_started: 'Poursuite sans date de fin',
+    pause_scheduled: 'Pause demandée', paused: 'En pause', resumed: 'Reprise', pause_withdrawn: 'Pause annulée',
   },
 };
 
@@ -287,9 +289,11 @@ export const MARKERS = {
 
 export const ACTIONS = {
   en: { cancel: 'cancel', reactivate: 'reactivate', renew: 'renew', transfer: 'transfer',
-        close_account: 'close the account', add_payment_method: 'add a payment method', activate: 'activate', change_plan: 'change plan' },
+        close_account: 'close the account', add_payment_method: 'add a payment method', activate: 'activate', change_plan: 'change plan',
+        pause: 'pause', resume: 'resume' },
   fr: { cancel: 'résilier', reactivate: 'réactiver', renew: 'renouveler', transfer: 'transférer',
-        close_account: 'fermer le compte', add_payment_method: 'ajouter un moyen de paiement', activate: 'activer', change_plan: 'changer de formule' },
+        close_account: 'fermer le compte', add_payment_method: 'ajouter un moyen de paiement', activate: 'activer', change_plan: 'changer de formule',
+        pause: 'mettre en pause', resume: 'lever la pause' },
 };
 
 // The what-if form and answers.
@@ -300,7 +304,10 @@ export const WHATIF = {
     date: 'Date', action: 'Action', subscription: 'Subscription', product: 'Scope', who: 'Done by',
     number: 'Activation number (optional)',
     wholeSub: 'the whole subscription', owner: 'the account owner',
-    actions: { cancel: 'Cancel', reactivate: 'Reactivate', renew: 'Renew by hand', add_payment_method: 'Add a payment method', close_account: 'Close the account', activate: 'Activate', change_plan: 'Change plan' },
+    actions: { cancel: 'Cancel', reactivate: 'Reactivate', renew: 'Renew by hand', add_payment_method: 'Add a payment method', close_account: 'Close the account', activate: 'Activate', change_plan: 'Change plan',
+               pause: 'Pause', resume: 'Resume' },
+    pauseFor: 'For how long',
+    pauseCycles: { '': 'until resumed', 1: '1 billing period', 2: '2 billing periods', 3: '3 billing periods', 6: '6 billing periods' },
     plan: 'To plan', timing: 'When',
     timings: { '': 'as the current plan says', immediate: 'now', end_of_period: 'at the end of the billing period', end_of_term: 'at the end of the term' },
     add: 'Simulate this action',
@@ -326,7 +333,10 @@ export const WHATIF = {
     date: 'Date', action: 'Action', subscription: 'Abonnement', product: 'Portée', who: 'Faite par',
     number: 'Numéro d’activation (facultatif)',
     wholeSub: 'tout l’abonnement', owner: 'le propriétaire du compte',
-    actions: { cancel: 'Résilier', reactivate: 'Réactiver', renew: 'Renouveler à la main', add_payment_method: 'Ajouter un moyen de paiement', close_account: 'Fermer le compte', activate: 'Activer', change_plan: 'Changer de formule' },
+    actions: { cancel: 'Résilier', reactivate: 'Réactiver', renew: 'Renouveler à la main', add_payment_method: 'Ajouter un moyen de paiement', close_account: 'Fermer le compte', activate: 'Activer', change_plan: 'Changer de formule',
+               pause: 'Mettre en pause', resume: 'Lever la pause' },
+    pauseFor: 'Pour combien de temps',
+    pauseCycles: { '': 'jusqu’à la reprise', 1: '1 période de facturation', 2: '2 périodes de facturation', 3: '3 périodes de facturation', 6: '6 périodes de facturation' },
     plan: 'Vers la formule', timing: 'Quand',
     timings: { '': 'selon la formule actuelle', immediate: 'tout de suite', end_of_period: 'à la fin de la période facturée', end_of_term: 'à la fin de l’engagement' },
     add: 'Simuler cette action',
