@@ -90,7 +90,8 @@ describe('pause and resume on the page', () => {
       // The paused bar has its own fill, and the legend its own entry, in both languages.
       assert.equal(await page.$$eval('#timeline rect.bar[data-state="paused"]', (rs) => rs.every((r) => /-paused\)$/.test(r.getAttribute('fill') || ''))), true);
       assert.equal((await page.textContent('#legend li[data-state="paused"]')).trim(), 'paused');
-      await afterRender(page, () => page.click('#lang-fr'));
+      await page.click('#lang-fr');
+      await page.waitForFunction(() => (document.querySelector('#legend li[data-state="paused"]') || {}).textContent === 'en pause');
       assert.equal((await page.textContent('#legend li[data-state="paused"]')).trim(), 'en pause');
       assert.equal(await page.$eval('.wi-action option[value="pause"]', (o) => o.textContent), 'Mettre en pause');
       assert.deepEqual(await sentences(page), answers(await editorText(page), 'fr'));
