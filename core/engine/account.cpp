@@ -7,6 +7,7 @@
 #include "engine/cancellation.hpp"
 #include "engine/cancellation_date.hpp"
 #include "engine/dunning.hpp"
+#include "engine/pause.hpp"
 #include "engine/permissions.hpp"
 #include "engine/plan_change.hpp"
 #include "engine/renewal.hpp"
@@ -20,6 +21,7 @@ namespace {
 // plan's notice (SPEC §3 Account closure).
 CancellationDate closure_date(const SubscriptionRun& run, Date r) {
     if (auto free = free_termination_date(run, r)) return *free;  // SPEC-v2 §7.3: ends on r
+    if (is_paused(run)) return paused_cancellation_date(r, run.lead->notice);  // ends on r (SPEC-v2 §3.5)
     Plan by_term = *run.lead;  // in the evergreen phase, end_of_term uses the grid (SPEC-v2 §5.5)
     by_term.cancellation = CancellationPolicy::end_of_term;
     if (auto evergreen = in_trial(run, r) ? std::nullopt : evergreen_cancellation_date(run, by_term, run.lead_calendar, r)) {
@@ -95,6 +97,7 @@ void close_account(Simulation& sim, const Action& action) {
              {{"kind", std::string("cancellation_confirmation")}, {"effective", closes}, {"access_until", closes.plus_days(-1)}});
     for (SubscriptionRun& run : sim.subs) take_effect(sim, run, action.on);
     for (SubscriptionRun& run : sim.subs) withdraw_changes_of_cancelled(sim, run, action.on);
+    for (SubscriptionRun& run : sim.subs) withdraw_pause_of_cancelled(sim, run, action.on);
     close_account_if_due(sim, action.on);
 }
 

@@ -5,6 +5,7 @@
 #include "engine/cancellation.hpp"
 #include "engine/dunning.hpp"
 #include "engine/law_eu_withdrawal.hpp"
+#include "engine/pause.hpp"
 #include "engine/plan_change.hpp"
 #include "engine/reactivation.hpp"
 #include "engine/renewal.hpp"
@@ -25,6 +26,8 @@ void run_action(Simulation& sim, const Action& action) {
         case ActionKind::payment_fails: return payment_fails(sim, action);
         case ActionKind::update_payment_method: return add_payment_method(sim, action);  // same effect (SPEC-v2 §4.1)
         case ActionKind::withdraw: return withdraw(sim, action);
+        case ActionKind::pause: return pause(sim, action);
+        case ActionKind::resume: return resume(sim, action);
     }
 }
 

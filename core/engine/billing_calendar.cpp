@@ -34,10 +34,22 @@ unsigned days_in_month(long y, unsigned m) {
 }  // namespace
 
 Date BillingCalendar::boundary(long k) const {
+    k += shift_;
     if (!months_) return anchor_.plus_days(k * step_);
     Kept& kept = kept_[static_cast<unsigned long>(k) & 3];
-    if (kept.k != k) kept = Kept{k, compute(k)};
+    if (kept.k != k || kept.k == -1) kept = Kept{k, compute(k)};
     return kept.date;
+}
+
+void BillingCalendar::skip_periods(long periods) { shift_ += periods; }
+
+void BillingCalendar::reanchor(Date at, long k) {
+    anchor_ = at;
+    anchor_year_ = at.year();
+    anchor_month_ = at.month();
+    anchor_day_ = at.day();
+    shift_ = -k;
+    for (Kept& kept : kept_) kept = Kept{};
 }
 
 Date BillingCalendar::compute(long k) const {
@@ -51,11 +63,12 @@ Date BillingCalendar::compute(long k) const {
 }
 
 long BillingCalendar::first_boundary_after(Date date) const {
-    if (date < anchor_) return 0;
+    if (shift_ == 0 ? date < anchor_ : date < boundary(0)) return 0;
     // An estimate from the day count (a month is 30.436875 days on average), within a step or
     // two of the answer for any horizon the limits allow; the loops below settle it.
     const long days = anchor_.days_until(date);
-    long k = months_ ? static_cast<long>(static_cast<double>(days) / (30.436875 * static_cast<double>(step_))) : days / step_;
+    const long j = months_ ? static_cast<long>(static_cast<double>(days) / (30.436875 * static_cast<double>(step_))) : days / step_;
+    long k = j - shift_ > 0 ? j - shift_ : 0;
     // The estimate is within one step of the answer; boundaries strictly increase with k.
     while (k > 0 && boundary(k - 1) > date) --k;
     while (boundary(k) <= date) ++k;

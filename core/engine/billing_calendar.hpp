@@ -23,6 +23,16 @@ public:
     long next_term_index(long k) const;
     bool is_term_boundary(long k) const;
 
+    // Format 2 moves (SPEC-v2 §0.7, §3.4). Term boundaries keep their indices through both.
+    // Every boundary moves `periods` periods later: boundary′(i) = boundary(i + periods). Anchored on
+    // 2025-01-15, skip_periods(2) makes boundary(2) 2025-05-15 (the calendar, and its billing day, kept).
+    void skip_periods(long periods);
+    // Re-anchored at `at` for index k: boundary′(k + i) = at + i × period, and anchor() becomes `at`.
+    // Anchored on 2025-01-31, reanchor(2025-04-20, 2) gives boundary(2) 04-20, boundary(3) 05-20.
+    void reanchor(Date at, long k);
+    // Takes the moves of `other`, a calendar on the same anchor (a plan change keeps them).
+    void follow(const BillingCalendar& other) { shift_ = other.shift_; }
+
 private:
     Date compute(long k) const;
 
@@ -36,7 +46,8 @@ private:
     long renewal_;
     long step_;     // the period in days or months
     bool months_;   // month-based period
-    // The last boundaries asked for, by k mod 4: a run asks for the same few (the current term's
+    long shift_ = 0;  // boundary k is the anchor's (k + shift_)-th: moved by a pause (SPEC-v2 §3.4)
+    // The last boundaries asked for, by k + shift_ mod 4: a run asks for the same few (the current term's
     // end, a reminder's, a cursor's) on every visited day. Fixed size, so copying a calendar
     // stays a plain copy.
     struct Kept {

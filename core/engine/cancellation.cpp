@@ -8,6 +8,7 @@
 #include "engine/evergreen.hpp"
 #include "engine/law_france.hpp"
 #include "engine/cancellation_date.hpp"
+#include "engine/pause.hpp"
 #include "engine/permissions.hpp"
 #include "engine/plan_change.hpp"
 #include "engine/renewal.hpp"
@@ -18,6 +19,7 @@ namespace subsim {
 namespace {
 
 CancellationDate when_for(const SubscriptionRun& run, const Plan& plan, const BillingCalendar& calendar, Date r) {
+    if (is_paused(run)) return paused_cancellation_date(r, plan.notice);  // SPEC-v2 §3.5: on r, notice ignored
     if (in_trial(run, r)) return trial_cancellation_date(r, run.trial.settings->cancel, *run.trial.end, plan.notice);
     if (auto evergreen = evergreen_cancellation_date(run, plan, calendar, r)) return *evergreen;
     return paid_cancellation_date(r, plan.cancellation, plan.notice, calendar, renewal_cap(run));
@@ -215,12 +217,15 @@ void apply_cascades_and_effects(Simulation& sim, const Action& action, Subscript
         const Date e = line && line->pending ? line->pending->effective : o.when.effective;
         latest = std::max(latest.value_or(e), e);
     }
-    // An evergreen end_of_term cancellation names its rule on the e-mail too (SPEC-v2 §5.4).
+    // An evergreen end_of_term cancellation names its rule on the e-mail too (SPEC-v2 §5.4), and so
+    // do a French free termination (SPEC-v2 §7.3) and a cancellation while paused (SPEC-v2 §3.5).
     const Rule first = origins.front().when.rule;
-    const bool named = first == Rule::cancellation_evergreen || first == Rule::law_fr_free_termination;
-    confirm_by_email(sim, action.on, origin_run.index, *latest, named ? first : Rule::cancellation_confirmation);
+    const bool own_rule = first == Rule::cancellation_evergreen || first == Rule::law_fr_free_termination ||
+                          first == Rule::pause_cancelled_while_paused;
+    confirm_by_email(sim, action.on, origin_run.index, *latest, own_rule ? first : Rule::cancellation_confirmation);
     for (SubscriptionRun& run : sim.subs) take_effect(sim, run, action.on);
     for (SubscriptionRun& run : sim.subs) withdraw_changes_of_cancelled(sim, run, action.on);
+    for (SubscriptionRun& run : sim.subs) withdraw_pause_of_cancelled(sim, run, action.on);
     close_account_if_due(sim, action.on);
 }
 

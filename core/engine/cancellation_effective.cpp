@@ -6,6 +6,7 @@
 #include "engine/bundle.hpp"
 #include "engine/cancellation.hpp"
 #include "engine/invoicing.hpp"
+#include "engine/pause.hpp"
 #include "engine/plan_change.hpp"
 #include "engine/settlement.hpp"
 #include "engine/simulation.hpp"
@@ -60,6 +61,7 @@ void take_effect(Simulation& sim, SubscriptionRun& run, Date day) {
     withdraw_lines_billed_on(sim, run, day, cancelled);
     end_bundle_price_if_member_left(sim, run, day, removed_products);
     withdraw_changes_of_cancelled(sim, run, day);
+    withdraw_pause_of_cancelled(sim, run, day);
     settle_cancellation(sim, run, day, ended);
 }
 

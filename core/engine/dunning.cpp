@@ -66,7 +66,8 @@ std::optional<Date> next_retry_after(const Simulation& sim, const SubscriptionRu
 
 namespace {
 
-bool overlaid(State s) { return s != State::cancelled && s != State::expired; }
+// past_due shows over every state but an end, and under paused (SPEC-v2 §0.4).
+bool overlaid(State s) { return s != State::cancelled && s != State::expired && s != State::paused; }
 
 // The state shown on `d`: the underlying one, or past_due inside a span.
 State shown_on(State underlying, const std::vector<std::pair<Date, Date>>& spans, Date d) {
@@ -105,7 +106,10 @@ std::vector<std::pair<Date, State>> shown_history(const ProductLine& line, const
 }
 
 std::optional<State> shown_state(const SubscriptionRun& run) {
-    const std::optional<State> state = derived_state(run);
+    StatesSeen seen{};  // the states recorded last: a pause shows as paused (SPEC-v2 §0.4)
+    for (const ProductLine& line : run.lines)
+        if (!line.history.empty()) seen[static_cast<std::size_t>(line.history.back().second)] = true;
+    const std::optional<State> state = liveliest_state(seen);
     if (state && overlaid(*state) && in_dunning(run)) return State::past_due;
     return state;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/invoicing.hpp"
+#include "engine/pause.hpp"
 #include "engine/permissions.hpp"
 #include "engine/simulation.hpp"
 #include "engine/start.hpp"
@@ -71,6 +72,7 @@ std::optional<Refusal> change_refusal(const Simulation& sim, const Action& a, co
         return Refusal{Reason::already_cancelled, Rule::change_already_cancelled};
     if (!line.state || line.state == State::expired || run.trial.expired)
         return Refusal{Reason::not_active, Rule::change_not_active};
+    if (pause_ahead_or_running(run)) return Refusal{Reason::paused, Rule::change_paused};  // SPEC-v2 §1.9 item 4
     if (in_dunning(run)) return Refusal{Reason::past_due, Rule::change_past_due};  // SPEC-v2 §4.4
     if (a.from_plan && &sim.scenario.catalog.plans[*a.from_plan] != line.plan)
         return Refusal{Reason::not_current_plan, Rule::change_not_current_plan};
@@ -139,7 +141,9 @@ std::vector<RuledLine> change_money(Simulation& sim, SubscriptionRun& run, const
 void move_line(SubscriptionRun& run, ProductLine& line, const Plan& to, Date e, bool reset, bool in_boundaries) {
     const Date anchor = reset ? e : run.lead_calendar.anchor();
     line.plan = &to;
+    const BillingCalendar before = line.calendar;
     line.calendar = calendar_of(to, anchor);
+    if (!reset) line.calendar.follow(before);  // the moves of a past pause stay (SPEC-v2 §0.7)
     line.billing.move_to(line.calendar, reset ? 1 : line.billing.index());
     line.wake.move_to(line.calendar, 0);
     if (&line != &run.lines.front()) return;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/evergreen.hpp"
+#include "engine/pause.hpp"
 #include "engine/simulation.hpp"
 #include "engine/term_end.hpp"
 
@@ -24,7 +25,8 @@ void remind_trial_end(Simulation& sim, const SubscriptionRun& run, Date day, Dur
 
 void remind_renewal(Simulation& sim, const SubscriptionRun& run, Date day, Duration before) {
     if (in_evergreen(run)) return;  // no renewal reminders in the evergreen phase (SPEC-v2 §5.2)
-    const BillingCalendar& cal = run.lead_calendar;
+    std::optional<BillingCalendar> moved;  // the boundaries as a scheduled pause will move them (SPEC-v2 §3.8)
+    const BillingCalendar& cal = reminder_calendar(run, moved);
     // The boundaries B with B - before == day: day + before, and with month units, when `day` is a
     // month's last day, the later days of the target month too (end-of-month clamping).
     const Date lo = before.after(day);
@@ -32,6 +34,7 @@ void remind_renewal(Simulation& sim, const SubscriptionRun& run, Date day, Durat
     if (before.is_calendar() && day.plus_days(1).day() == 1) hi = Duration::months(1).after(lo.plus_days(1 - static_cast<long>(lo.day()))).plus_days(-1);
     for (long k = std::max(run.renewal.term_end, cal.first_term_boundary_after(lo.plus_days(-1))); cal.boundary(k) <= hi;
          k = cal.next_term_index(k)) {
+        if (pause_hides_boundary(run, k)) return;  // an open-ended pause: no renewal date known (SPEC-v2 §3.3)
         const Date boundary = cal.boundary(k);
         if (before.before(boundary) != day || !(boundary > day) || !runs_until(run, boundary)) continue;
         const bool renews = renews_at(run, k);
@@ -59,9 +62,11 @@ void send_reminders(Simulation& sim, Date day) {
 }
 
 std::optional<Date> next_reminder(const SubscriptionRun& run, long& cursor, Duration before, Date today) {
-    const BillingCalendar& cal = run.lead_calendar;
+    std::optional<BillingCalendar> moved;
+    const BillingCalendar& cal = reminder_calendar(run, moved);
     if (cursor < run.renewal.term_end) cursor = run.renewal.term_end;
     for (int steps = 0; steps < 1000; ++steps, cursor = cal.next_term_index(cursor)) {
+        if (pause_hides_boundary(run, cursor)) return std::nullopt;
         const Date on = before.before(cal.boundary(cursor));
         if (on > today) return on;
     }

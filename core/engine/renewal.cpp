@@ -4,6 +4,7 @@
 
 #include "engine/activation.hpp"
 #include "engine/invoicing.hpp"
+#include "engine/pause.hpp"
 #include "engine/permissions.hpp"
 #include "engine/simulation.hpp"
 #include "engine/evergreen.hpp"
@@ -41,6 +42,7 @@ std::optional<Refusal> renewal_refusal(const Simulation& sim, const Action& acti
         return Refusal{Reason::already_cancelled, Rule::renewal_already_cancelled};
     if (!state || state == State::trialing || run.trial.expired) return Refusal{Reason::not_active, Rule::renewal_not_active};
     if (run.dunning.expired) return Refusal{Reason::not_active, Rule::renewal_not_active};  // SPEC-v2 §4.3 expire
+    if (pause_ahead_or_running(run)) return Refusal{Reason::paused, Rule::renewal_paused};  // SPEC-v2 §3.7
     if (state == State::active || state == State::pending_activation) {
         if (renews_by_itself(run)) return Refusal{Reason::auto_renewing, Rule::renewal_auto_renewing};
         if (run.renewal.prepaid_until && *run.renewal.prepaid_until > run.lead_calendar.boundary(run.renewal.term_end))
@@ -65,8 +67,8 @@ bool prepaid_on(const SubscriptionRun& run, Date day) {
 }
 
 void renew_or_expire_if_due(Simulation& sim, SubscriptionRun& run, Date day) {
-    if (!has_paid_live_line(run)) return;
-    Rule invoice_rule = day == run.lead_calendar.anchor()
+    if (!has_paid_live_line(run) || billing_suspended(run)) return;
+    Rule invoice_rule = day == run.lead_calendar.boundary(0) && !resumed_on(run, day)
                                         ? (run.trial.end ? Rule::trial_converted : Rule::billing_first_period)
                                         : Rule::billing_period;
     const Date term_end = run.lead_calendar.boundary(run.renewal.term_end);

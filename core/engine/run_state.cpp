@@ -23,6 +23,7 @@ std::optional<State> derived_state(const SubscriptionRun& run) {
 
 void set_state(ProductLine& line, Date on, State state) {
     line.state = state;
+    if (line.paused && state != State::cancelled && state != State::expired) state = State::paused;
     if (!line.history.empty() && line.history.back().first == on)
         line.history.back().second = state;
     else

@@ -15,6 +15,7 @@
 //   PendingChange      plan_change.hpp    format 2: a plan change waiting for its date
 //   DunningState       dunning.hpp        format 2: failed payments, retries, past_due
 //   LawState           law_compliance.hpp format 2: FR warnings and free-termination windows
+//   PauseState         pause.hpp          format 2: a pause scheduled or running
 // Refunds and termination fees (settlement.hpp) act on the cancellation's day.
 // Invoicing (invoicing.hpp) and the billing cursors of each line serve them all.
 #include <optional>
@@ -28,6 +29,7 @@
 #include "engine/cancellation.hpp"
 #include "engine/dunning.hpp"
 #include "engine/law_compliance.hpp"
+#include "engine/pause.hpp"
 #include "engine/plan_change.hpp"
 #include "engine/reminders.hpp"
 #include "engine/renewal.hpp"
@@ -50,6 +52,7 @@ struct ProductLine {
     std::vector<std::pair<Date, State>> history;
     BoundaryCursor billing;  // the next billing boundary not yet billed
     BoundaryCursor wake;     // the same, for the day-skipping lookahead
+    bool paused = false;     // format 2: shown `paused` over its state while neither cancelled nor expired (§0.4)
 
     bool live() const {
         return state == State::active || state == State::trialing || state == State::pending_activation ||
@@ -77,6 +80,7 @@ struct SubscriptionRun {
     TermEndState term_end;  // format 2: at_term_end (term_end.hpp, evergreen.hpp)
     DunningState dunning;   // format 2: failed payments (dunning.hpp)
     LawState law;           // format 2: consumer-law profiles (law_compliance.hpp, law_france.hpp)
+    PauseState pause;       // format 2: pause and resume (pause.hpp)
 
     ProductLine* line_for(Index product);
     const ProductLine* line_for(Index product) const;
@@ -85,7 +89,8 @@ struct SubscriptionRun {
 // A subscription's state from its products' states (docs/semantics.md).
 std::optional<State> derived_state(const SubscriptionRun& run);
 
-// Records a state change; several changes on one day keep only the last.
+// Records a state change; several changes on one day keep only the last. The history keeps the
+// state shown (an overlay such as `paused` over the underlying state, SPEC-v2 §0.4).
 void set_state(ProductLine& line, Date on, State state);
 
 }  // namespace subsim

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "engine/invoicing.hpp"
+#include "engine/pause.hpp"
 #include "engine/simulation.hpp"
 
 namespace subsim {
@@ -31,7 +32,7 @@ std::vector<InvoiceLine> bundle_lines_after(const Simulation& sim, const Subscri
     for (auto invoice = sim.result.invoices.rbegin(); invoice != sim.result.invoices.rend() && !(invoice->date < oldest); ++invoice)
         if (invoice->subscription == run.index)
             for (const InvoiceLine& l : invoice->lines)
-                if (l.bundle && l.to > e && l.kind == LineKind::period) out.insert(out.begin(), l);
+                if (l.bundle && l.to > e && l.kind == LineKind::period && !l.superseded) out.insert(out.begin(), l);
     return out;
 }
 
@@ -67,7 +68,9 @@ void fees(const Simulation& sim, const SubscriptionRun& run, Date e, const std::
         const Plan& plan = line.whole ? *run.lead : *line.plan;
         const ProductLine* own = run.line_for(line.product);
         const BillingCalendar& cal = line.whole ? run.lead_calendar : own->calendar;
-        const Date term_end = cal.boundary(cal.first_term_boundary_after(e.plus_days(-1)));
+        Date term_end = cal.boundary(cal.first_term_boundary_after(e.plus_days(-1)));
+        // A cancellation during a pause: as if it had resumed on E (SPEC-v2 §2.4 condition 2, §3.5).
+        if (run.pause.started) term_end = term_end_as_if_resumed(run, line.whole ? run.lines.front() : *own, e);
         if (line.whole) whole_charged = true;
         if (plan.termination_fee.minor() <= 0 || !(e < term_end)) continue;
         out.push_back({InvoiceLine{plan.product, std::nullopt, e, term_end, plan.termination_fee, plan_index(sim, plan),

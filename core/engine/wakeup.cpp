@@ -2,6 +2,7 @@
 
 #include "engine/dunning.hpp"
 #include "engine/law_compliance.hpp"
+#include "engine/pause.hpp"
 #include "engine/reminders.hpp"
 
 namespace subsim {
@@ -21,6 +22,7 @@ void consider_subscription(const Simulation& sim, Earliest& e, SubscriptionRun& 
     e.consider(run.lead_calendar.boundary(run.renewal.term_end));
     e.consider(run.renewal.grace_end);
     e.consider(run.transfer.completes);
+    e.consider(next_pause_date(run));
     if (run.bundle.calendar) e.consider(run.bundle.wake.after(*run.bundle.calendar, e.today));
     for (ProductLine& line : run.lines) {
         if (line.pending) e.consider(line.pending->effective);

@@ -44,7 +44,7 @@ void ScenarioParts::read_permissions(const Json& root) {
     const Json* v = r.member(root, "", "permissions", false);
     if (!v || !r.as_object(*v, "/permissions", "\"permissions\"")) return;
     r.only_keys(*v, "/permissions", {"cancel", "reactivate", "add_payment_method", "renew", "close_account", "transfer", "activate"},
-                {"change_plan", "update_payment_method", "withdraw"});
+                {"change_plan", "update_payment_method", "withdraw", "pause", "resume"});
     for (ActionKind kind : all_action_kinds) {
         if (format_version_of(kind) > r.version || !is_user_action(kind)) continue;
         const Json* list = r.array(*v, "/permissions", to_string(kind), false, limits::users);

@@ -88,7 +88,7 @@ void ScenarioParts::read_action(const Json& v, const std::string& ptr) {
     Action a;
     const bool v1_change = r.version < 2 && v.contains("do") &&
                            (v["do"] == "change_plan" || v["do"] == "payment_fails" || v["do"] == "update_payment_method" ||
-                            v["do"] == "withdraw");
+                            v["do"] == "withdraw" || v["do"] == "pause" || v["do"] == "resume");
     if (v1_change)
         r.error(ptr + "/do", "\"do\": " + v["do"].dump() + " is not an action of a version 1 file: it needs \"subsim\": 2");
     const auto kind_name =
@@ -96,7 +96,7 @@ void ScenarioParts::read_action(const Json& v, const std::string& ptr) {
         : r.version >= 2
             ? r.choice(v, ptr, "do", true,
                        {"cancel", "reactivate", "add_payment_method", "renew", "close_account", "transfer", "activate", "change_plan",
-                        "payment_fails", "update_payment_method", "withdraw"})
+                        "payment_fails", "update_payment_method", "withdraw", "pause", "resume"})
             : r.choice(v, ptr, "do", true,
                        {"cancel", "reactivate", "add_payment_method", "renew", "close_account", "transfer", "activate"});
     const auto kind = kind_name ? action_named(*kind_name) : std::nullopt;
@@ -104,13 +104,15 @@ void ScenarioParts::read_action(const Json& v, const std::string& ptr) {
     const bool on_subscription = kind && (*kind == ActionKind::cancel || *kind == ActionKind::reactivate ||
                                           *kind == ActionKind::renew || *kind == ActionKind::transfer ||
                                           *kind == ActionKind::activate || *kind == ActionKind::change_plan ||
-                                          *kind == ActionKind::payment_fails || *kind == ActionKind::withdraw);
+                                          *kind == ActionKind::payment_fails || *kind == ActionKind::withdraw ||
+                                          *kind == ActionKind::pause || *kind == ActionKind::resume);
     const bool with_products = kind && (*kind == ActionKind::cancel || *kind == ActionKind::reactivate);
     if (!kind) r.only_keys(v, ptr, {"on", "do", "by", "subscription", "products", "to", "separate_entity", "number"});
     else if (*kind == ActionKind::activate) r.only_keys(v, ptr, {"on", "do", "by", "subscription", "number"});
     else if (*kind == ActionKind::change_plan)
         r.only_keys(v, ptr, {"on", "do", "by", "subscription", "to", "from", "timing", "proration", "reset_anchor"});
     else if (*kind == ActionKind::payment_fails) r.only_keys(v, ptr, {"on", "do", "by", "subscription", "failures"});
+    else if (*kind == ActionKind::pause) r.only_keys(v, ptr, {"on", "do", "by", "subscription", "until", "cycles", "starts"});
     else if (*kind == ActionKind::transfer) r.only_keys(v, ptr, {"on", "do", "by", "subscription", "to", "separate_entity"});
     else if (with_products) r.only_keys(v, ptr, {"on", "do", "by", "subscription", "products"});
     else if (on_subscription) r.only_keys(v, ptr, {"on", "do", "by", "subscription"});
@@ -152,6 +154,7 @@ void ScenarioParts::read_action(const Json& v, const std::string& ptr) {
     if (kind == ActionKind::activate) a.number = r.string(v, ptr, "number", false);
     if (kind == ActionKind::change_plan) read_change_plan(a, v, ptr);
     if (kind == ActionKind::payment_fails) read_payment_fails(r, a, v, ptr);
+    if (kind == ActionKind::pause) read_pause(a, v, ptr);
     sc.actions.push_back(std::move(a));
 }
 
@@ -174,6 +177,18 @@ void ScenarioParts::read_change_plan(Action& a, const Json& v, const std::string
                                  in_quotes(sc.catalog.plans[*a.to_plan].id) + "; a plan change stays within one product");
 }
 
+// SPEC-v2 §3.1: `until` (the last paused day, not before `on`) or `cycles` (1–1200), and `starts`.
+void ScenarioParts::read_pause(Action& a, const Json& v, const std::string& ptr) {
+    a.until = r.date(v, ptr, "until", false);
+    if (auto c = r.integer(v, ptr, "cycles", false, 1, 1200)) a.cycles = static_cast<long>(*c);
+    if (auto s = r.choice(v, ptr, "starts", false, {"end_of_period", "immediate"}))
+        a.starts = *s == "immediate" ? PauseStart::immediate : PauseStart::end_of_period;
+    if (v.contains("until") && v.contains("cycles"))
+        r.error(ptr + "/cycles", "give either \"until\" (the last paused day) or \"cycles\" (billing periods skipped), not both");
+    if (a.until && *a.until < a.on)
+        r.error(ptr + "/until", "the pause would end on " + a.until->iso() + ", before it is asked for on " + a.on.iso());
+}
+
 void ScenarioParts::read_expectations(const Json& root) {
     const Json* list = r.array(root, "", "expect", false, limits::expectations);
     if (!list) return;
@@ -192,13 +207,16 @@ void ScenarioParts::read_expectation(const Json& v, const std::string& ptr) {
         e.on = r.date(v, ptr, "on", true).value_or(Date{});
         e.subscription = subscription_at(true).value_or(0);
         if (const Json* p = r.member(v, ptr, "product", false)) e.product = resolve(products, *p, ptr + "/product", "product");
-        e.state = (r.version >= 2 ? r.choice(v, ptr, "state", true,
-                                             {"trialing", "pending_activation", "active", "pending_cancellation", "cancelled",
-                                              "expired", "past_due"})
-                                  : r.choice(v, ptr, "state", true,
-                                             {"trialing", "pending_activation", "active", "pending_cancellation", "cancelled",
-                                              "expired"}))
-                      .value_or("");
+        const bool v1_paused = r.version < 2 && v["state"] == "paused";
+        if (v1_paused) r.error(ptr + "/state", "the state \"paused\" needs \"subsim\": 2");
+        else if (r.version >= 2)
+            e.state = r.choice(v, ptr, "state", true,
+                               {"trialing", "pending_activation", "active", "pending_cancellation", "cancelled", "expired", "past_due",
+                                "paused"})
+                          .value_or("");
+        else
+            e.state = r.choice(v, ptr, "state", true, {"trialing", "pending_activation", "active", "pending_cancellation", "cancelled", "expired"})
+                          .value_or("");
         sc.expectations.push_back(e);
     } else if (v.contains("event")) {
         r.only_keys(v, ptr, {"event", "subscription", "product", "on", "count", "absent"}, {"rule"});

@@ -175,7 +175,7 @@ void ScenarioParts::read_plan(const Json& v, const std::string& ptr) {
     r.only_keys(v, ptr, {"id", "product", "price", "period", "trial", "term", "auto_renew", "renewal_term", "notice",
                          "cancellation", "reactivation", "renewal_grace", "self_service", "channel", "reminders"},
                 {"rank", "change", "refund_on_immediate_cancel", "termination_fee", "at_term_end", "evergreen_period",
-                 "evergreen_notice", "dunning"});
+                 "evergreen_notice", "dunning", "pause"});
     Plan plan;
     plan.id = r.string(v, ptr, "id", true).value_or("");
     if (const Json* product = r.member(v, ptr, "product", true))
@@ -212,6 +212,7 @@ void ScenarioParts::read_plan(const Json& v, const std::string& ptr) {
     }
     if (r.version >= 2) read_plan_v2(plan, v, ptr);
     if (r.version >= 2) read_term_end(plan, v, ptr, renewal_term.has_value());
+    if (r.version >= 2) read_pause_policy(plan, v, ptr);
     // A plan with errors is registered all the same, so references to it do not cascade into more errors.
     if (register_id(plans, plan.id, sc.catalog.plans.size(), ptr + "/id", "plan")) sc.catalog.plans.push_back(std::move(plan));
 }
@@ -306,6 +307,18 @@ void ScenarioParts::read_jurisdiction(const Json& root) {
     const auto j = r.choice(root, "", "jurisdiction", false, {"FR", "DE", "EU", "US-CA"});
     if (!j) return;
     sc.jurisdiction = *j == "FR" ? Jurisdiction::fr : *j == "DE" ? Jurisdiction::de : *j == "EU" ? Jurisdiction::eu : Jurisdiction::us_ca;
+}
+
+// SPEC-v2 §3.1: the plan's `pause` { allowed, starts, max }.
+void ScenarioParts::read_pause_policy(Plan& plan, const Json& v, const std::string& ptr) {
+    const Json* p = r.member(v, ptr, "pause", false);
+    if (!p || !r.as_object(*p, ptr + "/pause", "\"pause\"")) return;
+    const std::string at = ptr + "/pause";
+    r.only_keys(*p, at, {"allowed", "starts", "max"});
+    plan.pause.allowed = r.boolean(*p, at, "allowed", false).value_or(true);
+    if (auto s = r.choice(*p, at, "starts", false, {"end_of_period", "immediate"}))
+        plan.pause.starts = *s == "immediate" ? PauseStart::immediate : PauseStart::end_of_period;
+    plan.pause.max = r.duration(*p, at, "max", false, false);
 }
 
 }  // namespace subsim

@@ -40,6 +40,8 @@ private:
     void read_plan_v2(Plan& plan, const Json& v, const std::string& ptr);
     void read_term_end(Plan& plan, const Json& v, const std::string& ptr, bool explicit_renewal_term);
     void read_change_plan(Action& a, const Json& v, const std::string& ptr);
+    void read_pause(Action& a, const Json& v, const std::string& ptr);
+    void read_pause_policy(Plan& plan, const Json& v, const std::string& ptr);
     void read_trial(Plan& plan, const Json& v, const std::string& ptr);
     void read_bundle(const Json& v, const std::string& ptr);
     void resolve_requires(const Json& list, const std::string& ptr, Index owner);

@@ -12,10 +12,10 @@ constexpr std::array<const char*, event_type_count> event_names = {
     "price_changed", "account_closed", "data_deleted", "transfer_requested", "transfer_completed",
     "activated", "plan_change_requested", "plan_change_scheduled", "plan_changed", "plan_change_withdrawn",
     "evergreen_started", "payment_failed", "payment_retry", "payment_succeeded", "dunning_exhausted",
-    "compliance_window", "compliance_warning"};
+    "compliance_window", "compliance_warning", "pause_scheduled", "paused", "resumed", "pause_withdrawn"};
 
 constexpr std::array<const char*, state_count> state_names = {
-    "trialing", "pending_activation", "active", "pending_cancellation", "cancelled", "expired", "past_due"};
+    "trialing", "pending_activation", "active", "pending_cancellation", "cancelled", "expired", "past_due", "paused"};
 
 }  // namespace
 
@@ -23,7 +23,7 @@ std::optional<State> liveliest_state(const StatesSeen& seen) {
     // pending_activation after active: {pending_activation, pending_cancellation} arises when one
     // product of a never-activated subscription is cancelled; the subscription still awaits activation.
     static constexpr State liveliest_first[] = {State::trialing, State::active, State::pending_activation,
-                                                State::past_due, State::pending_cancellation, State::expired,
+                                                State::past_due, State::pending_cancellation, State::paused, State::expired,
                                                 State::cancelled};
     for (State s : liveliest_first)
         if (seen[static_cast<std::size_t>(s)]) return s;

@@ -29,15 +29,18 @@ enum class EventType {
     // SPEC-v2 §4.6
     payment_failed, payment_retry, payment_succeeded, dunning_exhausted,
     // SPEC-v2 §7.2
-    compliance_window, compliance_warning
+    compliance_window, compliance_warning,
+    // SPEC-v2 §3.6
+    pause_scheduled, paused, resumed, pause_withdrawn
 };
-// Keep `compliance_warning` last, or move event_type_count with the last enumerator.
-inline constexpr std::size_t event_type_count = static_cast<std::size_t>(EventType::compliance_warning) + 1;
+// Keep `pause_withdrawn` last, or move event_type_count with the last enumerator.
+inline constexpr std::size_t event_type_count = static_cast<std::size_t>(EventType::pause_withdrawn) + 1;
 
 // pending_activation: bought from a third party, not activated yet (SPEC §2.3); nothing provided.
 // past_due (format 2, SPEC-v2 §0.4): an overlay shown over the kept state while in dunning.
-enum class State { trialing, pending_activation, active, pending_cancellation, cancelled, expired, past_due };
-inline constexpr std::size_t state_count = static_cast<std::size_t>(State::past_due) + 1;
+// paused (format 2, SPEC-v2 §0.4): an overlay shown over the kept underlying state; it shows over past_due.
+enum class State { trialing, pending_activation, active, pending_cancellation, cancelled, expired, past_due, paused };
+inline constexpr std::size_t state_count = static_cast<std::size_t>(State::paused) + 1;
 
 // Several products in different states: a subscription shows the liveliest one (docs/semantics.md).
 using StatesSeen = std::array<bool, state_count>;

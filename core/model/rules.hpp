@@ -121,7 +121,30 @@ namespace subsim {
     X(withdrawal_no_right, "withdrawal.no_right", "v2 §7.5 EU withdrawal (refusals)", "Directive 2011/83/EU, art. 9") \
     X(withdrawal_already_cancelled, "withdrawal.already_cancelled", "v2 §7.5 EU withdrawal (refusals)", "") \
     X(withdrawal_not_active, "withdrawal.not_active", "v2 §7.5 EU withdrawal (refusals)", "") \
-    X(withdrawal_period_over, "withdrawal.period_over", "v2 §7.5 EU withdrawal (refusals)", "Directive 2011/83/EU, art. 9")
+    X(withdrawal_period_over, "withdrawal.period_over", "v2 §7.5 EU withdrawal (refusals)", "Directive 2011/83/EU, art. 9") \
+    X(pause_end_of_period, "pause.end_of_period", "v2 §3.2 Dates", "")                             \
+    X(pause_immediate, "pause.immediate", "v2 §3.2 Dates", "")                                     \
+    X(pause_started, "pause.started", "v2 §3.3 While paused", "")                                  \
+    X(pause_resumed, "pause.resumed", "v2 §3.4 Resume", "")                                        \
+    X(pause_resumed_by_request, "pause.resumed_by_request", "v2 §3.4 Resume", "")                  \
+    X(pause_max_reached, "pause.max_reached", "v2 §3.4 Resume", "")                                \
+    X(pause_withdrawn, "pause.withdrawn", "v2 §3.5 Cancellations and a pause", "")                 \
+    X(pause_unused_credit, "pause.unused_credit", "v2 §3.3 While paused", "")                      \
+    X(pause_cancelled_while_paused, "pause.cancelled_while_paused", "v2 §3.5 Cancellations and a pause", "") \
+    X(pause_already_cancelled, "pause.already_cancelled", "v2 §3.7 Refusals", "")                  \
+    X(pause_not_active, "pause.not_active", "v2 §3.7 Refusals", "")                                \
+    X(pause_trialing, "pause.trialing", "v2 §3.7 Refusals", "")                                    \
+    X(pause_already_paused, "pause.already_paused", "v2 §3.7 Refusals", "")                        \
+    X(pause_past_due, "pause.past_due", "v2 §3.7 Refusals", "")                                    \
+    X(pause_change_pending, "pause.change_pending", "v2 §3.7 Refusals", "")                        \
+    X(pause_ends_first, "pause.ends_first", "v2 §3.7 Refusals", "")                                \
+    X(pause_mixed_periods, "pause.mixed_periods", "v2 §3.7 Refusals", "")                          \
+    X(pause_not_allowed, "pause.not_allowed", "v2 §3.7 Refusals", "")                              \
+    X(pause_ends_before_start, "pause.ends_before_start", "v2 §3.7 Refusals", "")                  \
+    X(pause_too_long, "pause.too_long", "v2 §3.7 Refusals", "")                                    \
+    X(resume_not_paused, "resume.not_paused", "v2 §3.7 Refusals", "")                              \
+    X(renewal_paused, "renewal.paused", "v2 §3.7 Refusals", "")                                    \
+    X(change_paused, "change.paused", "v2 §1.9 Refusals", "")
 
 // X(enumerator) — the reason's id is its name.
 #define SUBSIM_REASONS(X)                                                                            \
@@ -131,7 +154,9 @@ namespace subsim {
     X(transfer_pending) X(already_active) X(wrong_number)                                            \
     X(not_current_plan) X(same_plan) X(in_bundle) X(multiple_plans) X(upgrade_not_allowed)          \
     X(downgrade_not_allowed) X(ends_first)                                                           \
-    X(past_due) X(no_withdrawal_right) X(withdrawal_period_over)
+    X(past_due) X(no_withdrawal_right) X(withdrawal_period_over)                                     \
+    X(trialing) X(already_paused) X(change_pending) X(mixed_periods) X(pause_not_allowed)            \
+    X(ends_before_start) X(pause_too_long) X(not_paused) X(paused)
 
 enum class Rule {
 #define SUBSIM_RULE_ENUM(name, id, spec, source) name,

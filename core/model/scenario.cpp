@@ -15,6 +15,8 @@ const char* to_string(ActionKind k) {
         case ActionKind::payment_fails: return "payment_fails";
         case ActionKind::update_payment_method: return "update_payment_method";
         case ActionKind::withdraw: return "withdraw";
+        case ActionKind::pause: return "pause";
+        case ActionKind::resume: return "resume";
     }
     return "";
 }
@@ -76,5 +78,6 @@ const char* to_string(Jurisdiction j) {
     }
     return "";
 }
+const char* to_string(PauseStart s) { return s == PauseStart::immediate ? "immediate" : "end_of_period"; }
 
 }  // namespace subsim

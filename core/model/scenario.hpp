@@ -20,21 +20,23 @@ using Index = std::size_t;
 enum class CancellationPolicy { immediate, end_of_period, end_of_next_period, end_of_term };
 enum class TrialCancel { at_trial_end, immediate, contact_support };
 enum class Channel { online, reseller };
-// Keep `withdraw` last, or move action_kind_count with the last enumerator.
+// Keep `resume` last, or move action_kind_count with the last enumerator.
 enum class ActionKind {
     cancel, reactivate, add_payment_method, renew, close_account, transfer, activate, change_plan,
     // SPEC-v2 §4.1
     payment_fails, update_payment_method,
     // SPEC-v2 §7.5
-    withdraw
+    withdraw,
+    // SPEC-v2 §3.1
+    pause, resume
 };
-inline constexpr std::size_t action_kind_count = static_cast<std::size_t>(ActionKind::withdraw) + 1;
+inline constexpr std::size_t action_kind_count = static_cast<std::size_t>(ActionKind::resume) + 1;
 // Every action, in enum order: readers and the permissions map iterate over this.
 inline constexpr ActionKind all_action_kinds[] = {ActionKind::cancel,   ActionKind::reactivate, ActionKind::add_payment_method,
                                                   ActionKind::renew,    ActionKind::close_account, ActionKind::transfer,
                                                   ActionKind::activate, ActionKind::change_plan,
                                                   ActionKind::payment_fails, ActionKind::update_payment_method,
-                                                  ActionKind::withdraw};
+                                                  ActionKind::withdraw, ActionKind::pause, ActionKind::resume};
 // The first format version that has the action (SPEC-v2 §9): change_plan and later need "subsim": 2.
 inline constexpr int format_version_of(ActionKind k) { return k >= ActionKind::change_plan ? 2 : 1; }
 // payment_fails happens in the world: it takes no `by` and is no `permissions` key (SPEC-v2 §0.6).
@@ -59,6 +61,15 @@ struct Dunning {
     std::vector<Duration> retries = {Duration::days(3), Duration::days(5), Duration::days(7)};
     OnExhausted on_exhausted = OnExhausted::cancel;
     bool access_during_dunning = true;
+};
+
+// When a pause starts (SPEC-v2 §3.1 `starts`): at the next billing boundary, or on the request date.
+enum class PauseStart { end_of_period, immediate };
+// Plan key `pause` (SPEC-v2 §3.1); the lead plan decides.
+struct PausePolicy {
+    bool allowed = true;
+    PauseStart starts = PauseStart::end_of_period;
+    std::optional<Duration> max;  // the longest pause; an open-ended pause resumes by itself after it
 };
 static_assert(std::size(all_action_kinds) == action_kind_count, "all_action_kinds lists every ActionKind");
 
@@ -102,6 +113,7 @@ struct Plan {
     Duration evergreen_period;  // = period unless set (only with evergreen)
     Duration evergreen_notice;  // = notice unless set (only with evergreen)
     std::optional<Dunning> dunning;  // SPEC-v2 §4.1: the lead plan's decides
+    PausePolicy pause;          // SPEC-v2 §3.1
 };
 
 struct Bundle {
@@ -172,6 +184,10 @@ struct Action {
     bool reset_anchor = false;
     // payment_fails (SPEC-v2 §4.1): how many attempts fail; none: every attempt of the invoice.
     std::optional<std::int64_t> failures;
+    // pause (SPEC-v2 §3.1): the last paused day, or a number of billing periods, and when it starts.
+    std::optional<Date> until;
+    std::optional<long> cycles;
+    std::optional<PauseStart> starts;
 };
 
 // SPEC-v2 §7.1: the consumer-law profile of a scenario. FR and DE include the EU rules.
@@ -204,5 +220,6 @@ const char* to_string(Proration p);
 const char* to_string(Refund r);
 const char* to_string(OnExhausted o);
 const char* to_string(Jurisdiction j);  // "FR", "DE", "EU", "US-CA"
+const char* to_string(PauseStart s);
 
 }  // namespace subsim

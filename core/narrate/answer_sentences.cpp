@@ -140,6 +140,9 @@ std::string accepted_answer(const Asked& a) {
     if (auto paid = payment_answer(c, a.action, a.events, a.slots(nullptr, {}))) return *paid;  // SPEC-v2 §4.8
     if (auto law = law_answer(c, a.events, a.slots(a.first(EventType::cancellation_scheduled), {}))) return *law;  // SPEC-v2 §7.8
     if (const Event* e = a.first(EventType::plan_change_scheduled)) return change_answer(a, *e);
+    if (const Event* e = a.first(EventType::pause_scheduled)) return pause_answer(c, *e, a.first(EventType::invoice), a.slots(e, {}));
+    if (kind == "resume" && !a.events.empty())
+        return resume_answer(c, a.first(EventType::pause_withdrawn), a.first(EventType::invoice), a.slots(a.events.front(), {}));
     if (const Event* e = a.first(EventType::cancellation_scheduled); e && kind == "cancel") return cancel_answer(a, *e);
     if (const Event* e = a.first(EventType::reactivated))
         return c.say(Phrase::answer_reactivate, a.slots(e, {{"effective", c.date(date_detail(*e, "withdrawn_effective").value_or(a.action.on))}}));

@@ -9,7 +9,8 @@ namespace {
 
 bool is_trial_or_immediate(Rule r) {
     return r == Rule::trial_cancel_at_trial_end || r == Rule::trial_cancel_immediate || r == Rule::cancellation_immediate ||
-           r == Rule::law_fr_free_termination || r == Rule::law_eu_withdrawal;  // law ends ignore notice (SPEC-v2 §7)
+           r == Rule::law_fr_free_termination || r == Rule::law_eu_withdrawal ||  // law ends ignore notice (SPEC-v2 §7)
+           r == Rule::pause_cancelled_while_paused;
 }
 
 // What a missed notice costs: `periods` more invoices, with their total when the result holds
@@ -56,6 +57,7 @@ std::string why_clause(const Context& c, const Event& e) {
         case Rule::account_closing:
         case Rule::account_closure: return c.say(Phrase::scheduled_closure);
         case Rule::trial_cancel_at_trial_end: return c.say(Phrase::scheduled_trial_end);
+        case Rule::pause_cancelled_while_paused: return c.say(Phrase::scheduled_while_paused);
         case Rule::cancellation_evergreen:
             return c.say(Phrase::scheduled_evergreen, {{"notice", c.notice(text_detail(e, "notice"))}});
         case Rule::law_fr_free_termination:

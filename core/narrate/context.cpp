@@ -124,6 +124,7 @@ std::string Context::state(std::optional<State> s) const {
     if (name == "pending_cancellation") return say(Phrase::state_pending_cancellation);
     if (name == "cancelled") return say(Phrase::state_cancelled);
     if (name == "past_due") return say(Phrase::state_past_due);
+    if (name == "paused") return say(Phrase::state_paused);
     return say(Phrase::state_expired);
 }
 

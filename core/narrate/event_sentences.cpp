@@ -169,6 +169,10 @@ std::string sentence(const Context& c, const Event& e) {
         case EventType::dunning_exhausted: return payment_sentence(c, e);
         case EventType::compliance_window:
         case EventType::compliance_warning: return law_sentence(c, e);
+        case EventType::pause_scheduled:
+        case EventType::paused:
+        case EventType::resumed:
+        case EventType::pause_withdrawn: return pause_sentence(c, e);
     }
     return "";  // unreachable: every event type has its case above
 }

@@ -123,6 +123,15 @@ constexpr FieldHelp kGuide[] = {
     {"/jurisdiction", "Consumer law", "Whose consumer law to check the scenario against: FR (France, L215-1 renewal letters), DE (Germany, BGB § 309 Nr. 9 contract terms), EU (14-day withdrawal) or US-CA (California notices). FR and DE include the EU withdrawal. Leave it out for no legal checks. Format 2."},
     {"/account/consumer", "Consumer", "true when the customer is a private person protected by consumer law; false for a business, which gets no legal windows or warnings and cannot withdraw. Format 2."},
     {"/permissions/withdraw", "Who can withdraw", "The roles that may use the legal right of withdrawal in the first 14 days. Format 2."},
+    {"/catalog/plans/*/pause", "Pauses", "Whether and how a subscription led by this plan may be paused: allowed, starts, max. Format 2."},
+    {"/catalog/plans/*/pause/allowed", "Pauses allowed", "false refuses every pause of a subscription led by this plan."},
+    {"/catalog/plans/*/pause/starts", "When a pause starts", "end_of_period: at the next billing date, after the period already paid; immediate: on the day asked, with the unused days credited."},
+    {"/catalog/plans/*/pause/max", "Longest pause", "The longest a pause may last (P3M: three months); a pause with no end date resumes by itself after it. No limit when left out."},
+    {"/permissions/pause", "Who can pause", "The roles that may pause a subscription. Format 2."},
+    {"/permissions/resume", "Who can resume", "The roles that may end a pause, or call off a planned one. Format 2."},
+    {"/actions/*/until", "Paused through", "For a pause: the last paused day, included; the subscription resumes the day after. Leave out both this and cycles for a pause until someone resumes it."},
+    {"/actions/*/cycles", "Billing periods skipped", "For a pause: how many billing periods to skip (1 to 1200), instead of an end date."},
+    {"/actions/*/starts", "When the pause starts", "For a pause: end_of_period or immediate, instead of the plan's own rule."},
 };
 
 }  // namespace

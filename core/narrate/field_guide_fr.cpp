@@ -123,6 +123,15 @@ constexpr FieldHelp kGuide[] = {
     {"/jurisdiction", "Droit de la consommation", "Le droit de la consommation auquel confronter le scénario : FR (France, courrier de reconduction de l’article L215-1), DE (Allemagne, durées et préavis du BGB § 309 Nr. 9), EU (rétractation de 14 jours) ou US-CA (avis exigés en Californie). FR et DE comprennent la rétractation européenne. Sans cette clé, aucun contrôle juridique. Format 2."},
     {"/account/consumer", "Consommateur", "true si le client est un particulier protégé par le droit de la consommation ; false pour une entreprise, qui n’a ni fenêtres légales ni avertissements et ne peut pas se rétracter. Format 2."},
     {"/permissions/withdraw", "Qui peut se rétracter", "Les rôles qui peuvent exercer le droit légal de rétractation pendant les 14 premiers jours. Format 2."},
+    {"/catalog/plans/*/pause", "Pauses", "Si et comment un abonnement mené par cette formule peut être mis en pause : allowed, starts, max. Format 2."},
+    {"/catalog/plans/*/pause/allowed", "Pauses permises", "false refuse toute pause d’un abonnement mené par cette formule."},
+    {"/catalog/plans/*/pause/starts", "Début de la pause", "end_of_period : à la prochaine date de facturation, après la période déjà payée ; immediate : le jour de la demande, les jours non utilisés étant crédités."},
+    {"/catalog/plans/*/pause/max", "Pause la plus longue", "La durée maximale d’une pause (P3M : trois mois) ; une pause sans date de fin reprend d’elle-même au bout de ce délai. Aucune limite si absent."},
+    {"/permissions/pause", "Qui peut mettre en pause", "Les rôles qui peuvent mettre un abonnement en pause. Format 2."},
+    {"/permissions/resume", "Qui peut lever une pause", "Les rôles qui peuvent mettre fin à une pause, ou annuler une pause prévue. Format 2."},
+    {"/actions/*/until", "En pause jusqu’au", "Pour une pause : le dernier jour de pause, inclus ; l’abonnement reprend le lendemain. Sans ce champ ni cycles, la pause dure jusqu’à ce que quelqu’un la lève."},
+    {"/actions/*/cycles", "Périodes sautées", "Pour une pause : combien de périodes de facturation sauter (de 1 à 1200), au lieu d’une date de fin."},
+    {"/actions/*/starts", "Début de la pause", "Pour une pause : end_of_period ou immediate, à la place de la règle de la formule."},
 };
 
 }  // namespace

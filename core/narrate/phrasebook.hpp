@@ -105,7 +105,16 @@ namespace subsim {
     X(law_warn_ca_trial_none) X(law_warn_ca_renewal) X(law_warn_ca_renewal_none) X(law_and)          \
     X(law_scheduled_fr_free) X(law_scheduled_eu_withdrawal) X(withdraw_requested) X(act_withdraw)    \
     X(reason_no_withdrawal_right) X(reason_withdrawal_period_over) X(law_refunded)                   \
-    X(answer_law_fr_free) X(answer_law_withdrawal)
+    X(answer_law_fr_free) X(answer_law_withdrawal)                                              \
+    /* format 2: pause and resume (SPEC-v2 §3) */                                                   \
+    X(pause_scheduled_later) X(pause_scheduled_now) X(pause_until) X(pause_cycles) X(pause_open)    \
+    X(pause_started_until) X(pause_started_open) X(resumed_request) X(resumed_planned) X(resumed_max) \
+    X(resume_keeps_day) X(resume_new_day) X(pause_withdrawn_resumed) X(pause_withdrawn_cancel)        \
+    X(scheduled_while_paused) X(act_pause) X(act_resume) X(reason_trialing) X(reason_already_paused)  \
+    X(reason_change_pending) X(reason_mixed_periods) X(reason_pause_not_allowed)                      \
+    X(reason_ends_before_start) X(reason_pause_too_long) X(reason_not_paused) X(reason_paused)        \
+    X(reason_pause_ends_first) X(answer_pause) X(answer_pause_credit) X(answer_resume)                \
+    X(answer_resume_free) X(answer_resume_withdraw) X(state_paused) X(pause_until_max) X(pause_started_max)
 
 enum class Phrase {
 #define SUBSIM_PHRASE_ENUM(id) id,

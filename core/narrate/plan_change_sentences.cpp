@@ -45,7 +45,8 @@ bool itemized(Rule rule) {
         case Rule::refund_full:
         case Rule::fee_termination:
         case Rule::law_fr_free_termination:
-        case Rule::law_eu_withdrawal: return true;
+        case Rule::law_eu_withdrawal:
+        case Rule::pause_unused_credit: return true;
         default: return false;
     }
 }

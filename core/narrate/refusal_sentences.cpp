@@ -44,10 +44,19 @@ Phrase reason_phrase(Reason reason, Rule rule, std::string_view action) {
         case Reason::multiple_plans: return Phrase::reason_multiple_plans;
         case Reason::upgrade_not_allowed: return Phrase::reason_upgrade_not_allowed;
         case Reason::downgrade_not_allowed: return Phrase::reason_downgrade_not_allowed;
-        case Reason::ends_first: return Phrase::reason_ends_first;
+        case Reason::ends_first: return action == "pause" ? Phrase::reason_pause_ends_first : Phrase::reason_ends_first;
         case Reason::past_due: return Phrase::reason_past_due;
         case Reason::no_withdrawal_right: return Phrase::reason_no_withdrawal_right;
         case Reason::withdrawal_period_over: return Phrase::reason_withdrawal_period_over;
+        case Reason::trialing: return Phrase::reason_trialing;
+        case Reason::already_paused: return Phrase::reason_already_paused;
+        case Reason::change_pending: return Phrase::reason_change_pending;
+        case Reason::mixed_periods: return Phrase::reason_mixed_periods;
+        case Reason::pause_not_allowed: return Phrase::reason_pause_not_allowed;
+        case Reason::ends_before_start: return Phrase::reason_ends_before_start;
+        case Reason::pause_too_long: return Phrase::reason_pause_too_long;
+        case Reason::not_paused: return Phrase::reason_not_paused;
+        case Reason::paused: return Phrase::reason_paused;
     }
     return Phrase::reason_contact_support;
 }
@@ -62,6 +71,8 @@ Phrase action_phrase(std::string_view action) {
     if (action == "change_plan") return Phrase::act_change_plan;
     if (action == "update_payment_method") return Phrase::act_update_payment_method;
     if (action == "withdraw") return Phrase::act_withdraw;
+    if (action == "pause") return Phrase::act_pause;
+    if (action == "resume") return Phrase::act_resume;
     return Phrase::act_activate;
 }
 
@@ -83,7 +94,12 @@ std::string refusal_reason(const Context& c, const Event& e) {
     const std::optional<Reason> reason = reason_from_string(text_detail(e, "reason"));
     if (!reason) return text_detail(e, "reason") + ".";
     const std::optional<ActionKind> kind = action_kind(action);
-    return c.say(reason_phrase(*reason, e.rule, action), {{"allowed", kind ? c.allowed(*kind) : c.role("owner")}});
+    Slots slots = {{"allowed", kind ? c.allowed(*kind) : c.role("owner")}};
+    if (*reason == Reason::pause_too_long && e.subscription && *e.subscription < c.sc.subscriptions.size()) {
+        const Plan& lead = c.sc.catalog.plans[c.sc.subscriptions[*e.subscription].plans.front()];
+        if (lead.pause.max) slots.push_back({"max", c.notice(lead.pause.max->iso())});  // the plan's longest pause
+    }
+    return c.say(reason_phrase(*reason, e.rule, action), slots);
 }
 
 std::string refused(const Context& c, const Event& e) {

@@ -55,5 +55,10 @@ std::optional<std::string> payment_answer(const Context& c, const Action& action
 std::string law_sentence(const Context& c, const Event& e);
 std::string law_scheduled_clause(const Context& c, const Event& e);
 std::optional<std::string> law_answer(const Context& c, const std::vector<const Event*>& events, Slots slots);
+// Format 2 (pause_sentences.cpp): the four pause events, and the what-if answers of `pause`
+// (from its pause_scheduled and the credit invoice of an immediate pause) and `resume`.
+std::string pause_sentence(const Context& c, const Event& e);
+std::string pause_answer(const Context& c, const Event& scheduled, const Event* credit_invoice, Slots slots);
+std::string resume_answer(const Context& c, const Event* withdrawn, const Event* invoice, Slots slots);
 
 }  // namespace subsim::narrate_detail

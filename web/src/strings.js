@@ -258,9 +258,9 @@ export const UI = {
 
 export const STATES = {
   en: { trialing: 'trial', pending_activation: 'awaiting activation', active: 'active', pending_cancellation: 'pending cancellation',
-        cancelled: 'cancelled', expired: 'expired', not_started: 'not started', past_due: 'past due' },
+        cancelled: 'cancelled', expired: 'expired', not_started: 'not started', past_due: 'past due', paused: 'paused' },
   fr: { trialing: 'essai', pending_activation: 'en attente d’activation', active: 'actif', pending_cancellation: 'résiliation en attente',
-        cancelled: 'résilié', expired: 'expiré', not_started: 'pas commencé', past_due: 'en retard de paiement' },
+        cancelled: 'résilié', expired: 'expiré', not_started: 'pas commencé', past_due: 'en retard de paiement', paused: 'en pause' },
 };
 
 export const TYPES = {
@@ -278,6 +278,7 @@ export const TYPES = {
     payment_failed: 'Payment failed', payment_retry: 'Payment retried', payment_succeeded: 'Payment recovered',
     dunning_exhausted: 'Dunning exhausted',
     compliance_window: 'Legal window', compliance_warning: 'Legal warning',
+    pause_scheduled: 'Pause requested', paused: 'Paused', resumed: 'Resumed', pause_withdrawn: 'Pause called off',
   },
   fr: {
     subscription_started: 'Début', trial_started: 'Début d’essai', trial_ending: 'Rappel d’essai',
@@ -293,6 +294,7 @@ export const TYPES = {
     payment_failed: 'Paiement refusé', payment_retry: 'Nouvelle tentative de paiement', payment_succeeded: 'Paiement régularisé',
     dunning_exhausted: 'Relances épuisées',
     compliance_window: 'Fenêtre légale', compliance_warning: 'Avertissement légal',
+    pause_scheduled: 'Pause demandée', paused: 'En pause', resumed: 'Reprise', pause_withdrawn: 'Pause annulée',
   },
 };
 
@@ -310,10 +312,12 @@ export const MARKERS = {
 export const ACTIONS = {
   en: { cancel: 'cancel', reactivate: 'reactivate', renew: 'renew', transfer: 'transfer',
         close_account: 'close the account', add_payment_method: 'add a payment method', activate: 'activate', change_plan: 'change plan',
-        payment_fails: 'payment fails', update_payment_method: 'update the card', withdraw: 'withdraw (14 days)' },
+        payment_fails: 'payment fails', update_payment_method: 'update the card', withdraw: 'withdraw (14 days)',
+        pause: 'pause', resume: 'resume' },
   fr: { cancel: 'résilier', reactivate: 'réactiver', renew: 'renouveler', transfer: 'transférer',
         close_account: 'fermer le compte', add_payment_method: 'ajouter un moyen de paiement', activate: 'activer', change_plan: 'changer de formule',
-        payment_fails: 'le paiement échoue', update_payment_method: 'mettre à jour la carte', withdraw: 'se rétracter (14 jours)' },
+        payment_fails: 'le paiement échoue', update_payment_method: 'mettre à jour la carte', withdraw: 'se rétracter (14 jours)',
+        pause: 'mettre en pause', resume: 'lever la pause' },
 };
 
 // The what-if form and answers.
@@ -325,7 +329,9 @@ export const WHATIF = {
     number: 'Activation number (optional)',
     wholeSub: 'the whole subscription', owner: 'the account owner',
     actions: { cancel: 'Cancel', reactivate: 'Reactivate', renew: 'Renew by hand', add_payment_method: 'Add a payment method', close_account: 'Close the account', activate: 'Activate', change_plan: 'Change plan',
-               payment_fails: 'Payment fails', update_payment_method: 'Update the card' },
+               payment_fails: 'Payment fails', update_payment_method: 'Update the card', pause: 'Pause', resume: 'Resume' },
+    pauseFor: 'For how long',
+    pauseCycles: { '': 'until resumed', 1: '1 billing period', 2: '2 billing periods', 3: '3 billing periods', 6: '6 billing periods' },
     plan: 'To plan', timing: 'When',
     timings: { '': 'as the current plan says', immediate: 'now', end_of_period: 'at the end of the billing period', end_of_term: 'at the end of the term' },
     add: 'Simulate this action',
@@ -353,7 +359,9 @@ export const WHATIF = {
     number: 'Numéro d’activation (facultatif)',
     wholeSub: 'tout l’abonnement', owner: 'le propriétaire du compte',
     actions: { cancel: 'Résilier', reactivate: 'Réactiver', renew: 'Renouveler à la main', add_payment_method: 'Ajouter un moyen de paiement', close_account: 'Fermer le compte', activate: 'Activer', change_plan: 'Changer de formule',
-               payment_fails: 'Le paiement échoue', update_payment_method: 'Mettre à jour la carte' },
+               payment_fails: 'Le paiement échoue', update_payment_method: 'Mettre à jour la carte', pause: 'Mettre en pause', resume: 'Lever la pause' },
+    pauseFor: 'Pour combien de temps',
+    pauseCycles: { '': 'jusqu’à la reprise', 1: '1 période de facturation', 2: '2 périodes de facturation', 3: '3 périodes de facturation', 6: '6 périodes de facturation' },
     plan: 'Vers la formule', timing: 'Quand',
     timings: { '': 'selon la formule actuelle', immediate: 'tout de suite', end_of_period: 'à la fin de la période facturée', end_of_term: 'à la fin de l’engagement' },
     add: 'Simuler cette action',

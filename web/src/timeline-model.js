@@ -8,7 +8,7 @@ export const AXIS_H = 44;
 export const BAR_H = 18;
 const LANE_H = { account: 34, subscription: 34, product: 34 };
 
-export const FALLBACK_STATES = ['trialing', 'pending_activation', 'active', 'pending_cancellation', 'cancelled', 'expired', 'past_due'];
+export const FALLBACK_STATES = ['trialing', 'pending_activation', 'active', 'pending_cancellation', 'cancelled', 'expired', 'past_due', 'paused'];
 
 // Which marker an event gets on the timeline (null: shown by the bars or only in the list). A
 // payment attempt (SPEC-v2 §4.6) is a failed payment, or a retry that went through.
@@ -21,7 +21,9 @@ export function markerKind(type, details) {
     case 'renewal_reminder': case 'trial_ending': return 'reminder';
     case 'email': return 'email';
     case 'action_refused': return 'refusal';
-    case 'cancellation_requested': case 'reactivated': case 'transfer_requested': case 'plan_change_requested': return 'request';
+    case 'cancellation_requested': case 'reactivated': case 'transfer_requested': case 'plan_change_requested':
+    case 'pause_scheduled': return 'request';
+    case 'paused': case 'resumed': case 'pause_withdrawn': return 'milestone';
     case 'plan_change_scheduled': case 'plan_changed': case 'plan_change_withdrawn':
     case 'price_changed': case 'transfer_completed': case 'account_closed': case 'data_deleted':
     case 'grace_ended': case 'trial_expired': case 'trial_converted': case 'activated': case 'evergreen_started': return 'milestone';

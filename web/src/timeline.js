@@ -167,7 +167,8 @@ export class Timeline {
   _defs() {
     const defs = svg('defs', null, this.svg), id = this.uid;
     this.fills = { trialing: 'url(#' + id + '-trial)', pending_activation: 'url(#' + id + '-activation)', active: null,
-                   pending_cancellation: 'url(#' + id + '-pending)', cancelled: null, expired: 'url(#' + id + '-expired)' };
+                   pending_cancellation: 'url(#' + id + '-pending)', cancelled: null, expired: 'url(#' + id + '-expired)',
+                   paused: 'url(#' + id + '-paused)' };
     const pattern = (name, size, extra) => svg('pattern', Object.assign({ id: id + '-' + name, width: size, height: size, patternUnits: 'userSpaceOnUse' }, extra), defs);
     const a = pattern('activation', 7);   // awaiting activation: a small grid
     svg('rect', { width: 7, height: 7, class: 'st-activation-bg' }, a);
@@ -179,6 +180,10 @@ export class Timeline {
     const q = pattern('expired', 6);
     svg('rect', { width: 6, height: 6, class: 'st-expired-bg' }, q);
     svg('circle', { cx: 3, cy: 3, r: 1.2, class: 'st-expired-fg' }, q);
+    const z = pattern('paused', 8);   // paused (SPEC-v2 §0.4): upright bars, as on a pause button
+    svg('rect', { width: 8, height: 8, class: 'st-paused-bg' }, z);
+    svg('rect', { x: 2, width: 1.6, height: 8, class: 'st-paused-fg' }, z);
+    svg('rect', { x: 5, width: 1.6, height: 8, class: 'st-paused-fg' }, z);
     const t = pattern('trial', 8, { patternTransform: 'rotate(-45)' });
     svg('rect', { width: 8, height: 8, class: 'st-trialing-bg' }, t);
     svg('rect', { width: 1.5, height: 8, class: 'st-trialing-fg' }, t);

@@ -30,7 +30,10 @@ const FORM = {
   change_plan: { sub: true, plan: true, timing: true, version: 2 },   // SPEC-v2 §1.1
   // SPEC-v2 §4.1: a failed payment happens at the bank (no `by`); a card update is the account's.
   payment_fails: { sub: true, noBy: true, version: 2 }, update_payment_method: { version: 2 },
+  pause: { sub: true, cycles: true, version: 2 }, resume: { sub: true, version: 2 },   // SPEC-v2 §3.1
 };
+// How long a what-if pause lasts: billing periods skipped ('' : until a resume, or the plan's max).
+const PAUSE_CYCLES = ['', '1', '2', '3', '6'];
 // The timings a change may ask for (SPEC-v2 §1.1; '' leaves it to the current plan).
 const TIMINGS = ['', 'immediate', 'end_of_period', 'end_of_term'];
 let uid = 0;
@@ -96,6 +99,7 @@ Panel.prototype._buildForm = function (form) {
   this.inInstead = control('input', 'wi-instead', 'checkbox');
   this.inPlan = control('select', 'wi-plan');
   this.inTiming = control('select', 'wi-timing');
+  this.inCycles = control('select', 'wi-cycles');
   this.fDate = field(form, '', this.inDate);
   this.fAction = field(form, '', this.inAction);
   this.fSub = field(form, '', this.inSub);
@@ -103,6 +107,7 @@ Panel.prototype._buildForm = function (form) {
   this.fNumber = field(form, '', this.inNumber, 'wi-field-number');
   this.fPlan = field(form, '', this.inPlan, 'wi-field-plan');
   this.fTiming = field(form, '', this.inTiming, 'wi-field-timing');
+  this.fCycles = field(form, '', this.inCycles, 'wi-field-cycles');
   this.fWho = field(form, '', this.inWho);
   this.fInstead = field(form, '', this.inInstead, 'wi-field-check');
   this.btnToday = button('wi-today', form);
@@ -114,6 +119,7 @@ Panel.prototype._buildForm = function (form) {
   this.inProd.addEventListener('change', function () { self._question(); });
   this.inPlan.addEventListener('change', function () { self._question(); });
   this.inTiming.addEventListener('change', function () { self._question(); });
+  this.inCycles.addEventListener('change', function () { self._question(); });
   this.inWho.addEventListener('change', function () { self.whoTouched = true; self._question(); });
   this.inInstead.addEventListener('change', function () { self._question(); });
   this.btnAdd.addEventListener('click', function () { self.add(); });
@@ -152,6 +158,11 @@ Panel.prototype._texts = function () {
   this.inTiming.textContent = '';
   TIMINGS.forEach(function (k) { html('option', null, this.inTiming, t.timings[k]).value = k; }, this);
   this.inTiming.value = timing;
+  this.fCycles.span.textContent = t.pauseFor;
+  var cycles = this.inCycles.value;
+  this.inCycles.textContent = '';
+  PAUSE_CYCLES.forEach(function (k) { html('option', null, this.inCycles, t.pauseCycles[k]).value = k; }, this);
+  this.inCycles.value = cycles;
   this.fInstead.span.textContent = t.instead;
   this._compareTexts();
   this.btnAdd.textContent = t.add;
@@ -205,6 +216,7 @@ Panel.prototype.label = function (action, noDate) {
   if (action.number != null) parts.push('№ ' + action.number);
   if (action.to != null) parts.push('→ ' + ctx.planName(action.to));
   if (action.timing) parts.push(t.timings[action.timing] || action.timing);
+  if (action.cycles) parts.push(t.pauseCycles[action.cycles] || String(action.cycles));
   if (!noDate) parts.push(ctx.date(action.on));
   if (action.by) parts.push(action.by);
   return parts.join(' · ');
@@ -288,6 +300,7 @@ Panel.prototype._syncForm = function () {
   this.fPlan.label.hidden = !need.plan;
   this.fTiming.label.hidden = !need.timing;
   this.fWho.label.hidden = !!need.noBy;
+  this.fCycles.label.hidden = !need.cycles;
   if (!this.actors) return;
   // Say who the scenario's permissions refuse (the action can still be tried: it is refused).
   var t = this.t(), k = -1;
@@ -328,6 +341,7 @@ Panel.prototype.formAction = function () {
   if (need.number && this.inNumber.value.trim()) a.number = this.inNumber.value.trim();
   if (need.plan && this.inPlan.value) a.to = this.inPlan.value;
   if (need.timing && this.inTiming.value) a.timing = this.inTiming.value;
+  if (need.cycles && this.inCycles.value) a.cycles = +this.inCycles.value;
   return a;
 };
 
@@ -419,7 +433,7 @@ Panel.prototype._totals = function () {
 function sameChoice(a, b) {
   return a['do'] === b['do'] && a.on === b.on && (a.subscription || null) === (b.subscription || null) &&
          JSON.stringify(a.products || []) === JSON.stringify(b.products || []) &&
-         (a.to || null) === (b.to || null) && (a.timing || '') === (b.timing || '');
+         (a.to || null) === (b.to || null) && (a.timing || '') === (b.timing || '') && (a.cycles || 0) === (b.cycles || 0);
 }
 
 // A what-if action of the text with its date as the engine resolved it ("today" → the reader's
