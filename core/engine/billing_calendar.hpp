@@ -12,6 +12,11 @@ namespace subsim {
 class BillingCalendar {
 public:
     BillingCalendar(Date anchor, Duration period, long periods_per_term, long periods_per_renewal);
+    // SPEC-v2 §6.2: an aligned calendar. Month boundaries fall on `day` (clamped to the month's
+    // length; 31 is the last day), not on the anchor's day. Without `anchor_is_term_boundary` the
+    // anchor A* lies inside the first term (a prorated stub that belongs to it).
+    BillingCalendar(Date anchor, Duration period, long periods_per_term, long periods_per_renewal, unsigned day,
+                    bool anchor_is_term_boundary);
 
     Date anchor() const { return anchor_; }
     Date boundary(long k) const;
@@ -36,11 +41,12 @@ private:
     long renewal_;
     long step_;     // the period in days or months
     bool months_;   // month-based period
+    bool zero_is_term_ = true;  // boundary 0 is a term boundary (all but a stub inside the first term)
     // The last boundaries asked for, by k mod 4: a run asks for the same few (the current term's
     // end, a reminder's, a cursor's) on every visited day. Fixed size, so copying a calendar
     // stays a plain copy.
     struct Kept {
-        long k = -1;
+        long k = -1 - (1L << 62);  // no index: boundary(-1) is asked for (SPEC-v2 §6.2, the stub's nominal start)
         Date date;
     };
     mutable Kept kept_[4];

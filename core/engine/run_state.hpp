@@ -13,6 +13,7 @@
 //   ReminderState      reminders.hpp      reminder lookahead
 //   AccountRun         account.hpp        payment method, closure, data deletion
 //   PendingChange      plan_change.hpp    format 2: a plan change waiting for its date
+//   BillingDayState    billing_day.hpp    format 2: the aligned anchor and the stub before it
 // Refunds and termination fees (settlement.hpp) act on the cancellation's day.
 // Invoicing (invoicing.hpp) and the billing cursors of each line serve them all.
 #include <optional>
@@ -22,6 +23,7 @@
 #include "engine/account.hpp"
 #include "engine/activation.hpp"
 #include "engine/billing_calendar.hpp"
+#include "engine/billing_day.hpp"
 #include "engine/bundle.hpp"
 #include "engine/cancellation.hpp"
 #include "engine/plan_change.hpp"
@@ -71,6 +73,7 @@ struct SubscriptionRun {
     TransferState transfer;
     ReminderState reminders;
     TermEndState term_end;  // format 2: at_term_end (term_end.hpp, evergreen.hpp)
+    BillingDayState billing_day;  // format 2: billing_day, first_period (billing_day.hpp)
 
     ProductLine* line_for(Index product);
     const ProductLine* line_for(Index product) const;

@@ -46,11 +46,16 @@ private:
     void read_subscription(const Json& v, const std::string& ptr);
     void read_action(const Json& v, const std::string& ptr);
     void read_expectation(const Json& v, const std::string& ptr);
+    // SPEC-v2 §6.1 (scenario_billing_day_reader.cpp).
+    void align_subscription(Subscription& s, const Json& v, const std::string& ptr);
 };
 
 // Format 2 values shared by the plan and action readers.
 Proration proration_named(const std::string& s);
 std::optional<ChangeTiming> read_timing(FieldReader& r, const Json& v, const std::string& ptr, std::string_view key,
                                         bool allow_refused);
+// SPEC-v2 §6.1: `billing_day` (31 for "last") and `first_period` (true for "free") of a plan or subscription.
+std::optional<unsigned> read_billing_day(FieldReader& r, const Json& v, const std::string& ptr);
+std::optional<bool> read_first_period_free(FieldReader& r, const Json& v, const std::string& ptr);
 
 }  // namespace subsim

@@ -99,7 +99,8 @@ namespace subsim {
     X(term_cancel_at_term_end, "term.cancel_at_term_end", "v2 §5.2 Semantics", "")                   \
     X(term_renew_once, "term.renew_once", "v2 §5.2 Semantics", "")                                   \
     X(cancellation_evergreen, "cancellation.evergreen", "v2 §5.2 Cancellations in the evergreen phase", "") \
-    X(billing_partial_last_period, "billing.partial_last_period", "v2 §5.3 Partial last period", "")
+    X(billing_partial_last_period, "billing.partial_last_period", "v2 §5.3 Partial last period", "") \
+    X(billing_aligned_first_period, "billing.aligned_first_period", "v2 §6.2 Semantics", "")
 
 // X(enumerator) — the reason's id is its name.
 #define SUBSIM_REASONS(X)                                                                            \

@@ -83,6 +83,9 @@ struct Plan {
     AtTermEnd at_term_end = AtTermEnd::renew;
     Duration evergreen_period;  // = period unless set (only with evergreen)
     Duration evergreen_notice;  // = notice unless set (only with evergreen)
+    // SPEC-v2 §6.1: boundaries on this day of the month (31 = "last"); the stub before it is free.
+    std::optional<unsigned> billing_day;
+    std::optional<bool> first_period_free;
 };
 
 struct Bundle {
@@ -132,6 +135,9 @@ struct Subscription {
     std::optional<std::string> number;
     // REDHAT: bought from a third party; never invoiced here, pending_activation until `activate`.
     bool activation_required = false;
+    // SPEC-v2 §6.1, resolved: the subscription's own value, else its plans' (which agree).
+    std::optional<unsigned> billing_day;  // 1-31; 31 is also "last"
+    bool first_period_free = false;
 };
 
 struct Action {
