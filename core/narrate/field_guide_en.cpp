@@ -109,6 +109,11 @@ constexpr FieldHelp kGuide[] = {
     {"/expect/*/rule", "Rule", "Only events that follow this rule (its id, as docs/rules.md lists them). Format 2."},
     {"/expect/*/total_credited", "Total credited", "The total of credit lines you expect over the whole simulation, in cents. Format 2."},
     {"/expect/*/total_unpaid", "Total unpaid", "The total of invoices you expect to stay unpaid at the end, in cents. Format 2."},
+    // Format 2 (SPEC-v2 §6): billing-day alignment.
+    {"/catalog/plans/*/billing_day", "Billing day", "The day of the month every invoice falls on, 1 to 31 or last (in a short month, its last day). The days before the first billing day are billed separately, for just those days. Format 2."},
+    {"/catalog/plans/*/first_period", "Days before the first billing day", "prorate bills them for just those days; free gives them away, and the first full period is the first invoice. Format 2."},
+    {"/subscriptions/*/billing_day", "Billing day", "The day of the month this subscription is billed on, 1 to 31 or last; it overrides its plans' billing day. Format 2."},
+    {"/subscriptions/*/first_period", "Days before the first billing day", "prorate or free, for this subscription; it overrides its plans' setting. Format 2."},
 };
 
 }  // namespace

@@ -109,6 +109,11 @@ constexpr FieldHelp kGuide[] = {
     {"/expect/*/rule", "Règle", "Seulement les événements qui suivent cette règle (son identifiant, tel que docs/rules.md les liste). Format 2."},
     {"/expect/*/total_credited", "Total crédité", "Le total des lignes de crédit attendu sur toute la simulation, en centimes. Format 2."},
     {"/expect/*/total_unpaid", "Total impayé", "Le total des factures qui doivent rester impayées à la fin, en centimes. Format 2."},
+    // Format 2 (SPEC-v2 §6) : jour de facturation.
+    {"/catalog/plans/*/billing_day", "Jour de facturation", "Le jour du mois où tombe chaque facture, de 1 à 31 ou last (le dernier jour, dans un mois plus court). Les jours qui précèdent le premier jour de facturation sont facturés à part, au prorata. Format 2."},
+    {"/catalog/plans/*/first_period", "Jours avant le premier jour de facturation", "prorate les facture au nombre de jours ; free les offre, et la première période complète est la première facture. Format 2."},
+    {"/subscriptions/*/billing_day", "Jour de facturation", "Le jour du mois où cet abonnement est facturé, de 1 à 31 ou last ; il l’emporte sur celui de ses offres. Format 2."},
+    {"/subscriptions/*/first_period", "Jours avant le premier jour de facturation", "prorate ou free, pour cet abonnement ; il l’emporte sur le réglage de ses offres. Format 2."},
 };
 
 }  // namespace

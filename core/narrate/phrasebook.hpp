@@ -84,7 +84,9 @@ namespace subsim {
     X(expect_unpaid_failed) X(expect_event_rule)                                                     \
     /* format 2: term-end actions and evergreen contracts (SPEC-v2 §5) */                           \
     X(evergreen_any_day) X(evergreen_grid) X(invoice_partial_last) X(ended_at_term_end)              \
-    X(ended_after_renew_once) X(scheduled_evergreen) X(answer_cancel_evergreen)
+    X(ended_after_renew_once) X(scheduled_evergreen) X(answer_cancel_evergreen)                     \
+    /* format 2: billing-day alignment (SPEC-v2 §6) */                                              \
+    X(invoice_aligned_first) X(invoice_aligned_after_trial) X(started_free_stub)
 
 enum class Phrase {
 #define SUBSIM_PHRASE_ENUM(id) id,

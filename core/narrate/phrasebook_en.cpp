@@ -232,6 +232,14 @@ constexpr PhraseEntry phrasebook_en[phrase_count] = {
     {Phrase::answer_cancel_evergreen,
      "If {who} cancels {subject} on {date}: past its minimum term, it ends on {effective}, the first date its {notice} notice "
      "allows, so access until {access_until} inclusive; {charge}."},
+    {Phrase::invoice_aligned_first,
+     "First invoice for {subject}: {amount} for the days from {from} through {last_day} only, prorated up to its first "
+     "billing day, {anchor}."},
+    {Phrase::invoice_aligned_after_trial,
+     "First invoice for {subject} after the trial: {amount} for the days from {from} through {last_day} only, prorated up "
+     "to its first billing day, {anchor}."},
+    {Phrase::started_free_stub,
+     "{Subject} starts; it is billed from its first billing day, {anchor}, and the days before that are free."},
 };
 
 static_assert(in_phrase_order(phrasebook_en), "phrasebook_en: one entry per phrase id, in SUBSIM_PHRASES order");

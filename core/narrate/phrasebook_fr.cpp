@@ -209,6 +209,14 @@ constexpr PhraseEntry phrasebook_fr[phrase_count] = {
     {Phrase::answer_cancel_evergreen,
      "Si {who} résilie {subject} le {date} : passé la durée minimale, la fin tombe le {effective}, première date que permet le "
      "préavis {notice}, donc accès jusqu’au {access_until} inclus ; {charge}."},
+    {Phrase::invoice_aligned_first,
+     "Première facture {of_subject} : {amount}, pour les seuls jours du {from} au {last_day} inclus, calculés au prorata "
+     "jusqu’à son premier jour de facturation, le {anchor}."},
+    {Phrase::invoice_aligned_after_trial,
+     "Première facture {of_subject} après l’essai : {amount}, pour les seuls jours du {from} au {last_day} inclus, calculés "
+     "au prorata jusqu’à son premier jour de facturation, le {anchor}."},
+    {Phrase::started_free_stub,
+     "{Subject} démarre ; la facturation commence à son premier jour de facturation, le {anchor}, et les jours d’ici là sont offerts."},
 };
 
 static_assert(in_phrase_order(phrasebook_fr), "phrasebook_fr: one entry per phrase id, in SUBSIM_PHRASES order");

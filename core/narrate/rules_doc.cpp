@@ -102,6 +102,7 @@ const RulePhrases rule_phrases[] = {
     {R::term_renew_once, {P::ended_after_renew_once}},
     {R::cancellation_evergreen, {P::scheduled, P::scheduled_evergreen, P::answer_cancel_evergreen}},
     {R::billing_partial_last_period, {P::invoice_partial_last, P::invoice_itemized, P::money_refund_unused}},
+    {R::billing_aligned_first_period, {P::invoice_aligned_first, P::invoice_aligned_after_trial, P::started_free_stub}},
 };
 
 std::initializer_list<Phrase> phrases_of(Rule r) {

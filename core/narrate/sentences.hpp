@@ -44,4 +44,10 @@ std::string itemized_invoice(const Context& c, const Event& e);
 // The lines of that invoice in words, joined: "14 unused days of basic credited: −€25.00; …".
 std::string itemized_lines(const Context& c, const Event& e);
 
+// Format 2 (term_sentences.cpp): an invoice for a stub before the first billing day (SPEC-v2
+// §6.2), whether its rule is billing.aligned_first_period or trial.converted; none for any other
+// invoice. The start of a subscription whose stub is free.
+std::optional<std::string> aligned_first_invoice(const Context& c, const Event& e);
+std::optional<std::string> started_with_free_stub(const Context& c, const Event& e);
+
 }  // namespace subsim::narrate_detail
