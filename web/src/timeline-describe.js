@@ -15,6 +15,8 @@ function describeBar(ctx, m, it, where) {
   if (it.to >= m.end) range = ctx.ui.fromTo(ctx.date(isoOf(it.from)), '…');
   let body = range + ' (' + ctx.ui.dayCount(days) + ')';
   if (it.grace) body += ' — ' + ctx.ui.graceUntil(ctx.date(isoOf(it.grace.to - 1)));
+  if (it.evergreen) body += ' — ' + ctx.ui.evergreenSince(ctx.date(isoOf(it.evergreen.from)));
+  for (const st of it.stubs || []) body += ' — ' + ctx.ui.stubSpan(ctx.date(isoOf(st.from)), ctx.date(isoOf(st.to - 1)));
   return { title: where + ': ' + ctx.state(it.state), body };
 }
 
