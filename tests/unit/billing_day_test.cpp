@@ -234,3 +234,21 @@ TEST_CASE("§6 sentences: the stub invoice names its days and the first billing 
           "Première facture de l’abonnement s1\u202f: 11,61\u00a0€, pour les seuls jours du 20 janvier 2025 au 31 janvier 2025 "
           "inclus, calculés au prorata jusqu’à son premier jour de facturation, le 1er février 2025.");
 }
+
+TEST_CASE("§6.3 account closure during the stub ends like an end_of_term cancellation, at the first term's end",
+          "[billing-day]") {
+    json sc = aligned(3100, {{"billing_day", 1}, {"term", "P6M"}}, "2025-03-10");
+    act(sc, {{"on", "2025-03-15"}, {"do", "close_account"}});
+    const Run run{sc};
+    CHECK(run.events("cancellation_effective").only()["date"] == "2025-10-01");
+    CHECK(run.total_charged() == 2200 + 6 * 3100);
+}
+
+TEST_CASE("A one-period term that does not renew by itself keeps the stub inside its only term (docs/semantics.md)",
+          "[billing-day]") {
+    json sc = aligned(3100, {{"billing_day", 1}, {"auto_renew", false}}, "2025-03-10");
+    const Run run{sc};
+    CHECK(run.events("expired").only()["date"] == "2025-05-01");  // [2025-03-10, A* + 1 month)
+    CHECK(run.invoice_dates("s1") == Dates{"2025-03-10", "2025-04-01"});
+    CHECK(run.events("invoice").on("2025-04-01").only()["rule"] == "billing.period");
+}
