@@ -2,6 +2,7 @@
 // The boundaries of one plan for one subscription: boundary k = anchor + k x period, always
 // computed from the anchor. Term boundaries are the billing boundaries with index 0, term,
 // term + renewal, term + 2 x renewal, ... (terms are whole numbers of periods; see docs).
+#include <limits>
 #include <optional>
 
 #include "domain/date.hpp"
@@ -46,7 +47,7 @@ private:
     // end, a reminder's, a cursor's) on every visited day. Fixed size, so copying a calendar
     // stays a plain copy.
     struct Kept {
-        long k = -1 - (1L << 62);  // no index: boundary(-1) is asked for (SPEC-v2 §6.2, the stub's nominal start)
+        long k = std::numeric_limits<long>::min();  // no index yet (boundary(-1) is asked for: the stub's nominal start, SPEC-v2 §6.2)
         Date date;
     };
     mutable Kept kept_[4];
