@@ -14,6 +14,13 @@ BillingCalendar::BillingCalendar(Date anchor, Duration period, long periods_per_
       step_(period.base_units()),
       months_(period.is_calendar()) {}
 
+BillingCalendar::BillingCalendar(Date anchor, Duration period, long periods_per_term, long periods_per_renewal,
+                                 unsigned day, bool anchor_is_term_boundary)
+    : BillingCalendar(anchor, period, periods_per_term, periods_per_renewal) {
+    anchor_day_ = day;
+    zero_is_term_ = anchor_is_term_boundary;
+}
+
 namespace {
 
 // Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
@@ -37,7 +44,7 @@ Date BillingCalendar::boundary(long k) const {
     k += shift_;
     if (!months_) return anchor_.plus_days(k * step_);
     Kept& kept = kept_[static_cast<unsigned long>(k) & 3];
-    if (kept.k != k || kept.k == -1) kept = Kept{k, compute(k)};
+    if (kept.k != k) kept = Kept{k, compute(k)};
     return kept.date;
 }
 
@@ -76,7 +83,7 @@ long BillingCalendar::first_boundary_after(Date date) const {
 }
 
 bool BillingCalendar::is_term_boundary(long k) const {
-    return k == 0 || (k >= term_ && (k - term_) % renewal_ == 0);
+    return (k == 0 && zero_is_term_) || (k >= term_ && (k - term_) % renewal_ == 0);
 }
 
 long BillingCalendar::next_term_index(long k) const {

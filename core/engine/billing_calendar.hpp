@@ -2,6 +2,7 @@
 // The boundaries of one plan for one subscription: boundary k = anchor + k x period, always
 // computed from the anchor. Term boundaries are the billing boundaries with index 0, term,
 // term + renewal, term + 2 x renewal, ... (terms are whole numbers of periods; see docs).
+#include <limits>
 #include <optional>
 
 #include "domain/date.hpp"
@@ -12,6 +13,11 @@ namespace subsim {
 class BillingCalendar {
 public:
     BillingCalendar(Date anchor, Duration period, long periods_per_term, long periods_per_renewal);
+    // SPEC-v2 §6.2: an aligned calendar. Month boundaries fall on `day` (clamped to the month's
+    // length; 31 is the last day), not on the anchor's day. Without `anchor_is_term_boundary` the
+    // anchor A* lies inside the first term (a prorated stub that belongs to it).
+    BillingCalendar(Date anchor, Duration period, long periods_per_term, long periods_per_renewal, unsigned day,
+                    bool anchor_is_term_boundary);
 
     Date anchor() const { return anchor_; }
     Date boundary(long k) const;
@@ -46,12 +52,13 @@ private:
     long renewal_;
     long step_;     // the period in days or months
     bool months_;   // month-based period
+    bool zero_is_term_ = true;  // boundary 0 is a term boundary (all but a stub inside the first term)
     long shift_ = 0;  // boundary k is the anchor's (k + shift_)-th: moved by a pause (SPEC-v2 §3.4)
     // The last boundaries asked for, by k + shift_ mod 4: a run asks for the same few (the current term's
     // end, a reminder's, a cursor's) on every visited day. Fixed size, so copying a calendar
     // stays a plain copy.
     struct Kept {
-        long k = -1;
+        long k = std::numeric_limits<long>::min();  // no index yet (boundary(-1) is asked for: the stub's nominal start, SPEC-v2 §6.2)
         Date date;
     };
     mutable Kept kept_[4];

@@ -98,8 +98,13 @@ void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, Rule rule) 
         run.bundle.billing.move_to(*run.bundle.calendar, run.bundle.billing.index() + 1);
         if (!prepaid_on(run, day) && any_member_billable(sim, run)) {
             const Bundle& bundle = sim.scenario.catalog.bundles[*run.sub->bundle];
-            ruled.push_back({InvoiceLine{std::nullopt, *run.sub->bundle, day, run.bundle.billing.date(*run.bundle.calendar), bundle.price},
-                             rule});
+            const Date next = run.bundle.billing.date(*run.bundle.calendar);
+            if (const auto end = partial_last_bundle_end(sim, run, day, next))  // SPEC-v2 §5.3, the suite's line
+                ruled.push_back({InvoiceLine{std::nullopt, *run.sub->bundle, day, *end,
+                                             Money{share(bundle.price.minor(), day.days_until(*end), day.days_until(next))}},
+                                 Rule::billing_partial_last_period});
+            else
+                ruled.push_back({InvoiceLine{std::nullopt, *run.sub->bundle, day, next, bundle.price}, rule});
         }
     }
     for (ProductLine& line : run.lines) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "engine/billing_day.hpp"
 #include "engine/invoicing.hpp"
 #include "engine/pause.hpp"
 #include "engine/permissions.hpp"
@@ -139,19 +140,19 @@ std::vector<RuledLine> change_money(Simulation& sim, SubscriptionRun& run, const
 // The line's plan and calendar become `to`'s (SPEC-v2 §1.4, §1.6); the lead plan's line carries
 // the subscription's term. `in_boundaries`: E's own term end is still to come today.
 void move_line(SubscriptionRun& run, ProductLine& line, const Plan& to, Date e, bool reset, bool in_boundaries) {
-    const Date anchor = reset ? e : run.lead_calendar.anchor();
+    const Date anchor = reset ? reset_anchor(run, to, e) : run.lead_calendar.anchor();
     line.plan = &to;
     const BillingCalendar before = line.calendar;
-    line.calendar = calendar_of(to, anchor);
+    line.calendar = calendar_for(run, to, anchor);
     if (!reset) line.calendar.follow(before);  // the moves of a past pause stay (SPEC-v2 §0.7)
-    line.billing.move_to(line.calendar, reset ? 1 : line.billing.index());
+    line.billing.move_to(line.calendar, reset ? reset_first_line(run, line.calendar, to, e).next : line.billing.index());
     line.wake.move_to(line.calendar, 0);
     if (&line != &run.lines.front()) return;
     run.lead = &to;
     run.lead_calendar = line.calendar;
     run.reminders.wake_term.clear();
     const BillingCalendar& cal = run.lead_calendar;
-    if (reset || e < cal.anchor()) run.renewal.term_end = cal.next_term_index(0);
+    if (reset || e < cal.anchor()) run.renewal.term_end = first_term_end(run);
     else run.renewal.term_end = cal.first_term_boundary_after(in_boundaries ? e.plus_days(-1) : e);
 }
 
@@ -162,9 +163,11 @@ void apply_change(Simulation& sim, SubscriptionRun& run, ProductLine& line, Date
     std::vector<RuledLine> lines;
     if (ch.rule != Rule::change_trial) lines = change_money(sim, run, line, ch, e);
     move_line(run, line, *ch.to, e, ch.reset_anchor, in_boundaries);
-    if (ch.reset_anchor)
-        lines.push_back({InvoiceLine{line.product, std::nullopt, e, line.calendar.boundary(1), ch.to->price,
-                                     plan_index(sim, *ch.to)}, Rule::change_reset_anchor});
+    if (ch.reset_anchor) {
+        const ResetLine first = reset_first_line(run, line.calendar, *ch.to, e);  // a stub with a billing day (§6.2)
+        lines.push_back({InvoiceLine{line.product, std::nullopt, e, first.to, Money{first.amount}, plan_index(sim, *ch.to),
+                                     LineKind::period, first.nominal_from}, Rule::change_reset_anchor});
+    }
     std::int64_t credited = 0, charged = 0;
     for (const RuledLine& l : lines) (l.line.amount.minor() < 0 ? credited : charged) += l.line.amount.minor();
     if (run.sub->activation_required) credited = charged = 0;  // a third party bills it (SPEC §2.3)

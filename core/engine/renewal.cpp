@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/activation.hpp"
+#include "engine/billing_day.hpp"
 #include "engine/invoicing.hpp"
 #include "engine/pause.hpp"
 #include "engine/permissions.hpp"
@@ -68,9 +69,8 @@ bool prepaid_on(const SubscriptionRun& run, Date day) {
 
 void renew_or_expire_if_due(Simulation& sim, SubscriptionRun& run, Date day) {
     if (!has_paid_live_line(run) || billing_suspended(run)) return;
-    Rule invoice_rule = day == run.lead_calendar.boundary(0) && !resumed_on(run, day)
-                                        ? (run.trial.end ? Rule::trial_converted : Rule::billing_first_period)
-                                        : Rule::billing_period;
+    if (bill_stub_if_due(sim, run, day)) return;  // SPEC-v2 §6.2: the stub, on the base
+    Rule invoice_rule = day == run.lead_calendar.anchor() && !resumed_on(run, day) ? anchor_invoice_rule(run) : Rule::billing_period;
     const Date term_end = run.lead_calendar.boundary(run.renewal.term_end);
     if (term_end == day && !in_evergreen(run)) {
         const long next = run.lead_calendar.next_term_index(run.renewal.term_end);

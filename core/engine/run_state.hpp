@@ -16,6 +16,7 @@
 //   DunningState       dunning.hpp        format 2: failed payments, retries, past_due
 //   LawState           law_compliance.hpp format 2: FR warnings and free-termination windows
 //   PauseState         pause.hpp          format 2: a pause scheduled or running
+//   BillingDayState    billing_day.hpp    format 2: the aligned anchor and the stub before it
 // Refunds and termination fees (settlement.hpp) act on the cancellation's day.
 // Invoicing (invoicing.hpp) and the billing cursors of each line serve them all.
 #include <optional>
@@ -25,6 +26,7 @@
 #include "engine/account.hpp"
 #include "engine/activation.hpp"
 #include "engine/billing_calendar.hpp"
+#include "engine/billing_day.hpp"
 #include "engine/bundle.hpp"
 #include "engine/cancellation.hpp"
 #include "engine/dunning.hpp"
@@ -81,6 +83,7 @@ struct SubscriptionRun {
     DunningState dunning;   // format 2: failed payments (dunning.hpp)
     LawState law;           // format 2: consumer-law profiles (law_compliance.hpp, law_france.hpp)
     PauseState pause;       // format 2: pause and resume (pause.hpp)
+    BillingDayState billing_day;  // format 2: billing_day, first_period (billing_day.hpp)
 
     ProductLine* line_for(Index product);
     const ProductLine* line_for(Index product) const;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "engine/billing_day.hpp"
 #include "engine/invoicing.hpp"
 #include "engine/pause.hpp"
 #include "engine/simulation.hpp"
@@ -62,6 +63,7 @@ void refunds(Simulation& sim, const SubscriptionRun& run, Date e, const std::vec
 void fees(const Simulation& sim, const SubscriptionRun& run, Date e, const std::vector<EndedLine>& ended,
           std::vector<RuledLine>& out) {
     if (in_evergreen(run)) return;  // the fee never applies in the evergreen phase (SPEC-v2 §5.3)
+    if (in_free_stub(run, e)) return;  // a free stub is outside every term (SPEC-v2 §2.4, §6.3)
     bool whole_charged = false;
     for (const EndedLine& line : ended) {
         if (!line.customer || (line.whole && whole_charged)) continue;

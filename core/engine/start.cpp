@@ -1,6 +1,7 @@
 #include "engine/start.hpp"
 
 #include "engine/activation.hpp"
+#include "engine/billing_day.hpp"
 #include "engine/simulation.hpp"
 
 namespace subsim {
@@ -28,6 +29,7 @@ SubscriptionRun prepare_run(const Scenario& scenario, Index index) {
     run.renewal.term_end = run.lead_calendar.next_term_index(0);
     run.activation.awaiting = sub.activation_required;
     run.bundle = bundle_for(scenario, sub, anchor);
+    align_run(scenario, run);  // SPEC-v2 §6
     return run;
 }
 

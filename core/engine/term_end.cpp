@@ -90,10 +90,52 @@ std::optional<Date> partial_last_period_end(const Simulation& sim, const Product
     return std::nullopt;
 }
 
+std::optional<Date> partial_last_bundle_end(const Simulation& sim, const SubscriptionRun& run, Date day, Date next) {
+    if (sim.scenario.version < 2 || run.lead->at_term_end != AtTermEnd::evergreen || !run.sub->bundle) return std::nullopt;
+    std::optional<Date> end;
+    for (Index p : sim.scenario.catalog.bundles[*run.sub->bundle].products) {
+        const ProductLine* line = run.line_for(p);
+        if (!line || !(line->state == State::active || line->state == State::pending_cancellation)) continue;
+        if (!line->pending || !(day < line->pending->effective)) return std::nullopt;  // this member runs on
+        if (!end || *end < line->pending->effective) end = line->pending->effective;
+    }
+    if (end && *end < next) return end;
+    return std::nullopt;
+}
+
+namespace {
+
+// §5.3 for a bundle line paid in full: refunded from E when its last member ends on E, off its grid.
+void refund_bundle_tail(Simulation& sim, const SubscriptionRun& run, Date day, std::vector<RuledLine>& refunds) {
+    if (run.lead->at_term_end != AtTermEnd::evergreen || !run.sub->bundle) return;
+    bool ended_today = false;
+    for (Index p : sim.scenario.catalog.bundles[*run.sub->bundle].products) {
+        const ProductLine* line = run.line_for(p);
+        if (!line) continue;
+        if (line->live()) return;  // a member still runs: the suite line is not cut
+        if (line->state == State::cancelled && !line->history.empty() && line->history.back().first == day) ended_today = true;
+    }
+    if (!ended_today) return;
+    for (Invoice& inv : sim.result.invoices) {
+        if (inv.subscription != run.index || !(inv.date < day)) continue;
+        for (InvoiceLine& l : inv.lines) {
+            if (!l.bundle || l.product || l.kind != LineKind::period || l.superseded || !(l.from < day) || !(day < l.to)) continue;
+            const std::int64_t credit = share(l.amount.minor(), day.days_until(l.to), l.from.days_until(l.to));
+            l.superseded = true;
+            if (credit != 0)
+                refunds.push_back({InvoiceLine{std::nullopt, l.bundle, day, l.to, Money{-credit}, std::nullopt, LineKind::refund},
+                                   Rule::billing_partial_last_period});
+        }
+    }
+}
+
+}  // namespace
+
 void take_effect_with_partial_refunds(Simulation& sim, SubscriptionRun& run, Date day) {
     take_effect(sim, run, day);
     if (sim.scenario.version < 2) return;
     std::vector<RuledLine> refunds;
+    refund_bundle_tail(sim, run, day, refunds);
     for (const ProductLine& line : run.lines) {
         if (!evergreen_plan(line) || line.state != State::cancelled || line.history.empty() || line.history.back().first != day) continue;
         for (const PaidLine& paid : paid_lines_after(sim, run, line.product, day)) {

@@ -49,6 +49,10 @@ TermEndStep apply_term_end(Simulation& sim, SubscriptionRun& run, Date day);
 // with E strictly inside [day, next): its end E; none otherwise (or in a version 1 file).
 std::optional<Date> partial_last_period_end(const Simulation& sim, const ProductLine& line, Date day, Date next);
 
+// The same for the subscription's bundle line: E when every member still billed has a cancellation
+// pending that ends strictly inside [day, next) (the latest such E), on an evergreen lead plan.
+std::optional<Date> partial_last_bundle_end(const Simulation& sim, const SubscriptionRun& run, Date day, Date next);
+
 // Boundary step 6 for format 2: the cancellations of the day take effect, then each paid period
 // running past the day that a scheduled (not immediate) cancellation cut short gets its unused part
 // refunded: −share(L, [E, B′), [B, B′)), kind refund, rule billing.partial_last_period (§5.3).

@@ -20,7 +20,8 @@ void ScenarioParts::read_subscriptions(const Json& root) {
 
 void ScenarioParts::read_subscription(const Json& v, const std::string& ptr) {
     if (!r.as_object(v, ptr, "a subscription")) return;
-    r.only_keys(v, ptr, {"id", "plans", "start", "bundle", "number", "activation_required"});
+    r.only_keys(v, ptr, {"id", "plans", "start", "bundle", "number", "activation_required"},
+                {"billing_day", "first_period"});
     Subscription s;
     s.id = r.string(v, ptr, "id", true).value_or("");
     if (const Json* list = r.array(v, ptr, "plans", true, limits::product_lines)) {
@@ -63,6 +64,7 @@ void ScenarioParts::read_subscription(const Json& v, const std::string& ptr) {
     }
     s.number = r.string(v, ptr, "number", false);
     s.activation_required = r.boolean(v, ptr, "activation_required", false).value_or(false);
+    if (r.version >= 2) align_subscription(s, v, ptr);
     if (register_id(subscriptions, s.id, sc.subscriptions.size(), ptr + "/id", "subscription"))
         sc.subscriptions.push_back(std::move(s));
 }

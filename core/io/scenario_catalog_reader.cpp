@@ -175,7 +175,7 @@ void ScenarioParts::read_plan(const Json& v, const std::string& ptr) {
     r.only_keys(v, ptr, {"id", "product", "price", "period", "trial", "term", "auto_renew", "renewal_term", "notice",
                          "cancellation", "reactivation", "renewal_grace", "self_service", "channel", "reminders"},
                 {"rank", "change", "refund_on_immediate_cancel", "termination_fee", "at_term_end", "evergreen_period",
-                 "evergreen_notice", "dunning", "pause"});
+                 "evergreen_notice", "dunning", "pause", "billing_day", "first_period"});
     Plan plan;
     plan.id = r.string(v, ptr, "id", true).value_or("");
     if (const Json* product = r.member(v, ptr, "product", true))
@@ -277,6 +277,8 @@ void ScenarioParts::read_term_end(Plan& plan, const Json& v, const std::string& 
         r.error(ptr + "/renewal_term", "no renewal term ever starts when \"at_term_end\" is \"evergreen\" or \"cancel\"");
     if (period) plan.evergreen_period = *period;
     if (notice) plan.evergreen_notice = *notice;
+    plan.billing_day = read_billing_day(r, v, ptr);  // SPEC-v2 §6.1
+    plan.first_period_free = read_first_period_free(r, v, ptr);
 }
 
 void ScenarioParts::read_bundle(const Json& v, const std::string& ptr) {

@@ -49,6 +49,8 @@ private:
     void read_action(const Json& v, const std::string& ptr);
     void read_expectation(const Json& v, const std::string& ptr);
     void read_jurisdiction(const Json& root);
+    // SPEC-v2 §6.1 (scenario_billing_day_reader.cpp).
+    void align_subscription(Subscription& s, const Json& v, const std::string& ptr);
 };
 
 // Format 2 values shared by the plan and action readers.
@@ -59,5 +61,8 @@ std::optional<ChangeTiming> read_timing(FieldReader& r, const Json& v, const std
 std::optional<Dunning> read_dunning(FieldReader& r, const Json& owner, const std::string& owner_ptr);
 // The fields of a `payment_fails` action: `failures`, and no `by`.
 void read_payment_fails(FieldReader& r, Action& a, const Json& v, const std::string& ptr);
+// SPEC-v2 §6.1: `billing_day` (31 for "last") and `first_period` (true for "free") of a plan or subscription.
+std::optional<unsigned> read_billing_day(FieldReader& r, const Json& v, const std::string& ptr);
+std::optional<bool> read_first_period_free(FieldReader& r, const Json& v, const std::string& ptr);
 
 }  // namespace subsim

@@ -144,7 +144,8 @@ namespace subsim {
     X(pause_too_long, "pause.too_long", "v2 §3.7 Refusals", "")                                    \
     X(resume_not_paused, "resume.not_paused", "v2 §3.7 Refusals", "")                              \
     X(renewal_paused, "renewal.paused", "v2 §3.7 Refusals", "")                                    \
-    X(change_paused, "change.paused", "v2 §1.9 Refusals", "")
+    X(change_paused, "change.paused", "v2 §1.9 Refusals", "")                                          \
+    X(billing_aligned_first_period, "billing.aligned_first_period", "v2 §6.2 Semantics", "")
 
 // X(enumerator) — the reason's id is its name.
 #define SUBSIM_REASONS(X)                                                                            \

@@ -114,6 +114,9 @@ struct Plan {
     Duration evergreen_notice;  // = notice unless set (only with evergreen)
     std::optional<Dunning> dunning;  // SPEC-v2 §4.1: the lead plan's decides
     PausePolicy pause;          // SPEC-v2 §3.1
+    // SPEC-v2 §6.1: boundaries on this day of the month (31 = "last"); the stub before it is free.
+    std::optional<unsigned> billing_day;
+    std::optional<bool> first_period_free;
 };
 
 struct Bundle {
@@ -165,6 +168,9 @@ struct Subscription {
     std::optional<std::string> number;
     // REDHAT: bought from a third party; never invoiced here, pending_activation until `activate`.
     bool activation_required = false;
+    // SPEC-v2 §6.1, resolved: the subscription's own value, else its plans' (which agree).
+    std::optional<unsigned> billing_day;  // 1-31; 31 is also "last"
+    bool first_period_free = false;
 };
 
 struct Action {

@@ -36,6 +36,7 @@ std::string evergreen_started(const Context& c, const Event& e) {
 
 std::string invoice(const Context& c, const Event& e) {
     if (e.rule == Rule::billing_partial_last_period) return partial_last_invoice(c, e);
+    if (auto stub = aligned_first_invoice(c, e)) return *stub;  // SPEC-v2 §6.2
     if (itemized(e.rule)) return itemized_invoice(c, e);
     Phrase p = Phrase::invoice_period;
     if (e.rule == Rule::renewal_auto) p = Phrase::invoice_renewal;
@@ -102,6 +103,7 @@ std::string transfer_requested(const Context& c, const Event& e) {
 
 std::string started(const Context& c, const Event& e) {
     if (e.rule == Rule::activation_required) return c.say(Phrase::started_activation_required, slots_of(c, e));
+    if (auto free = started_with_free_stub(c, e)) return *free;  // SPEC-v2 §6.2
     return c.say(Phrase::started, slots_of(c, e, {{"anchor", date_of(c, e, "anchor")}}));
 }
 

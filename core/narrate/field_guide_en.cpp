@@ -132,6 +132,11 @@ constexpr FieldHelp kGuide[] = {
     {"/actions/*/until", "Paused through", "For a pause: the last paused day, included; the subscription resumes the day after. Leave out both this and cycles for a pause until someone resumes it."},
     {"/actions/*/cycles", "Billing periods skipped", "For a pause: how many billing periods to skip (1 to 1200), instead of an end date."},
     {"/actions/*/starts", "When the pause starts", "For a pause: end_of_period or immediate, instead of the plan's own rule."},
+    // Format 2 (SPEC-v2 §6): billing-day alignment.
+    {"/catalog/plans/*/billing_day", "Billing day", "The day of the month every invoice falls on, 1 to 31 or last (in a short month, its last day). The days before the first billing day are billed separately, for just those days. Format 2."},
+    {"/catalog/plans/*/first_period", "Days before the first billing day", "prorate bills them for just those days; free gives them away, and the first full period is the first invoice. Format 2."},
+    {"/subscriptions/*/billing_day", "Billing day", "The day of the month this subscription is billed on, 1 to 31 or last; it overrides its plans' billing day. Format 2."},
+    {"/subscriptions/*/first_period", "Days before the first billing day", "prorate or free, for this subscription; it overrides its plans' setting. Format 2."},
 };
 
 }  // namespace

@@ -132,6 +132,11 @@ constexpr FieldHelp kGuide[] = {
     {"/actions/*/until", "En pause jusqu’au", "Pour une pause : le dernier jour de pause, inclus ; l’abonnement reprend le lendemain. Sans ce champ ni cycles, la pause dure jusqu’à ce que quelqu’un la lève."},
     {"/actions/*/cycles", "Périodes sautées", "Pour une pause : combien de périodes de facturation sauter (de 1 à 1200), au lieu d’une date de fin."},
     {"/actions/*/starts", "Début de la pause", "Pour une pause : end_of_period ou immediate, à la place de la règle de la formule."},
+    // Format 2 (SPEC-v2 §6) : jour de facturation.
+    {"/catalog/plans/*/billing_day", "Jour de facturation", "Le jour du mois où tombe chaque facture, de 1 à 31 ou last (le dernier jour, dans un mois plus court). Les jours qui précèdent le premier jour de facturation sont facturés à part, au prorata. Format 2."},
+    {"/catalog/plans/*/first_period", "Jours avant le premier jour de facturation", "prorate les facture au nombre de jours ; free les offre, et la première période complète est la première facture. Format 2."},
+    {"/subscriptions/*/billing_day", "Jour de facturation", "Le jour du mois où cet abonnement est facturé, de 1 à 31 ou last ; il l’emporte sur celui de ses offres. Format 2."},
+    {"/subscriptions/*/first_period", "Jours avant le premier jour de facturation", "prorate ou free, pour cet abonnement ; il l’emporte sur le réglage de ses offres. Format 2."},
 };
 
 }  // namespace

@@ -114,7 +114,9 @@ namespace subsim {
     X(reason_change_pending) X(reason_mixed_periods) X(reason_pause_not_allowed)                      \
     X(reason_ends_before_start) X(reason_pause_too_long) X(reason_not_paused) X(reason_paused)        \
     X(reason_pause_ends_first) X(answer_pause) X(answer_pause_credit) X(answer_resume)                \
-    X(answer_resume_free) X(answer_resume_withdraw) X(state_paused) X(pause_until_max) X(pause_started_max)
+    X(answer_resume_free) X(answer_resume_withdraw) X(state_paused) X(pause_until_max) X(pause_started_max) \
+    /* format 2: billing-day alignment (SPEC-v2 §6) */                                              \
+    X(invoice_aligned_first) X(invoice_aligned_after_trial) X(started_free_stub)
 
 enum class Phrase {
 #define SUBSIM_PHRASE_ENUM(id) id,

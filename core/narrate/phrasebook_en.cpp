@@ -371,6 +371,14 @@ constexpr PhraseEntry phrasebook_en[phrase_count] = {
     {Phrase::pause_until_max, "; it resumes when someone resumes it, and by itself on {resumes} at the latest, the longest pause its plan allows"},
     {Phrase::pause_started_max,
      "{Subject} is now paused: it is neither provided nor billed until it resumes, on {resumes} at the latest."},
+    {Phrase::invoice_aligned_first,
+     "First invoice for {subject}: {amount} for the days from {from} through {last_day} only, prorated up to its first "
+     "billing day, {anchor}."},
+    {Phrase::invoice_aligned_after_trial,
+     "First invoice for {subject} after the trial: {amount} for the days from {from} through {last_day} only, prorated up "
+     "to its first billing day, {anchor}."},
+    {Phrase::started_free_stub,
+     "{Subject} starts; it is billed from its first billing day, {anchor}, and the days before that are free."},
 };
 
 static_assert(in_phrase_order(phrasebook_en), "phrasebook_en: one entry per phrase id, in SUBSIM_PHRASES order");

@@ -350,6 +350,14 @@ constexpr PhraseEntry phrasebook_fr[phrase_count] = {
     {Phrase::pause_until_max, " ; la pause dure jusqu’à ce que quelqu’un la lève, et la reprise se fait d’elle-même le {resumes} au plus tard, comme le prévoit son offre"},
     {Phrase::pause_started_max,
      "{Subject} est désormais en pause : ni fourni ni facturé jusqu’à sa reprise, le {resumes} au plus tard."},
+    {Phrase::invoice_aligned_first,
+     "Première facture {of_subject} : {amount}, pour les seuls jours du {from} au {last_day} inclus, calculés au prorata "
+     "jusqu’à son premier jour de facturation, le {anchor}."},
+    {Phrase::invoice_aligned_after_trial,
+     "Première facture {of_subject} après l’essai : {amount}, pour les seuls jours du {from} au {last_day} inclus, calculés "
+     "au prorata jusqu’à son premier jour de facturation, le {anchor}."},
+    {Phrase::started_free_stub,
+     "{Subject} démarre ; la facturation commence à son premier jour de facturation, le {anchor}, et les jours d’ici là sont offerts."},
 };
 
 static_assert(in_phrase_order(phrasebook_fr), "phrasebook_fr: one entry per phrase id, in SUBSIM_PHRASES order");

@@ -149,6 +149,7 @@ const RulePhrases rule_phrases[] = {
     {R::resume_not_paused, {P::reason_not_paused}},
     {R::renewal_paused, {P::reason_paused}},
     {R::change_paused, {P::reason_paused}},
+    {R::billing_aligned_first_period, {P::invoice_aligned_first, P::invoice_aligned_after_trial, P::started_free_stub}},
 };
 
 std::initializer_list<Phrase> phrases_of(Rule r) {

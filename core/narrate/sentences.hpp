@@ -60,5 +60,10 @@ std::optional<std::string> law_answer(const Context& c, const std::vector<const 
 std::string pause_sentence(const Context& c, const Event& e);
 std::string pause_answer(const Context& c, const Event& scheduled, const Event* credit_invoice, Slots slots);
 std::string resume_answer(const Context& c, const Event* withdrawn, const Event* invoice, Slots slots);
+// Format 2 (term_sentences.cpp): an invoice for a stub before the first billing day (SPEC-v2
+// §6.2), whether its rule is billing.aligned_first_period or trial.converted; none for any other
+// invoice. The start of a subscription whose stub is free.
+std::optional<std::string> aligned_first_invoice(const Context& c, const Event& e);
+std::optional<std::string> started_with_free_stub(const Context& c, const Event& e);
 
 }  // namespace subsim::narrate_detail

@@ -210,3 +210,46 @@ TEST_CASE("An account closure in the evergreen phase ends on the grid, with the 
     CHECK(run.events("cancellation_effective").whole_subscription().dates() == Dates{"2025-07-10"});
     CHECK(run.total_charged() == 27 * 2999 + 871);
 }
+
+TEST_CASE("billing.partial_last_period for a suite: its line is cut at E, or refunded from E, when its last member ends",
+          "[term-end]") {
+    auto suite = [](const std::string& notice) {
+        json sc = mobile("P1D", notice);
+        add_product(sc, "chat");
+        add_plan(sc, "chat-24", "chat", 1000, "P1M",
+                 {{"term", "P24M"}, {"cancellation", "end_of_term"}, {"notice", "P1M"}, {"at_term_end", "evergreen"},
+                  {"evergreen_period", "P1D"}, {"evergreen_notice", notice}});
+        sc["catalog"]["bundles"] = {{{"id", "suite"}, {"name", "Suite"}, {"products", {"app", "chat"}}, {"price", 3600}, {"period", "P1M"}}};
+        subscription(sc, "s1") = {{"id", "s1"}, {"plans", {"mobile-24", "chat-24"}}, {"start", "2023-04-01"}, {"bundle", "suite"}};
+        act(sc, cancel_on("2025-06-10"));
+        return sc;
+    };
+    const Run pending{suite("P1M")};  // E = 2025-07-10, inside the suite's July period
+    const json cut = pending.invoices("s1").back();
+    CHECK(cut["date"] == "2025-07-01");
+    CHECK(cut["lines"][0]["bundle"] == "suite");
+    CHECK(cut["lines"][0]["to"] == "2025-07-10");
+    CHECK(cut["amount"] == 1045);  // share(3600, 9/31) = 1045.16
+    const Run paid{suite("P0D")};  // E = 2025-06-11, June already invoiced in full
+    const json refund = paid.invoices("s1").back();
+    CHECK(refund["date"] == "2025-06-11");
+    CHECK(refund["lines"][0]["kind"] == "refund");
+    CHECK(refund["amount"] == -2400);  // share(3600, 20/30)
+    CHECK(paid.events("invoice").on("2025-06-11").only()["rule"] == "billing.partial_last_period");
+}
+
+TEST_CASE("No renewal reminder in the evergreen phase; other policies use evergreen_notice on billing boundaries",
+          "[term-end]") {
+    json sc = yearly({{"at_term_end", "evergreen"}, {"reminders", {"P7D"}}, {"cancellation", "end_of_period"},
+                      {"evergreen_notice", "P1M"}});
+    plan(sc, "app-yearly")["period"] = "P1M";
+    plan(sc, "app-yearly")["price"] = 1000;
+    plan(sc, "app-yearly")["term"] = "P12M";
+    act(sc, cancel_on("2025-03-10"));
+    const Run run{sc};
+    CHECK(run.events("renewal_reminder").dates() == Dates{"2024-12-25"});
+    const json scheduled = run.events("cancellation_scheduled").only();
+    CHECK(scheduled["details"]["effective"] == "2025-05-01");  // 03-10 + 1 month = 04-10 misses 04-01
+    CHECK(scheduled["details"]["deadline_missed"] == true);
+    CHECK(scheduled["rule"] == "notice.deadline_missed");
+}

@@ -16,6 +16,8 @@ function describeBar(ctx, m, it, where) {
   let body = range + ' (' + ctx.ui.dayCount(days) + ')';
   if (it.grace) body += ' — ' + ctx.ui.graceUntil(ctx.date(isoOf(it.grace.to - 1)));
   if (it.suspended) body += ' — ' + ctx.ui.accessSuspended;   // SPEC-v2 §4.4 access_during_dunning false
+  if (it.evergreen) body += ' — ' + ctx.ui.evergreenSince(ctx.date(isoOf(it.evergreen.from)));
+  for (const st of it.stubs || []) body += ' — ' + ctx.ui.stubSpan(ctx.date(isoOf(st.from)), ctx.date(isoOf(st.to - 1)));
   return { title: where + ': ' + ctx.state(it.state), body };
 }
 

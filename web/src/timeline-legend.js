@@ -3,6 +3,7 @@
 import { html, svg } from './dom.js';
 import { FALLBACK_STATES } from './timeline-model.js';
 import { MARKER_KINDS, markerSwatch } from './timeline-marks.js';
+import { evergreenSwatch, stubSwatch } from './timeline-terms.js';
 
 export function drawLegend(container, ctx, fills) {
   container.textContent = '';
@@ -23,6 +24,14 @@ export function drawLegend(container, ctx, fills) {
   lli.setAttribute('data-kind', 'law_window');
   svg('rect', { x: 0.5, y: 0.5, width: 27, height: 13, rx: 3, class: 'law-band' }, swatch(lli));
   html('span', null, lli, ctx.ui.lawWindowLegend);
+  const eli = html('li', null, ul);
+  eli.setAttribute('data-legend', 'evergreen');
+  evergreenSwatch(swatch(eli), fills.active);
+  html('span', null, eli, ctx.ui.evergreenLegend);
+  const sli = html('li', null, ul);
+  sli.setAttribute('data-legend', 'stub');
+  stubSwatch(swatch(sli), fills.active);
+  html('span', null, sli, ctx.ui.stubLegend);
   for (const k of MARKER_KINDS) {
     const li = html('li', null, ul);
     markerSwatch(k, li);

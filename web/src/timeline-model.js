@@ -58,6 +58,54 @@ function laneList(scenario, events, spans) {
   return { lanes, byKey, key };
 }
 
+// SPEC-v2 §5, §6, as the result states them: the evergreen phase of each subscription (from its
+// `evergreen_started` event) and its stubs, the period lines that cover only part of a period: a
+// line of an invoice whose rule is billing.aligned_first_period or billing.partial_last_period, a
+// line ending on the billing anchor of `subscription_started` (a stub billed at a trial end), and
+// the part [B, E) kept by a billing.partial_last_period refund [E, B′).
+function termMarks(events, invoices) {
+  const evergreen = new Map(), anchors = new Map(), rules = new Map();
+  events.forEach((e) => {
+    if (e.type === 'evergreen_started') evergreen.set(e.subscription, dayNum(e.date));
+    if (e.type === 'subscription_started' && e.details && typeof e.details.anchor === 'string') anchors.set(e.subscription, e.details.anchor);
+    if (e.type === 'invoice') rules.set(e.subscription + '\u0000' + e.date, e.rule);
+  });
+  const stubs = [];
+  invoices.forEach((inv) => {
+    const rule = rules.get(inv.subscription + '\u0000' + inv.date);
+    (inv.lines || []).forEach((l) => {
+      const stub = { sub: inv.subscription, product: l.product, from: dayNum(l.from), to: dayNum(l.to) };
+      if (l.kind === 'period' && (rule === 'billing.aligned_first_period' || rule === 'billing.partial_last_period' ||
+          (l.from === inv.date && l.to === anchors.get(inv.subscription) && l.from < l.to))) stubs.push(stub);
+      if (l.kind === 'refund' && rule === 'billing.partial_last_period') {
+        const paid = periodLineEndingOn(invoices, inv.subscription, l.product, l.bundle, l.to);
+        if (paid && paid.from < l.from) stubs.push({ sub: inv.subscription, product: l.product, from: dayNum(paid.from), to: dayNum(l.from) });
+      }
+    });
+  });
+  return { evergreen, stubs };
+}
+
+function periodLineEndingOn(invoices, sub, product, bundle, to) {
+  for (const inv of invoices) {
+    if (inv.subscription !== sub) continue;
+    for (const l of inv.lines || []) if (l.kind === 'period' && l.to === to && l.product === product && l.bundle === bundle) return l;
+  }
+  return null;
+}
+
+// The evergreen part of a bar and the stubs inside it (a suite's stub shows on each product).
+function markTerms(bar, span, terms) {
+  const t1 = terms.evergreen.get(span.subscription);
+  if (t1 != null && t1 < bar.to && span.state !== 'cancelled' && span.state !== 'expired')
+    bar.evergreen = { from: Math.max(t1, bar.from), to: bar.to };
+  terms.stubs.forEach((st) => {
+    if (st.sub !== span.subscription || (st.product != null && st.product !== span.product)) return;
+    const a = Math.max(st.from, bar.from), b = Math.min(st.to, bar.to);
+    if (a < b) (bar.stubs = bar.stubs || []).push({ from: a, to: b });
+  });
+}
+
 // Renewal grace windows, from the `expired` events (details.renewable_until, inclusive).
 function graceWindows(events) {
   const graces = [];
@@ -77,7 +125,7 @@ function suspensions(events) {
   return out;
 }
 
-function addBars(L, spans, graces, suspended) {
+function addBars(L, spans, graces, suspended, terms) {
   spans.forEach((s, i) => {
     const li = L.byKey.get(L.key(s.subscription, s.product));
     const bar = { kind: 'bar', lane: li, from: dayNum(s.from), to: dayNum(s.to), state: s.state, span: i };
@@ -86,6 +134,7 @@ function addBars(L, spans, graces, suspended) {
       const a = Math.max(g.from, bar.from), b = Math.min(g.to, bar.to);
       if (g.sub === s.subscription && a < b) bar.grace = { from: a, to: b };
     });
+    if (terms) markTerms(bar, s, terms);
     L.lanes[li].items.push(bar);
   });
 }
@@ -122,7 +171,7 @@ function addLawWindows(L, events, end) {
 export function buildModel(scenario, result) {
   const events = result.events || [], spans = result.spans || [];
   const L = laneList(scenario, events, spans);
-  addBars(L, spans, graceWindows(events), suspensions(events));
+  addBars(L, spans, graceWindows(events), suspensions(events), termMarks(events, result.invoices || []));
   addMarkers(L, events);
   addLawWindows(L, events, dayNum(scenario.until) + 1);
   const lanes = L.lanes;

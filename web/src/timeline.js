@@ -8,6 +8,7 @@ import { isoOf } from './dates.js';
 import { buildModel, AXIS_H, BAR_H } from './timeline-model.js';
 import { drawAxis } from './timeline-axis.js';
 import { laneClusters, drawLaneMarkers, isNotice, markerY, MERGE_PX } from './timeline-marks.js';
+import { drawTermOverlays, termSignature } from './timeline-terms.js';
 import { describeItem, clusterEnd } from './timeline-describe.js';
 import { bindTimelineKeys } from './timeline-keys.js';
 import { drawLegend } from './timeline-legend.js';
@@ -395,6 +396,7 @@ export class Timeline {
         const ga = Math.max(this.x(it.grace.from), xa), gb = Math.min(this.x(it.grace.to), xb);
         if (gb > ga) svg('rect', { x: ga + 1, y: y + 1, width: Math.max(1, gb - ga - 2), height: BAR_H - 2, rx: 2, class: 'grace' }, g);
       }
+      drawTermOverlays(g, it, (d) => this.x(d), xa, xb, y, lane.subscription);
       this._barLabel(g, lane, it, xa, xb, y);
     }
   }
@@ -525,7 +527,7 @@ export class Timeline {
 // What a lane draws: its items (kind, dates, state). Same signature, nothing to redraw.
 function laneSignature(lane) {
   let s = lane.top + ':';
-  for (const it of lane.items) s += it.kind + it.from + (it.kind === 'law_window' ? '-' + it.to : '') + (it.kind === 'bar' ? '-' + it.to + it.state + (it.grace ? 'g' + it.grace.to : '') + (it.suspended ? 's' : '') : '') + ',';
+  for (const it of lane.items) s += it.kind + it.from + (it.kind === 'law_window' ? '-' + it.to : '') + (it.kind === 'bar' ? '-' + it.to + it.state + (it.grace ? 'g' + it.grace.to : '') + (it.suspended ? 's' : '') + termSignature(it) : '') + ',';
   return s;
 }
 export { MERGE_PX };
