@@ -11,6 +11,7 @@
 #include "engine/cancellation.hpp"
 #include "engine/dunning.hpp"
 #include "engine/invoicing.hpp"
+#include "engine/pause.hpp"
 #include "engine/plan_change.hpp"
 #include "engine/simulation.hpp"
 
@@ -72,6 +73,7 @@ void end_subscription(Simulation& sim, SubscriptionRun& run, Date day, OnExhaust
     if (run.dunning.first_attempt_on != day) withdraw_lines_billed_on(sim, run, day, ended);
     end_bundle_price_if_member_left(sim, run, day, ended);
     if (how == OnExhausted::cancel) withdraw_changes_of_cancelled(sim, run, day);
+    withdraw_pause_of_cancelled(sim, run, day);  // a scheduled pause is withdrawn (SPEC-v2 §4.3, §3.5)
     for (const Collection& c : run.dunning.open)
         if (Invoice* inv = find_invoice(sim.result, run.index, c.invoice)) inv->status = InvoiceStatus::uncollectible;
     run.dunning.open.clear();
