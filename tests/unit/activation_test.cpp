@@ -89,7 +89,7 @@ TEST_CASE("activation.required: pending_activation from start until activate, no
     CHECK(run.events("subscription_started").of("s2").rules() == Strings{"subscription.start"});
 }
 
-TEST_CASE("activation.required: a trial does not apply to a third-party purchase; the term runs from start", "[activation]") {
+TEST_CASE("activation.required: a trial does not apply to a third-party purchase, the term runs from start", "[activation]") {
     json sc = base_scenario();
     add_plan(sc, "app-trial", "app", 1000, "P1M", {{"trial", {{"length", "P14D"}}}});
     subscription(sc, "s1")["plans"] = {"app-trial"};

@@ -48,7 +48,7 @@ TEST_CASE("§6.2 boundaries: the billing day, not A*'s day, is the anchor day", 
                 "2025-08-30", "2025-09-30", "2025-10-30", "2025-11-30", "2025-12-30"});
 }
 
-TEST_CASE("billing.aligned_first_period: the stub is billed on the base, prorated over the nominal span [A* - period, A*)",
+TEST_CASE("billing.aligned_first_period: the stub is billed on the base, prorated over the nominal span (A* - period, A*)",
           "[billing-day]") {
     const Run run{aligned(3000, {{"billing_day", 1}}, "2025-01-20")};
     const json stub = run.invoices("s1").front();
@@ -83,7 +83,7 @@ TEST_CASE("§6.2 terms: a one-period term makes the stub a short term of its own
     CHECK(run.events("invoice").on("2025-02-01").only()["rule"] == "renewal.auto");
 }
 
-TEST_CASE("§6.2 terms: with a longer term the stub belongs to the first term, which runs [base, A* + term)",
+TEST_CASE("§6.2 terms: with a longer term the stub belongs to the first term, which runs (base, A* + term)",
           "[billing-day]") {
     json sc = aligned(2000, {{"billing_day", 1}, {"term", "P1Y"}, {"cancellation", "end_of_term"}}, "2025-01-20");
     sc["until"] = "2026-03-31";
@@ -96,7 +96,7 @@ TEST_CASE("§6.2 terms: with a longer term the stub belongs to the first term, w
     CHECK(run.total_charged() == 774 + 12 * 2000);
 }
 
-TEST_CASE("§6.3 trials: the base is the trial end; the stub invoice has rule trial.converted", "[billing-day]") {
+TEST_CASE("§6.3 trials: the base is the trial end, the stub invoice has rule trial.converted", "[billing-day]") {
     json sc = aligned(3000, {{"billing_day", "last"}, {"trial", {{"length", "P14D"}}}}, "2025-02-10");
     const Run run{sc};
     const json converted = run.events("invoice").on("2025-02-24").only();
@@ -149,7 +149,7 @@ TEST_CASE("§6.3 a free stub is outside every term: an immediate cancellation in
     CHECK(run.total_charged() == 0);
 }
 
-TEST_CASE("§6.3 plan change during the stub: the charge is prorated over the nominal span [A* - period, A*)",
+TEST_CASE("§6.3 plan change during the stub: the charge is prorated over the nominal span (A* - period, A*)",
           "[billing-day]") {
     json sc = aligned(3100, {{"billing_day", 1}}, "2025-03-10");
     add_plan(sc, "plan-pro", "app", 6200, "P1M");
@@ -195,7 +195,7 @@ TEST_CASE("§6.2 bundles: the bundle line of the stub is prorated the same way",
     CHECK(run.invoice_dates("s1").at(1) == "2025-04-01");
 }
 
-TEST_CASE("§6.1 keys: the subscription's value wins; plans that set them must agree; month- or year-based periods only",
+TEST_CASE("§6.1 keys: the subscription's value wins, plans that set them must agree, month- or year-based periods only",
           "[billing-day]") {
     json sc = aligned(1000, {{"billing_day", 1}}, "2025-03-10");
     add_plan(sc, "other", "app", 1000, "P1M", {{"billing_day", 15}});

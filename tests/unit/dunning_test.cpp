@@ -54,7 +54,7 @@ Strings errors_of(const json& sc) {
 
 }  // namespace
 
-TEST_CASE("payment.declined: payment_fails arms the first invoice on or after its date; attempt 1 fails and the "
+TEST_CASE("payment.declined: payment_fails arms the first invoice on or after its date, attempt 1 fails and the "
           "subscription is past_due",
           "[dunning]") {
     json sc = dunning_scenario();
@@ -73,7 +73,7 @@ TEST_CASE("payment.declined: payment_fails arms the first invoice on or after it
     CHECK(run.events("payment_failed").on("2025-04-15").empty());  // one arm, one invoice
 }
 
-TEST_CASE("payment.no_payment_method: with a dunning key, an attempt without a payment method fails; without one, "
+TEST_CASE("payment.no_payment_method: with a dunning key, an attempt without a payment method fails, without one, "
           "v1.3 results stay",
           "[dunning]") {
     json sc = dunning_scenario(nullptr);
@@ -138,7 +138,7 @@ TEST_CASE("Payments come after actions: on the invoice's own date an update clea
     CHECK(Run{after}.events("payment_failed").on("2025-03-15").size() == 1);
 }
 
-TEST_CASE("dunning.exhausted_cancel: the last failed retry cancels the subscription without request, e-mail or fee; "
+TEST_CASE("dunning.exhausted_cancel: the last failed retry cancels the subscription without request, e-mail or fee, "
           "its invoice becomes uncollectible (Example 4.B)",
           "[dunning]") {
     json sc = dunning_scenario(nullptr);
@@ -219,7 +219,7 @@ TEST_CASE("dunning.exhausted_keep_past_due: the invoice stays open, renewals go 
     CHECK(invoice_of(run, "2025-03-15")["paid_on"] == "2025-05-02");
 }
 
-TEST_CASE("change.past_due: a plan change is refused while past_due; cancel is judged on the underlying state",
+TEST_CASE("change.past_due: a plan change is refused while past_due, cancel is judged on the underlying state",
           "[dunning]") {
     json sc = dunning_scenario();
     add_plan(sc, "app-pro", "app", 2000, "P1M");

@@ -117,7 +117,7 @@ TEST_CASE("Version 2 keys and actions in a version 1 file need \"subsim\": 2, wi
     CHECK(change->column > 1);
 }
 
-TEST_CASE("The format version is 1 or 2; anything else is an error at /subsim", "[format-version]") {
+TEST_CASE("The format version is 1 or 2, anything else is an error at /subsim", "[format-version]") {
     std::string text = kV1WithV2Keys;
     text.replace(text.find("\"subsim\": 1"), 11, "\"subsim\": 3");
     const subsim::ScenarioReading reading = subsim::read_scenario(text);

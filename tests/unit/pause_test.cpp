@@ -53,7 +53,7 @@ TEST_CASE("pause.end_of_period: cycles skip whole periods from the next boundary
     CHECK(resumed["details"] == json{{"by", nullptr}, {"paused_from", "2025-03-15"}, {"paused_days", 61}, {"anchor", "2025-01-15"}});
 }
 
-TEST_CASE("pause.immediate: the pause starts on the request date; on a billing date that morning's period is withdrawn",
+TEST_CASE("pause.immediate: the pause starts on the request date, on a billing date that morning's period is withdrawn",
           "[pause]") {
     json sc = monthly();
     act(sc, pause_on("2025-03-15", {{"until", "2025-04-14"}, {"starts", "immediate"}}));
@@ -154,7 +154,7 @@ TEST_CASE("pause.withdrawn: a resume or a whole cancellation before P calls the 
     CHECK(run.events("cancellation_effective").of("s2").only()["date"] == "2025-03-15");
 }
 
-TEST_CASE("pause.cancelled_while_paused: takes effect on r, notice ignored; a fee when P was inside a term",
+TEST_CASE("pause.cancelled_while_paused: takes effect on r, notice ignored, a fee when P was inside a term",
           "[pause]") {
     json sc = monthly("2025-01-01", {{"price", 2000}, {"term", "P1Y"}, {"termination_fee", 5000}, {"notice", "P1M"},
                                      {"cancellation", "end_of_term"}});
@@ -261,7 +261,7 @@ TEST_CASE("renewal.paused: no manual renewal while a pause is scheduled or runni
     CHECK(refusal_rule(sc) == "renewal.paused");
 }
 
-TEST_CASE("change.paused: no plan change while paused; after the resume a change keeps the moved calendar",
+TEST_CASE("change.paused: no plan change while paused, after the resume a change keeps the moved calendar",
           "[pause]") {
     json sc = monthly("2025-01-31", {{"price", 1000}});
     add_plan(sc, "app-pro", "app", 2000, "P1M");

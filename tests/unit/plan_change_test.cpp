@@ -125,7 +125,7 @@ TEST_CASE("change.trial: during a trial the change is immediate, moves no money,
     CHECK(lines_of(run, "2025-01-29") == Strings{"3000 period app-pro 2025-01-29 2025-02-28"});
 }
 
-TEST_CASE("change.withdrawn: changing back withdraws the pending change; a cancellation withdraws it too",
+TEST_CASE("change.withdrawn: changing back withdraws the pending change, a cancellation withdraws it too",
           "[plan-change]") {
     json sc = v2_scenario();
     add_subscription(sc, "s2", {"app-monthly"}, "2025-01-15");
@@ -155,7 +155,7 @@ TEST_CASE("A new change replaces a pending one, and plan_change_scheduled names 
     CHECK(run.events("plan_changed").only()["details"]["to"] == "app-max");
 }
 
-TEST_CASE("change.reset_anchor: another period forces a reset; the new period is billed from the change",
+TEST_CASE("change.reset_anchor: another period forces a reset, the new period is billed from the change",
           "[plan-change]") {
     json sc = v2_scenario();
     add_plan(sc, "app-yearly", "app", 10000, "P1Y");

@@ -358,7 +358,7 @@ TEST_CASE("Dates are written YYYY-MM-DD everywhere", "[schema]") {
     }
 }
 
-TEST_CASE("Durations have a single unit; periods, terms, trials and reminders are never zero", "[schema]") {
+TEST_CASE("Durations have a single unit, periods, terms, trials and reminders are never zero", "[schema]") {
     const json scenario = full_scenario();
     const std::vector<std::string> duration_places = {
         "/catalog/plans/0/period", "/catalog/plans/0/term", "/catalog/plans/0/renewal_term",

@@ -94,7 +94,7 @@ TEST_CASE("at_term_end and the evergreen keys are checked: auto_renew, evergreen
     CHECK(e[0].find("needs \"subsim\": 2") != std::string::npos);
 }
 
-TEST_CASE("term.evergreen: at T1 evergreen_started and the period invoiced with billing.period; no renewed after",
+TEST_CASE("term.evergreen: at T1 evergreen_started and the period invoiced with billing.period, no renewed after",
           "[term-end]") {
     const Run run{mobile("P1D", "P1M")};
     const json started = run.events("evergreen_started").only();
@@ -238,7 +238,7 @@ TEST_CASE("billing.partial_last_period for a suite: its line is cut at E, or ref
     CHECK(paid.events("invoice").on("2025-06-11").only()["rule"] == "billing.partial_last_period");
 }
 
-TEST_CASE("No renewal reminder in the evergreen phase; other policies use evergreen_notice on billing boundaries",
+TEST_CASE("No renewal reminder in the evergreen phase, other policies use evergreen_notice on billing boundaries",
           "[term-end]") {
     json sc = yearly({{"at_term_end", "evergreen"}, {"reminders", {"P7D"}}, {"cancellation", "end_of_period"},
                       {"evergreen_notice", "P1M"}});
