@@ -52,4 +52,10 @@ void end_now_by_law(Simulation& sim, const Action& action, SubscriptionRun& run,
 // cancellations of `run` that take effect on `day`.
 void take_effect(Simulation& sim, SubscriptionRun& run, Date day);
 
+// An end the engine decides (a term end, the end of dunning) reaches every product of another
+// subscription that requires an ended one (and what requires those): each ends on `day` with only its
+// cancellation_effective (rule cancellation.requires_cascade). `customer`: whether those ends count
+// as customer cancellations for refunds and fees (SPEC-v2 §5.5, §4.3).
+void cascade_ends_through_requires(Simulation& sim, Index origin, Date day, std::vector<Index> ended, bool customer);
+
 }  // namespace subsim

@@ -65,4 +65,29 @@ void take_effect(Simulation& sim, SubscriptionRun& run, Date day) {
     settle_cancellation(sim, run, day, ended);
 }
 
+namespace {
+
+bool requires_product(const Scenario& scenario, Index dependent, Index base) {
+    const auto& req = scenario.catalog.products[dependent].requires_products;
+    return std::find(req.begin(), req.end(), base) != req.end();
+}
+
+}  // namespace
+
+void cascade_ends_through_requires(Simulation& sim, Index origin, Date day, std::vector<Index> ended, bool customer) {
+    for (std::size_t pass = 0; pass < ended.size(); ++pass)
+        for (SubscriptionRun& run : sim.subs) {
+            if (run.transfer.done || run.index == origin) continue;
+            bool any = false;
+            for (ProductLine& line : run.lines)
+                if (line.live() && requires_product(sim.scenario, line.product, ended[pass])) {
+                    line.pending = PendingCancellation{day, false, Rule::cancellation_requires_cascade, ended[pass], false,
+                                                       *line.state, std::nullopt, customer};
+                    ended.push_back(line.product);
+                    any = true;
+                }
+            if (any) take_effect(sim, run, day);
+        }
+}
+
 }  // namespace subsim

@@ -27,29 +27,6 @@ Rule exhausted_rule(OnExhausted how) {
     return Rule::dunning_exhausted_cancel;
 }
 
-bool requires_any(const Scenario& scenario, Index dependent, Index base) {
-    const auto& req = scenario.catalog.products[dependent].requires_products;
-    return std::find(req.begin(), req.end(), base) != req.end();
-}
-
-// Every product elsewhere that requires an ended one ends with it, with only its
-// `cancellation_effective` (rule cancellation.requires_cascade) and no refund or fee (§4.3).
-void cascade_requires(Simulation& sim, const SubscriptionRun& origin, Date day, std::vector<Index> ended) {
-    for (std::size_t pass = 0; pass < ended.size(); ++pass)
-        for (SubscriptionRun& run : sim.subs) {
-            if (run.transfer.done || run.index == origin.index) continue;
-            bool any = false;
-            for (ProductLine& line : run.lines)
-                if (line.live() && requires_any(sim.scenario, line.product, ended[pass])) {
-                    line.pending = PendingCancellation{day, false, Rule::cancellation_requires_cascade, ended[pass], false,
-                                                       *line.state, std::nullopt, false};
-                    ended.push_back(line.product);
-                    any = true;
-                }
-            if (any) take_effect(sim, run, day);
-        }
-}
-
 // The subscription ends on `day`. Pending cancellations are superseded and pending plan changes
 // withdrawn; the lines billed that morning and not yet attempted are withdrawn, as on any same-day
 // end (the engine decisions), but an invoice already attempted today stays, uncollectible.
@@ -80,7 +57,8 @@ void end_subscription(Simulation& sim, SubscriptionRun& run, Date day, OnExhaust
     if (run.dunning.past_due_since && *run.dunning.past_due_since < day)
         run.dunning.past_due.emplace_back(*run.dunning.past_due_since, day);
     run.dunning.past_due_since.reset();
-    if (how == OnExhausted::cancel) cascade_requires(sim, run, day, ended);
+    // Ends no customer asked for: no refund, no fee (SPEC-v2 §4.3).
+    if (how == OnExhausted::cancel) cascade_ends_through_requires(sim, run.index, day, ended, false);
 }
 
 }  // namespace

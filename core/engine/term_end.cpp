@@ -19,28 +19,6 @@ bool ends_at_some_term_end(AtTermEnd at) { return at == AtTermEnd::renew_once ||
 // version 1 file relabelled 2 keeps its answer (§9; docs/semantics.md).
 bool evergreen_plan(const ProductLine& line) { return line.plan->at_term_end == AtTermEnd::evergreen; }
 
-bool requires_any(const Scenario& scenario, Index dependent, const std::vector<Index>& bases) {
-    const auto& req = scenario.catalog.products[dependent].requires_products;
-    return std::any_of(req.begin(), req.end(), [&](Index p) { return std::find(bases.begin(), bases.end(), p) != bases.end(); });
-}
-
-// Every product elsewhere that requires an ended one ends with it, on the same date (SPEC-v2 §5.5).
-void cascade_requires(Simulation& sim, const SubscriptionRun& origin, Date day, std::vector<Index> ended) {
-    for (std::size_t pass = 0; pass < ended.size(); ++pass)
-        for (SubscriptionRun& run : sim.subs) {
-            if (run.transfer.done || run.index == origin.index) continue;
-            bool any = false;
-            for (ProductLine& line : run.lines)
-                if (line.live() && requires_any(sim.scenario, line.product, {ended[pass]})) {
-                    line.pending = PendingCancellation{day, false, Rule::cancellation_requires_cascade, ended[pass], false,
-                                                       *line.state};
-                    ended.push_back(line.product);
-                    any = true;
-                }
-            if (any) take_effect(sim, run, day);
-        }
-}
-
 void end_subscription(Simulation& sim, SubscriptionRun& run, Date day, Rule rule) {
     std::vector<Index> ended;
     for (ProductLine& line : run.lines)
@@ -49,7 +27,7 @@ void end_subscription(Simulation& sim, SubscriptionRun& run, Date day, Rule rule
             ended.push_back(line.product);
         }
     take_effect(sim, run, day);
-    cascade_requires(sim, run, day, ended);
+    cascade_ends_through_requires(sim, run.index, day, ended, true);  // same date (SPEC-v2 §5.5)
 }
 
 }  // namespace
