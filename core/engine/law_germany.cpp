@@ -72,10 +72,17 @@ Date exit_date(const Plan& p, const BillingCalendar& calendar, Date t1, Date q) 
 
 FirstTerm law_first_term(const SubscriptionRun& run) {
     const BillingCalendar& cal = run.lead_calendar;
-    const Date t1 = cal.boundary(first_term_end(run));  // A* for a one-period stub term, else A* + term
+    // A prorated stub counts (§6.3). A one-period stub term is measured with the term after it
+    // (docs/semantics.md): a 12-day stub does not make a yearly contract's first term 12 days.
+    // The stub is counted while the calendar is the start's (a pause's skip keeps it, a re-anchoring
+    // does not), and moves with boundary 0 like a first term without a stub (docs/semantics.md).
     const StubTerm stub = run.billing_day.stub;
-    const bool stub_counts = run.billing_day.stub_from && (stub == StubTerm::own_term || stub == StubTerm::in_first_term);
-    return FirstTerm{stub_counts ? *run.billing_day.stub_from : cal.boundary(0), t1};
+    const std::optional<Date>& from = run.billing_day.stub_from;
+    long stub_days = 0;
+    if (from && run.billing_day.day && (stub == StubTerm::own_term || stub == StubTerm::in_first_term) &&
+        aligned_anchor(*from, *run.billing_day.day) == cal.anchor())
+        stub_days = from->days_until(cal.anchor());
+    return FirstTerm{cal.boundary(0).plus_days(-stub_days), cal.boundary(cal.next_term_index(0))};
 }
 
 bool de_new_limits(Date concluded) { return !(concluded < Date::from_valid_ymd(2022, 3, 1)); }

@@ -9,7 +9,7 @@
 // The checks run on the subscription's start and on E of a plan change that resets the anchor,
 // judging the lead plan. S is the start of the first term (the start, or the trial end), T1 its end.
 // With a billing day (SPEC-v2 §6.3) a prorated stub counts: the first term is [base, A* + term),
-// or [base, A*) when the stub is a one-period term of its own; a free stub is outside it (S = A*).
+// also when the stub is a one-period term of its own; a free stub is outside it (S = A*).
 //
 //   Plan 2999/P1M, term P24M, renewal P12M, end_of_term, notice P3M, from 2023-04-01:
 //   (b) warns (expected "evergreen", actual "P12M"), (c) warns (the deadline for 2025-04-01 with
