@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "engine/law_germany.hpp"
 #include "engine/simulation.hpp"
 #include "engine/trial.hpp"
 
@@ -34,11 +35,9 @@ bool would_convert(const Simulation& sim, const SubscriptionRun& run, Date day) 
 
 // The renewals in scope: the first term lasted a year or more, the next term over a month.
 std::vector<TacitRenewal> renewals_in_scope(const SubscriptionRun& run) {
-    const BillingCalendar& cal = run.lead_calendar;
-    const Date s = cal.boundary(0);
-    const Date t1 = cal.boundary(cal.next_term_index(0));
+    const FirstTerm f = law_first_term(run);  // a prorated billing-day stub counts (SPEC-v2 §6.3)
     std::vector<TacitRenewal> out;
-    if (t1 < Duration::months(12).after(s)) return out;
+    if (f.t1 < Duration::months(12).after(f.s)) return out;
     for (const TacitRenewal& t : renewals_ahead(run)) {
         const Date month_later = Duration::months(1).after(t.t);
         const Date next = t.evergreen ? run.lead->evergreen_period.after(t.t) : *t.next_end;

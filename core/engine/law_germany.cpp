@@ -1,22 +1,13 @@
 // Germany, BGB § 309 Nr. 9 (SPEC-v2 §7.4): four warnings, no change to the outcome.
 #include "engine/law_germany.hpp"
 
+#include "engine/billing_day.hpp"
 #include "engine/cancellation_date.hpp"
 #include "engine/evergreen.hpp"
 #include "engine/simulation.hpp"
 
 namespace subsim {
 namespace {
-
-struct FirstTerm {
-    Date s;   // start of the first term
-    Date t1;  // its end
-};
-
-FirstTerm first_term(const SubscriptionRun& run) {
-    const BillingCalendar& cal = run.lead_calendar;
-    return FirstTerm{cal.boundary(0), cal.boundary(cal.next_term_index(0))};
-}
 
 // The checks run on the start, and on the day a plan change reset the anchor (SPEC-v2 §1.6).
 bool check_day(const Simulation& sim, const SubscriptionRun& run, Date day) {
@@ -79,6 +70,21 @@ Date exit_date(const Plan& p, const BillingCalendar& calendar, Date t1, Date q) 
 
 }  // namespace
 
+FirstTerm law_first_term(const SubscriptionRun& run) {
+    const BillingCalendar& cal = run.lead_calendar;
+    // A prorated stub counts (§6.3). A one-period stub term is measured with the term after it
+    // (docs/semantics.md): a 12-day stub does not make a yearly contract's first term 12 days.
+    // The stub is counted while the calendar is the start's (a pause's skip keeps it, a re-anchoring
+    // does not), and moves with boundary 0 like a first term without a stub (docs/semantics.md).
+    const StubTerm stub = run.billing_day.stub;
+    const std::optional<Date>& from = run.billing_day.stub_from;
+    long stub_days = 0;
+    if (from && run.billing_day.day && (stub == StubTerm::own_term || stub == StubTerm::in_first_term) &&
+        aligned_anchor(*from, *run.billing_day.day) == cal.anchor())
+        stub_days = from->days_until(cal.anchor());
+    return FirstTerm{cal.boundary(0).plus_days(-stub_days), cal.boundary(cal.next_term_index(0))};
+}
+
 bool de_new_limits(Date concluded) { return !(concluded < Date::from_valid_ymd(2022, 3, 1)); }
 
 std::optional<DaySpan> de_longest_exit(const Plan& lead, const BillingCalendar& calendar, Date t1) {
@@ -98,7 +104,7 @@ std::optional<DaySpan> de_longest_exit(const Plan& lead, const BillingCalendar& 
 
 void de_warnings(Simulation& sim, SubscriptionRun& run, Date day) {
     if (!law_applies(sim, run) || sim.scenario.jurisdiction != Jurisdiction::de || !check_day(sim, run, day)) return;
-    const FirstTerm f = first_term(run);
+    const FirstTerm f = law_first_term(run);
     const bool new_limits = de_new_limits(run.sub->start);
     check_initial_term(sim, run, day, f);
     check_extension(sim, run, day, f, new_limits);

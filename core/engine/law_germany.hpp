@@ -8,6 +8,8 @@
 //
 // The checks run on the subscription's start and on E of a plan change that resets the anchor,
 // judging the lead plan. S is the start of the first term (the start, or the trial end), T1 its end.
+// With a billing day (SPEC-v2 §6.3) a prorated stub counts: the first term is [base, A* + term),
+// also when the stub is a one-period term of its own; a free stub is outside it (S = A*).
 //
 //   Plan 2999/P1M, term P24M, renewal P12M, end_of_term, notice P3M, from 2023-04-01:
 //   (b) warns (expected "evergreen", actual "P12M"), (c) warns (the deadline for 2025-04-01 with
@@ -23,6 +25,14 @@ struct Plan;
 class BillingCalendar;
 
 inline constexpr const char* de_law = "DE-BGB-309-9";
+
+// The first term [s, t1) as the calendar stands (a pause moves t1, SPEC-v2 §3.4), a prorated
+// billing-day stub included (§6.3, §7.4). California measures the same span (§7.6).
+struct FirstTerm {
+    Date s;   // start of the first term
+    Date t1;  // its end
+};
+FirstTerm law_first_term(const SubscriptionRun& run);
 
 // The new limits apply to contracts concluded on or after 2022-03-01.
 bool de_new_limits(Date concluded);

@@ -324,3 +324,81 @@ TEST_CASE("law sentences name the article and what the customer may do, in Engli
     CHECK(has(told.answer(0), "96.89"));
     CHECK(has(told.answer(0, Language::fr), "le jour même"));
 }
+
+TEST_CASE("law.de_initial_term with a billing day: a prorated stub belongs to the first term, a free stub does not",
+          "[law][law-de]") {
+    // SPEC-v2 §6.3, §7.4: 2000/P1M, term P24M, billing_day 1, from 2025-01-20: A* = 2025-02-01, the
+    // prorated stub joins the first term [2025-01-20, 2027-02-01), longer than P2Y from S = 2025-01-20.
+    json sc = under("DE", "2025-01-20", "2025-03-31", 2000, "P1M",
+                    {{"term", "P24M"}, {"billing_day", 1}, {"cancellation", "end_of_term"}, {"notice", "P1M"},
+                     {"at_term_end", "evergreen"}, {"evergreen_period", "P1D"}, {"evergreen_notice", "P1M"}});
+    const Run run{sc};
+    const json w = warning_of(run, "law.de_initial_term");
+    CHECK(w["date"] == "2025-01-20");
+    CHECK(w["details"]["actual"] == "2025-01-20/2027-01-31");
+    CHECK(w["details"]["about"] == "2027-02-01");
+    CHECK(w["details"]["consequence_from"] == "2025-01-20");
+    CHECK(run.events("compliance_warning").size() == 1);
+    // A free stub is outside every term: S = A* = 2025-02-01 and T1 = S + P2Y exactly.
+    subscription(sc, "s1")["first_period"] = "free";
+    CHECK(Run{sc}.events("compliance_warning").empty());
+}
+
+TEST_CASE("law.ca_renewal_notice with a billing day: a prorated stub counts toward the first year", "[law][law-ca]") {
+    // 9900/P1M, term P12M, billing_day 1, from 2025-01-20: A* = 2025-02-01; the stub joins the first
+    // term [2025-01-20, 2026-02-01), over a year, and the renewal on 2026-02-01 for 12 months needs a
+    // notice in [2025-12-18, 2026-01-17]; the P10D notice (2026-01-22) is late. With term P11M the
+    // first term [2025-01-20, 2026-01-01) stays under a year: a stub is shorter than a period.
+    json year = under("US-CA", "2025-01-20", "2026-02-28", 9900, "P1M",
+                      {{"term", "P12M"}, {"billing_day", 1}, {"reminders", {"P10D"}}});
+    const Run run{year};
+    const json window = run.events("compliance_window").where([](const json& e) { return e["rule"] == "law.ca_renewal_notice"; }).only();
+    CHECK(window["date"] == "2025-12-18");
+    CHECK(window["details"]["about"] == "2026-02-01");
+    CHECK(window["details"]["to"] == "2026-01-17");
+    const json w = warning_of(run, "law.ca_renewal_notice");
+    CHECK(w["date"] == "2026-01-18");
+    CHECK(w["details"]["actual"] == "2026-01-22");
+    // A term of 11 months plus a 12-day stub stays under a year: out of scope.
+    const Run short_term{under("US-CA", "2025-01-20", "2026-02-28", 9900, "P1M",
+                               {{"term", "P11M"}, {"billing_day", 1}, {"reminders", {"P10D"}}})};
+    CHECK(short_term.events("compliance_window").where([](const json& e) { return e["rule"] == "law.ca_renewal_notice"; }).empty());
+}
+
+TEST_CASE("law.fr_reminder_window after a pause: the windows follow the moved renewal, the withdrawal period does not",
+          "[law][law-fr][pause]") {
+    // SPEC-v2 §3.8, §7.8: 1000/P1M, term P1Y, notice P1M, reminder P14D, from 2025-01-01. A pause of
+    // 3 cycles from 2025-04-01 moves the first term end from 2026-01-01 to T = 2026-04-01 (Example 3.C):
+    // D = 2026-03-01, W = [2025-12-01, 2026-02-01]; the reminder 2026-03-18 is late.
+    json sc = under("FR", "2025-01-01", "2026-05-31", 1000, "P1M",
+                    {{"term", "P1Y"}, {"cancellation", "end_of_term"}, {"notice", "P1M"}, {"reminders", {"P14D"}}});
+    act(sc, {{"on", "2025-03-05"}, {"do", "pause"}, {"subscription", "s1"}, {"cycles", 3}});
+    act(sc, act_on("2026-05-10", "cancel"));
+    const Run run{sc};
+    const json eu = run.events("compliance_window").where([](const json& e) { return e["rule"] == "law.eu_withdrawal_period"; }).only();
+    CHECK(eu["details"]["to"] == "2025-01-15");
+    const json window = run.events("compliance_window").where([](const json& e) { return e["rule"] == "law.fr_reminder_window"; }).only();
+    CHECK(window["date"] == "2025-12-01");
+    CHECK(window["details"]["about"] == "2026-04-01");
+    CHECK(window["details"]["to"] == "2026-02-01");
+    const json w = warning_of(run, "law.fr_reminder_window");
+    CHECK(w["date"] == "2026-02-02");
+    CHECK(w["details"]["actual"] == "2026-03-18");
+    CHECK(w["details"]["consequence_from"] == "2026-04-01");
+    // The free termination opens on the moved renewal: the cancel of 2026-05-10 ends that day,
+    // refunding [05-10, 06-01) of May: -share(1000, 22/31) = -709.68 -> -710.
+    CHECK(run.events("cancellation_effective").only()["date"] == "2026-05-10");
+    CHECK(run.events("invoice").on("2026-05-10").only()["details"]["amount"] == -710);
+}
+
+TEST_CASE("law.ca_renewal_notice after a pause: the window follows the moved renewal", "[law][law-ca][pause]") {
+    // Same contract under US-CA: T = 2026-04-01, W = [T - 45D, T - 15D] = [2026-02-15, 2026-03-17];
+    // the P14D notice (03-18) is late. Without the pause W would be [2025-11-17, 2025-12-17].
+    json sc = under("US-CA", "2025-01-01", "2026-04-30", 1000, "P1M", {{"term", "P1Y"}, {"reminders", {"P14D"}}});
+    act(sc, {{"on", "2025-03-05"}, {"do", "pause"}, {"subscription", "s1"}, {"cycles", 3}});
+    const Run run{sc};
+    const json window = run.events("compliance_window").only();
+    CHECK(window["date"] == "2026-02-15");
+    CHECK(window["details"]["about"] == "2026-04-01");
+    CHECK(warning_of(run, "law.ca_renewal_notice")["date"] == "2026-03-18");
+}
