@@ -18,6 +18,7 @@ BillingCalendar::BillingCalendar(Date anchor, Duration period, long periods_per_
                                  unsigned day, bool anchor_is_term_boundary)
     : BillingCalendar(anchor, period, periods_per_term, periods_per_renewal) {
     anchor_day_ = day;
+    aligned_ = true;
     zero_is_term_ = anchor_is_term_boundary;
 }
 
@@ -54,7 +55,7 @@ void BillingCalendar::reanchor(Date at, long k) {
     anchor_ = at;
     anchor_year_ = at.year();
     anchor_month_ = at.month();
-    anchor_day_ = at.day();
+    if (!aligned_) anchor_day_ = at.day();
     shift_ = -k;
     for (Kept& kept : kept_) kept = Kept{};
 }

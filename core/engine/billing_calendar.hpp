@@ -35,6 +35,7 @@ public:
     void skip_periods(long periods);
     // Re-anchored at `at` for index k: boundary′(k + i) = at + i × period, and anchor() becomes `at`.
     // Anchored on 2025-01-31, reanchor(2025-04-20, 2) gives boundary(2) 04-20, boundary(3) 05-20.
+    // An aligned calendar keeps its billing day: `at` is then an aligned date (SPEC-v2 §6.2).
     void reanchor(Date at, long k);
     // Takes the moves of `other`, a calendar on the same anchor (a plan change keeps them).
     void follow(const BillingCalendar& other) { shift_ = other.shift_; }
@@ -52,6 +53,7 @@ private:
     long renewal_;
     long step_;     // the period in days or months
     bool months_;   // month-based period
+    bool aligned_ = false;      // month boundaries on a billing day, not on the anchor's day (SPEC-v2 §6.2)
     bool zero_is_term_ = true;  // boundary 0 is a term boundary (all but a stub inside the first term)
     long shift_ = 0;  // boundary k is the anchor's (k + shift_)-th: moved by a pause (SPEC-v2 §3.4)
     // The last boundaries asked for, by k + shift_ mod 4: a run asks for the same few (the current term's

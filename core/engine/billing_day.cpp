@@ -26,10 +26,33 @@ BillingCalendar aligned(Date anchor, Duration period, long term, long renewal, u
     return BillingCalendar(anchor, period, term, renewal, day, stub != StubTerm::in_first_term);
 }
 
-// share(price, [from, A*), [A* − period, A*)): the nominal span's start by the same day rule.
+// share(price, [from, A), [A − period, A)), A the first boundary after `from` (A*, or a resume's
+// A′ for index k): the nominal span's start by the same day rule.
 std::int64_t stub_amount(const BillingCalendar& calendar, std::int64_t price, Date from) {
-    const Date a = calendar.anchor();
-    return share(price, from.days_until(a), calendar.boundary(-1).days_until(a));
+    const long j = calendar.first_boundary_after(from);
+    const Date a = calendar.boundary(j);
+    return share(price, from.days_until(a), calendar.boundary(j - 1).days_until(a));
+}
+
+// The stub [day, A) on every billable line (and the bundle), A the lead calendar's next boundary.
+void bill_stub(Simulation& sim, SubscriptionRun& run, Date day, Rule rule) {
+    const Date anchor = run.lead_calendar.boundary(run.lead_calendar.first_boundary_after(day));
+    std::vector<RuledLine> lines;
+    if (run.bundle.priced && run.bundle.calendar && any_member_billable(sim, run)) {
+        const Bundle& bundle = sim.scenario.catalog.bundles[*run.sub->bundle];
+        lines.push_back({InvoiceLine{std::nullopt, *run.sub->bundle, day, anchor,
+                                     Money{stub_amount(*run.bundle.calendar, bundle.price.minor(), day)}},
+                         rule});
+    }
+    for (const ProductLine& line : run.lines) {
+        if (line.state != State::active || billed_through_bundle(sim, run, line.product)) continue;
+        const BillingCalendar& cal = line.calendar;
+        lines.push_back({InvoiceLine{line.product, std::nullopt, day, anchor,
+                                     Money{stub_amount(cal, line.plan->price.minor(), day)}, plan_index(sim, *line.plan),
+                                     LineKind::period, cal.boundary(cal.first_boundary_after(day) - 1)},
+                         rule});
+    }
+    add_lines(sim, run, day, std::move(lines));
 }
 
 void set_stub(SubscriptionRun& run, const Plan& lead, Date base, Date anchor, bool free) {
@@ -83,26 +106,15 @@ Rule anchor_invoice_rule(const SubscriptionRun& run) {
 }
 
 bool bill_stub_if_due(Simulation& sim, SubscriptionRun& run, Date day) {
+    if (run.billing_day.realigned_from == day) {  // SPEC-v2 §3.4 item 1: the stub a resume re-aligned
+        run.billing_day.realigned_from.reset();
+        bill_stub(sim, run, day, Rule::billing_period);
+        return true;
+    }
     if (run.billing_day.stub_from != day) return false;
     if (!run.billing_day.stub_due) return true;
     run.billing_day.stub_due = false;
-    const Date anchor = run.lead_calendar.anchor();
-    const Rule rule = run.trial.end == day ? Rule::trial_converted : Rule::billing_aligned_first_period;
-    std::vector<RuledLine> lines;
-    if (run.bundle.priced && run.bundle.calendar && any_member_billable(sim, run)) {
-        const Bundle& bundle = sim.scenario.catalog.bundles[*run.sub->bundle];
-        lines.push_back({InvoiceLine{std::nullopt, *run.sub->bundle, day, anchor,
-                                     Money{stub_amount(*run.bundle.calendar, bundle.price.minor(), day)}},
-                         rule});
-    }
-    for (const ProductLine& line : run.lines) {
-        if (line.state != State::active || billed_through_bundle(sim, run, line.product)) continue;
-        lines.push_back({InvoiceLine{line.product, std::nullopt, day, anchor,
-                                     Money{stub_amount(line.calendar, line.plan->price.minor(), day)},
-                                     plan_index(sim, *line.plan), LineKind::period, line.calendar.boundary(-1)},
-                         rule});
-    }
-    add_lines(sim, run, day, std::move(lines));
+    bill_stub(sim, run, day, run.trial.end == day ? Rule::trial_converted : Rule::billing_aligned_first_period);
     return true;
 }
 

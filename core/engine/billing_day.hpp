@@ -36,6 +36,7 @@ struct BillingDayState {
     std::optional<Date> stub_from; // the stub [stub_from, anchor), when there is one
     StubTerm stub = StubTerm::none;
     bool stub_due = false;          // a prorated stub not yet billed on stub_from
+    std::optional<Date> realigned_from;  // a resume's stub [U, A′) not yet billed on U (SPEC-v2 §3.4, §6.2)
 };
 
 // The first date on or after `base` whose day of month is min(day, days in that month).
@@ -54,6 +55,7 @@ BillingCalendar calendar_for(const SubscriptionRun& run, const Plan& plan, Date 
 Rule anchor_invoice_rule(const SubscriptionRun& run);
 
 // Boundary step 8 on the base: bills the stub (unless free). True when `day` is the stub's start.
+// On a resume's day U, bills the stub [U, A′) of a re-aligned calendar instead (rule billing.period).
 bool bill_stub_if_due(Simulation& sim, SubscriptionRun& run, Date day);
 
 // True on the days of a free stub, which lies outside every term (no termination fee, §6.3).

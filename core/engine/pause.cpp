@@ -78,9 +78,10 @@ std::optional<Refusal> pause_refusal(const Simulation& sim, const Action& a, con
 
 void accept(Simulation& sim, const Action& a, SubscriptionRun& run, const PauseRequest& q) {
     PauseState& p = run.pause;
-    const std::optional<Date> last_resume = p.last_resume;
+    const std::optional<Date> last_resume = p.last_resume, resume_anchor = p.resume_anchor;
     p = PauseState{};
     p.last_resume = last_resume;
+    p.resume_anchor = resume_anchor;
     p.scheduled = true;
     p.immediate = q.immediate;
     p.start = q.start;
@@ -112,7 +113,9 @@ bool pause_ahead_or_running(const SubscriptionRun& run) { return run.pause.sched
 
 bool billing_suspended(const SubscriptionRun& run) { return run.pause.started && !run.pause.resumes; }
 
-bool resumed_on(const SubscriptionRun& run, Date day) { return run.pause.last_resume == day; }
+bool resumed_on(const SubscriptionRun& run, Date day) {
+    return run.pause.last_resume == day || run.pause.resume_anchor == day;
+}
 
 void pause(Simulation& sim, const Action& a) {
     SubscriptionRun& run = sim.subs[*a.subscription];

@@ -13,7 +13,8 @@
 //   U = boundary(4) = 2025-05-15. The calendar is kept and moves two periods: the invoices are
 //   01-15, 02-15, 05-15, 06-15 (Example 3.A).
 //   The same plan from 2025-01-31, `until` 2025-04-19: U = 04-20 is no boundary, so the calendar is
-//   re-anchored at 04-20 for index 2: 04-20, 05-20, 06-20 (Example 3.B).
+//   re-anchored at 04-20 for index 2: 04-20, 05-20, 06-20 (Example 3.B). With billing_day 1 it is
+//   re-anchored at A′ = 05-01 for index 2 instead, the stub [04-20, 05-01) billed on 04-20 (§6.2).
 #include <optional>
 #include <vector>
 
@@ -41,6 +42,7 @@ struct PauseState {
     std::vector<BillingCalendar> at_start;        // each line's calendar on P, before any move
     std::optional<BillingCalendar> bundle_at_start;
     std::optional<Date> last_resume;   // the day the last pause ended by a resume
+    std::optional<Date> resume_anchor; // A′, when that resume re-aligned the calendar on a billing day
 };
 
 // The `pause` and `resume` actions.
@@ -57,7 +59,7 @@ bool is_paused(const SubscriptionRun& run);
 bool pause_ahead_or_running(const SubscriptionRun& run);
 // A pause with no known end is running: nothing renews, expires or is billed until a `resume`.
 bool billing_suspended(const SubscriptionRun& run);
-// The day's period was opened by a resume (its invoice is no first period).
+// The day's period was opened by a resume, or follows its stub (its invoice is no first period).
 bool resumed_on(const SubscriptionRun& run, Date day);
 
 // SPEC-v2 §3.5: a cancellation requested while paused takes effect on r, notice ignored.

@@ -3,6 +3,7 @@
 // resume moves, as reminders and fees see them ahead of time.
 #include <algorithm>
 
+#include "engine/billing_day.hpp"
 #include "engine/evergreen.hpp"
 #include "engine/pause_internal.hpp"
 #include "engine/simulation.hpp"
@@ -17,13 +18,13 @@ void move_calendars(SubscriptionRun& run, Date u) {
     const long k = p.first_unserved;
     for (std::size_t i = 0; i < run.lines.size() && i < p.at_start.size(); ++i) {
         ProductLine& line = run.lines[i];
-        line.calendar = resumed_calendar(p.at_start[i], k, u);
+        line.calendar = resumed_calendar(p.at_start[i], k, u, run.billing_day.day);
         line.billing.move_to(line.calendar, k);
         line.wake.move_to(line.calendar, k);
     }
     run.lead_calendar = run.lines.front().calendar;
     if (p.bundle_at_start && run.bundle.calendar) {
-        run.bundle.calendar = resumed_calendar(*p.bundle_at_start, k, u);
+        run.bundle.calendar = resumed_calendar(*p.bundle_at_start, k, u, run.billing_day.day);
         run.bundle.billing.move_to(*run.bundle.calendar, k);
         run.bundle.wake.move_to(*run.bundle.calendar, k);
     }
@@ -54,10 +55,10 @@ void release_prepaid_term(SubscriptionRun& run, Date p) {
 
 }  // namespace
 
-BillingCalendar resumed_calendar(BillingCalendar cal, long k, Date u) {
+BillingCalendar resumed_calendar(BillingCalendar cal, long k, Date u, std::optional<unsigned> day) {
     const long j = cal.first_boundary_after(u.plus_days(-1));  // the first boundary on or after u
     if (j >= k && cal.boundary(j) == u) cal.skip_periods(j - k);
-    else cal.reanchor(u, k);
+    else cal.reanchor(day ? aligned_anchor(u, *day) : u, k);  // §1.6's re-alignment with a billing day (§6.2)
     return cal;
 }
 
@@ -87,6 +88,9 @@ void resume_on(Simulation& sim, SubscriptionRun& run, Date u, Rule rule, DetailV
     s.started = false;
     s.resumes = u;
     s.last_resume = u;
+    const Date anchor = run.lead_calendar.boundary(s.first_unserved);
+    s.resume_anchor = u < anchor ? std::optional<Date>(anchor) : std::nullopt;
+    run.billing_day.realigned_from = u < anchor ? std::optional<Date>(u) : std::nullopt;  // the stub [U, A′) (§6.2)
     if (in_evergreen(run)) run.term_end.evergreen_since = u;  // the grid restarts at U (§3.4 item 2)
     sim.emit(u, EventType::resumed, run.index, std::nullopt, rule,
              {{"by", std::move(by)},
@@ -124,14 +128,14 @@ Date term_end_as_if_resumed(const SubscriptionRun& run, const ProductLine& line,
     const PauseState& s = run.pause;
     const std::size_t i = static_cast<std::size_t>(&line - run.lines.data());
     const long k = s.first_unserved;
-    const BillingCalendar cal = resumed_calendar(i < s.at_start.size() ? s.at_start[i] : line.calendar, k, e);
-    return cal.boundary(cal.is_term_boundary(k) ? k : cal.next_term_index(k));
+    const BillingCalendar cal = resumed_calendar(i < s.at_start.size() ? s.at_start[i] : line.calendar, k, e, run.billing_day.day);
+    return cal.is_term_boundary(k) ? e : cal.boundary(cal.next_term_index(k));  // no stub owed on a billing day
 }
 
 const BillingCalendar& reminder_calendar(const SubscriptionRun& run, std::optional<BillingCalendar>& scratch) {
     const PauseState& s = run.pause;
     if (!s.scheduled || !s.resumes) return run.lead_calendar;
-    scratch = resumed_calendar(run.lead_calendar, s.first_unserved, *s.resumes);
+    scratch = resumed_calendar(run.lead_calendar, s.first_unserved, *s.resumes, run.billing_day.day);
     return *scratch;
 }
 

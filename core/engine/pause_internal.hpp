@@ -20,7 +20,8 @@ void resume_on(Simulation& sim, SubscriptionRun& run, Date u, Rule rule, DetailV
 void credit_unused(Simulation& sim, SubscriptionRun& run, Date p);
 
 // `cal` as a resume on `u` leaves it, k being the first period not served (§3.4 item 1): kept and
-// moved c periods when u is boundary(k + c), otherwise re-anchored at u for index k.
-BillingCalendar resumed_calendar(BillingCalendar cal, long k, Date u);
+// moved c periods when u is boundary(k + c), otherwise re-anchored at u for index k; with a billing
+// `day`, at the first aligned date A′ on or after u (§6.2), the stub [u, A′) billed on u.
+BillingCalendar resumed_calendar(BillingCalendar cal, long k, Date u, std::optional<unsigned> day);
 
 }  // namespace subsim

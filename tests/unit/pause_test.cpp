@@ -125,6 +125,41 @@ TEST_CASE("pause.resumed_by_request: a resume action ends an open-ended pause an
                                            "2025-08-20", "2025-09-20", "2025-10-20", "2025-11-20", "2025-12-20"});
 }
 
+TEST_CASE("pause.resumed with a billing day: re-anchoring aligns again at A-prime, the stub from U billed on U",
+          "[pause]") {
+    // billing_day 1 from 2025-01-01; until 04-19: P = 03-01 (k = 2), U = 04-20 is no boundary, so the
+    // calendar is re-anchored at A' = 05-01 for index 2 (§3.4 item 1, §6.2).
+    json sc = monthly("2025-01-01", {{"billing_day", 1}});
+    act(sc, pause_on("2025-02-10", {{"until", "2025-04-19"}}));
+    const Run run{sc};
+    CHECK(run.events("resumed").only()["details"]["anchor"] == "2025-05-01");
+    CHECK(run.events().of("s1").on("2025-04-20").types() == Strings{"resumed", "invoice"});
+    CHECK(run.invoice_dates("s1") == Dates{"2025-01-01", "2025-02-01", "2025-04-20", "2025-05-01", "2025-06-01", "2025-07-01",
+                                           "2025-08-01", "2025-09-01", "2025-10-01", "2025-11-01", "2025-12-01"});
+    // share(4999, [04-20, 05-01), [04-01, 05-01)) = 4999 × 11 / 30 = 1832.97 → 1833, rule billing.period.
+    const json stub = run.invoices("s1")[2];
+    CHECK(stub["lines"].size() == 1);
+    CHECK(stub["lines"][0]["from"] == "2025-04-20");
+    CHECK(stub["lines"][0]["to"] == "2025-05-01");
+    CHECK(stub["lines"][0]["kind"] == "period");
+    CHECK(stub["amount"] == 1833);
+    CHECK(run.events("invoice").on("2025-04-20").only()["rule"] == "billing.period");
+    // A' is boundary(2), a term boundary: it renews, like every later first of the month.
+    const json renewed = run.events("renewed").on("2025-05-01").only();
+    CHECK(renewed["details"]["term_to"] == "2025-06-01");
+    CHECK(run.events("invoice").on("2025-05-01").only()["rule"] == "renewal.auto");
+    CHECK(run.total_charged() == 4999 * 10 + 1833);
+
+    // billing_day "last" keeps the last day after the re-anchoring: A' = 04-30, then 05-31, 06-30.
+    // Stub share(4999, [04-20, 04-30), [03-31, 04-30)) = 4999 × 10 / 30 = 1666.33 → 1666.
+    json last = monthly("2025-01-31", {{"billing_day", "last"}});
+    last["until"] = "2025-06-30";
+    act(last, pause_on("2025-03-10", {{"until", "2025-04-19"}}));
+    const Run at_end{last};
+    CHECK(at_end.invoice_dates("s1") == Dates{"2025-01-31", "2025-02-28", "2025-04-20", "2025-04-30", "2025-05-31", "2025-06-30"});
+    CHECK(at_end.total_charged() == 4999 * 5 + 1666);
+}
+
 TEST_CASE("pause.max_reached: an open-ended pause resumes by itself at P + max", "[pause]") {
     json sc = monthly("2025-01-15", {{"pause", {{"max", "P2M"}}}});
     act(sc, pause_on("2025-03-02"));
