@@ -4,53 +4,19 @@
 // markers, unpaid invoices marked in the list and the total, and the what-if actions "payment
 // fails" (no "by") and "update the card" whose answers are the narrator's. Any console error, page
 // error, failed request or CSP violation fails.
-const { describe, it, before, after } = require('node:test');
+const { describe, it } = require('node:test');
 const assert = require('node:assert/strict');
-const fs = require('node:fs');
-const os = require('node:os');
-const path = require('node:path');
-const { SITE, runCli, loadWasm, startServer, launchBrowser, openPage, screenshotPath } = require('./helpers');
+const { pageSuite, assertClean, afterRender, openPage, screenshotPath } = require('./helpers');
 
-let browser, server, wasm, tmp;
-
-before(async () => {
-  assert.ok(fs.existsSync(path.join(SITE, 'index.html')), `${SITE} is missing: run web/build.sh`);
-  wasm = await loadWasm();
-  server = await startServer(SITE);
-  browser = await launchBrowser();
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'subsim-dunning-'));
-});
-after(async () => {
-  if (browser) await browser.close();
-  if (server) server.server.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
-
-function cli(text) {
-  const f = path.join(tmp, `s${Date.now()}${Math.random().toString(36).slice(2)}.json`);
-  fs.writeFileSync(f, text);
-  const r = runCli(f);
-  assert.ok(r.status === 0 || r.status === 1, `subsim run exited ${r.status}: ${r.stderr}`);
-  return JSON.parse(r.stdout.toString('utf8'));
-}
-async function assertClean(page) {
-  const problems = await page.problems();
-  assert.deepEqual(problems, [], problems.join('\n'));
-}
-const renders = (page) => page.evaluate(() => +document.body.dataset.renders);
-async function afterRender(page, action) {
-  const n = await renders(page);
-  await action();
-  await page.waitForFunction((k) => +document.body.dataset.renders > k, n);
-  await page.waitForFunction(() => document.body.dataset.lists === document.body.dataset.renders || !document.getElementById('errors').hidden);
-}
+const suite = pageSuite('dunning');
+const cli = (text) => suite.cli(text);
 const editorText = (page) => page.inputValue('#source');
 async function shownBars(page) {
   return page.$$eval('#timeline rect.bar[data-from]', (rs) => rs.map((r) => [r.dataset.subscription, r.dataset.product, r.dataset.state, r.dataset.from, r.dataset.to].join('|')).sort());
 }
 const spans = (r) => r.spans.map((s) => [s.subscription, s.product, s.state, s.from, s.to].join('|')).sort();
 function answers(text, lang) {
-  const n = JSON.parse(wasm.narration(text, lang));
+  const n = JSON.parse(suite.wasm.narration(text, lang));
   assert.ok(!n.errors, JSON.stringify(n.errors));
   return (JSON.parse(text).actions || []).map((a, i) => [a, i]).filter(([a]) => a['x-whatif'])
     .map(([, i]) => n.answers.find((x) => x.action === i).sentence);
@@ -58,7 +24,7 @@ function answers(text, lang) {
 
 describe('failed payments and dunning on the page', () => {
   it('draws past_due spans with their legend entry, payment markers and unpaid invoices', async () => {
-    const page = await openPage(browser, server.url + '#v2/dunning-no-payment-method-cancelled.json');
+    const page = await openPage(suite.browser, suite.server.url + '#v2/dunning-no-payment-method-cancelled.json');
     try {
       await page.click('#lang-en');
       const r = cli(await editorText(page));
@@ -87,7 +53,7 @@ describe('failed payments and dunning on the page', () => {
   });
 
   it('marks a retry that went through, says an invoice paid late, and access suspended', async () => {
-    const page = await openPage(browser, server.url + '#v2/dunning-rescueassist-card-expires.json');
+    const page = await openPage(suite.browser, suite.server.url + '#v2/dunning-rescueassist-card-expires.json');
     try {
       await page.click('#lang-en');
       const r = cli(await editorText(page));
@@ -109,7 +75,7 @@ describe('failed payments and dunning on the page', () => {
   });
 
   it('offers "payment fails" (without a user) and "update the card" as what-if actions', async () => {
-    const page = await openPage(browser, server.url + '#v2/dunning-declined-recovered-by-update.json');
+    const page = await openPage(suite.browser, suite.server.url + '#v2/dunning-declined-recovered-by-update.json');
     try {
       await page.click('#lang-en');
       const original = await editorText(page);

@@ -161,7 +161,54 @@ function screenshotPath(name) {
   return path.join(SCREENSHOTS, name);
 }
 
+// The set-up of a test file that drives the page: the built site served with the strict CSP, the
+// WebAssembly module, one Chromium and a scratch folder, opened before the file's tests and closed
+// after them. Returns the live handles (`browser`, `server`, `wasm`) and `cli(text)`, the result of
+// `subsim run --json` on a scenario text.
+function pageSuite(name) {
+  const { before, after } = require('node:test');
+  const assert = require('node:assert/strict');
+  const os = require('node:os');
+  const suite = { browser: null, server: null, wasm: null, tmp: null };
+  before(async () => {
+    assert.ok(fs.existsSync(path.join(SITE, 'index.html')), `${SITE} is missing: run web/build.sh`);
+    suite.wasm = await loadWasm();
+    suite.server = await startServer(SITE);
+    suite.browser = await launchBrowser();
+    suite.tmp = fs.mkdtempSync(path.join(os.tmpdir(), `subsim-${name}-`));
+  });
+  after(async () => {
+    if (suite.browser) await suite.browser.close();
+    if (suite.server) suite.server.server.close();
+    if (suite.tmp) fs.rmSync(suite.tmp, { recursive: true, force: true });
+  });
+  suite.cli = (text) => {
+    const f = path.join(suite.tmp, `s${Date.now()}${Math.random().toString(36).slice(2)}.json`);
+    fs.writeFileSync(f, text);
+    const r = runCli(f);
+    assert.ok(r.status === 0 || r.status === 1, `subsim run exited ${r.status}: ${r.stderr}`);
+    return JSON.parse(r.stdout.toString('utf8'));
+  };
+  return suite;
+}
+
+// No console error, page error, failed request or CSP violation on `page` (openPage records them).
+async function assertClean(page) {
+  const problems = await page.problems();
+  require('node:assert/strict').deepEqual(problems, [], problems.join('\n'));
+}
+
+// Runs `action` and waits for the repaint it causes: the timeline, the lists, and the what-if totals.
+async function afterRender(page, action) {
+  const n = await page.evaluate(() => +document.body.dataset.renders);
+  await action();
+  await page.waitForFunction((k) => +document.body.dataset.renders > k, n);
+  await page.waitForFunction(() => document.body.dataset.lists === document.body.dataset.renders || !document.getElementById('errors').hidden);
+  await page.waitForFunction(() => !document.querySelector('#whatif .wi-item') || !document.querySelector('#whatif .wi-totals').hidden);
+}
+
 module.exports = {
+  pageSuite, assertClean, afterRender,
   ROOT, SCENARIOS, SITE, WASM_DIR, CLI, CSP, scenarioFiles, loadWasm, runCli, runCliArgs, startServer,
   launchBrowser, openPage, openHost, embedsRendered, screenshotPath,
 };

@@ -5,47 +5,12 @@
 // modified scenario (the paused bars are the engine's spans), its answer is the narrator's
 // sentence, and the legend has a `paused` entry in English and French. Any console error, page
 // error, failed request or CSP violation fails.
-const { describe, it, before, after } = require('node:test');
+const { describe, it } = require('node:test');
 const assert = require('node:assert/strict');
-const fs = require('node:fs');
-const os = require('node:os');
-const path = require('node:path');
-const { SITE, runCli, loadWasm, startServer, launchBrowser, openPage } = require('./helpers');
+const { pageSuite, assertClean, afterRender, openPage } = require('./helpers');
 
-let browser, server, wasm, tmp;
-
-before(async () => {
-  assert.ok(fs.existsSync(path.join(SITE, 'index.html')), `${SITE} is missing: run web/build.sh`);
-  wasm = await loadWasm();
-  server = await startServer(SITE);
-  browser = await launchBrowser();
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'subsim-pause-'));
-});
-after(async () => {
-  if (browser) await browser.close();
-  if (server) server.server.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
-
-function cli(text) {
-  const f = path.join(tmp, `s${Date.now()}${Math.random().toString(36).slice(2)}.json`);
-  fs.writeFileSync(f, text);
-  const r = runCli(f);
-  assert.ok(r.status === 0 || r.status === 1, `subsim run exited ${r.status}: ${r.stderr}`);
-  return JSON.parse(r.stdout.toString('utf8'));
-}
-async function assertClean(page) {
-  const problems = await page.problems();
-  assert.deepEqual(problems, [], problems.join('\n'));
-}
-const renders = (page) => page.evaluate(() => +document.body.dataset.renders);
-async function afterRender(page, action) {
-  const n = await renders(page);
-  await action();
-  await page.waitForFunction((k) => +document.body.dataset.renders > k, n);
-  await page.waitForFunction(() => document.body.dataset.lists === document.body.dataset.renders || !document.getElementById('errors').hidden);
-  await page.waitForFunction(() => !document.querySelector('#whatif .wi-item') || !document.querySelector('#whatif .wi-totals').hidden);
-}
+const suite = pageSuite('pause');
+const cli = (text) => suite.cli(text);
 const editorText = (page) => page.inputValue('#source');
 function whatIfActions(text) { return (JSON.parse(text).actions || []).filter((a) => a['x-whatif']); }
 async function shownBars(page) {
@@ -54,7 +19,7 @@ async function shownBars(page) {
 const spans = (r) => r.spans.map((s) => [s.subscription, s.product, s.state, s.from, s.to].join('|')).sort();
 const sentences = (page) => page.$$eval('#whatif .wi-sentence', (ps) => ps.map((p) => p.textContent));
 function answers(text, lang) {
-  const n = JSON.parse(wasm.narration(text, lang));
+  const n = JSON.parse(suite.wasm.narration(text, lang));
   assert.ok(!n.errors, JSON.stringify(n.errors));
   return (JSON.parse(text).actions || []).map((a, i) => [a, i]).filter(([a]) => a['x-whatif'])
     .map(([, i]) => { const a = n.answers.find((x) => x.action === i); assert.ok(a, `no answer for action ${i}`); return a.sentence; });
@@ -69,7 +34,7 @@ async function addWhatIf(page, fields) {
 
 describe('pause and resume on the page', () => {
   it('adds a pause of two billing periods, as the engine computes it, with paused bars and a legend entry', async () => {
-    const page = await openPage(browser, server.url + '#v2/change-immediate-upgrade.json');
+    const page = await openPage(suite.browser, suite.server.url + '#v2/change-immediate-upgrade.json');
     try {
       await page.click('#lang-en');
       const offered = await page.$$eval('.wi-action option', (os) => os.map((o) => o.value));
@@ -100,7 +65,7 @@ describe('pause and resume on the page', () => {
   });
 
   it('adds a resume that ends an open-ended pause, billed on the resume date as the engine says', async () => {
-    const page = await openPage(browser, server.url + '#v2/change-immediate-upgrade.json');
+    const page = await openPage(suite.browser, suite.server.url + '#v2/change-immediate-upgrade.json');
     try {
       await page.click('#lang-en');
       await addWhatIf(page, { action: 'pause', cycles: '', on: '2025-02-20' });
@@ -120,7 +85,7 @@ describe('pause and resume on the page', () => {
   });
 
   it('does not offer pause or resume on a format 1 scenario', async () => {
-    const page = await openPage(browser, server.url + '#redhat-activation-never.json');
+    const page = await openPage(suite.browser, suite.server.url + '#redhat-activation-never.json');
     try {
       const offered = await page.$$eval('.wi-action option', (os) => os.map((o) => o.value));
       assert.ok(!offered.includes('pause') && !offered.includes('resume'), `${offered}`);

@@ -5,47 +5,12 @@
 // them; a what-if cancellation in the evergreen phase is answered with the exit date under the
 // evergreen notice, in the narrator's words (English and French). Any console error, page error,
 // failed request or CSP violation fails.
-const { describe, it, before, after } = require('node:test');
+const { describe, it } = require('node:test');
 const assert = require('node:assert/strict');
-const fs = require('node:fs');
-const os = require('node:os');
-const path = require('node:path');
-const { SITE, runCli, loadWasm, startServer, launchBrowser, openPage, screenshotPath } = require('./helpers');
+const { pageSuite, assertClean, afterRender, openPage, screenshotPath } = require('./helpers');
 
-let browser, server, wasm, tmp;
-
-before(async () => {
-  assert.ok(fs.existsSync(path.join(SITE, 'index.html')), `${SITE} is missing: run web/build.sh`);
-  wasm = await loadWasm();
-  server = await startServer(SITE);
-  browser = await launchBrowser();
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'subsim-terms-'));
-});
-after(async () => {
-  if (browser) await browser.close();
-  if (server) server.server.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
-
-function cli(text) {
-  const f = path.join(tmp, `s${Date.now()}${Math.random().toString(36).slice(2)}.json`);
-  fs.writeFileSync(f, text);
-  const r = runCli(f);
-  assert.ok(r.status === 0 || r.status === 1, `subsim run exited ${r.status}: ${r.stderr}`);
-  return JSON.parse(r.stdout.toString('utf8'));
-}
-async function assertClean(page) {
-  const problems = await page.problems();
-  assert.deepEqual(problems, [], problems.join('\n'));
-}
-const renders = (page) => page.evaluate(() => +document.body.dataset.renders);
-async function afterRender(page, action) {
-  const n = await renders(page);
-  await action();
-  await page.waitForFunction((k) => +document.body.dataset.renders > k, n);
-  await page.waitForFunction(() => document.body.dataset.lists === document.body.dataset.renders || !document.getElementById('errors').hidden);
-  await page.waitForFunction(() => !document.querySelector('#whatif .wi-item') || !document.querySelector('#whatif .wi-totals').hidden);
-}
+const suite = pageSuite('terms');
+const cli = (text) => suite.cli(text);
 const editorText = (page) => page.inputValue('#source');
 // Overlays drawn in the bars of `sub`: "from|to", sorted.
 function overlays(page, cls, sub) {
@@ -57,7 +22,7 @@ const spansOf = (r, sub) => r.spans.filter((s) => s.subscription === sub);
 
 describe('timeline: evergreen phase and stubs (SPEC-v2 §5, §6)', () => {
   it('draws the evergreen phase from evergreen_started and the partial last periods, with legend entries', async () => {
-    const page = await openPage(browser, server.url + '#v2/evergreen-any-day.json');
+    const page = await openPage(suite.browser, suite.server.url + '#v2/evergreen-any-day.json');
     try {
       await page.click('#lang-en');
       const r = cli(await editorText(page));
@@ -82,7 +47,7 @@ describe('timeline: evergreen phase and stubs (SPEC-v2 §5, §6)', () => {
   });
 
   it('draws a billing-day stub, prorated after a trial, and none when the stub is free', async () => {
-    const page = await openPage(browser, server.url + '#v2/billing-day-last-after-trial.json');
+    const page = await openPage(suite.browser, suite.server.url + '#v2/billing-day-last-after-trial.json');
     try {
       await page.click('#lang-en');
       assert.deepEqual(await overlays(page, 'stub', 's1'), ['2025-02-24|2025-02-28']);
@@ -96,7 +61,7 @@ describe('timeline: evergreen phase and stubs (SPEC-v2 §5, §6)', () => {
 
 describe('what-if: a cancellation in the evergreen phase (SPEC-v2 §5.5)', () => {
   it('answers with the exit date under the evergreen notice, in the narrator\'s words', async () => {
-    const page = await openPage(browser, server.url + '#v2/evergreen-any-day.json');
+    const page = await openPage(suite.browser, suite.server.url + '#v2/evergreen-any-day.json');
     try {
       await page.click('#lang-en');
       await page.selectOption('.wi-action', 'cancel');
@@ -111,7 +76,7 @@ describe('what-if: a cancellation in the evergreen phase (SPEC-v2 §5.5)', () =>
       assert.equal(sched.rule, 'cancellation.evergreen');
       assert.equal(sched.details.effective, '2025-07-20', '06-20 + one month, any day');
       const k = JSON.parse(text).actions.findIndex((a) => a['x-whatif']);
-      const expected = (lang) => JSON.parse(wasm.narration(text, lang)).answers.find((a) => a.action === k).sentence;
+      const expected = (lang) => JSON.parse(suite.wasm.narration(text, lang)).answers.find((a) => a.action === k).sentence;
       const shown = await page.$$eval('#whatif .wi-sentence', (ps) => ps.map((p) => p.textContent));
       assert.deepEqual(shown, [expected('en')]);
       assert.ok(shown[0].includes('20 July 2025'), shown[0]);
