@@ -11,13 +11,17 @@ export function createApi(loadBytes) {
   const load = () => (module ??= Promise.resolve(loadBytes(wasmUrl)).then((wasmBinary) => SubSim({ wasmBinary })));
   const text = (scenario) => (typeof scenario === 'string' ? scenario : JSON.stringify(scenario));
   const call = async (name, ...args) => (await load())[name](...args);
+  // The reference date of relative dates ("today", "today+P10D"; SPEC-v2 §8.2): options.today as
+  // "YYYY-MM-DD"; without it the module takes the host's local calendar date, as the CLI does
+  // without --today.
+  const today = (options) => options?.today;
   return {
     load,
-    simulateText: (scenario) => call('simulate', text(scenario)),
-    simulate: async (scenario) => JSON.parse(await call('simulate', text(scenario))),
-    validate: async (scenario) => JSON.parse(await call('validate', text(scenario))),
-    explain: async (scenario, locale = '') => JSON.parse(await call('explain', text(scenario), locale)),
-    narration: async (scenario, locale = '') => JSON.parse(await call('narration', text(scenario), locale)),
+    simulateText: (scenario, options) => call('simulate', text(scenario), today(options)),
+    simulate: async (scenario, options) => JSON.parse(await call('simulate', text(scenario), today(options))),
+    validate: async (scenario, options) => JSON.parse(await call('validate', text(scenario), today(options))),
+    explain: async (scenario, locale = '', options) => JSON.parse(await call('explain', text(scenario), locale, today(options))),
+    narration: async (scenario, locale = '', options) => JSON.parse(await call('narration', text(scenario), locale, today(options))),
     catalogue: async () => JSON.parse(await call('catalogue')),
     version: () => call('version'),
   };

@@ -7,7 +7,7 @@ function isErrors(answer: Result | Errors): answer is Errors {
 }
 
 export async function lastDayOfAccess(text: string): Promise<string | null> {
-  const answer = await simulate(text);
+  const answer = await simulate(text, { today: '2026-03-31' });
   if (isErrors(answer)) return answer.errors[0].pointer;
   const total: number = answer.summary.total_charged;
   const ends = answer.events.filter((e: Event) => e.type === 'cancellation_scheduled');
@@ -16,7 +16,7 @@ export async function lastDayOfAccess(text: string): Promise<string | null> {
 }
 
 export async function sentences(text: string): Promise<number> {
-  const said = await explain(text, 'fr');
+  const said = await explain(text, 'fr', { today: '2026-03-31' });
   const checked = await validate(text);
   return (Array.isArray(said) ? said.length : 0) + checked.errors.length;
 }

@@ -25,6 +25,17 @@ for (const file of files) {
       fail(`${file}: explain ${locale}`);
   if ((await validate(text)).errors.length !== 0) fail(`${file}: validate`);
 }
+// A reference date passes through as the CLI's --today (format 2 relative dates).
+const relative = join(dir, 'v2', 'today-cancel-zendesk-annual.json');
+for (const day of ['2026-03-31', '2027-01-15']) {
+  const text = readFileSync(relative, 'utf8');
+  if ((await simulateText(text, { today: day })) !== run('run', relative, '--json', '--today', day))
+    fail(`today-cancel-zendesk-annual.json: simulateText(text, { today: ${day} }) == subsim run --json --today ${day}`);
+  if (JSON.stringify(await explain(text, 'en', { today: day })) !== JSON.stringify(JSON.parse(run('explain', relative, '--locale', 'en', '--today', day))))
+    fail(`today-cancel-zendesk-annual.json: explain with today ${day}`);
+}
+if (!(await validate('{"subsim": 2}', { today: 'soon' })).errors.some((e) => /reference date/.test(e.message)))
+  fail('a malformed today is an error');
 const bad = await validate('{"subsim": 1, "start": "2025-02-30"}');
 if (!bad.errors.some((e) => e.pointer === '/start')) fail('validate reports positioned errors');
 console.log(`ok: ${files.length} scenarios through the installed package, identical to the CLI`);
