@@ -117,11 +117,11 @@ std::string change_answer(const Asked& a, const Event& scheduled) {
     const Context& c = a.c;
     const std::optional<Date> effective = date_detail(scheduled, "effective");
     const Event* changed = a.first(EventType::plan_changed);
-    const Slots extra = {{"to", changed ? text_detail(*changed, "to") : std::string()},
+    const Slots extra = {{"to", changed ? c.name(text_detail(*changed, "to")) : std::string()},
                          {"effective", effective ? c.date(*effective) : std::string()}};
     if (!changed) {
         Slots s = extra;
-        if (const Event* req = a.first(EventType::plan_change_requested)) s[0].second = text_detail(*req, "to");
+        if (const Event* req = a.first(EventType::plan_change_requested)) s[0].second = c.name(text_detail(*req, "to"));
         return c.say(Phrase::answer_change_plan_later, a.slots(&scheduled, s));
     }
     const Event* bill = a.first(EventType::invoice);
