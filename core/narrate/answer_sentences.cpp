@@ -173,14 +173,18 @@ std::string narrate_answer(const Scenario& scenario, const Result& result, std::
     return answer(Context{scenario, result, lang}, scenario.actions[action], std::move(events));
 }
 
-std::vector<std::string> narrate_answers(const Scenario& scenario, const Result& result, Language lang) {
+std::vector<std::string> narrate_answers(const Scenario& scenario, const Result& result, Language lang, std::size_t max_bytes) {
     std::vector<std::vector<const Event*>> by_action(scenario.actions.size());
     for (const Event& e : result.events)
         if (e.action && *e.action < by_action.size()) by_action[*e.action].push_back(&e);
     const Context c{scenario, result, lang};
     std::vector<std::string> out;
     out.reserve(by_action.size());
-    for (std::size_t i = 0; i < by_action.size(); ++i) out.push_back(answer(c, scenario.actions[i], std::move(by_action[i])));
+    std::size_t bytes = 0;
+    for (std::size_t i = 0; i < by_action.size() && bytes <= max_bytes; ++i) {
+        out.push_back(answer(c, scenario.actions[i], std::move(by_action[i])));
+        bytes += out.back().size();
+    }
     return out;
 }
 
