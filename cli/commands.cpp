@@ -3,6 +3,7 @@
 #include "engine/simulate.hpp"
 #include "file_input.hpp"
 #include "io/json_api.hpp"
+#include "io/json_writer.hpp"
 #include "io/scenario_reader.hpp"
 #include "narrate/narrator.hpp"
 #include "narrate/rules_doc.hpp"
@@ -12,6 +13,17 @@
 namespace subsim::cli {
 
 const char* version() { return "0.1.0"; }
+
+namespace {
+
+// A file that could not be read gives 2; one over the size limit also its errors object, the
+// one the reader gives (status 2), for a command that answers in JSON.
+int json_size_error(std::ostream& out, const Diagnostics& too_large) {
+    if (!too_large.empty()) out << write_errors_json(too_large);
+    return 2;
+}
+
+}  // namespace
 
 int run(std::vector<std::string> args, std::ostream& out, std::ostream& err) {
     const std::string locale = take_locale(args);
@@ -31,8 +43,9 @@ int run(std::vector<std::string> args, std::ostream& out, std::ostream& err) {
         err << "subsim run: missing FILE (use - for standard input)\n";
         return 2;
     }
-    const auto text = read_input(path, err);
-    if (!text) return 2;
+    Diagnostics too_large;
+    const auto text = read_input(path, err, json ? &too_large : nullptr);
+    if (!text) return json_size_error(out, too_large);
     if (json) {
         const JsonAnswer answer = simulate_json(*text, today);
         out << answer.json;
@@ -71,8 +84,9 @@ int explain(std::vector<std::string> args, std::ostream& out, std::ostream& err)
         err << "subsim explain: missing FILE (use - for standard input)\n";
         return 2;
     }
-    const auto text = read_input(path, err);
-    if (!text) return 2;
+    Diagnostics too_large;
+    const auto text = read_input(path, err, &too_large);
+    if (!text) return json_size_error(out, too_large);
     const JsonAnswer answer = explain_json(*text, locale, today);
     out << answer.json;
     return answer.status == 2 ? 2 : 0;

@@ -20,17 +20,47 @@ namespace {
 // "permission denied", "too many levels of symbolic links", …
 std::string reason(const std::error_code& ec) { return ec ? ec.message() : std::strerror(errno); }
 
-// Reads one byte past the limit so the size error can be reported without reading everything.
-// None when the stream fails for another reason than its end (EIO, a directory read as a file).
-std::optional<std::string> read_bounded(std::istream& in) {
+// What was read: at most one byte past the size limit is kept; `bytes` is the input's real size
+// (the file's size when known, else counted while reading on without keeping).
+struct Bounded {
     std::string text;
+    std::size_t bytes = 0;
+};
+
+// None when the stream fails for another reason than its end (EIO, a directory read as a file).
+std::optional<Bounded> read_bounded(std::istream& in, std::size_t known_size) {  // 0: not known
+    Bounded read;
     char buffer[65536];
-    while (in && text.size() <= limits::file_bytes) {
+    while (in && read.text.size() <= limits::file_bytes) {
         in.read(buffer, sizeof buffer);
-        text.append(buffer, static_cast<std::size_t>(in.gcount()));
+        read.text.append(buffer, static_cast<std::size_t>(in.gcount()));
+    }
+    read.bytes = read.text.size();
+    if (read.text.size() > limits::file_bytes) {
+        read.text.resize(limits::file_bytes + 1);
+        if (known_size >= read.bytes) return Bounded{std::move(read.text), known_size};
+        while (in) {
+            in.read(buffer, sizeof buffer);
+            read.bytes += static_cast<std::size_t>(in.gcount());
+        }
     }
     if (in.bad()) return std::nullopt;
-    return text;
+    return read;
+}
+
+// The input read, or none after printing why not; a file over the size limit is none too, with
+// the reader's own error (limits::file_too_large, at "") in `too_large` or else printed.
+std::optional<std::string> checked_size(std::optional<Bounded> read, const std::string& path, std::ostream& err,
+                                        Diagnostics* too_large) {
+    if (!read) {
+        err << (path == "-" ? "<stdin>" : path) << ": cannot be read: input/output error\n";
+        return std::nullopt;
+    }
+    if (read->bytes <= limits::file_bytes) return std::move(read->text);
+    const Diagnostics size{{"", limits::file_too_large(read->bytes), 1, 1}};
+    if (too_large) *too_large = size;
+    else print_errors(err, path, size);
+    return std::nullopt;
 }
 
 bool is_scenario_name(const fs::path& path) {
@@ -59,12 +89,8 @@ bool list_directory(const std::string& dir, std::vector<std::string>& found, std
 
 }  // namespace
 
-std::optional<std::string> read_input(const std::string& path, std::ostream& err) {
-    if (path == "-") {
-        auto text = read_bounded(std::cin);
-        if (!text) err << "<stdin>: cannot be read\n";
-        return text;
-    }
+std::optional<std::string> read_input(const std::string& path, std::ostream& err, Diagnostics* too_large) {
+    if (path == "-") return checked_size(read_bounded(std::cin, 0), path, err, too_large);
     std::error_code ec;
     if (fs::is_directory(path, ec)) {
         err << path << ": is a directory\n";
@@ -76,9 +102,9 @@ std::optional<std::string> read_input(const std::string& path, std::ostream& err
         err << path << ": cannot be read: " << reason(ec) << '\n';
         return std::nullopt;
     }
-    auto text = read_bounded(file);
-    if (!text) err << path << ": cannot be read: input/output error\n";
-    return text;
+    std::error_code size_ec;
+    const std::uintmax_t size = fs::is_regular_file(path, size_ec) ? fs::file_size(path, size_ec) : 0;
+    return checked_size(read_bounded(file, size_ec ? 0 : static_cast<std::size_t>(size)), path, err, too_large);
 }
 
 void print_errors(std::ostream& out, const std::string& path, const Diagnostics& errors) {

@@ -15,8 +15,11 @@
 
 namespace subsim::cli {
 
-// The file's bytes, or none after printing why it could not be read.
-std::optional<std::string> read_input(const std::string& path, std::ostream& err);
+// The file's bytes, or none after printing why it could not be read. A file over the size limit
+// (limits::file_bytes) is read no further than one byte past it and is none too, with the
+// reader's own error naming its real size (stat, or counted without keeping the bytes): put in
+// `too_large` when given (for a JSON answer), else printed as FILE:1:1: /: message.
+std::optional<std::string> read_input(const std::string& path, std::ostream& err, Diagnostics* too_large = nullptr);
 
 void print_errors(std::ostream& out, const std::string& path, const Diagnostics& errors);
 

@@ -8,6 +8,7 @@
 
 #include "engine/simulate.hpp"
 #include "file_input.hpp"
+#include "io/limits.hpp"
 #include "io/scenario_reader.hpp"
 #include "narrate/narrator.hpp"
 
@@ -35,8 +36,18 @@ ScenarioCheck checked(const std::string& file, const std::string& locale, std::o
         return check;
     }
     const Language lang = language_of(locale, scenario.locale);
-    for (const ExpectationOutcome& e : result.expectations)
-        check.expectations.push_back({e.index, e.passed, narrate_expectation(scenario, e, lang)});
+    // The lines are under the answer's byte budget, as the module's narration (docs/limits.md).
+    std::vector<std::string> lines = narrate_expectations(scenario, result.expectations, lang, limits::answer_bytes);
+    std::size_t bytes = 0;
+    for (const std::string& line : lines) bytes += line.size();
+    if (lines.size() < result.expectations.size() || bytes > limits::answer_bytes) {
+        check.problem = file + ": " + limits::answer_too_large(bytes, lines.size() == result.expectations.size()) + '\n';
+        return check;
+    }
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const ExpectationOutcome& e = result.expectations[i];
+        check.expectations.push_back({e.index, e.passed, std::move(lines[i])});
+    }
     check.outcome = result.all_expectations_passed() ? ScenarioCheck::Outcome::pass : ScenarioCheck::Outcome::fail;
     return check;
 }

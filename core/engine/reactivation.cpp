@@ -4,8 +4,14 @@
 // already_cancelled, cycle_ended, not_pending, account_closing, requires_cancelled, contact_support.
 // A whole-subscription reactivation is refused with the first reason, in that order, that any of
 // its pending products has.
+//
+// Cost (docs/limits.md): one action costs the lines of the account plus the requires lists of the
+// lines it judges (at most once each), never lines x requires: what keeps an add-on cancelled is
+// counted per product once per action, and the lines each base pulled into its cancellation are
+// indexed once.
 #include <algorithm>
 #include <array>
+#include <utility>
 
 #include "engine/reactivation.hpp"
 
@@ -15,35 +21,58 @@
 namespace subsim {
 namespace {
 
-using Lines = std::vector<const ProductLine*>;
+using Lines = std::vector<const ProductLine*>;  // sorted: searched by bisection
 
-bool listed(const Lines& lines, const ProductLine* line) {
-    return std::find(lines.begin(), lines.end(), line) != lines.end();
-}
+// One reactivate action: the lines it reinstates together, and two indexes over the account's
+// lines, each built at its first use and kept true as lines are withdrawn.
+struct Reactivation {
+    Simulation& sim;
+    const Action& action;
+    Lines reinstated;
+    // Per product: the subscriptions (not transferred) whose line of it is pending cancellation or
+    // cancelled and is not reinstated here. An add-on never outlives its base: it stays cancelled
+    // while one of the products it requires has a count above zero.
+    std::vector<std::size_t> holding_back;
+    // Per product: the lines whose pending cancellation it pulled in through `requires`, in
+    // subscription and line order.
+    std::vector<std::vector<std::pair<SubscriptionRun*, ProductLine*>>> cascaded;
 
-// An add-on never outlives its base: some line of a product it requires stays pending or
-// cancelled (it is not among the lines this reactivation reinstates).
-bool base_stays_cancelled(const Simulation& sim, Index product, const Lines& reinstated) {
-    for (Index base : sim.scenario.catalog.products[product].requires_products)
-        for (const SubscriptionRun& run : sim.subs) {
-            const ProductLine* line = run.transfer.done ? nullptr : run.line_for(base);
-            if (line && (line->state == State::pending_cancellation || line->state == State::cancelled) &&
-                !listed(reinstated, line))
-                return true;
-        }
-    return false;
-}
+    bool is_reinstated(const ProductLine* line) const {
+        return std::binary_search(reinstated.begin(), reinstated.end(), line);
+    }
+    bool holds_back(const SubscriptionRun& run, const ProductLine& line) const {
+        return !run.transfer.done && (line.state == State::pending_cancellation || line.state == State::cancelled) &&
+               !is_reinstated(&line);
+    }
+    void count_holding_back() {
+        holding_back.assign(sim.scenario.catalog.products.size(), 0);
+        for (const SubscriptionRun& run : sim.subs)
+            for (const ProductLine& line : run.lines) holding_back[line.product] += holds_back(run, line) ? 1 : 0;
+    }
+    bool base_stays_cancelled(Index product) {
+        const std::vector<Index>& bases = sim.scenario.catalog.products[product].requires_products;
+        if (bases.empty()) return false;
+        if (holding_back.empty()) count_holding_back();
+        return std::any_of(bases.begin(), bases.end(), [&](Index base) { return holding_back[base] > 0; });
+    }
+    void index_cascaded() {
+        cascaded.resize(sim.scenario.catalog.products.size());
+        for (SubscriptionRun& run : sim.subs)
+            for (ProductLine& line : run.lines)
+                if (line.pending && line.pending->cascaded_from) cascaded[*line.pending->cascaded_from].emplace_back(&run, &line);
+    }
+};
 
-std::optional<Refusal> line_refusal(const Simulation& sim, const ProductLine& line, const Plan& policy_plan, Date r,
-                                    const Lines& reinstated) {
+// `ask_requires` false: requires_cancelled is not looked for (a reason already found ranks before it).
+std::optional<Refusal> line_refusal(Reactivation& re, const ProductLine& line, const Plan& policy_plan, bool ask_requires = true) {
     if (!line.pending) {
         if (line.state == State::cancelled) return Refusal{Reason::already_cancelled, Rule::reactivation_too_late};
         return Refusal{Reason::not_pending, Rule::reactivation_nothing_pending};
     }
     const PendingCancellation& p = *line.pending;
-    if (p.cycle_end && !(r < *p.cycle_end)) return Refusal{Reason::cycle_ended, Rule::reactivation_cycle_ended};
+    if (p.cycle_end && !(re.action.on < *p.cycle_end)) return Refusal{Reason::cycle_ended, Rule::reactivation_cycle_ended};
     if (p.account_closure) return Refusal{Reason::account_closing, Rule::reactivation_account_closing};
-    if (base_stays_cancelled(sim, line.product, reinstated))
+    if (ask_requires && re.base_stays_cancelled(line.product))
         return Refusal{Reason::requires_cancelled, Rule::reactivation_requires_cancelled};
     if (!policy_plan.reactivation) return Refusal{Reason::contact_support, Rule::reactivation_disabled};
     return std::nullopt;
@@ -56,51 +85,59 @@ std::size_t rank(Reason reason) {
     return static_cast<std::size_t>(std::find(order.begin(), order.end(), reason) - order.begin());
 }
 
-Date withdraw(Simulation& sim, SubscriptionRun& run, ProductLine& line, Date r) {
+Date withdraw(Reactivation& re, SubscriptionRun& run, ProductLine& line) {
+    const bool held_back = !re.holding_back.empty() && re.holds_back(run, line);
     const Date effective = line.pending->effective;
     const State back = line.pending->state_before;
     line.pending.reset();
     run.cancellation.deferred_whole_effective.reset();
-    sim.change_state(line, r, back);
+    re.sim.change_state(line, re.action.on, back);
+    if (held_back && !re.holds_back(run, line)) --re.holding_back[line.product];
     return effective;
 }
 
 // Reactivating a base also reinstates what was cascaded from it through `requires`.
-void withdraw_cascaded_from(Simulation& sim, const Action& action, Index base) {
-    for (SubscriptionRun& other : sim.subs)
-        for (ProductLine& dependent : other.lines)
-            if (dependent.pending && dependent.pending->cascaded_from == base) {
-                const Date e = withdraw(sim, other, dependent, action.on);
-                sim.emit(action.on, EventType::reactivated, other.index, dependent.product,
-                         Rule::reactivation_requires_cascade, {{"withdrawn_effective", e}, {"by", actor(sim.scenario, action)}});
-            }
+void withdraw_cascaded_from(Reactivation& re, Index base) {
+    if (re.cascaded.empty()) re.index_cascaded();
+    for (auto [other, dependent] : re.cascaded[base])
+        if (dependent->pending && dependent->pending->cascaded_from == base) {
+            const Date e = withdraw(re, *other, *dependent);
+            re.sim.emit(re.action.on, EventType::reactivated, other->index, dependent->product,
+                        Rule::reactivation_requires_cascade, {{"withdrawn_effective", e}, {"by", actor(re.sim.scenario, re.action)}});
+        }
 }
 
 void reactivate_subscription(Simulation& sim, const Action& action, SubscriptionRun& run) {
     const auto refuse_with = [&](Refusal why) { refuse(sim, action, run.index, std::nullopt, why.reason, why.rule); };
     if (auto why = standing_refusal(sim, action, run)) return refuse_with(*why);
-    Lines pending;
+    Reactivation re{sim, action, {}, {}, {}};
     for (const ProductLine& line : run.lines)
-        if (line.pending) pending.push_back(&line);
-    if (pending.empty()) {
+        if (line.pending) re.reinstated.push_back(&line);
+    if (re.reinstated.empty()) {
         if (derived_state(run) == State::cancelled) return refuse_with({Reason::already_cancelled, Rule::reactivation_too_late});
         return refuse_with({Reason::not_pending, Rule::reactivation_nothing_pending});
     }
+    const Lines pending = re.reinstated;  // in line order
+    std::sort(re.reinstated.begin(), re.reinstated.end());
+    // The first reason in the refusal order over the pending products; once one ranks at or
+    // before requires_cancelled, no other line's requires list needs to be read.
     std::optional<Refusal> first;
-    for (const ProductLine* line : pending)
-        if (auto why = line_refusal(sim, *line, *run.lead, action.on, pending); why && (!first || rank(why->reason) < rank(first->reason)))
+    for (const ProductLine* line : pending) {
+        const bool ask_requires = !first || rank(first->reason) > rank(Reason::requires_cancelled);
+        if (auto why = line_refusal(re, *line, *run.lead, ask_requires); why && (!first || rank(why->reason) < rank(first->reason)))
             first = why;
+    }
     if (first) return refuse_with(*first);
     Date latest = pending.front()->pending->effective;
     std::vector<Index> withdrawn;
     for (ProductLine& line : run.lines)
         if (line.pending) {
             withdrawn.push_back(line.product);
-            latest = std::max(latest, withdraw(sim, run, line, action.on));
+            latest = std::max(latest, withdraw(re, run, line));
         }
     sim.emit(action.on, EventType::reactivated, run.index, std::nullopt, Rule::reactivation_withdrawn,
              {{"withdrawn_effective", latest}, {"by", actor(sim.scenario, action)}});
-    for (Index p : withdrawn) withdraw_cascaded_from(sim, action, p);
+    for (Index p : withdrawn) withdraw_cascaded_from(re, p);
 }
 
 // Withdrawing one product from a whole-subscription cancellation leaves the others cancelled
@@ -110,6 +147,16 @@ void split_whole_cancellation(SubscriptionRun& run) {
         if (line.pending) line.pending->whole_subscription = false;
 }
 
+// The subscription's line of each listed product (one line per product), found in one pass.
+std::vector<ProductLine*> listed_lines(SubscriptionRun& run, const std::vector<Index>& products, std::size_t catalog_size) {
+    std::vector<ProductLine*> by_product(catalog_size, nullptr);
+    for (ProductLine& line : run.lines) by_product[line.product] = &line;
+    std::vector<ProductLine*> out;
+    out.reserve(products.size());
+    for (Index p : products) out.push_back(by_product[p]);
+    return out;
+}
+
 void reactivate_products(Simulation& sim, const Action& action, SubscriptionRun& run) {
     if (auto why = standing_refusal(sim, action, run)) {
         for (Index p : action.products) refuse(sim, action, run.index, p, why->reason, why->rule);
@@ -117,20 +164,25 @@ void reactivate_products(Simulation& sim, const Action& action, SubscriptionRun&
     }
     // Products listed together are reinstated together: a base listed beside its add-on counts
     // as reinstated when the add-on is judged.
-    Lines reinstated;
-    for (Index p : action.products)
-        if (const ProductLine* line = run.line_for(p); line->pending) reinstated.push_back(line);
-    for (Index p : action.products) {
-        ProductLine& line = *run.line_for(p);
-        if (auto why = line_refusal(sim, line, *line.plan, action.on, reinstated)) {
+    const std::vector<ProductLine*> lines = listed_lines(run, action.products, sim.scenario.catalog.products.size());
+    Reactivation re{sim, action, {}, {}, {}};
+    for (const ProductLine* line : lines)
+        if (line->pending) re.reinstated.push_back(line);
+    std::sort(re.reinstated.begin(), re.reinstated.end());
+    bool split = false;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const Index p = action.products[i];
+        ProductLine& line = *lines[i];
+        if (auto why = line_refusal(re, line, *line.plan)) {
             refuse(sim, action, run.index, p, why->reason, why->rule);
             continue;
         }
-        split_whole_cancellation(run);
-        const Date effective = withdraw(sim, run, line, action.on);
+        if (!split) split_whole_cancellation(run);  // nothing becomes pending meanwhile: once is enough
+        split = true;
+        const Date effective = withdraw(re, run, line);
         sim.emit(action.on, EventType::reactivated, run.index, p, Rule::reactivation_withdrawn,
                  {{"withdrawn_effective", effective}, {"by", actor(sim.scenario, action)}});
-        withdraw_cascaded_from(sim, action, p);
+        withdraw_cascaded_from(re, p);
     }
 }
 

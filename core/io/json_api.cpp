@@ -1,5 +1,6 @@
 #include "io/json_api.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <vector>
 
@@ -14,25 +15,41 @@
 namespace subsim {
 namespace {
 
-// The exact length of string_array(items, indent).
-std::size_t string_array_bytes(const std::vector<std::string>& items, std::string_view indent) {
-    if (items.empty()) return 2;
-    std::size_t n = 2 + indent.size() + 1;
-    for (const std::string& item : items) n += indent.size() + 2 + json_string_bytes(item) + 2;
-    return n - 1;
+// Where JSON text goes: counted only (out null), or counted and appended. Every answer built
+// from sentences is first run through a counting sink, so its exact length is known, and checked
+// against the budget, before a byte of it is written.
+struct Sink {
+    std::string* out = nullptr;
+    std::size_t bytes = 0;
+
+    void raw(std::string_view s) {
+        bytes += s.size();
+        if (out) out->append(s);
+    }
+    void string(std::string_view s) {
+        bytes += json_string_bytes(s);
+        if (out) append_json_string(*out, s);
+    }
+};
+
+// ["…", "…"], one item a line, indented by `indent`.
+void put_array(Sink& sink, const std::vector<std::string>& items, std::string_view indent) {
+    if (items.empty()) return sink.raw("[]");
+    sink.raw("[\n");
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        sink.raw(indent);
+        sink.raw("  ");
+        sink.string(items[i]);
+        sink.raw(i + 1 < items.size() ? ",\n" : "\n");
+    }
+    sink.raw(indent);
+    sink.raw("]");
 }
 
 std::string string_array(const std::vector<std::string>& items, std::string_view indent) {
-    if (items.empty()) return "[]";
-    std::string out = "[\n";
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        out += indent;
-        out += "  ";
-        append_json_string(out, items[i]);
-        out += i + 1 < items.size() ? ",\n" : "\n";
-    }
-    out += indent;
-    out += ']';
+    std::string out;
+    Sink sink{&out};
+    put_array(sink, items, indent);
     return out;
 }
 
@@ -43,21 +60,62 @@ JsonAnswer output_limit_error(std::string_view text, std::string message, int ve
     return {2, write_errors_json(limit, version)};
 }
 
-// The sentences of every event within the answer budget, or nullopt after filling `errors`.
-std::optional<std::vector<std::string>> event_sentences(std::string_view text, const Scenario& sc, const Result& r,
-                                                        Language lang, std::string_view indent, JsonAnswer& errors) {
-    std::vector<std::string> sentences = narrate_events(sc, r, lang, limits::answer_bytes);
-    if (sentences.size() < r.events.size()) {
-        errors = output_limit_error(text, limits::answer_too_large(0, false), sc.version);
+// Text of `bytes` already counted plus what `put` writes, within the answer budget: counted
+// first, then written into a buffer of that exact size; none (and `errors` set) when over.
+template <class Put>
+std::optional<std::string> within_budget(std::string_view text, const Scenario& sc, std::size_t before, Put put,
+                                         JsonAnswer& errors) {
+    Sink counter;
+    put(counter);
+    if (before + counter.bytes > limits::answer_bytes) {
+        errors = output_limit_error(text, limits::answer_too_large(before + counter.bytes, true), sc.version);
         return std::nullopt;
     }
-    if (const std::size_t bytes = string_array_bytes(sentences, indent); bytes > limits::answer_bytes) {
-        errors = output_limit_error(text, limits::answer_too_large(bytes, true), sc.version);
-        return std::nullopt;
-    }
-    return sentences;
+    std::string out;
+    out.reserve(counter.bytes);
+    Sink writer{&out};
+    put(writer);
+    return out;
 }
 
+// The sentences of a narration: each list stops as soon as the answer's budget (less `before`,
+// bytes already counted) is passed.
+struct Sentences {
+    std::vector<std::string> events, expectations, answers;
+    bool complete = false;
+};
+
+Sentences narrate_within(const Scenario& sc, const Result& r, Language lang, std::size_t before, bool whole) {
+    Sentences s;
+    const auto left = [&](std::size_t used) { return limits::answer_bytes - std::min(limits::answer_bytes, used); };
+    std::size_t used = before;
+    const auto count = [&](const std::vector<std::string>& lines) {
+        for (const std::string& line : lines) used += line.size();
+    };
+    s.events = narrate_events(sc, r, lang, left(used));
+    count(s.events);
+    if (s.events.size() < r.events.size()) return s;
+    if (whole) {
+        s.expectations = narrate_expectations(sc, r.expectations, lang, left(used));
+        count(s.expectations);
+        if (s.expectations.size() < r.expectations.size()) return s;
+        s.answers = narrate_answers(sc, r, lang, left(used));
+        if (s.answers.size() < sc.actions.size()) return s;
+    }
+    s.complete = true;
+    return s;
+}
+
+void put_answers(Sink& sink, const std::vector<std::string>& answers) {
+    for (std::size_t i = 0; i < answers.size(); ++i) {
+        sink.raw(i == 0 ? "\n    {\"action\": " : ",\n    {\"action\": ");
+        sink.raw(std::to_string(i));
+        sink.raw(", \"sentence\": ");
+        sink.string(answers[i]);
+        sink.raw("}");
+    }
+    sink.raw(answers.empty() ? "]\n}\n" : "\n  ]\n}\n");
+}
 
 template <class Names>
 std::string name_array(const Names& names) {
@@ -65,25 +123,23 @@ std::string name_array(const Names& names) {
     return string_array(items, "  ");
 }
 
-// The narration object of narration_json for a result already computed; none (and `errors` set)
-// when its sentences would pass the answer's byte budget.
+// The narration object of narration_json for a result already computed, `before` bytes of the
+// answer being counted already; none (and `errors` set) when the whole would pass the budget.
 std::optional<std::string> narration_text(std::string_view text, const Scenario& sc, const Result& result, Language lang,
-                                          JsonAnswer& errors) {
-    const auto sentences = event_sentences(text, sc, result, lang, "  ", errors);
-    if (!sentences) return std::nullopt;
-    std::vector<std::string> expectations;
-    for (const ExpectationOutcome& o : result.expectations) expectations.push_back(narrate_expectation(sc, o, lang));
-    std::string out = "{\n  \"events\": " + string_array(*sentences, "  ") + ",\n";
-    out += "  \"expectations\": " + string_array(expectations, "  ") + ",\n  \"answers\": [";
-    const std::vector<std::string> answers = narrate_answers(sc, result, lang);
-    for (std::size_t i = 0; i < answers.size(); ++i) {
-        out += i == 0 ? "\n    {\"action\": " : ",\n    {\"action\": ";
-        out += std::to_string(i) + ", \"sentence\": ";
-        append_json_string(out, answers[i]);
-        out += '}';
+                                          std::size_t before, JsonAnswer& errors) {
+    const Sentences s = narrate_within(sc, result, lang, before, true);
+    if (!s.complete) {
+        errors = output_limit_error(text, limits::answer_too_large(0, false), sc.version);
+        return std::nullopt;
     }
-    out += sc.actions.empty() ? "]\n}\n" : "\n  ]\n}\n";
-    return out;
+    return within_budget(text, sc, before, [&](Sink& sink) {
+        sink.raw("{\n  \"events\": ");
+        put_array(sink, s.events, "  ");
+        sink.raw(",\n  \"expectations\": ");
+        put_array(sink, s.expectations, "  ");
+        sink.raw(",\n  \"answers\": [");
+        put_answers(sink, s.answers);
+    }, errors);
 }
 
 }  // namespace
@@ -121,10 +177,15 @@ JsonAnswer explain_json(std::string_view text, std::string_view locale, std::opt
     const Simulated s = read_and_simulate(text, today);
     if (!s.scenario) return s.errors;
     const Language lang = language_of(locale, s.scenario->locale);
+    const Sentences sentences = narrate_within(*s.scenario, s.result, lang, 0, false);
+    if (!sentences.complete) return output_limit_error(text, limits::answer_too_large(0, false), s.scenario->version);
     JsonAnswer errors;
-    const auto sentences = event_sentences(text, *s.scenario, s.result, lang, "", errors);
-    if (!sentences) return errors;
-    return {0, string_array(*sentences, "") + "\n"};
+    std::optional<std::string> out = within_budget(text, *s.scenario, 0, [&](Sink& sink) {
+        put_array(sink, sentences.events, "");
+        sink.raw("\n");
+    }, errors);
+    if (!out) return errors;
+    return {0, std::move(*out)};
 }
 
 JsonAnswer narration_json(std::string_view text, std::string_view locale, std::optional<Date> today) {
@@ -132,7 +193,7 @@ JsonAnswer narration_json(std::string_view text, std::string_view locale, std::o
     if (!s.scenario) return s.errors;
     const Language lang = language_of(locale, s.scenario->locale);
     JsonAnswer errors;
-    std::optional<std::string> narration = narration_text(text, *s.scenario, s.result, lang, errors);
+    std::optional<std::string> narration = narration_text(text, *s.scenario, s.result, lang, 0, errors);
     if (!narration) return errors;
     return {s.result.all_expectations_passed() ? 0 : 1, std::move(*narration)};
 }
@@ -162,19 +223,27 @@ std::string catalogue_json() {
 JsonAnswer answer_json(std::string_view text, std::string_view locale, std::optional<Date> today) {
     const Simulated s = read_and_simulate(text, today);
     const Language lang = language_of(locale, s.scenario ? s.scenario->locale : std::string_view{});
-    std::string out = "{\"locale\": ";
-    append_json_string(out, lang == Language::fr ? "fr" : "en");
+    std::string head = "{\"locale\": ";
+    append_json_string(head, lang == Language::fr ? "fr" : "en");
+    head += ", \"result\": ";
     const auto both = [&](const JsonAnswer& errors) {
-        return JsonAnswer{2, out + ", \"result\": " + errors.json + ", \"narration\": " + errors.json + "}\n"};
+        return JsonAnswer{2, head + errors.json + ", \"narration\": " + errors.json + "}\n"};
     };
     if (!s.scenario) return both(s.errors);
-    BudgetedText written = write_result_json(s.result, limits::answer_bytes);
-    if (!written.text) return both(output_limit_error(text, limits::answer_too_large(written.bytes, true), s.scenario->version));
+    // One answer, one budget: the result and the narration together (the page decodes it whole).
+    constexpr std::string_view middle = ", \"narration\": ", tail = "}\n";
+    const std::size_t frame = head.size() + middle.size() + tail.size();
+    const std::size_t result_budget = limits::answer_bytes - frame;
+    BudgetedText written = write_result_json(s.result, result_budget);
+    if (!written.text)
+        return both(output_limit_error(text, limits::answer_too_large(frame + written.bytes, true), s.scenario->version));
     JsonAnswer errors;
-    const std::optional<std::string> narration = narration_text(text, *s.scenario, s.result, lang, errors);
+    const std::optional<std::string> narration = narration_text(text, *s.scenario, s.result, lang, frame + written.bytes, errors);
     if (!narration) return both(errors);
-    out += ", \"result\": " + *written.text + ", \"narration\": " + *narration + "}\n";
-    return {s.result.all_expectations_passed() ? 0 : 1, out};
+    std::string out;
+    out.reserve(frame + written.bytes + narration->size());
+    out.append(head).append(*written.text).append(middle).append(*narration).append(tail);
+    return {s.result.all_expectations_passed() ? 0 : 1, std::move(out)};
 }
 
 std::string resolved_dates_json(std::string_view text, std::optional<Date> today) {

@@ -338,7 +338,7 @@ JsonDocument JsonDocument::parse(std::string_view text) {
     JsonDocument doc;
     doc.text_ = text;
     if (text.size() > limits::file_bytes) {
-        doc.errors_.push_back({"", "the file is larger than 1 MiB (" + std::to_string(text.size()) + " bytes)", 1, 1});
+        doc.errors_.push_back({"", limits::file_too_large(text.size()), 1, 1});
         return doc;
     }
     Scanner scanner{text, nullptr};

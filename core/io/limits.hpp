@@ -19,6 +19,9 @@ inline constexpr std::size_t holidays = 40000;
 inline constexpr std::size_t reminders_per_plan = 10;
 inline constexpr int horizon_years = 100;
 
+// "the file is larger than 1 MiB (N bytes)", N the input's real size (at the pointer "").
+std::string file_too_large(std::size_t bytes);
+
 // Output: the bytes of one answer (the JSON result, the narrator's sentences, the CLI's text
 // timeline), counted before they are produced. Same in the CLI and the module.
 inline constexpr std::size_t answer_bytes = std::size_t{1} << 28;  // 256 MiB

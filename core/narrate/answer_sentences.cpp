@@ -117,11 +117,11 @@ std::string change_answer(const Asked& a, const Event& scheduled) {
     const Context& c = a.c;
     const std::optional<Date> effective = date_detail(scheduled, "effective");
     const Event* changed = a.first(EventType::plan_changed);
-    const Slots extra = {{"to", changed ? text_detail(*changed, "to") : std::string()},
+    const Slots extra = {{"to", changed ? c.name(text_detail(*changed, "to")) : std::string()},
                          {"effective", effective ? c.date(*effective) : std::string()}};
     if (!changed) {
         Slots s = extra;
-        if (const Event* req = a.first(EventType::plan_change_requested)) s[0].second = text_detail(*req, "to");
+        if (const Event* req = a.first(EventType::plan_change_requested)) s[0].second = c.name(text_detail(*req, "to"));
         return c.say(Phrase::answer_change_plan_later, a.slots(&scheduled, s));
     }
     const Event* bill = a.first(EventType::invoice);
@@ -173,14 +173,18 @@ std::string narrate_answer(const Scenario& scenario, const Result& result, std::
     return answer(Context{scenario, result, lang}, scenario.actions[action], std::move(events));
 }
 
-std::vector<std::string> narrate_answers(const Scenario& scenario, const Result& result, Language lang) {
+std::vector<std::string> narrate_answers(const Scenario& scenario, const Result& result, Language lang, std::size_t max_bytes) {
     std::vector<std::vector<const Event*>> by_action(scenario.actions.size());
     for (const Event& e : result.events)
         if (e.action && *e.action < by_action.size()) by_action[*e.action].push_back(&e);
     const Context c{scenario, result, lang};
     std::vector<std::string> out;
     out.reserve(by_action.size());
-    for (std::size_t i = 0; i < by_action.size(); ++i) out.push_back(answer(c, scenario.actions[i], std::move(by_action[i])));
+    std::size_t bytes = 0;
+    for (std::size_t i = 0; i < by_action.size() && bytes <= max_bytes; ++i) {
+        out.push_back(answer(c, scenario.actions[i], std::move(by_action[i])));
+        bytes += out.back().size();
+    }
     return out;
 }
 

@@ -83,7 +83,20 @@ std::string Context::who(const std::optional<std::string>& user_id) const {
     return name(*user_id);
 }
 
-std::string Context::role(const std::string& r) const { return say(role_phrase(r), {{"role", r}}); }
+std::string Context::role(const std::string& r) const { return say(role_phrase(r), {{"role", name(r)}}); }
+
+std::string Context::say(Phrase p, const Slots& slots) const {
+    const auto is_plan_id = [&](const std::string& value) {
+        return std::any_of(sc.catalog.plans.begin(), sc.catalog.plans.end(), [&](const Plan& plan) { return plan.id == value; });
+    };
+    for (std::size_t i = 0; i < slots.size(); ++i)
+        if (slots[i].first == "plan" && is_plan_id(slots[i].second)) {
+            Slots named = slots;
+            named[i].second = name(slots[i].second);
+            return fill(p, lang, named);
+        }
+    return fill(p, lang, slots);
+}
 
 std::string Context::allowed(ActionKind kind) const {
     const std::size_t k = static_cast<std::size_t>(kind);
@@ -134,7 +147,13 @@ Slots event_slots(const Context& c, const Event& e, Slots extra) {
     const std::string who = c.who(by);
     s.push_back({"who", who});
     s.push_back({"Who", by ? who : capitalised(who)});
-    for (auto& slot : extra) s.push_back(std::move(slot));
+    for (auto& slot : extra) {
+        // A plan's id copied from the event as it is (the plan-change events' from and to).
+        const bool raw_id = (slot.first == "from" || slot.first == "to") && !slot.second.empty() &&
+                            slot.second == text_detail(e, slot.first);
+        if (raw_id) slot.second = c.name(slot.second);
+        s.push_back(std::move(slot));
+    }
     return s;
 }
 

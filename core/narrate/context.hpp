@@ -35,7 +35,9 @@ struct Context {
 
     const ResultIndex& index() const;
 
-    std::string say(Phrase p, const Slots& slots = {}) const { return fill(p, lang, slots); }
+    // The phrase with its slots filled. A {plan} slot holding a plan's id as written (the invoice
+    // lines of a plan change) is isolated here, as every other name is where it is looked up.
+    std::string say(Phrase p, const Slots& slots = {}) const;
     std::string date(Date d) const { return format_date(d, lang); }
     std::string money(std::int64_t minor) const { return format_money(minor, sc.currency, lang); }
 

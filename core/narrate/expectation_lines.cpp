@@ -76,6 +76,18 @@ std::string narrate_expectation(const Scenario& scenario, const ExpectationOutco
     return std::visit([&](const auto& e) { return line(c, outcome, e); }, scenario.expectations[outcome.index]);
 }
 
+std::vector<std::string> narrate_expectations(const Scenario& scenario, const std::vector<ExpectationOutcome>& outcomes,
+                                              Language lang, std::size_t max_bytes) {
+    std::vector<std::string> out;
+    out.reserve(outcomes.size());
+    std::size_t bytes = 0;
+    for (std::size_t i = 0; i < outcomes.size() && bytes <= max_bytes; ++i) {
+        out.push_back(narrate_expectation(scenario, outcomes[i], lang));
+        bytes += out.back().size();
+    }
+    return out;
+}
+
 }  // namespace subsim
 
 namespace subsim {

@@ -27,8 +27,10 @@ std::vector<std::string> narrate_events(const Scenario& scenario, const Result& 
 // 2025: access until 14 March 2025 inclusive; still charged €49.00."
 std::string narrate_answer(const Scenario& scenario, const Result& result, std::size_t action, Language lang);
 
-// The what-if answer of every scenario action, in file order (one pass over the result).
-std::vector<std::string> narrate_answers(const Scenario& scenario, const Result& result, Language lang);
+// The what-if answer of every scenario action, in file order (one pass over the result). Stops
+// early, with fewer answers than actions, once they hold more than max_bytes (as narrate_events).
+std::vector<std::string> narrate_answers(const Scenario& scenario, const Result& result, Language lang,
+                                         std::size_t max_bytes = static_cast<std::size_t>(-1));
 
 // The line of one checked expectation ("subscription s1 is pending_cancellation on …", or what
 // was expected and what was found).
@@ -36,6 +38,12 @@ std::vector<std::string> narrate_answers(const Scenario& scenario, const Result&
 // message the v1 JSON result keeps.
 std::string narrate_expectation(const Scenario& scenario, const ExpectationOutcome& outcome, Language lang,
                                 bool isolate_names = true);
+
+// The line of every outcome, in order (names isolated). Stops early, with fewer lines than
+// outcomes, once they hold more than max_bytes (as narrate_events): a product name repeated in
+// 10,000 expectation lines cannot make gigabytes.
+std::vector<std::string> narrate_expectations(const Scenario& scenario, const std::vector<ExpectationOutcome>& outcomes,
+                                              Language lang, std::size_t max_bytes = static_cast<std::size_t>(-1));
 
 // The lines around the CLI's timeline: "From 1 March 2025 to 30 April 2026", "Invoices: 3, total
 // charged €147.00", "State on 30 April 2026: s1 active".
