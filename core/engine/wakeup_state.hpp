@@ -15,6 +15,10 @@ namespace subsim {
 struct WakeupState {
     std::optional<Date> next;  // none: nothing ahead for this subscription
     bool touched = true;       // `next` must be computed again (nothing computed yet, or something happened)
+
+    // Nothing of this subscription's is due on `day` (laws aside): untouched since its earliest
+    // date ahead was computed, and that date is later. Its rules have nothing to do that day.
+    bool idle_on(Date day) const { return !touched && (!next || *next > day); }
 };
 
 }  // namespace subsim
