@@ -82,18 +82,18 @@ public:
     // The length of a date's text without converting it: 12 for the calendar's years.
     static std::size_t bytes(Date d) {
         const long days = Date{}.days_until(d);
-        return days >= first_day && days <= last_day ? 12 : text_of(days).size();
+        return days >= first_day && days <= last_day ? 12 : odd_text(days).size();
     }
     std::string_view of(Date d) {
         const long days = Date{}.days_until(d);
         if (days < first_day || days > last_day) {
-            odd_ = text_of(days);
+            odd_ = odd_text(days);
             return odd_;
         }
         Slot& slot = slots_[static_cast<unsigned long>(days) % slot_count];
         if (slot.days != days) {
-            const std::string text = text_of(days);
-            std::memcpy(slot.text, text.data(), 12);
+            const Civil c = civil(days);
+            fill(slot.text, c.year, c.month, c.day);
             slot.days = days;
         }
         return {slot.text, 12};
@@ -107,33 +107,39 @@ private:
         long days = last_day + 1;  // no date yet
         char text[12];
     };
+    struct Civil {
+        long year;
+        unsigned month, day;
+    };
     Slot slots_[slot_count];
     std::string odd_;  // a date past the calendar's years, which arithmetic may reach
 
-    static std::string text_of(long days);
-};
-
-std::string DateText::text_of(long days) {  // H. Hinnant's civil_from_days
-    const long z = days + 719468;
-    const long era = (z >= 0 ? z : z - 146096) / 146097;
-    const unsigned doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned day = doy - (153 * mp + 2) / 5 + 1;
-    const unsigned month = mp < 10 ? mp + 3 : mp - 9;
-    const long year = static_cast<long>(yoe) + era * 400 + (month <= 2);
-    std::string text = "\"";
-    if (year >= 0 && year <= 9999) {
-        for (long y = year, i = 3; i >= 0; --i, y /= 10) text.insert(1, 1, static_cast<char>('0' + y % 10));
-    } else {  // past the calendar's years: all the digits
-        if (year < 0) text += '-';
-        text += std::to_string(year < 0 ? -year : year);
+    static Civil civil(long days) {  // H. Hinnant's civil_from_days
+        const long z = days + 719468;
+        const long era = (z >= 0 ? z : z - 146096) / 146097;
+        const unsigned doe = static_cast<unsigned>(z - era * 146097);
+        const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+        const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        const unsigned mp = (5 * doy + 2) / 153;
+        const unsigned month = mp < 10 ? mp + 3 : mp - 9;
+        return {static_cast<long>(yoe) + era * 400 + (month <= 2), month, doy - (153 * mp + 2) / 5 + 1};
     }
-    const char tail[] = {'-', static_cast<char>('0' + month / 10), static_cast<char>('0' + month % 10), '-',
-                         static_cast<char>('0' + day / 10), static_cast<char>('0' + day % 10), '"'};
-    return text.append(tail, sizeof tail);
-}
+    // "YYYY-MM-DD" with quotes, for a year 0..9999.
+    static void fill(char* p, long year, unsigned month, unsigned day) {
+        const unsigned y = static_cast<unsigned>(year);
+        const char text[12] = {'"', digit(y / 1000), digit(y / 100 % 10), digit(y / 10 % 10), digit(y % 10), '-',
+                               digit(month / 10), digit(month % 10), '-', digit(day / 10), digit(day % 10), '"'};
+        std::memcpy(p, text, 12);
+    }
+    static char digit(unsigned d) { return static_cast<char>('0' + d); }
+    static std::string odd_text(long days) {  // past the calendar's years: all the digits
+        const Civil c = civil(days);
+        char tail[12];
+        fill(tail, 0, c.month, c.day);
+        return "\"" + std::string(c.year < 0 ? "-" : "") + std::to_string(c.year < 0 ? -c.year : c.year) +
+               std::string(tail + 5, 7);
+    }
+};
 
 // What a sink does with a date: Count adds its length, Write copies its text.
 template <class Sink>
