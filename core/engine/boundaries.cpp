@@ -9,16 +9,22 @@
 namespace subsim {
 
 void run_boundaries(Simulation& sim, Date day) {
-    for (SubscriptionRun& run : sim.subs) start_if_due(sim, run, day);
-    for (SubscriptionRun& run : sim.subs) end_trial_if_due(sim, run, day);
-    for (SubscriptionRun& run : sim.subs) resume_if_due(sim, run, day);
-    for (SubscriptionRun& run : sim.subs) start_pause_if_due(sim, run, day);
-    for (SubscriptionRun& run : sim.subs) apply_changes_due(sim, run, day);
-    for (SubscriptionRun& run : sim.subs) take_effect_with_partial_refunds(sim, run, day);
+    // A subscription idle on `day` (wakeup_state.hpp) is passed over; once touched (a cascade from
+    // another subscription, an account event) its later rules run as usual.
+    const auto each_due = [&](void (*rule)(Simulation&, SubscriptionRun&, Date)) {
+        for (SubscriptionRun& run : sim.subs)
+            if (!run.wakeup.idle_on(day)) rule(sim, run, day);
+    };
+    each_due(start_if_due);
+    each_due(end_trial_if_due);
+    each_due(resume_if_due);
+    each_due(start_pause_if_due);
+    each_due(apply_changes_due);
+    each_due(take_effect_with_partial_refunds);
     close_account_if_due(sim, day);
-    for (SubscriptionRun& run : sim.subs) renew_or_expire_if_due(sim, run, day);
-    for (SubscriptionRun& run : sim.subs) end_grace_if_due(sim, run, day);
-    for (SubscriptionRun& run : sim.subs) complete_transfer_if_due(sim, run, day);
+    each_due(renew_or_expire_if_due);
+    each_due(end_grace_if_due);
+    each_due(complete_transfer_if_due);
     delete_data_if_due(sim, day);
 }
 

@@ -51,6 +51,7 @@ void add_lines(Simulation& sim, SubscriptionRun& run, Date day, std::vector<Rule
     if (found == invoices.rend() || found->date != day) {
         const Rule rule = lines.front().rule;
         std::vector<InvoiceLine> plain;
+        plain.reserve(lines.size());
         for (RuledLine& l : lines) plain.push_back(std::move(l.line));
         return issue(sim, run, day, std::move(plain), rule);
     }
@@ -93,18 +94,22 @@ void supersede(Simulation& sim, const std::vector<PaidLine>& lines) {
 }
 
 void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, Rule rule) {
-    std::vector<RuledLine> ruled;
+    std::vector<RuledLine> ruled;  // allocated once, at its first line
+    const auto add = [&](RuledLine line) {
+        if (ruled.empty()) ruled.reserve(run.lines.size() + 1);
+        ruled.push_back(std::move(line));
+    };
     if (run.bundle.priced && run.bundle.calendar && boundary_today(*run.bundle.calendar, run.bundle.billing, day)) {
         run.bundle.billing.move_to(*run.bundle.calendar, run.bundle.billing.index() + 1);
         if (!prepaid_on(run, day) && any_member_billable(sim, run)) {
             const Bundle& bundle = sim.scenario.catalog.bundles[*run.sub->bundle];
             const Date next = run.bundle.billing.date(*run.bundle.calendar);
             if (const auto end = partial_last_bundle_end(sim, run, day, next))  // SPEC-v2 §5.3, the suite's line
-                ruled.push_back({InvoiceLine{std::nullopt, *run.sub->bundle, day, *end,
-                                             Money{share(bundle.price.minor(), day.days_until(*end), day.days_until(next))}},
-                                 Rule::billing_partial_last_period});
+                add({InvoiceLine{std::nullopt, *run.sub->bundle, day, *end,
+                                 Money{share(bundle.price.minor(), day.days_until(*end), day.days_until(next))}},
+                     Rule::billing_partial_last_period});
             else
-                ruled.push_back({InvoiceLine{std::nullopt, *run.sub->bundle, day, next, bundle.price}, rule});
+                add({InvoiceLine{std::nullopt, *run.sub->bundle, day, next, bundle.price}, rule});
         }
     }
     for (ProductLine& line : run.lines) {
@@ -114,13 +119,13 @@ void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, Rule rule) 
         if (prepaid_on(run, day) || billed_through_bundle(sim, run, line.product)) continue;
         const Date next = line.billing.date(line.calendar);
         if (const auto end = partial_last_period_end(sim, line, day, next)) {  // SPEC-v2 §5.3
-            ruled.push_back({InvoiceLine{line.product, std::nullopt, day, *end,
-                                         Money{share(line.plan->price.minor(), day.days_until(*end), day.days_until(next))},
-                                         plan_index(sim, *line.plan), LineKind::period, day},
-                             Rule::billing_partial_last_period});
+            add({InvoiceLine{line.product, std::nullopt, day, *end,
+                             Money{share(line.plan->price.minor(), day.days_until(*end), day.days_until(next))},
+                             plan_index(sim, *line.plan), LineKind::period, day},
+                 Rule::billing_partial_last_period});
             continue;
         }
-        ruled.push_back({InvoiceLine{line.product, std::nullopt, day, next, line.plan->price, plan_index(sim, *line.plan)}, rule});
+        add({InvoiceLine{line.product, std::nullopt, day, next, line.plan->price, plan_index(sim, *line.plan)}, rule});
     }
     // Into the day's single invoice: a scheduled plan change may have opened it (SPEC-v2 §0.3).
     add_lines(sim, run, day, std::move(ruled));

@@ -32,6 +32,9 @@ void remind_renewal(Simulation& sim, const SubscriptionRun& run, Date day, Durat
     const Date lo = before.after(day);
     Date hi = lo;
     if (before.is_calendar() && day.plus_days(1).day() == 1) hi = Duration::months(1).after(lo.plus_days(1 - static_cast<long>(lo.day()))).plus_days(-1);
+    // Boundaries grow with k and the walk starts at the current term end or later: when that term
+    // end lies past `hi`, no boundary is in reach (most days; the search below is the costly part).
+    if (cal.boundary(run.renewal.term_end) > hi) return;
     for (long k = std::max(run.renewal.term_end, cal.first_term_boundary_after(lo.plus_days(-1))); cal.boundary(k) <= hi;
          k = cal.next_term_index(k)) {
         if (pause_hides_boundary(run, k)) return;  // an open-ended pause: no renewal date known (SPEC-v2 §3.3)
@@ -50,7 +53,7 @@ void remind_renewal(Simulation& sim, const SubscriptionRun& run, Date day, Durat
 
 void send_reminders(Simulation& sim, Date day) {
     for (const SubscriptionRun& run : sim.subs) {
-        if (run.lead->reminders.empty() || run.sub->start > day) continue;
+        if (run.lead->reminders.empty() || run.sub->start > day || run.wakeup.idle_on(day)) continue;
         const std::optional<State> state = derived_state(run);
         for (const Duration& before : run.lead->reminders) {
             if (state == State::trialing)

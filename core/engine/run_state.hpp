@@ -11,6 +11,7 @@
 //   BundleState        bundle.hpp         the bundle's price and calendar
 //   TransferState      transfer.hpp       transfers to another account
 //   ReminderState      reminders.hpp      reminder lookahead
+//   WakeupState        wakeup_state.hpp   the day-skipping lookahead's earliest date ahead
 //   AccountRun         account.hpp        payment method, closure, data deletion
 //   PendingChange      plan_change.hpp    format 2: a plan change waiting for its date
 //   DunningState       dunning.hpp        format 2: failed payments, retries, past_due
@@ -38,6 +39,7 @@
 #include "engine/term_end.hpp"
 #include "engine/transfer.hpp"
 #include "engine/trial.hpp"
+#include "engine/wakeup_state.hpp"
 #include "model/result.hpp"
 #include "model/scenario.hpp"
 
@@ -84,6 +86,7 @@ struct SubscriptionRun {
     LawState law;           // format 2: consumer-law profiles (law_compliance.hpp, law_france.hpp)
     PauseState pause;       // format 2: pause and resume (pause.hpp)
     BillingDayState billing_day;  // format 2: billing_day, first_period (billing_day.hpp)
+    WakeupState wakeup;     // the day-skipping lookahead (wakeup.hpp)
 
     ProductLine* line_for(Index product);
     const ProductLine* line_for(Index product) const;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "engine/start.hpp"
+
 namespace subsim {
 
 namespace {
@@ -23,6 +25,9 @@ Simulation::Simulation(const Scenario& s) : scenario(s), dependents(dependents_o
         longest_line_days = std::max(longest_line_days, days(p.period) + days(p.term) + days(p.renewal_term));
     for (const Bundle& b : s.catalog.bundles) longest_line_days = std::max(longest_line_days, days(b.period));
     longest_line_days += 62;  // months and years of other lengths than at `start`
+    account.payment_method = s.account.payment_method;
+    subs.reserve(s.subscriptions.size());
+    for (Index i = 0; i < s.subscriptions.size(); ++i) subs.push_back(prepare_run(s, i));
 }
 
 void Simulation::count_record() {
@@ -34,16 +39,30 @@ void Simulation::count_record() {
 Event& Simulation::emit(Date date, EventType type, std::optional<Index> sub, std::optional<Index> product,
                         Rule rule, std::vector<Detail> details) {
     count_record();
+    touch(sub);
     result.events.push_back(Event{date, type, sub, product, std::move(details), rule, current_action});
     return result.events.back();
 }
 
 void Simulation::change_state(ProductLine& line, Date on, State state) {
     count_record();
+    for (SubscriptionRun& run : subs)  // the run that owns `line`
+        for (const ProductLine& l : run.lines)
+            if (&l == &line) run.wakeup.touched = true;
     set_state(line, on, state);
 }
 
+void Simulation::touch(std::optional<Index> sub) {
+    if (!sub || *sub >= subs.size()) return touch_all();
+    subs[*sub].wakeup.touched = true;
+}
+
+void Simulation::touch_all() {
+    for (SubscriptionRun& run : subs) run.wakeup.touched = true;
+}
+
 void Simulation::add_invoice(Invoice invoice) {
+    touch(invoice.subscription);
     for (std::size_t i = 0; i < invoice.lines.size(); ++i) count_record();
     result.total_charged += invoice.amount;
     result.invoices.push_back(std::move(invoice));

@@ -31,6 +31,7 @@ struct Simulation {
     // these instead of searching every line's requires list.
     std::vector<std::vector<Index>> dependents;
 
+    // Ready for its first day: every subscription's run prepared (start.hpp), the account's payment method.
     explicit Simulation(const Scenario& s);
 
     bool stopped() const { return result.limit_exceeded.has_value(); }
@@ -41,6 +42,10 @@ struct Simulation {
     void add_invoice(Invoice invoice);
     // Every state change becomes part of a span: it counts towards the output limit too.
     void change_state(ProductLine& line, Date on, State state);
+    // Something happened to a subscription (or to all): the lookahead computes its dates again
+    // (wakeup_state.hpp). emit, add_invoice and change_state call these themselves.
+    void touch(std::optional<Index> sub);
+    void touch_all();
 };
 
 }  // namespace subsim

@@ -41,12 +41,28 @@ void consider_subscription(const Simulation& sim, Earliest& e, SubscriptionRun& 
 
 }  // namespace
 
+std::optional<Date> earliest_ahead(Simulation& sim, SubscriptionRun& run, Date today) {
+    WakeupState& kept = run.wakeup;
+    if (kept.touched || (kept.next && *kept.next <= today)) {
+        Earliest e{today, std::nullopt};
+        consider_subscription(sim, e, run);
+        kept = WakeupState{e.best, false};
+    }
+    return kept.next;
+}
+
+std::optional<Date> earliest_ahead_by_full_scan(Simulation& sim, SubscriptionRun& run, Date today) {
+    Earliest e{today, std::nullopt};
+    consider_subscription(sim, e, run);
+    return e.best;
+}
+
 Date next_day_to_visit(Simulation& sim, Date today, std::optional<Date> next_action) {
     Earliest e{today, std::nullopt};
     e.consider(next_action);
     e.consider(sim.account.closing_on);
     e.consider(sim.account.data_deleted_on);
-    for (SubscriptionRun& run : sim.subs) consider_subscription(sim, e, run);
+    for (SubscriptionRun& run : sim.subs) e.consider(earliest_ahead(sim, run, today));
     for (const SubscriptionRun& run : sim.subs) e.consider(next_law_date(sim, run, today));
     return e.best.value_or(sim.scenario.until.plus_days(1));
 }

@@ -8,6 +8,12 @@
 
 namespace subsim {
 
+// The earliest date after `today` on which something can happen to `run` (laws aside): kept in
+// run.wakeup and computed again only when the run was touched or that date arrived.
+std::optional<Date> earliest_ahead(Simulation& sim, SubscriptionRun& run, Date today);
+// The same, computed from every boundary, line and reminder without the kept date (tests compare).
+std::optional<Date> earliest_ahead_by_full_scan(Simulation& sim, SubscriptionRun& run, Date today);
+
 // Moves the lookahead cursors of `sim` forward; results do not depend on them.
 Date next_day_to_visit(Simulation& sim, Date today, std::optional<Date> next_action);
 

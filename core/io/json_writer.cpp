@@ -4,6 +4,7 @@
 #include <cstring>
 #include <utility>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace subsim {
@@ -73,56 +74,82 @@ void put_integer(Sink& out, std::int64_t v) {
     out.put(p, static_cast<std::size_t>(end - p));
 }
 
-// Dates as "YYYY-MM-DD" with quotes, converted from the day count once and kept for the next
-// value: a result's dates come in runs (an event, its invoice, its reminder share one day).
+// Dates as "YYYY-MM-DD" with quotes, each converted from its day count once per answer: a result
+// repeats few dates many times (an event, its invoice lines and its reminder share a boundary;
+// twenty products share a billing date), so texts are kept in a small table by day count.
 class DateText {
 public:
+    // The length of a date's text without converting it: 12 for the calendar's years.
+    static std::size_t bytes(Date d) {
+        const long days = Date{}.days_until(d);
+        return days >= first_day && days <= last_day ? 12 : odd_text(days).size();
+    }
     std::string_view of(Date d) {
         const long days = Date{}.days_until(d);
-        if (days != last_ || !filled_) fill(days);
-        return {text_, length_};
+        if (days < first_day || days > last_day) {
+            odd_ = odd_text(days);
+            return odd_;
+        }
+        Slot& slot = slots_[static_cast<unsigned long>(days) % slot_count];
+        if (slot.days != days) {
+            const Civil c = civil(days);
+            fill(slot.text, c.year, c.month, c.day);
+            slot.days = days;
+        }
+        return {slot.text, 12};
     }
 
 private:
-    char text_[40] = {};
-    std::size_t length_ = 0;
-    long last_ = 0;
-    bool filled_ = false;
+    static constexpr long first_day = -719528;  // 0000-01-01
+    static constexpr long last_day = 2932896;   // 9999-12-31
+    static constexpr std::size_t slot_count = 512;
+    struct Slot {
+        long days = last_day + 1;  // no date yet
+        char text[12];
+    };
+    struct Civil {
+        long year;
+        unsigned month, day;
+    };
+    Slot slots_[slot_count];
+    std::string odd_;  // a date past the calendar's years, which arithmetic may reach
 
-    void fill(long days) {  // H. Hinnant's civil_from_days
+    static Civil civil(long days) {  // H. Hinnant's civil_from_days
         const long z = days + 719468;
         const long era = (z >= 0 ? z : z - 146096) / 146097;
         const unsigned doe = static_cast<unsigned>(z - era * 146097);
         const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
         const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
         const unsigned mp = (5 * doy + 2) / 153;
-        const unsigned day = doy - (153 * mp + 2) / 5 + 1;
         const unsigned month = mp < 10 ? mp + 3 : mp - 9;
-        const long year = static_cast<long>(yoe) + era * 400 + (month <= 2);
-        char* p = text_;
-        *p++ = '"';
-        if (year >= 0 && year <= 9999) {
-            for (long y = year, i = 3; i >= 0; --i, y /= 10) p[i] = static_cast<char>('0' + y % 10);
-            p += 4;
-        } else {  // past the calendar's years, which arithmetic may reach: all the digits
-            char digits[24];
-            int k = 0;
-            for (long y = year < 0 ? -year : year; y > 0; y /= 10) digits[k++] = static_cast<char>('0' + y % 10);
-            if (year < 0) *p++ = '-';
-            while (k > 0) *p++ = digits[--k];
-        }
-        *p++ = '-';
-        *p++ = static_cast<char>('0' + month / 10);
-        *p++ = static_cast<char>('0' + month % 10);
-        *p++ = '-';
-        *p++ = static_cast<char>('0' + day / 10);
-        *p++ = static_cast<char>('0' + day % 10);
-        *p++ = '"';
-        length_ = static_cast<std::size_t>(p - text_);
-        last_ = days;
-        filled_ = true;
+        return {static_cast<long>(yoe) + era * 400 + (month <= 2), month, doy - (153 * mp + 2) / 5 + 1};
+    }
+    // "YYYY-MM-DD" with quotes, for a year 0..9999.
+    static void fill(char* p, long year, unsigned month, unsigned day) {
+        const unsigned y = static_cast<unsigned>(year);
+        const char text[12] = {'"', digit(y / 1000), digit(y / 100 % 10), digit(y / 10 % 10), digit(y % 10), '-',
+                               digit(month / 10), digit(month % 10), '-', digit(day / 10), digit(day % 10), '"'};
+        std::memcpy(p, text, 12);
+    }
+    static char digit(unsigned d) { return static_cast<char>('0' + d); }
+    static std::string odd_text(long days) {  // past the calendar's years: all the digits
+        const Civil c = civil(days);
+        char tail[12];
+        fill(tail, 0, c.month, c.day);
+        return "\"" + std::string(c.year < 0 ? "-" : "") + std::to_string(c.year < 0 ? -c.year : c.year) +
+               std::string(tail + 5, 7);
     }
 };
+
+// What a sink does with a date: Count adds its length, Write copies its text.
+template <class Sink>
+void put_date(Sink& out, DateText& dates, Date d) {
+    if constexpr (std::is_same_v<Sink, Count>) out.n += DateText::bytes(d);
+    else {
+        const std::string_view text = dates.of(d);
+        out.put(text.data(), text.size());
+    }
+}
 
 // The result's id tables, each id escaped and quoted once for all the records that repeat it.
 struct QuotedIds {
@@ -165,7 +192,7 @@ struct Fields {
         out.put('"');
         return *this;
     }
-    Fields& date(std::string_view k, Date d) { key(k); put(out, dates.of(d)); return *this; }
+    Fields& date(std::string_view k, Date d) { key(k); put_date(out, dates, d); return *this; }
     Fields& id(std::string_view k, const std::vector<std::string>& quoted, std::optional<std::size_t> i) {
         key(k);
         put(out, i ? std::string_view(quoted[*i]) : std::string_view("null"));
@@ -178,7 +205,7 @@ void put_detail(Sink& out, DateText& dates, const DetailValue& v) {
     if (std::holds_alternative<std::nullptr_t>(v)) put(out, "null");
     else if (auto b = std::get_if<bool>(&v)) put(out, *b ? "true" : "false");
     else if (auto n = std::get_if<std::int64_t>(&v)) put_integer(out, *n);
-    else if (auto d = std::get_if<Date>(&v)) put(out, dates.of(*d));
+    else if (auto d = std::get_if<Date>(&v)) put_date(out, dates, *d);
     else put_string(out, std::get<std::string>(v));
 }
 

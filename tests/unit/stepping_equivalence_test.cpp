@@ -1,18 +1,27 @@
-// The engine skips days on which nothing can happen; that must never change a result.
+// The engine skips days on which nothing can happen; that must never change a result. The
+// lookahead keeps each subscription's earliest date ahead and computes it again only when
+// something happened to it (engine/wakeup_state.hpp): that kept date must be a full scan's.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "engine/day.hpp"
 #include "engine/simulate.hpp"
+#include "engine/simulation.hpp"
+#include "engine/wakeup.hpp"
 #include "io/json_writer.hpp"
 #include "io/scenario_reader.hpp"
 
 using namespace subsim;
 
-TEST_CASE("Skipping quiet days gives the same result as visiting every day", "[engine]") {
-    int compared = 0;
+namespace {
+
+// Calls `check` with every bundled example scenario; returns how many there were.
+template <class Check>
+int each_example_scenario(Check&& check) {
+    int count = 0;
     for (const auto& entry : std::filesystem::recursive_directory_iterator(SUBSIM_SOURCE_DIR "/scenarios")) {
         if (entry.path().extension() != ".json") continue;
         std::ifstream in(entry.path());
@@ -21,9 +30,36 @@ TEST_CASE("Skipping quiet days gives the same result as visiting every day", "[e
         const ScenarioReading reading = read_scenario(text.str(), Date::parse("2026-03-31"));  // relative dates: SPEC-v2 §8
         REQUIRE(reading.scenario);
         INFO(entry.path().filename().string());
-        CHECK(write_result_json(simulate(*reading.scenario, Stepping::skip_quiet_days)) ==
-              write_result_json(simulate(*reading.scenario, Stepping::every_day)));
-        ++compared;
+        check(*reading.scenario);
+        ++count;
     }
+    return count;
+}
+
+// Runs `scenario` day by day, comparing each subscription's kept wake-up date with a full scan.
+void compare_kept_with_full_scan(const Scenario& scenario) {
+    Simulation sim{scenario};
+    ActionAgenda agenda{scenario};
+    for (Date day = scenario.start; day <= scenario.until && !sim.stopped(); day = day.plus_days(1)) {
+        run_day(sim, day, agenda);
+        for (SubscriptionRun& run : sim.subs) {
+            const std::optional<Date> full = earliest_ahead_by_full_scan(sim, run, day);
+            INFO("day " << day.iso() << ", subscription " << run.index);
+            REQUIRE(earliest_ahead(sim, run, day) == full);
+        }
+    }
+}
+
+}  // namespace
+
+TEST_CASE("Skipping quiet days gives the same result as visiting every day", "[engine]") {
+    const int compared = each_example_scenario([](const Scenario& scenario) {
+        CHECK(write_result_json(simulate(scenario, Stepping::skip_quiet_days)) ==
+              write_result_json(simulate(scenario, Stepping::every_day)));
+    });
     CHECK(compared > 0);
+}
+
+TEST_CASE("The kept wake-up date of each subscription equals a full scan on every day", "[engine]") {
+    CHECK(each_example_scenario(compare_kept_with_full_scan) > 0);
 }

@@ -1,0 +1,24 @@
+#pragma once
+// The day-skipping lookahead's memory of one subscription (wakeup.hpp): the earliest date still
+// ahead for it, as last computed, and whether anything happened to it since.
+//
+// A subscription's dates move only when something happens to it (an event about it, a state
+// change of one of its lines, an invoice, or an action on any subscription) or when the earliest
+// of them arrives. Until then its earliest date ahead stays what it was, so the lookahead reuses it
+// instead of recomputing every boundary, line and reminder on each visited day.
+#include <optional>
+
+#include "domain/date.hpp"
+
+namespace subsim {
+
+struct WakeupState {
+    std::optional<Date> next;  // none: nothing ahead for this subscription
+    bool touched = true;       // `next` must be computed again (nothing computed yet, or something happened)
+
+    // Nothing of this subscription's is due on `day` (laws aside): untouched since its earliest
+    // date ahead was computed, and that date is later. Its rules have nothing to do that day.
+    bool idle_on(Date day) const { return !touched && (!next || *next > day); }
+};
+
+}  // namespace subsim
