@@ -87,9 +87,7 @@ std::string place(std::string_view parent) {
 
 }  // namespace
 
-std::optional<std::string> date_hint(const nlohmann::json& value) {
-    if (!value.is_string()) return std::nullopt;
-    const std::string& text = value.get_ref<const std::string&>();
+std::optional<std::string> date_hint(std::string_view text) {
     const std::size_t a = text.find('-'), b = a == std::string::npos ? a : text.find('-', a + 1);
     if (b == std::string::npos || text.find('-', b + 1) != std::string::npos) return std::nullopt;
     const std::string_view t(text);

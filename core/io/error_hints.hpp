@@ -9,13 +9,17 @@
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
-
 namespace subsim {
 
 // What is wrong with a text that looks like a date but is not one (no such month or day, month
 // or day not written with two digits), or nullopt when the generic message says it better.
-std::optional<std::string> date_hint(const nlohmann::json& value);
+std::optional<std::string> date_hint(std::string_view text);
+// The same for any JSON value (JsonValue, nlohmann::json): nullopt unless it is a text.
+template <class Json>
+std::optional<std::string> date_hint(const Json& value) {
+    if (!value.is_string()) return std::nullopt;
+    return date_hint(std::string_view(value.template get<std::string>()));
+}
 
 // "; it belongs inside \"catalog\"" when `key`, unknown in the object at `object_pointer`, is a
 // key of the format somewhere else (the places nearest to that object, then to the top, at most

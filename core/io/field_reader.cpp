@@ -1,6 +1,7 @@
 #include "io/field_reader.hpp"
 
 #include "io/error_hints.hpp"
+#include "io/json_number.hpp"
 #include "io/relative_date.hpp"
 #include "io/utf8.hpp"
 
@@ -47,13 +48,14 @@ std::string in_quotes(std::string_view s) { return "\"" + shorten(std::string(s)
 
 std::string describe_json_type(const Json& v) {
     switch (v.type()) {
-        case Json::value_t::null: return "null";
-        case Json::value_t::boolean: return v.get<bool>() ? "true" : "false";
-        case Json::value_t::string: return "the text " + in_quotes(v.get_ref<const std::string&>());
-        case Json::value_t::array: return "a list";
-        case Json::value_t::object: return "an object";
-        case Json::value_t::number_float: return "the number " + shorten(v.dump());
-        default: return "the number " + shorten(v.dump());
+        case Json::Type::null: return "null";
+        case Json::Type::boolean: return v.boolean() ? "true" : "false";
+        case Json::Type::string: return "the text " + in_quotes(v.text());
+        case Json::Type::array: return "a list";
+        case Json::Type::object: return "an object";
+        case Json::Type::floating: return "the number " + shorten(shortest_double_text(v.text()));
+        case Json::Type::unsigned_integer: return "the number " + std::to_string(v.unsigned_integer());
+        default: return "the number " + std::to_string(v.integer());
     }
 }
 
@@ -68,8 +70,8 @@ const Json* FieldReader::as_object(const Json& value, const std::string& ptr, st
 }
 
 void FieldReader::only_keys(const Json& object, const std::string& ptr, std::initializer_list<std::string_view> allowed) {
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        const std::string& key = it.key();
+    for (const Json& member : object) {
+        const std::string key(member.key());
         if (key.rfind("x-", 0) == 0) continue;
         if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
         error(pointer_child(ptr, key),
@@ -80,8 +82,8 @@ void FieldReader::only_keys(const Json& object, const std::string& ptr, std::ini
 
 void FieldReader::only_keys(const Json& object, const std::string& ptr, std::initializer_list<std::string_view> allowed,
                             std::initializer_list<std::string_view> v2_keys) {
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        const std::string& key = it.key();
+    for (const Json& member : object) {
+        const std::string key(member.key());
         if (key.rfind("x-", 0) == 0 || std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
         const bool v2_key = std::find(v2_keys.begin(), v2_keys.end(), key) != v2_keys.end();
         if (v2_key && version >= 2) continue;
@@ -92,8 +94,7 @@ void FieldReader::only_keys(const Json& object, const std::string& ptr, std::ini
 }
 
 const Json* FieldReader::member(const Json& object, const std::string& ptr, std::string_view key, bool required) {
-    const auto it = object.find(key);
-    if (it != object.end()) return &*it;
+    if (const Json* v = object.find(key)) return v;
     if (required) error(ptr, "missing required key " + in_quotes(key));
     return nullptr;
 }
@@ -122,7 +123,7 @@ std::optional<std::string> FieldReader::string(const Json& object, const std::st
         error(pointer_child(ptr, key), in_quotes(key) + " must be text in quotes, not " + describe_json_type(*v));
         return std::nullopt;
     }
-    return v->get<std::string>();
+    return std::string(v->text());
 }
 
 // "today", "today+D", "today-D" (SPEC-v2 §8.1, §8.2, §9): version 2 only, resolved against the
@@ -153,11 +154,10 @@ std::optional<Date> FieldReader::relative_date_value(const std::string& text, co
 
 std::optional<Date> FieldReader::date_value(const Json& v, const std::string& ptr) {
     if (v.is_string()) {
-        const std::string& text = v.get_ref<const std::string&>();
-        if (auto d = Date::parse(text)) return d;
-        if (looks_relative(text)) return relative_date_value(text, ptr);
+        if (auto d = Date::parse(v.text())) return d;
+        if (const std::string text(v.text()); looks_relative(text)) return relative_date_value(text, ptr);
     }
-    error(ptr, date_hint(v).value_or("expected a date written YYYY-MM-DD between 1900-01-01 and 9999-12-31, not " + describe_json_type(v)));
+    error(ptr, (v.is_string() ? date_hint(v.text()) : std::nullopt).value_or("expected a date written YYYY-MM-DD between 1900-01-01 and 9999-12-31, not " + describe_json_type(v)));
     return std::nullopt;
 }
 
@@ -168,7 +168,7 @@ std::optional<Date> FieldReader::date(const Json& object, const std::string& ptr
 
 std::optional<Duration> FieldReader::duration_value(const Json& v, const std::string& ptr, bool allow_zero) {
     if (v.is_string()) {
-        if (auto d = Duration::parse(v.get_ref<const std::string&>())) {
+        if (auto d = Duration::parse(v.text())) {
             if (allow_zero || !d->is_zero()) return d;
             error(ptr, "this length cannot be zero");
             return std::nullopt;
@@ -193,7 +193,7 @@ std::optional<bool> FieldReader::boolean(const Json& object, const std::string& 
         error(pointer_child(ptr, key), in_quotes(key) + " must be true or false, not " + describe_json_type(*v));
         return std::nullopt;
     }
-    return v->get<bool>();
+    return v->boolean();
 }
 
 std::optional<std::int64_t> FieldReader::integer(const Json& object, const std::string& ptr, std::string_view key,
@@ -201,12 +201,12 @@ std::optional<std::int64_t> FieldReader::integer(const Json& object, const std::
     const Json* v = member(object, ptr, key, required);
     if (!v) return std::nullopt;
     const std::string at = pointer_child(ptr, key);
-    if (v->is_number_unsigned() && v->get<std::uint64_t>() > static_cast<std::uint64_t>(max)) {
+    if (v->is_number_unsigned() && v->unsigned_integer() > static_cast<std::uint64_t>(max)) {
         error(at, in_quotes(key) + " must be at most " + std::to_string(max));
         return std::nullopt;
     }
     std::optional<std::int64_t> n;
-    if (v->is_number_integer()) n = v->get<std::int64_t>();
+    if (v->is_number_integer()) n = v->integer();
     if (!n) {
         error(at, in_quotes(key) + " must be a whole number (amounts are in minor units, e.g. cents), not " +
                       describe_json_type(*v));
@@ -224,12 +224,11 @@ std::optional<std::string> FieldReader::choice(const Json& object, const std::st
                                                bool required, std::initializer_list<std::string_view> choices) {
     const Json* v = member(object, ptr, key, required);
     if (!v) return std::nullopt;
-    if (v->is_string() && std::find(choices.begin(), choices.end(), v->get_ref<const std::string&>()) != choices.end())
-        return v->get<std::string>();
+    if (v->is_string() && std::find(choices.begin(), choices.end(), v->text()) != choices.end()) return std::string(v->text());
     std::string list;
     for (std::string_view c : choices) list += (list.empty() ? "" : ", ") + std::string(c);
     std::string hint;
-    if (v->is_string()) hint = suggestion(v->get_ref<const std::string&>(), choices);
+    if (v->is_string()) hint = suggestion(v->text(), choices);
     error(pointer_child(ptr, key), in_quotes(key) + " must be one of " + list + ", not " + describe_json_type(*v) + hint);
     return std::nullopt;
 }

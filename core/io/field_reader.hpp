@@ -9,15 +9,14 @@
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
-
 #include "domain/date.hpp"
 #include "domain/duration.hpp"
 #include "io/json_document.hpp"
+#include "io/json_value.hpp"
 
 namespace subsim {
 
-using Json = nlohmann::json;
+using Json = JsonValue;
 
 class FieldReader {
 public:

@@ -51,7 +51,7 @@ void ScenarioParts::read_permissions(const Json& root) {
         if (!list) continue;
         std::vector<std::string> roles;
         for (std::size_t i = 0; i < list->size(); ++i) {
-            if ((*list)[i].is_string()) roles.push_back((*list)[i].get<std::string>());
+            if ((*list)[i].is_string()) roles.emplace_back((*list)[i].text());
             else r.error(pointer_child(pointer_child("/permissions", to_string(kind)), i),
                          "a role must be text in quotes, not " + describe_json_type((*list)[i]));
         }

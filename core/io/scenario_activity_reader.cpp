@@ -88,11 +88,13 @@ std::optional<ActionKind> action_named(const std::string& name) {
 void ScenarioParts::read_action(const Json& v, const std::string& ptr) {
     if (!r.as_object(v, ptr, "an action")) return;
     Action a;
-    const bool v1_change = r.version < 2 && v.contains("do") &&
-                           (v["do"] == "change_plan" || v["do"] == "payment_fails" || v["do"] == "update_payment_method" ||
-                            v["do"] == "withdraw" || v["do"] == "pause" || v["do"] == "resume");
+    const Json* kind_written = v.find("do");
+    const bool v1_change = r.version < 2 && kind_written &&
+                           (kind_written->equals("change_plan") || kind_written->equals("payment_fails") ||
+                            kind_written->equals("update_payment_method") || kind_written->equals("withdraw") ||
+                            kind_written->equals("pause") || kind_written->equals("resume"));
     if (v1_change)
-        r.error(ptr + "/do", "\"do\": " + v["do"].dump() + " is not an action of a version 1 file: it needs \"subsim\": 2");
+        r.error(ptr + "/do", "\"do\": \"" + std::string(kind_written->text()) + "\" is not an action of a version 1 file: it needs \"subsim\": 2");
     const auto kind_name =
         v1_change ? std::nullopt
         : r.version >= 2
@@ -127,7 +129,7 @@ void ScenarioParts::read_action(const Json& v, const std::string& ptr) {
                                      " to " + sc.until.iso());
     }
     if (const Json* by = kind == ActionKind::payment_fails ? nullptr : r.member(v, ptr, "by", false))
-        if (resolve(users, *by, ptr + "/by", "user")) a.by = by->get<std::string>();
+        if (resolve(users, *by, ptr + "/by", "user")) a.by = by->text();
     if (on_subscription)
         if (const Json* s = r.member(v, ptr, "subscription", true))
             a.subscription = resolve(subscriptions, *s, ptr + "/subscription", "subscription");
@@ -141,7 +143,7 @@ void ScenarioParts::read_action(const Json& v, const std::string& ptr) {
                 const Subscription& sub = sc.subscriptions[*a.subscription];
                 const bool held = std::any_of(sub.plans.begin(), sub.plans.end(),
                                               [&](Index p) { return sc.catalog.plans[p].product == *product; });
-                if (!held) r.error(at, "subscription " + in_quotes(sub.id) + " has no plan for product " + in_quotes((*list)[i].get<std::string>()));
+                if (!held) r.error(at, "subscription " + in_quotes(sub.id) + " has no plan for product " + in_quotes((*list)[i].text()));
                 else if (std::find(a.products.begin(), a.products.end(), *product) != a.products.end())
                     r.error(at, "this product is listed twice");
                 else a.products.push_back(*product);
@@ -149,7 +151,7 @@ void ScenarioParts::read_action(const Json& v, const std::string& ptr) {
         }
     if (kind == ActionKind::transfer) {
         a.transfer_to = r.string(v, ptr, "to", true).value_or("");
-        if (v.contains("to") && v["to"].is_string() && a.transfer_to.empty())
+        if (const Json* to = v.find("to"); to && to->is_string() && a.transfer_to.empty())
             r.error(ptr + "/to", "\"to\" must name the receiving account");
         a.separate_entity = r.boolean(v, ptr, "separate_entity", false).value_or(false);
     }
@@ -209,7 +211,7 @@ void ScenarioParts::read_expectation(const Json& v, const std::string& ptr) {
         e.on = r.date(v, ptr, "on", true).value_or(Date{});
         e.subscription = subscription_at(true).value_or(0);
         if (const Json* p = r.member(v, ptr, "product", false)) e.product = resolve(products, *p, ptr + "/product", "product");
-        const bool v1_paused = r.version < 2 && v["state"] == "paused";
+        const bool v1_paused = r.version < 2 && v.find("state")->equals("paused");
         if (v1_paused) r.error(ptr + "/state", "the state \"paused\" needs \"subsim\": 2");
         else if (r.version >= 2)
             e.state = r.choice(v, ptr, "state", true,

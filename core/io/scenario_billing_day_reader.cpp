@@ -17,15 +17,15 @@ std::optional<unsigned> read_billing_day(FieldReader& r, const Json& v, const st
     if (!day) return std::nullopt;
     const std::string at = ptr + "/billing_day";
     if (day->is_string()) {
-        if (day->get<std::string>() == "last") return 31U;
-        r.error(at, "expected a day of the month from 1 to 31, or \"last\"; got " + in_quotes(day->get<std::string>()));
+        if (day->text() == "last") return 31U;
+        r.error(at, "expected a day of the month from 1 to 31, or \"last\"; got " + in_quotes(day->text()));
         return std::nullopt;
     }
     if (!day->is_number_integer()) {
         r.error(at, "expected a day of the month from 1 to 31, or \"last\"; got " + describe_json_type(*day));
         return std::nullopt;
     }
-    const auto n = day->get<std::int64_t>();
+    const auto n = day->integer();
     if (n < 1 || n > 31) {
         r.error(at, "expected a day of the month from 1 to 31, or \"last\"; got " + std::to_string(n));
         return std::nullopt;

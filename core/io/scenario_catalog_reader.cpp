@@ -40,15 +40,15 @@ std::optional<Index> ScenarioParts::resolve(const IdIndex& index, const Json& va
         r.error(ptr, "expected the id of a " + std::string(what) + " in quotes, not " + describe_json_type(value));
         return std::nullopt;
     }
-    const auto it = index.find(value.get_ref<const std::string&>());
+    const auto it = index.find(std::string(value.text()));
     if (it != index.end()) return it->second;
-    r.error(ptr, "unknown " + std::string(what) + " id " + in_quotes(value.get_ref<const std::string&>()));
+    r.error(ptr, "unknown " + std::string(what) + " id " + in_quotes(value.text()));
     return std::nullopt;
 }
 
 void ScenarioParts::read_top(const Json& root) {
     if (const Json* v = r.member(root, "", "subsim", true)) {
-        if (v->is_number_integer() && (*v == 1 || *v == 2)) r.version = sc.version = v->get<int>();
+        if (v->is_number_integer() && (v->integer() == 1 || v->integer() == 2)) r.version = sc.version = static_cast<int>(v->integer());
         else r.error("/subsim", "\"subsim\" is the format version: expected 1 or 2, not " + describe_json_type(*v));
     }
     r.only_keys(root, "", {"$schema", "subsim", "title", "source", "locale", "currency", "start", "until", "holidays",
@@ -100,7 +100,7 @@ void ScenarioParts::read_catalog(const Json& root) {
         // Dependencies may name products listed later: resolve them once all are known.
         for (std::size_t i = 0; i < list->size(); ++i)
             if (read[i] && (*list)[i].contains("requires"))
-                resolve_requires((*list)[i]["requires"], pointer_child("/catalog/products", i) + "/requires", *read[i]);
+                resolve_requires(*(*list)[i].find("requires"), pointer_child("/catalog/products", i) + "/requires", *read[i]);
     }
     if (const Json* list = r.array(*v, "/catalog", "plans", true, limits::plans))
         for (std::size_t i = 0; i < list->size(); ++i) read_plan((*list)[i], pointer_child("/catalog/plans", i));
@@ -117,7 +117,7 @@ std::optional<Index> ScenarioParts::read_product(const Json& v, const std::strin
     if (const Json* c = r.member(v, ptr, "cancels_account", false)) {
         const std::string at = ptr + "/cancels_account";
         if (c->is_boolean()) {
-            p.cancels_account = c->get<bool>();
+            p.cancels_account = c->boolean();
         } else if (c->is_object()) {
             r.only_keys(*c, at, {"if_account_created_before"});
             p.cancels_account = true;

@@ -34,7 +34,7 @@ ScenarioReading read_scenario(std::string_view text, std::optional<Date> today) 
         sanitize(out.errors);
         return out;
     }
-    const Json& root = doc.json();
+    const Json& root = doc.root();
     ScenarioParts parts{out.errors};
     parts.r.today = today;
     if (parts.r.as_object(root, "", "a scenario file")) {
