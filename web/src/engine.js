@@ -34,9 +34,8 @@ function base64Bytes(b64) {
 function compiledFromEmbedded(base, m) {
   const ready = typeof window[m.base64] === 'string' ? Promise.resolve() : loadScript(base + m.embedded);
   return ready.then(() => {
-    performance.mark('webb-b64loaded');
+    performance.mark('subsim-engine-bytes');
     const bytes = base64Bytes(window[m.base64]);
-    performance.mark('webb-decoded');
     return WebAssembly.compile(bytes).catch(() => ({ bytes }));
   });
 }
@@ -76,7 +75,7 @@ export function loadEngine(base, m = READER_MODULE) {
     if (compiled) return fromEmbedded(base, m, compiled);
     return window[m.factory]({ locateFile: (p) => base + p }).catch(() => fromEmbedded(base, m));
   });
-  if (m === READER_MODULE) promise.then(() => performance.mark('webb-engine'), () => {});
+  if (m === READER_MODULE) promise.then(() => performance.mark('subsim-engine'), () => {});
   enginePromises[m.glue] = promise;
   return promise;
 }
