@@ -18,8 +18,8 @@ import { renderCompare, linkTimelines } from './compare.js';
 import { record, travel, onUndoKey } from './history.js';
 import { download, openShare, embedCodes, copyFrom, openFromHash } from './share.js';
 import { buildPicker, loadScenario, loadIndex } from './scenarios.js';
-import { applyStaticText, readerLanguage } from './language.js';
-import { setOrigin, keepEdits, keptEdits, showRestored, hideRestored } from './saved-edits.js';
+import { applyStaticText, readerLanguage, showEngineVersion } from './language.js';
+import { setOrigin, keepEdits, keptEdits, showRestored, hideRestored, openStorage } from './saved-edits.js';
 import { installAuthoring } from './editor-authoring.js';
 
 const BASE = baseOf(location.href);
@@ -261,11 +261,12 @@ function start() {
   applyStaticText();
   installAuthoring();   // "New scenario", builder, editor, exports: loaded when opened
   $('status').textContent = ui().loadingEngine;
-  // The reader's date and money formats are made while the engine loads (the first costs most).
-  setTimeout(() => warmFormats(state.lang), 0);
+  // While the engine loads: the reader's date and money formats (the first costs most) and the
+  // browser's storage (the reader's kept edits) are made ready for the first scenario.
+  setTimeout(() => { warmFormats(state.lang); openStorage(); }, 0);
   engineReady.then((engine) => {
     state.engine = engine;
-    applyStaticText();
+    showEngineVersion();
     $('status').textContent = '';
     return openFirst().then(listsDrawn).then(() => document.body.setAttribute('data-ready', 'true'));
   }, (err) => {
