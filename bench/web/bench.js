@@ -18,11 +18,30 @@ const pct = (xs, p) => { const s = sorted(xs); return s[Math.min(s.length - 1, M
 const fmt = (n) => n.toFixed(1);
 const line = (name, value, unit) => console.log(`bench: ${name} ${value} ${unit}`);
 
-// The files a reader downloads for the page over http: HTML, CSS, the page script (which holds the
-// bundled scenarios' index), the icon, the Emscripten glue and the wasm. Scenarios load on demand.
-const PAGE = ['index.html', 'style.css', 'timeline.css', 'app.js', 'favicon.svg', 'subsim.js', 'subsim.wasm'];
+// The files a reader downloads on a first visit over http: every request the page makes from
+// navigation until its first scenario and lists are drawn (the engine's glue and binary, the
+// default scenario's script: scenario texts load on demand, one when picked), plus the icon a
+// browser asks for (headless Chromium does not). Counted from the requests, not from a list, so
+// a file loaded on demand is not counted and a file loaded on every visit cannot be forgotten.
+// Not counted: subsim-wasm.js (the binary in base64), which only file:// and other origins load.
 const EMBED = ['subsim-embed.js', 'subsim.js', 'subsim.wasm'];
 const IFRAME = ['embed.html', 'embed-page.css', 'embed-page.js', 'subsim.js', 'subsim.wasm'];
+
+async function pageFiles(browser, server) {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
+  const page = await ctx.newPage();
+  const files = new Set(['favicon.svg']);
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.origin + '/' === server.url) files.add(decodeURIComponent(u.pathname.slice(1)) || 'index.html');
+  });
+  try {
+    await page.goto(server.url);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+    await page.waitForTimeout(500);   // anything the page loads once it is idle
+  } finally { await ctx.close(); }
+  return [...files].sort();
+}
 
 function sizeOf(files) {
   let raw = 0, gz = 0, br = 0;
@@ -35,26 +54,65 @@ function sizeOf(files) {
   return { raw, gz, br };
 }
 
-function sizes() {
-  const page = sizeOf(PAGE), embed = sizeOf(EMBED), iframe = sizeOf(IFRAME);
+function sizes(pageList) {
+  const page = sizeOf(pageList), embed = sizeOf(EMBED), iframe = sizeOf(IFRAME);
+  const wasm = sizeOf(['subsim.wasm']);
   line('page_gzip_bytes', page.gz, 'bytes');
   line('page_brotli_bytes', page.br, 'bytes');
   line('page_raw_bytes', page.raw, 'bytes');
+  line('page_without_wasm_gzip_bytes', page.gz - wasm.gz, 'bytes');
   line('embed_element_gzip_bytes', embed.gz, 'bytes');
   line('embed_iframe_gzip_bytes', iframe.gz, 'bytes');
-  return { page, embed, iframe };
+  return { page, embed, iframe, wasm };
 }
 
-// From navigation to the first frame showing a timeline (the page's default scenario), from disk.
+// The page's own marks (performance.mark) of one load, read once they are all set: nothing is
+// evaluated in the page before (a test driver's script would run on the page's main thread).
+async function marksOf(page) {
+  await page.waitForTimeout(1000);
+  for (let i = 0; i < 120; i++) {
+    const m = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((e) => [e.name, e.startTime])));
+    if (m['subsim-first-frame'] != null) return m;
+    await page.waitForTimeout(250);
+  }
+  throw new Error('no subsim-first-frame mark');
+}
+
+// From navigation to the first frame showing a timeline (the page's default scenario), from disk;
+// with the page's marks on the way: engine ready, first render (timeline, question and answer).
 async function firstTimeline(browser) {
   const out = [];
   for (let i = 0; i < RUNS; i++) {
-    const page = await helpers.openPage(browser, 'file://' + path.join(helpers.SITE, 'index.html'), { width: 1280, height: 800 });
-    await page.waitForFunction(() => performance.getEntriesByName('subsim-first-frame').length > 0);
-    out.push(await page.evaluate(() => performance.getEntriesByName('subsim-first-frame')[0].startTime));
-    await page.closeAll();
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
+    try {
+      const page = await ctx.newPage();
+      await page.goto('file://' + path.join(helpers.SITE, 'index.html'));
+      out.push(await marksOf(page));
+    } finally { await ctx.close(); }
   }
   return out;
+}
+
+// The renderer main thread's CPU time (thread time: what other processes on the machine take is
+// not counted) from navigation to the first frame showing a timeline, from a trace of one load.
+async function mainThreadCpu(browser) {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
+  try {
+    const page = await ctx.newPage();
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing', 'toplevel', 'v8'] });
+    await page.goto('file://' + path.join(helpers.SITE, 'index.html'));
+    await marksOf(page);
+    const ev = JSON.parse(await browser.stopTracing()).traceEvents;
+    const main = new Set(ev.filter((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain').map((e) => e.pid + ':' + e.tid));
+    const nav = ev.find((e) => e.name === 'navigationStart' && e.args && e.args.data && /^file:/.test(e.args.data.documentLoaderURL || ''));
+    const mark = ev.find((e) => e.name === 'subsim-first-frame' && e.ph !== 'X');
+    if (!nav || !mark) return null;
+    const on = ev.filter((e) => e.ph === 'X' && e.pid === nav.pid && main.has(e.pid + ':' + e.tid) && e.tdur != null && e.ts >= nav.ts && e.ts < mark.ts)
+      .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+    let end = 0, cpu = 0;
+    for (const e of on) if (e.ts >= end) { end = e.ts + e.dur; cpu += e.tdur; }   // top-level events only
+    return cpu / 1000;
+  } finally { await ctx.close(); }
 }
 
 // For each keydown in the trace: from the event's start to the DrawFrame of the first frame
@@ -114,8 +172,10 @@ async function whatIfEdits(browser, server, text) {
   } finally { await page.closeAll(); }
 }
 
+const CPU_RUNS = 3;
+const markAt = (runs, name) => fmt(pct(runs.map((m) => m[name]).filter((x) => x != null), 50));
+
 (async () => {
-  const size = sizes();
   if (!fs.existsSync(SCENARIO)) {
     console.error(`bench/web: ${SCENARIO} is missing: run bash bench/run.sh --dump-scenarios build/bench/scenarios`);
     process.exit(1);
@@ -125,8 +185,21 @@ async function whatIfEdits(browser, server, text) {
   const server = await helpers.startServer(helpers.SITE);
   const browser = await helpers.launchBrowser();
   try {
+    const files = await pageFiles(browser, server);
+    const size = sizes(files);
     const first = await firstTimeline(browser);
-    line('first_timeline_ms', fmt(pct(first, 50)), 'ms');
+    line('first_timeline_ms', markAt(first, 'subsim-first-frame'), 'ms');
+    line('first_timeline_engine_ms', markAt(first, 'subsim-engine'), 'ms');
+    line('first_timeline_render_ms', markAt(first, 'subsim-first-render'), 'ms');
+    const cpu = [];
+    for (let i = 0; i < CPU_RUNS; i++) cpu.push(await mainThreadCpu(browser));
+    line('first_timeline_main_cpu_ms', fmt(pct(cpu.filter((x) => x != null), 50)), 'ms');
+    console.log(`\n| figure (${path.basename(SCENARIO)}, ${events} events; ${RUNS} page loads) | value |\n|---|---:|`);
+    console.log(`| page's first visit over http (${files.join(', ')}), gzip -9 / brotli 11 | ${size.page.gz} / ${size.page.br} bytes |`);
+    console.log(`| of which subsim.wasm, gzip -9 / brotli 11 | ${size.wasm.gz} / ${size.wasm.br} bytes |`);
+    console.log(`| first timeline from disk (file://), median: engine ready / timeline rendered / frame | ${markAt(first, 'subsim-engine')} / ${markAt(first, 'subsim-first-render')} / ${markAt(first, 'subsim-first-frame')} ms |`);
+    console.log(`| the renderer main thread's CPU time until that frame, median of ${CPU_RUNS} | ${fmt(pct(cpu.filter((x) => x != null), 50))} ms |`);
+    if (process.env.BENCH_ONLY === 'load') return;
     const { frames, engine, lists } = await whatIfEdits(browser, server, text);
     const f = frames.map((x) => x.frame), h = frames.map((x) => x.handler);
     line('whatif_edit_p50_ms', fmt(pct(f, 50)), 'ms');
@@ -135,10 +208,7 @@ async function whatIfEdits(browser, server, text) {
     line('whatif_edit_engine_p50_ms', fmt(pct(engine, 50)), 'ms');
     line('whatif_edit_lists_p50_ms', fmt(pct(lists, 50)), 'ms');
     for (const k of Object.keys(PHASES)) line(`whatif_edit_${k}_p50_ms`, fmt(pct(frames.map((x) => x[k]), 50)), 'ms');
-    console.log(`\n| figure (${path.basename(SCENARIO)}, ${events} events; ${frames.length} edits, ${RUNS} page loads) | value |\n|---|---:|`);
-    console.log(`| page + glue + wasm + scenario index, gzip -9 / brotli 11 | ${size.page.gz} / ${size.page.br} bytes |`);
-    console.log(`| first timeline from disk (file://), median | ${fmt(pct(first, 50))} ms |`);
-    console.log(`| what-if edit to the next drawn frame, p50 / p95 | ${fmt(pct(f, 50))} / ${fmt(pct(f, 95))} ms |`);
+    console.log(`| what-if edit to the next drawn frame (${frames.length} edits), p50 / p95 | ${fmt(pct(f, 50))} / ${fmt(pct(f, 95))} ms |`);
     console.log(`| of which the key handler (engine answer + drawing), p50 | ${fmt(pct(h, 50))} ms |`);
     console.log(`| of which the engine (simulate + parse + narration), p50 | ${fmt(pct(engine, 50))} ms |`);
     console.log(`| in the frame after the handler: style + layout / paint / raster, p50 | ${Object.keys(PHASES).map((k) => fmt(pct(frames.map((x) => x[k]), 50))).join(' / ')} ms |`);

@@ -29,7 +29,9 @@ function show() {
   // The link's text is simulated first in a worker with a time budget: a scenario asking for too
   // much is stopped there, and the article around the iframe stays responsive.
   const base = baseOf(document.currentScript ? document.currentScript.src : location.href);
-  f.text.then((text) => loadEngine(base).then((engine) => guard(engine, base, text, lang)).then(() => text)).then((text) => {
+  const engine = loadEngine(base);   // loads and compiles while the link's text is decompressed
+  engine.catch(() => {});
+  Promise.all([f.text, engine]).then(([text, e]) => guard(e, base, text, lang).then(() => text)).then((text) => {
     main.textContent = '';
     const el = document.createElement('subsim-timeline');
     el.setAttribute('lang', lang);

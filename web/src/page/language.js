@@ -25,11 +25,16 @@ export function applyStaticText() {
   if (custom) custom.textContent = u.customScenario;
   const other = $('picker').querySelector('optgroup[data-nosource]');
   if (other) other.label = u.otherScenarios;
-  if (state.engine) $('engine-version').textContent = u.engineVersion(state.engine.version());
+  showEngineVersion();
   $('undo').title = u.undoTitle;
   $('redo').title = u.redoTitle;
   $('download').title = u.downloadTitle;
   $('share-close').setAttribute('aria-label', u.close);
   $('article-link').href = state.lang === 'fr' ? 'article.fr.html' : 'article.en.html';
   $('doc-tools').setAttribute('aria-label', u.scenario);
+}
+
+// The footer's engine version, in the interface language (once the engine is loaded).
+export function showEngineVersion() {
+  if (state.engine) $('engine-version').textContent = ui().engineVersion(state.engine.version());
 }

@@ -3,7 +3,7 @@
  * loaded when picked), the editor, the views and the what-if form. */
 import { UI, languageOf } from '../strings.js';
 import { afterPaint } from '../dom.js';
-import { loadEngine, baseOf } from '../engine.js';
+import { loadEngine, baseOf, READER_MODULE } from '../engine.js';
 import { answerFor, resultOf } from '../engine-answer.js';
 import { contextFor, catalogue } from '../context.js';
 import { readerToday, scenarioOf } from '../reader-today.js';
@@ -17,9 +17,9 @@ import { renderSummary, renderExpectations, renderFilter, renderEvents, renderIn
 import { renderCompare, linkTimelines } from './compare.js';
 import { record, travel, onUndoKey } from './history.js';
 import { download, openShare, embedCodes, copyFrom, openFromHash } from './share.js';
-import { buildPicker, loadScenario } from './scenarios.js';
-import { applyStaticText, readerLanguage } from './language.js';
-import { setOrigin, keepEdits, keptEdits, showRestored, hideRestored } from './saved-edits.js';
+import { buildPicker, loadScenario, loadIndex } from './scenarios.js';
+import { applyStaticText, readerLanguage, showEngineVersion } from './language.js';
+import { setOrigin, keepEdits, keptEdits, showRestored, hideRestored, openStorage } from './saved-edits.js';
 import { installAuthoring } from './editor-authoring.js';
 
 const BASE = baseOf(location.href);
@@ -223,10 +223,10 @@ function firstBundled() {
 }
 
 // Without a share link, the first scenario's text loads while the engine does.
-function prefetchFirst() {
+function prefetchFirst(blocking) {
   if ((location.hash || '').indexOf('=') >= 0) return;   // a share link: its own text
   const first = firstBundled();
-  if (first) loadScenario(BASE, first.file).catch(() => {});
+  if (first) loadScenario(BASE, first.file, blocking).catch(() => {});
 }
 
 // Resolves once the lists of the last render are drawn (they follow the first painted frame).
@@ -247,12 +247,10 @@ function start() {
     last: null,
     timings: [],   // every render's { simulateMs (engine answer), renderMs, totalMs }, for bench/web
   };
-  const engineReady = loadEngine(BASE);   // the engine loads and compiles while the page is set up
   Object.assign(actions, { simulate, setLang, baseResult, context, pick });
   state.base = BASE;
   setupEditor();
   buildPicker();
-  prefetchFirst();
   buildViews();
   bindControls();
   const reader = readerLanguage();
@@ -263,11 +261,12 @@ function start() {
   applyStaticText();
   installAuthoring();   // "New scenario", builder, editor, exports: loaded when opened
   $('status').textContent = ui().loadingEngine;
-  // The reader's date and money formats are made while the engine loads (the first costs most).
-  setTimeout(() => warmFormats(state.lang), 0);
+  // While the engine loads: the reader's date and money formats (the first costs most) and the
+  // browser's storage (the reader's kept edits) are made ready for the first scenario.
+  setTimeout(() => { warmFormats(state.lang); openStorage(); }, 0);
   engineReady.then((engine) => {
     state.engine = engine;
-    applyStaticText();
+    showEngineVersion();
     $('status').textContent = '';
     return openFirst().then(listsDrawn).then(() => document.body.setAttribute('data-ready', 'true'));
   }, (err) => {
@@ -277,5 +276,14 @@ function start() {
   });
 }
 
+// This script runs in the page's head: the engine and the first scenario's text start loading
+// before the body is parsed, beside the page's set-up. From disk (local files) the first frame
+// waits for them, so it shows the first scenario's timeline and answer at once instead of an
+// empty page drawn, then drawn again.
+const fromDisk = document.readyState === 'loading' && location.protocol === 'file:';
+const engineReady = loadEngine(BASE, READER_MODULE, fromDisk);
+engineReady.catch(() => {});   // said in the page once it is set up (start)
+loadIndex();
+prefetchFirst(fromDisk);
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
 else start();

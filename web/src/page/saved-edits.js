@@ -44,6 +44,12 @@ export function flushEdits() {
 window.addEventListener('pagehide', flushEdits);
 document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flushEdits(); });
 
+// Opens the browser's storage ahead of the first scenario (its first use loads it, synchronously).
+export function openStorage() {
+  const s = store();
+  try { if (s) s.getItem(PREFIX); } catch (e) { /* refused: nothing kept */ }
+}
+
 // The reader's kept edit of `origin`'s text, when it differs from `original`.
 export function keptEdits(original) {
   flushEdits();

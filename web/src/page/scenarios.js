@@ -4,10 +4,15 @@
  * to window.subsimScenarios[file]. */
 import INDEX from '@subsim/scenario-index';
 import { html } from '../dom.js';
+import { loadScript } from '../engine.js';
 import { state, $, ui } from './state.js';
 
-export function buildPicker() {
+// The index, before the page's body exists (the first scenario's text loads beside the engine).
+export function loadIndex() {
   state.scenarios = INDEX.slice();
+}
+
+export function buildPicker() {
   const sel = $('picker');
   sel.textContent = '';
   html('option', null, sel, ui().customScenario).value = '';
@@ -27,24 +32,15 @@ export function buildPicker() {
   Array.from(groups.keys()).sort().forEach((g) => sel.appendChild(groups.get(g)));
 }
 
-function loadScript(src) {
-  return new Promise((resolve, reject) => {
-    const s = document.createElement('script');
-    s.src = src;
-    s.onload = () => { s.remove(); resolve(); };
-    s.onerror = () => { s.remove(); reject(new Error('cannot load ' + src)); };
-    document.head.appendChild(s);
-  });
-}
-
 const loading = new Map();   // file -> the promise of its text, while its script loads
 
 // The text of a bundled scenario (a promise; one script load however often it is asked for).
-export function loadScenario(base, file) {
+// `blocking`: the page's first frame waits for it (a page opened from disk, while its head is parsed).
+export function loadScenario(base, file, blocking) {
   if (state.texts[file] != null) return Promise.resolve(state.texts[file]);
   if (!state.scenarios.some((s) => s.file === file)) return Promise.reject(new Error('no bundled scenario ' + file));
   if (loading.has(file)) return loading.get(file);
-  const p = loadScript(base + 'scenarios/' + file + '.js').then(() => {
+  const p = loadScript(base + 'scenarios/' + file + '.js', blocking).then(() => {
     const text = window.subsimScenarios && window.subsimScenarios[file];
     if (typeof text !== 'string') throw new Error('cannot load ' + file);
     state.texts[file] = text;
