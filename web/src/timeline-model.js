@@ -2,7 +2,18 @@
  * one per product of it (state bars and the product's own events), plus an account lane for
  * account-wide events; items sorted by date in each lane. Notice markers come from
  * `cancellation_scheduled.details`, grace windows from `expired.details.renewable_until`. */
-import { dayNum } from './dates.js';
+import { dayNum as dayNumOf } from './dates.js';
+
+// Day numbers by ISO date, kept across builds: an edit rebuilds the model from dates it mostly saw.
+const days = new Map();
+function dayNum(iso) {
+  let d = days.get(iso);
+  if (d === undefined) {
+    if (days.size > 100000) days.clear();
+    days.set(iso, d = dayNumOf(iso));
+  }
+  return d;
+}
 
 export const AXIS_H = 44;
 export const BAR_H = 18;

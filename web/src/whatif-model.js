@@ -26,14 +26,18 @@ export function serializeAction(a) { return serialize(a, true); }
 export function isWhatIf(a) { return !!(a && typeof a === 'object' && a[MARK]); }
 
 // A few answers per function kept by text: one edit asks about the same few texts many times.
+// `seed(text, k, value)` keeps an answer computed another way (an edit that knows the result).
 function memo(fn) {
   let kept = [];
-  return function (text, k) {
+  const keep = (text, k, value) => { kept = [{ text, k, value }].concat(kept.filter((e) => e.text !== text || e.k !== k).slice(0, 5)); };
+  const f = function (text, k) {
     for (const e of kept) if (e.text === text && e.k === k) return e.value;
     const value = fn(text, k);
-    kept = [{ text, k, value }].concat(kept.slice(0, 5));
+    keep(text, k, value);
     return value;
   };
+  f.seed = keep;
+  return f;
 }
 
 // Every action of the scenario, in file order: { index, action, whatif, start, end } (cached by text).
@@ -50,6 +54,23 @@ function listActionsOf(text) {
   }
   return list;
 }
+// The action list of a text made from `list`'s text by cutting [rs, re) (the item `drop` with its
+// separator) then inserting `ins` characters at `at` (in the cut text), `added` the new item
+// ({ action, start } in the new text, or null): offsets shifted, nothing parsed again.
+function editedList(list, drop, rs, re, at, ins, added) {
+  const cut = (p) => (p <= rs ? p : p - (re - rs));
+  const moved = (p) => (p < at ? p : p + ins);
+  const out = [];
+  for (const x of list) {
+    if (x.index === drop) continue;
+    out.push({ action: x.action, whatif: x.whatif, start: moved(cut(x.start)), end: moved(cut(x.end)) });
+  }
+  if (added) out.push(added);
+  out.sort((a, b) => a.start - b.start);
+  out.forEach((x, k) => { x.index = k; });
+  return out;
+}
+
 export function whatIfs(text) { return listActions(text).filter((x) => x.whatif); }
 
 // The text with an `actions` list holding only `item` (the scenario had none).
@@ -137,6 +158,7 @@ export function removeWhatIf(text, index) {
 // Move the action at `index` to another date (it is placed again in date order). The same text
 // as removing then inserting it, computed from this text's one parse (offsets after the removed
 // item shift by its length), so a move parses nothing new.
+// The new text's action list is kept for it (offsets shifted): the edit parses no text again.
 export function moveAction(text, index, on) {
   const list = listActions(text), x = list[index];
   if (!x || !x.action) return text;
@@ -148,12 +170,21 @@ export function moveAction(text, index, on) {
   const others = list.filter((y) => y.index !== index);
   let idx = 0;
   others.forEach((y, k) => { const d = y.action && y.action.on; if (typeof d === 'string' && d <= on) idx = k + 1; });
+  let p, ins, start;
   if (idx < others.length) {
-    const p = at(others[idx].start);
-    return out.slice(0, p) + item + ',' + wsBefore(out, p) + out.slice(p);
+    p = at(others[idx].start);
+    ins = item + ',' + wsBefore(out, p);
+    start = p;
+  } else {
+    p = at(others[others.length - 1].end);
+    ins = ',' + wsBefore(out, at(others[others.length - 1].start)) + item;
+    start = p + ins.length - item.length;
   }
-  const last = others[others.length - 1], end = at(last.end);
-  return out.slice(0, end) + ',' + wsBefore(out, at(last.start)) + item + out.slice(end);
+  const shiftFrom = idx < others.length ? p : p + 1;   // appended: no other action moves
+  const result = out.slice(0, p) + ins + out.slice(p), action = JSON.parse(item);
+  listActions.seed(result, undefined, editedList(list, index, rs, re, shiftFrom, ins.length,
+    { action, whatif: isWhatIf(action), start, end: start + item.length }));
+  return result;
 }
 
 // The scenario without its what-if actions ("before").
