@@ -16,6 +16,8 @@ import { dateFormat, AXIS_FORMATS } from './intl-formats.js';
 
 const PAD = 10;              // px left and right of the horizon inside the chart
 const MAX_PX_PER_DAY = 64;
+export const LANE_PAGE = 40; // lanes drawn at once; "show more" adds as many (issue 17: bounded nodes)
+const DENSE_PX = 2;          // state bars narrower than this, side by side, are drawn as one band
 let instances = 0;
 
 export class Timeline {
@@ -33,6 +35,7 @@ export class Timeline {
     this.viewW = 0;          // the scroller's width, read when it resizes
     this.scrollX = 0;        // its scroll position, read in scroll events
     this.laneCache = [];     // per lane: { sig, bars: <g>, marks: <g> }
+    this.laneLimit = LANE_PAGE;
     this._build();
   }
 
@@ -55,6 +58,7 @@ export class Timeline {
     this.tip.setAttribute('role', 'status');
     this.live = html('div', 'visually-hidden', r);
     this.live.setAttribute('aria-live', 'polite');
+    this._moreLanes(html('div', 'tl-more', r));
     this.help = html('p', 'tl-help', r);
     this.help.id = this.uid + '-help';
     this.scroller.setAttribute('aria-describedby', this.help.id);
@@ -72,6 +76,28 @@ export class Timeline {
     this.btnOut.addEventListener('click', () => this.zoomBy(0.5));
     this.btnIn.addEventListener('click', () => this.zoomBy(2));
     this.btnFit.addEventListener('click', () => this.fit());
+  }
+
+  // Below the chart when the scenario has more lanes than are drawn: how many, and a button
+  // drawing LANE_PAGE more.
+  _moreLanes(box) {
+    this.more = box;
+    box.hidden = true;
+    this.moreText = html('span', 'tl-more-text', box);
+    this.moreBtn = button('tl-btn tl-btn-text tl-more-btn', box, '');
+    this.moreBtn.addEventListener('click', () => {
+      if (!this.data) return;
+      this.laneLimit += LANE_PAGE;
+      this.setData(this.data.scenario, this.data.result, this.ctx, true);
+    });
+  }
+
+  _showMoreLanes() {
+    const m = this.model, hidden = m.allLanes - m.lanes.length;
+    this.more.hidden = hidden <= 0;
+    if (hidden <= 0) return;
+    this.moreText.textContent = this.ctx.ui.moreLanes(m.lanes.length, m.allLanes);
+    this.moreBtn.textContent = this.ctx.ui.showMoreLanes(Math.min(hidden, LANE_PAGE));
   }
 
   _bindScroll() {
@@ -210,8 +236,11 @@ export class Timeline {
   setData(scenario, result, ctx, keepView) {
     const old = this.model;
     const langChanged = !this.ctx || this.ctx.lang !== ctx.lang;
+    if (!keepView) this.laneLimit = LANE_PAGE;
     this.setText(ctx);
-    this.model = buildModel(scenario, result);
+    this.data = { scenario, result };
+    this.model = buildModel(scenario, result, this.laneLimit);
+    this._showMoreLanes();
     this._labels(langChanged);
     this._computeFit();
     const sameRange = old && old.start === this.model.start && old.end === this.model.end;
@@ -364,7 +393,7 @@ export class Timeline {
   _drawLanes() {
     const lanes = this.model.lanes, cache = this.laneCache;
     lanes.forEach((lane, i) => {
-      const sig = laneSignature(lane);
+      const sig = lane.sig || (lane.sig = laneSignature(lane));   // a model's lanes never change
       let c = cache[i];
       if (c && c.sig === sig) return;
       if (!c) {
@@ -384,9 +413,17 @@ export class Timeline {
   _drawBars(g, lane) {
     const w = this.window, y = lane.top + (lane.height - BAR_H) / 2;
     this._drawLawBands(g, lane);
+    let dense = null;   // a run of bars too narrow to tell apart: one band, however many
     for (const it of lane.items) {
       if (it.kind !== 'bar' || it.to < w.d0 || it.from > w.d1) continue;
       const xa = Math.max(this.x(it.from), w.x0 - 4), xb = Math.min(this.x(it.to), w.x1 + 4);
+      if (xb - xa < DENSE_PX) {
+        if (dense && xa <= dense.xb + 1) { dense.xb = Math.max(dense.xb, xb); dense.count++; continue; }
+        if (dense) this._denseBand(g, lane, dense, y);
+        dense = { xa, xb, count: 1, from: it.from };
+        continue;
+      }
+      if (dense) { this._denseBand(g, lane, dense, y); dense = null; }
       svg('rect', { x: xa, y, width: Math.max(1, xb - xa), height: BAR_H, rx: 3, class: 'bar st-' + it.state,
                     fill: this.fills[it.state] || null, 'data-lane': it.lane, 'data-i': it.index, 'data-kind': 'bar',
                     'data-state': it.state, 'data-from': isoOf(it.from), 'data-to': isoOf(it.to),
@@ -399,6 +436,13 @@ export class Timeline {
       drawTermOverlays(g, it, (d) => this.x(d), xa, xb, y, lane.subscription);
       this._barLabel(g, lane, it, xa, xb, y);
     }
+    if (dense) this._denseBand(g, lane, dense, y);
+  }
+
+  // One band for `run.count` state bars side by side, each narrower than DENSE_PX.
+  _denseBand(g, lane, run, y) {
+    svg('rect', { x: run.xa, y, width: Math.max(1, run.xb - run.xa), height: BAR_H, class: 'bar-dense',
+                  'data-count': run.count, 'data-from': isoOf(run.from) }, g);
   }
 
   // Legal windows (SPEC-v2 §7): translucent bands behind the lane's markers, the window kind as a class.
