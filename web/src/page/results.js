@@ -11,8 +11,16 @@ function fact(dl, term, value, cls) {
   if (typeof value === 'string') dd.textContent = value; else dd.appendChild(value);
   return dd;
 }
+// The facts are drawn again only when what they show changed (an edit mostly changes none).
+var summaryKey = null;
 export function renderSummary(ctx, g) {
   var u = ctx.ui, s = g.scenario, r = g.result, sum = r.summary || {};
+  var ex = r.expectations || [];
+  var key = JSON.stringify([ctx.lang, s.title || g.key, s.source, s.start, s.until, s.currency, ctx.money(sum.total_charged), sum.account, sum.states,
+                            Object.keys(sum.states || {}).map(function (id) { return ctx.subName(id); }),
+                            ex.map(function (e) { return !!e.passed; })]);
+  if (key === summaryKey && $('facts').firstChild) return;
+  summaryKey = key;
   $('summary-title').textContent = s.title || g.key || 'subsim';
   var dl = $('facts');
   dl.textContent = '';
@@ -29,7 +37,6 @@ export function renderSummary(ctx, g) {
     b.setAttribute('data-state', sum.states[id]);
   });
   fact(dl, u.statesOnUntil, states, 'states');
-  var ex = r.expectations || [];
   if (ex.length) {
     var p = ex.filter(function (e) { return e.passed; }).length;
     fact(dl, u.expectations, u.expSummary(p, ex.length), p === ex.length ? 'pass' : 'fail');
