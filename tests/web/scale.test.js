@@ -100,4 +100,33 @@ describe('the page at scale', () => {
       await assertClean(page);
     } finally { await page.closeAll(); }
   });
+
+  it('draws a run of state changes too narrow to tell apart as one band', async () => {
+    // A cancellation withdrawn four days later, every month for ten years: 241 state bars in one lane.
+    const actions = [];
+    for (let m = 0; m < 120; m++) {
+      const on = (d) => `${2020 + Math.floor(m / 12)}-${String(m % 12 + 1).padStart(2, '0')}-${d}`;
+      actions.push({ on: on('05'), do: 'cancel', subscription: 's0', by: 'o' }, { on: on('09'), do: 'reactivate', subscription: 's0', by: 'o' });
+    }
+    const sc = JSON.parse(generated(1, 1, 'P1M', 10));
+    sc.catalog.plans[0].notice = 'P10D';
+    sc.permissions = { cancel: ['owner'], reactivate: ['owner'] };
+    sc.actions = actions;
+    const text = JSON.stringify(sc, null, 2), r = JSON.parse(suite.wasm.simulate(text));
+    const lane = r.spans.filter((s) => s.product === 'p0');
+    assert.ok(lane.length > 200, `${lane.length} state bars`);
+    const page = await show(text, 'en');
+    try {
+      const drawn = () => page.$$eval('#timeline .tl-bars rect.bar, #timeline .tl-bars rect.bar-dense', (rs) => rs.map((x) => ({
+        dense: x.classList.contains('bar-dense'), count: +(x.dataset.count || 1), product: x.dataset.product })));
+      const fit = await drawn();
+      const bands = fit.filter((x) => x.dense);
+      assert.ok(bands.length > 0 && fit.length < 120, `${fit.length} rects, ${bands.length} bands at the whole horizon`);
+      assert.ok(bands.every((x) => x.count > 1), 'a band stands for several bars');
+      // Zoomed in, every bar in view is its own again.
+      for (let k = 0; k < 5; k++) await page.click('#timeline .tl-toolbar .tl-btn:nth-child(2)');
+      assert.equal((await drawn()).filter((x) => x.dense).length, 0, 'no band once the bars are wide enough');
+      await assertClean(page);
+    } finally { await page.closeAll(); }
+  });
 });

@@ -17,7 +17,8 @@ import { dateFormat, AXIS_FORMATS } from './intl-formats.js';
 const PAD = 10;              // px left and right of the horizon inside the chart
 const MAX_PX_PER_DAY = 64;
 export const LANE_PAGE = 40; // lanes drawn at once; "show more" adds as many (issue 17: bounded nodes)
-const DENSE_PX = 2;          // state bars narrower than this, side by side, are drawn as one band
+const MAX_BARS = 200;        // past this many state bars in view, runs of bars narrower than
+const DENSE_PX = 8;          // DENSE_PX are one band each: at most a bar or band per 8 px
 let instances = 0;
 
 export class Timeline {
@@ -238,8 +239,10 @@ export class Timeline {
     const langChanged = !this.ctx || this.ctx.lang !== ctx.lang;
     if (!keepView) this.laneLimit = LANE_PAGE;
     this.setText(ctx);
-    this.data = { scenario, result };
-    this.model = buildModel(scenario, result, this.laneLimit);
+    // The same answer (the scenario before its what-ifs, asked again after an edit): the same model.
+    const same = this.data && this.data.result === result && this.data.limit === this.laneLimit;
+    this.data = { scenario, result, limit: this.laneLimit };
+    if (!same) this.model = buildModel(scenario, result, this.laneLimit);
     this._showMoreLanes();
     this._labels(langChanged);
     this._computeFit();
@@ -410,39 +413,53 @@ export class Timeline {
     cache.length = lanes.length;
   }
 
+  // The lane's state bars in view. Past MAX_BARS of them, runs of bars narrower than DENSE_PX
+  // are drawn as one band each (a lone narrow bar stays a bar), so the nodes stay bounded.
   _drawBars(g, lane) {
     const w = this.window, y = lane.top + (lane.height - BAR_H) / 2;
     this._drawLawBands(g, lane);
-    let dense = null;   // a run of bars too narrow to tell apart: one band, however many
+    const shown = [];
     for (const it of lane.items) {
       if (it.kind !== 'bar' || it.to < w.d0 || it.from > w.d1) continue;
-      const xa = Math.max(this.x(it.from), w.x0 - 4), xb = Math.min(this.x(it.to), w.x1 + 4);
-      if (xb - xa < DENSE_PX) {
-        if (dense && xa <= dense.xb + 1) { dense.xb = Math.max(dense.xb, xb); dense.count++; continue; }
-        if (dense) this._denseBand(g, lane, dense, y);
-        dense = { xa, xb, count: 1, from: it.from };
+      shown.push({ it, xa: Math.max(this.x(it.from), w.x0 - 4), xb: Math.min(this.x(it.to), w.x1 + 4) });
+    }
+    let run = [];
+    const flush = () => {
+      if (run.length > 1) this._denseBand(g, run, y);
+      else if (run.length) this._drawBar(g, lane, run[0], y);
+      run = [];
+    };
+    for (const b of shown) {
+      if (shown.length > MAX_BARS && b.xb - b.xa < DENSE_PX) {
+        if (run.length && b.xa > run[run.length - 1].xb + 1) flush();
+        run.push(b);
         continue;
       }
-      if (dense) { this._denseBand(g, lane, dense, y); dense = null; }
-      svg('rect', { x: xa, y, width: Math.max(1, xb - xa), height: BAR_H, rx: 3, class: 'bar st-' + it.state,
-                    fill: this.fills[it.state] || null, 'data-lane': it.lane, 'data-i': it.index, 'data-kind': 'bar',
-                    'data-state': it.state, 'data-from': isoOf(it.from), 'data-to': isoOf(it.to),
-                    'data-subscription': lane.subscription, 'data-product': lane.product,
-                    'data-access': it.suspended ? 'suspended' : null }, g);
-      if (it.grace) {   // the part of an expiry where a renewal is still accepted
-        const ga = Math.max(this.x(it.grace.from), xa), gb = Math.min(this.x(it.grace.to), xb);
-        if (gb > ga) svg('rect', { x: ga + 1, y: y + 1, width: Math.max(1, gb - ga - 2), height: BAR_H - 2, rx: 2, class: 'grace' }, g);
-      }
-      drawTermOverlays(g, it, (d) => this.x(d), xa, xb, y, lane.subscription);
-      this._barLabel(g, lane, it, xa, xb, y);
+      flush();
+      this._drawBar(g, lane, b, y);
     }
-    if (dense) this._denseBand(g, lane, dense, y);
+    flush();
   }
 
-  // One band for `run.count` state bars side by side, each narrower than DENSE_PX.
-  _denseBand(g, lane, run, y) {
-    svg('rect', { x: run.xa, y, width: Math.max(1, run.xb - run.xa), height: BAR_H, class: 'bar-dense',
-                  'data-count': run.count, 'data-from': isoOf(run.from) }, g);
+  _drawBar(g, lane, { it, xa, xb }, y) {
+    svg('rect', { x: xa, y, width: Math.max(1, xb - xa), height: BAR_H, rx: 3, class: 'bar st-' + it.state,
+                  fill: this.fills[it.state] || null, 'data-lane': it.lane, 'data-i': it.index, 'data-kind': 'bar',
+                  'data-state': it.state, 'data-from': isoOf(it.from), 'data-to': isoOf(it.to),
+                  'data-subscription': lane.subscription, 'data-product': lane.product,
+                  'data-access': it.suspended ? 'suspended' : null }, g);
+    if (it.grace) {   // the part of an expiry where a renewal is still accepted
+      const ga = Math.max(this.x(it.grace.from), xa), gb = Math.min(this.x(it.grace.to), xb);
+      if (gb > ga) svg('rect', { x: ga + 1, y: y + 1, width: Math.max(1, gb - ga - 2), height: BAR_H - 2, rx: 2, class: 'grace' }, g);
+    }
+    drawTermOverlays(g, it, (d) => this.x(d), xa, xb, y, lane.subscription);
+    this._barLabel(g, lane, it, xa, xb, y);
+  }
+
+  // One band for a run of narrow state bars side by side.
+  _denseBand(g, run, y) {
+    const a = run[0], b = run[run.length - 1];
+    svg('rect', { x: a.xa, y, width: Math.max(1, b.xb - a.xa), height: BAR_H, class: 'bar-dense',
+                  'data-count': run.length, 'data-from': isoOf(a.it.from), 'data-to': isoOf(b.it.to) }, g);
   }
 
   // Legal windows (SPEC-v2 §7): translucent bands behind the lane's markers, the window kind as a class.
