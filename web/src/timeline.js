@@ -95,7 +95,7 @@ export class Timeline {
 
   _showMoreLanes() {
     const m = this.model, hidden = m.allLanes - m.lanes.length;
-    this.more.hidden = hidden <= 0;
+    if (this.more.hidden !== hidden <= 0) this.more.hidden = hidden <= 0;   // unchanged: no style work
     if (hidden <= 0) return;
     this.moreText.textContent = this.ctx.ui.moreLanes(m.lanes.length, m.allLanes);
     this.moreBtn.textContent = this.ctx.ui.showMoreLanes(Math.min(hidden, LANE_PAGE));

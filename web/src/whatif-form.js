@@ -296,21 +296,23 @@ Panel.prototype._fillPlans = function (plans, sub) {
 // Show the fields the chosen action needs; pick someone allowed to do it unless the reader chose.
 Panel.prototype._syncForm = function () {
   var a = this.inAction.value, need = FORM[a] || {};
-  this.fSub.label.hidden = !need.sub;
-  this.fProd.label.hidden = !need.prod;
-  this.fNumber.label.hidden = !need.number;
-  this.fPlan.label.hidden = !need.plan;
-  this.fTiming.label.hidden = !need.timing;
-  this.fWho.label.hidden = !!need.noBy;
-  this.fCycles.label.hidden = !need.cycles;
+  // Written only when it changes: an edit then leaves the form's style alone.
+  var show = function (f, on) { if (f.label.hidden !== !on) f.label.hidden = !on; };
+  show(this.fSub, need.sub);
+  show(this.fProd, need.prod);
+  show(this.fNumber, need.number);
+  show(this.fPlan, need.plan);
+  show(this.fTiming, need.timing);
+  show(this.fWho, !need.noBy);
+  show(this.fCycles, need.cycles);
   if (!this.actors) return;
   // Say who the scenario's permissions refuse (the action can still be tried: it is refused).
   var t = this.t(), k = -1;
   for (var i = 0; i < this.actors.length; i++) {
     var u = this.actors[i], ok = permitted(this.scenario, u, a);
     if (ok && k < 0) k = i;
-    var o = this.inWho.options[i];
-    if (o) o.textContent = actorLabel(u, t) + (ok ? '' : ' — ' + t.notAllowed);
+    var o = this.inWho.options[i], label = actorLabel(u, t) + (ok ? '' : ' — ' + t.notAllowed);
+    if (o && o.textContent !== label) o.textContent = label;
   }
   if (!this.whoTouched && k >= 0) this.inWho.value = String(k);
 };
@@ -475,8 +477,10 @@ Panel.prototype.setTarget = function (subscription, product) {
   if (subscription == null) return;
   var has = Array.prototype.some.call(this.inSub.options, function (o) { return o.value === subscription; });
   if (!has) return;
-  this.inSub.value = subscription;
-  this._fillProducts();
+  if (this.inSub.value !== subscription || !this.inProd.options.length) {   // the same one: its products are listed
+    this.inSub.value = subscription;
+    this._fillProducts();
+  }
   this.inProd.value = product == null ? '' : product;
   if (this.inProd.value !== (product == null ? '' : product)) this.inProd.value = '';
   this._syncForm();

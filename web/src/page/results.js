@@ -66,19 +66,21 @@ export function renderExpectations(ctx, g) {
   });
 }
 
+var filterKey = null;
 export function renderFilter(ctx, g) {
   var sel = $('event-filter');
-  var prev = state.filter;
-  sel.textContent = '';
-  var all = html('option', null, sel, ctx.ui.filterAll); all.value = 'all';
-  var events = g.result.events || [];
-  if (events.some(function (e) { return e.subscription == null; })) {
-    var a = html('option', null, sel, ctx.ui.filterAccount); a.value = '\u0001account';
+  var prev = state.filter, events = g.result.events || [], subs = Object.keys((g.result.summary || {}).states || {});
+  var account = events.some(function (e) { return e.subscription == null; });
+  // The options are made again only when the choices differ from the last render's.
+  var key = JSON.stringify([ctx.lang, account, subs.map(function (id) { return [id, ctx.subName(id)]; })]);
+  if (key !== filterKey || !sel.options.length) {
+    filterKey = key;
+    sel.textContent = '';
+    html('option', null, sel, ctx.ui.filterAll).value = 'all';
+    if (account) html('option', null, sel, ctx.ui.filterAccount).value = '\u0001account';
+    subs.forEach(function (id) { html('option', null, sel, ctx.subName(id)).value = id; });
   }
-  Object.keys((g.result.summary || {}).states || {}).forEach(function (id) {
-    var o = html('option', null, sel, ctx.subName(id)); o.value = id;
-  });
-  sel.value = prev;
+  if (sel.value !== prev) sel.value = prev;
   if (sel.value !== prev) { sel.value = 'all'; state.filter = 'all'; }
 }
 
