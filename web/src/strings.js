@@ -41,6 +41,9 @@ export const UI = {
     timelineLabel: 'Timeline. Use the arrow keys to move between bars and markers, + and - to zoom, 0 to fit.',
     timelineHelp: 'Keyboard: ← → previous/next item in a lane, ↑ ↓ other lanes, + − zoom, 0 fit, Home/End first/last item, Enter show the event in the list.',
     accountLane: 'Account',
+    // A timeline with more lanes than it draws at once (issue 17: a bounded number of nodes).
+    moreLanes: function (shown, total) { return shown + ' of ' + total + ' lines shown'; },
+    showMoreLanes: function (n) { return 'Show ' + n + ' more lines'; },
     legend: 'Legend',
     events: 'Events',
     filter: 'Show',
@@ -171,6 +174,8 @@ export const UI = {
     timelineLabel: 'Chronologie. Les flèches parcourent les barres et les marqueurs, + et - zooment, 0 affiche tout.',
     timelineHelp: 'Clavier : ← → élément précédent/suivant d’une ligne, ↑ ↓ autres lignes, + − zoom, 0 tout voir, Début/Fin premier/dernier élément, Entrée montrer l’événement dans la liste.',
     accountLane: 'Compte',
+    moreLanes: function (shown, total) { return shown + ' lignes affichées sur ' + total; },
+    showMoreLanes: function (n) { return 'Afficher ' + n + ' lignes de plus'; },
     legend: 'Légende',
     events: 'Événements',
     filter: 'Afficher',

@@ -2,7 +2,18 @@
  * one per product of it (state bars and the product's own events), plus an account lane for
  * account-wide events; items sorted by date in each lane. Notice markers come from
  * `cancellation_scheduled.details`, grace windows from `expired.details.renewable_until`. */
-import { dayNum } from './dates.js';
+import { dayNum as dayNumOf } from './dates.js';
+
+// Day numbers by ISO date, kept across builds: an edit rebuilds the model from dates it mostly saw.
+const days = new Map();
+function dayNum(iso) {
+  let d = days.get(iso);
+  if (d === undefined) {
+    if (days.size > 100000) days.clear();
+    days.set(iso, d = dayNumOf(iso));
+  }
+  return d;
+}
 
 export const AXIS_H = 44;
 export const BAR_H = 18;
@@ -128,6 +139,7 @@ function suspensions(events) {
 function addBars(L, spans, graces, suspended, terms) {
   spans.forEach((s, i) => {
     const li = L.byKey.get(L.key(s.subscription, s.product));
+    if (!(li < L.lanes.length)) return;   // a lane not drawn (over the limit)
     const bar = { kind: 'bar', lane: li, from: dayNum(s.from), to: dayNum(s.to), state: s.state, span: i };
     if (s.state === 'past_due' && suspended.some((x) => x.sub === s.subscription && x.day >= bar.from && x.day < bar.to)) bar.suspended = true;
     if (s.state === 'expired') graces.forEach((g) => {
@@ -143,6 +155,7 @@ function addMarkers(L, events) {
   events.forEach((e, i) => {
     let li = L.byKey.get(L.key(e.subscription, e.product));
     if (li == null) li = L.byKey.get(L.key(e.subscription, null));
+    if (!(li < L.lanes.length)) return;   // a lane not drawn (over the limit)
     const mk = markerKind(e.type, e.details);
     if (mk) L.lanes[li].items.push({ kind: mk, lane: li, from: dayNum(e.date), event: i });
     const d = e.details;
@@ -160,17 +173,19 @@ function addLawWindows(L, events, end) {
   events.forEach((e, i) => {
     if (e.type !== 'compliance_window' || !e.details || typeof e.details.from !== 'string') return;
     const li = L.byKey.get(L.key(e.subscription, null));
-    if (li == null) return;
+    if (!(li < L.lanes.length)) return;
     const to = typeof e.details.to === 'string' ? dayNum(e.details.to) + 1 : end;
     L.lanes[li].items.push({ kind: 'law_window', lane: li, from: dayNum(e.details.from), to: Math.max(to, dayNum(e.details.from) + 1),
                              window: e.details.window, event: i });
   });
 }
 
-// Lanes and items from a scenario and its result.
-export function buildModel(scenario, result) {
+// Lanes and items from a scenario and its result; at most `maxLanes` lanes (the first ones), the
+// others counted in `allLanes`, so a scenario with a thousand product lines draws a bounded chart.
+export function buildModel(scenario, result, maxLanes = Infinity) {
   const events = result.events || [], spans = result.spans || [];
-  const L = laneList(scenario, events, spans);
+  const L = laneList(scenario, events, spans), allLanes = L.lanes.length;
+  if (allLanes > maxLanes) L.lanes.length = maxLanes;
   addBars(L, spans, graceWindows(events), suspensions(events), termMarks(events, result.invoices || []));
   addMarkers(L, events);
   addLawWindows(L, events, dayNum(scenario.until) + 1);
@@ -187,5 +202,5 @@ export function buildModel(scenario, result) {
     if (lane.kind === 'subscription') while (j + 1 < lanes.length && lanes[j + 1].kind === 'product' && lanes[j + 1].subscription === lane.subscription) j++;
     lane.groupBottom = lanes[j].top + lanes[j].height;
   });
-  return { start: dayNum(scenario.start), end: dayNum(scenario.until) + 1, lanes, height: y + 8, events, spans };
+  return { start: dayNum(scenario.start), end: dayNum(scenario.until) + 1, lanes, allLanes, height: y + 8, events, spans };
 }

@@ -16,6 +16,9 @@ import { dateFormat, AXIS_FORMATS } from './intl-formats.js';
 
 const PAD = 10;              // px left and right of the horizon inside the chart
 const MAX_PX_PER_DAY = 64;
+export const LANE_PAGE = 40; // lanes drawn at once; "show more" adds as many (issue 17: bounded nodes)
+const MAX_BARS = 200;        // past this many state bars in view, runs of bars narrower than
+const DENSE_PX = 8;          // DENSE_PX are one band each: at most a bar or band per 8 px
 let instances = 0;
 
 export class Timeline {
@@ -33,6 +36,7 @@ export class Timeline {
     this.viewW = 0;          // the scroller's width, read when it resizes
     this.scrollX = 0;        // its scroll position, read in scroll events
     this.laneCache = [];     // per lane: { sig, bars: <g>, marks: <g> }
+    this.laneLimit = LANE_PAGE;
     this._build();
   }
 
@@ -55,6 +59,7 @@ export class Timeline {
     this.tip.setAttribute('role', 'status');
     this.live = html('div', 'visually-hidden', r);
     this.live.setAttribute('aria-live', 'polite');
+    this._moreLanes(html('div', 'tl-more', r));
     this.help = html('p', 'tl-help', r);
     this.help.id = this.uid + '-help';
     this.scroller.setAttribute('aria-describedby', this.help.id);
@@ -72,6 +77,28 @@ export class Timeline {
     this.btnOut.addEventListener('click', () => this.zoomBy(0.5));
     this.btnIn.addEventListener('click', () => this.zoomBy(2));
     this.btnFit.addEventListener('click', () => this.fit());
+  }
+
+  // Below the chart when the scenario has more lanes than are drawn: how many, and a button
+  // drawing LANE_PAGE more.
+  _moreLanes(box) {
+    this.more = box;
+    box.hidden = true;
+    this.moreText = html('span', 'tl-more-text', box);
+    this.moreBtn = button('tl-btn tl-btn-text tl-more-btn', box, '');
+    this.moreBtn.addEventListener('click', () => {
+      if (!this.data) return;
+      this.laneLimit += LANE_PAGE;
+      this.setData(this.data.scenario, this.data.result, this.ctx, true);
+    });
+  }
+
+  _showMoreLanes() {
+    const m = this.model, hidden = m.allLanes - m.lanes.length;
+    if (this.more.hidden !== hidden <= 0) this.more.hidden = hidden <= 0;   // unchanged: no style work
+    if (hidden <= 0) return;
+    this.moreText.textContent = this.ctx.ui.moreLanes(m.lanes.length, m.allLanes);
+    this.moreBtn.textContent = this.ctx.ui.showMoreLanes(Math.min(hidden, LANE_PAGE));
   }
 
   _bindScroll() {
@@ -210,8 +237,13 @@ export class Timeline {
   setData(scenario, result, ctx, keepView) {
     const old = this.model;
     const langChanged = !this.ctx || this.ctx.lang !== ctx.lang;
+    if (!keepView) this.laneLimit = LANE_PAGE;
     this.setText(ctx);
-    this.model = buildModel(scenario, result);
+    // The same answer (the scenario before its what-ifs, asked again after an edit): the same model.
+    const same = this.data && this.data.result === result && this.data.limit === this.laneLimit;
+    this.data = { scenario, result, limit: this.laneLimit };
+    if (!same) this.model = buildModel(scenario, result, this.laneLimit);
+    this._showMoreLanes();
     this._labels(langChanged);
     this._computeFit();
     const sameRange = old && old.start === this.model.start && old.end === this.model.end;
@@ -364,7 +396,7 @@ export class Timeline {
   _drawLanes() {
     const lanes = this.model.lanes, cache = this.laneCache;
     lanes.forEach((lane, i) => {
-      const sig = laneSignature(lane);
+      const sig = lane.sig || (lane.sig = laneSignature(lane));   // a model's lanes never change
       let c = cache[i];
       if (c && c.sig === sig) return;
       if (!c) {
@@ -381,24 +413,53 @@ export class Timeline {
     cache.length = lanes.length;
   }
 
+  // The lane's state bars in view. Past MAX_BARS of them, runs of bars narrower than DENSE_PX
+  // are drawn as one band each (a lone narrow bar stays a bar), so the nodes stay bounded.
   _drawBars(g, lane) {
     const w = this.window, y = lane.top + (lane.height - BAR_H) / 2;
     this._drawLawBands(g, lane);
+    const shown = [];
     for (const it of lane.items) {
       if (it.kind !== 'bar' || it.to < w.d0 || it.from > w.d1) continue;
-      const xa = Math.max(this.x(it.from), w.x0 - 4), xb = Math.min(this.x(it.to), w.x1 + 4);
-      svg('rect', { x: xa, y, width: Math.max(1, xb - xa), height: BAR_H, rx: 3, class: 'bar st-' + it.state,
-                    fill: this.fills[it.state] || null, 'data-lane': it.lane, 'data-i': it.index, 'data-kind': 'bar',
-                    'data-state': it.state, 'data-from': isoOf(it.from), 'data-to': isoOf(it.to),
-                    'data-subscription': lane.subscription, 'data-product': lane.product,
-                    'data-access': it.suspended ? 'suspended' : null }, g);
-      if (it.grace) {   // the part of an expiry where a renewal is still accepted
-        const ga = Math.max(this.x(it.grace.from), xa), gb = Math.min(this.x(it.grace.to), xb);
-        if (gb > ga) svg('rect', { x: ga + 1, y: y + 1, width: Math.max(1, gb - ga - 2), height: BAR_H - 2, rx: 2, class: 'grace' }, g);
-      }
-      drawTermOverlays(g, it, (d) => this.x(d), xa, xb, y, lane.subscription);
-      this._barLabel(g, lane, it, xa, xb, y);
+      shown.push({ it, xa: Math.max(this.x(it.from), w.x0 - 4), xb: Math.min(this.x(it.to), w.x1 + 4) });
     }
+    let run = [];
+    const flush = () => {
+      if (run.length > 1) this._denseBand(g, run, y);
+      else if (run.length) this._drawBar(g, lane, run[0], y);
+      run = [];
+    };
+    for (const b of shown) {
+      if (shown.length > MAX_BARS && b.xb - b.xa < DENSE_PX) {
+        if (run.length && b.xa > run[run.length - 1].xb + 1) flush();
+        run.push(b);
+        continue;
+      }
+      flush();
+      this._drawBar(g, lane, b, y);
+    }
+    flush();
+  }
+
+  _drawBar(g, lane, { it, xa, xb }, y) {
+    svg('rect', { x: xa, y, width: Math.max(1, xb - xa), height: BAR_H, rx: 3, class: 'bar st-' + it.state,
+                  fill: this.fills[it.state] || null, 'data-lane': it.lane, 'data-i': it.index, 'data-kind': 'bar',
+                  'data-state': it.state, 'data-from': isoOf(it.from), 'data-to': isoOf(it.to),
+                  'data-subscription': lane.subscription, 'data-product': lane.product,
+                  'data-access': it.suspended ? 'suspended' : null }, g);
+    if (it.grace) {   // the part of an expiry where a renewal is still accepted
+      const ga = Math.max(this.x(it.grace.from), xa), gb = Math.min(this.x(it.grace.to), xb);
+      if (gb > ga) svg('rect', { x: ga + 1, y: y + 1, width: Math.max(1, gb - ga - 2), height: BAR_H - 2, rx: 2, class: 'grace' }, g);
+    }
+    drawTermOverlays(g, it, (d) => this.x(d), xa, xb, y, lane.subscription);
+    this._barLabel(g, lane, it, xa, xb, y);
+  }
+
+  // One band for a run of narrow state bars side by side.
+  _denseBand(g, run, y) {
+    const a = run[0], b = run[run.length - 1];
+    svg('rect', { x: a.xa, y, width: Math.max(1, b.xb - a.xa), height: BAR_H, class: 'bar-dense',
+                  'data-count': run.length, 'data-from': isoOf(a.it.from), 'data-to': isoOf(b.it.to) }, g);
   }
 
   // Legal windows (SPEC-v2 §7): translucent bands behind the lane's markers, the window kind as a class.

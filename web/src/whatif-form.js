@@ -180,7 +180,9 @@ Panel.prototype.update = function (text, scenario, result, ctx) {
   this.scenario = scenario;
   this.result = result;
   this.ctx = ctx;
-  this._texts();
+  // The form's words change with the language (set again, equal text would still relayout them).
+  var textKey = this.opts.getLang() + '|' + scenario.start + '|' + scenario.until;
+  if (textKey !== this.textKey) { this.textKey = textKey; this._texts(); }
   var sig = JSON.stringify([scenario.start, scenario.until, (scenario.subscriptions || []).map(function (s) { return [s.id, s.plans]; }),
                             actors(scenario), this.opts.getLang()]);
   var fresh = scenario.start + '|' + scenario.until + '|' + (scenario.title || '');
@@ -294,21 +296,23 @@ Panel.prototype._fillPlans = function (plans, sub) {
 // Show the fields the chosen action needs; pick someone allowed to do it unless the reader chose.
 Panel.prototype._syncForm = function () {
   var a = this.inAction.value, need = FORM[a] || {};
-  this.fSub.label.hidden = !need.sub;
-  this.fProd.label.hidden = !need.prod;
-  this.fNumber.label.hidden = !need.number;
-  this.fPlan.label.hidden = !need.plan;
-  this.fTiming.label.hidden = !need.timing;
-  this.fWho.label.hidden = !!need.noBy;
-  this.fCycles.label.hidden = !need.cycles;
+  // Written only when it changes: an edit then leaves the form's style alone.
+  var show = function (f, on) { if (f.label.hidden !== !on) f.label.hidden = !on; };
+  show(this.fSub, need.sub);
+  show(this.fProd, need.prod);
+  show(this.fNumber, need.number);
+  show(this.fPlan, need.plan);
+  show(this.fTiming, need.timing);
+  show(this.fWho, !need.noBy);
+  show(this.fCycles, need.cycles);
   if (!this.actors) return;
   // Say who the scenario's permissions refuse (the action can still be tried: it is refused).
   var t = this.t(), k = -1;
   for (var i = 0; i < this.actors.length; i++) {
     var u = this.actors[i], ok = permitted(this.scenario, u, a);
     if (ok && k < 0) k = i;
-    var o = this.inWho.options[i];
-    if (o) o.textContent = actorLabel(u, t) + (ok ? '' : ' — ' + t.notAllowed);
+    var o = this.inWho.options[i], label = actorLabel(u, t) + (ok ? '' : ' — ' + t.notAllowed);
+    if (o && o.textContent !== label) o.textContent = label;
   }
   if (!this.whoTouched && k >= 0) this.inWho.value = String(k);
 };
@@ -473,8 +477,10 @@ Panel.prototype.setTarget = function (subscription, product) {
   if (subscription == null) return;
   var has = Array.prototype.some.call(this.inSub.options, function (o) { return o.value === subscription; });
   if (!has) return;
-  this.inSub.value = subscription;
-  this._fillProducts();
+  if (this.inSub.value !== subscription || !this.inProd.options.length) {   // the same one: its products are listed
+    this.inSub.value = subscription;
+    this._fillProducts();
+  }
   this.inProd.value = product == null ? '' : product;
   if (this.inProd.value !== (product == null ? '' : product)) this.inProd.value = '';
   this._syncForm();
@@ -487,8 +493,7 @@ Panel.prototype._sameAction = function (a, b) {
 };
 
 Panel.prototype._renderList = function () {
-  var t = this.t(), self = this, ctx = this.ctx;
-  this.list.textContent = '';
+  var t = this.t(), self = this;
   this.empty.textContent = t.none;
   this.empty.hidden = this.items.length > 0;
   this.listTitle.hidden = this.items.length === 0;
@@ -496,38 +501,59 @@ Panel.prototype._renderList = function () {
     for (var j = 0; j < this.items.length; j++) if (this._sameAction(this.items[j].action, this.pendingFocus.action)) this.current = j;
   }
   if (this.current >= this.items.length) this.current = this.items.length - 1;
-  this.items.forEach(function (it, k) {
-    var li = html('li', 'wi-item' + (k === self.current ? ' current' : ''), self.list);
-    li.setAttribute('data-k', String(k));
-    li.setAttribute('data-on', it.action.on);
-    html('span', 'wi-num', li, String(k + 1)).setAttribute('aria-hidden', 'true');
-    var body = html('div', 'wi-body', li);
-    html('p', 'wi-what', body, self.label(it.action));
-    var p = html('p', 'wi-sentence', body, it.sentence);
-    if (it.effect && it.effect.missed) p.classList.add('missed');
-    if (it.effect && it.effect.refused) p.classList.add('refused');
-    var tools = html('div', 'wi-tools', li);
-    var prev = html('button', 'wi-btn', tools, '◀');
-    prev.type = 'button'; prev.setAttribute('aria-label', t.earlier); prev.title = t.earlier;
-    var d = html('input', 'wi-item-date', tools);
-    d.type = 'date'; d.value = it.action.on; d.min = self.scenario.start; d.max = self.scenario.until;
-    d.setAttribute('aria-label', t.moveDate(k + 1));
-    var next = html('button', 'wi-btn', tools, '▶');
-    next.type = 'button'; next.setAttribute('aria-label', t.later); next.title = t.later;
-    var rm = html('button', 'wi-btn wi-remove', tools, t.remove);
-    rm.type = 'button';
-    rm.setAttribute('aria-label', t.remove + ' — ' + self.label(it.action));
-    prev.addEventListener('click', function () { self.move(k, addDays(it.action.on, -1), 'prev'); });
-    next.addEventListener('click', function () { self.move(k, addDays(it.action.on, 1), 'next'); });
-    d.addEventListener('change', function () { if (d.value) self.move(k, d.value, 'date'); });
-    rm.addEventListener('click', function () { self.remove(k); });
-  });
+  // As many rows as before (a pin moved, an answer changed): each row is updated in place.
+  if (!this.rows || this.rows.length !== this.items.length || this.rowsLang !== this.opts.getLang()) {
+    this.list.textContent = '';
+    this.rows = this.items.map(function (it, k) { return self._listRow(k); });
+    this.rowsLang = this.opts.getLang();
+  }
+  this.items.forEach(function (it, k) { self._fillRow(self.rows[k], it, k); });
   // Before / after, in one line: the scenario before its what-ifs needs its own simulation, so
   // the line follows the painted frame (it keeps its last text until then).
   if (this.cancelTotals) this.cancelTotals();
   if (this.items.length && this.opts.baseTotal) this.cancelTotals = afterPaint(function () { self._totals(); });
   else this.totals.hidden = true;
   if (this.pendingFocus && this.current >= 0 && this.items[this.current]) this.live.textContent = this.items[this.current].sentence;
+};
+
+// One row of the what-if list: its controls act on the k-th what-if as it is when used.
+Panel.prototype._listRow = function (k) {
+  var t = this.t(), self = this, item = function () { return self.items[k]; };
+  var li = html('li', 'wi-item', this.list);
+  li.setAttribute('data-k', String(k));
+  html('span', 'wi-num', li, String(k + 1)).setAttribute('aria-hidden', 'true');
+  var body = html('div', 'wi-body', li);
+  var row = { li: li, what: html('p', 'wi-what', body), sentence: html('p', 'wi-sentence', body) };
+  var tools = html('div', 'wi-tools', li);
+  var prev = button('wi-btn', tools, '◀');
+  prev.setAttribute('aria-label', t.earlier); prev.title = t.earlier;
+  var d = row.date = html('input', 'wi-item-date', tools);
+  d.type = 'date';
+  d.setAttribute('aria-label', t.moveDate(k + 1));
+  var next = button('wi-btn', tools, '▶');
+  next.setAttribute('aria-label', t.later); next.title = t.later;
+  row.remove = button('wi-btn wi-remove', tools, t.remove);
+  prev.addEventListener('click', function () { self.move(k, addDays(item().action.on, -1), 'prev'); });
+  next.addEventListener('click', function () { self.move(k, addDays(item().action.on, 1), 'next'); });
+  d.addEventListener('change', function () { if (d.value) self.move(k, d.value, 'date'); });
+  row.remove.addEventListener('click', function () { self.remove(k); });
+  return row;
+};
+
+// Sets a row's texts and marks from its what-if (only what differs is written).
+Panel.prototype._fillRow = function (row, it, k) {
+  var set = function (el, text) { if (el.textContent !== text) el.textContent = text; };
+  var what = this.label(it.action);
+  row.li.classList.toggle('current', k === this.current);
+  row.li.setAttribute('data-on', it.action.on);
+  set(row.what, what);
+  set(row.sentence, it.sentence);
+  row.sentence.classList.toggle('missed', !!(it.effect && it.effect.missed));
+  row.sentence.classList.toggle('refused', !!(it.effect && it.effect.refused));
+  if (row.date.value !== it.action.on) row.date.value = it.action.on;
+  if (row.date.min !== this.scenario.start) row.date.min = this.scenario.start;
+  if (row.date.max !== this.scenario.until) row.date.max = this.scenario.until;
+  row.remove.setAttribute('aria-label', this.t().remove + ' — ' + what);
 };
 
 Panel.prototype._restoreFocus = function () {

@@ -26,14 +26,18 @@ export function serializeAction(a) { return serialize(a, true); }
 export function isWhatIf(a) { return !!(a && typeof a === 'object' && a[MARK]); }
 
 // A few answers per function kept by text: one edit asks about the same few texts many times.
+// `seed(text, k, value)` keeps an answer computed another way (an edit that knows the result).
 function memo(fn) {
   let kept = [];
-  return function (text, k) {
+  const keep = (text, k, value) => { kept = [{ text, k, value }].concat(kept.filter((e) => e.text !== text || e.k !== k).slice(0, 5)); };
+  const f = function (text, k) {
     for (const e of kept) if (e.text === text && e.k === k) return e.value;
     const value = fn(text, k);
-    kept = [{ text, k, value }].concat(kept.slice(0, 5));
+    keep(text, k, value);
     return value;
   };
+  f.seed = keep;
+  return f;
 }
 
 // Every action of the scenario, in file order: { index, action, whatif, start, end } (cached by text).
@@ -50,6 +54,23 @@ function listActionsOf(text) {
   }
   return list;
 }
+// The action list of a text made from `list`'s text by cutting [rs, re) (the item `drop` with its
+// separator) then inserting `ins` characters at `at` (in the cut text), `added` the new item
+// ({ action, start } in the new text, or null): offsets shifted, nothing parsed again.
+function editedList(list, drop, rs, re, at, ins, added) {
+  const cut = (p) => (p <= rs ? p : p - (re - rs));
+  const moved = (p) => (p < at ? p : p + ins);
+  const out = [];
+  for (const x of list) {
+    if (x.index === drop) continue;
+    out.push({ action: x.action, whatif: x.whatif, start: moved(cut(x.start)), end: moved(cut(x.end)) });
+  }
+  if (added) out.push(added);
+  out.sort((a, b) => a.start - b.start);
+  out.forEach((x, k) => { x.index = k; });
+  return out;
+}
+
 export function whatIfs(text) { return listActions(text).filter((x) => x.whatif); }
 
 // The text with an `actions` list holding only `item` (the scenario had none).
@@ -63,28 +84,38 @@ function withFirstAction(text, root, item) {
 
 // The text with the serialized action `item` dated `on` inserted in date order.
 function insertItem(text, item, on) {
+  const list = listActions(text);
+  if (list.length) return placeItem(text, list, item, on);
   const root = parse(text);
   if (root.type !== 'object') throw new Error('the scenario is not a JSON object');
   const p = prop(root, 'actions');
   if (!p) return withFirstAction(text, root, item);
-  const arr = p.value;
-  if (arr.type !== 'array') throw new Error('"actions" is not a list');
-  const items = arr.items, list = listActions(text);
-  if (!items.length) {
-    const ki = lineIndent(text, p.keyStart);
-    const body = ki == null ? '[ ' + item + ' ]' : '[\n' + ki + ki + item + '\n' + ki + ']';
-    return text.slice(0, arr.start) + body + text.slice(arr.end);
-  }
+  if (p.value.type !== 'array') throw new Error('"actions" is not a list');
+  const ki = lineIndent(text, p.keyStart), arr = p.value;
+  const body = ki == null ? '[ ' + item + ' ]' : '[\n' + ki + ki + item + '\n' + ki + ']';
+  return text.slice(0, arr.start) + body + text.slice(arr.end);
+}
+
+// `item` put after every action of `list` (the actions of `text`, at least one) dated on or
+// before `on`; the new text's list is kept for it (offsets shifted, nothing parsed again).
+function placeItem(text, list, item, on) {
   let idx = 0;
-  for (let k = 0; k < items.length; k++) {
-    const d = list[k].action && list[k].action.on;
-    if (typeof d === 'string' && d <= on) idx = k + 1;
+  list.forEach((y, k) => { const d = y.action && y.action.on; if (typeof d === 'string' && d <= on) idx = k + 1; });
+  let p, ins, start, from;
+  if (idx < list.length) {
+    p = list[idx].start;
+    ins = item + ',' + wsBefore(text, p);
+    start = from = p;
+  } else {
+    const last = list[list.length - 1];
+    p = last.end;
+    ins = ',' + wsBefore(text, last.start) + item;
+    start = p + ins.length - item.length;
+    from = p + 1;   // appended: no other action moves
   }
-  if (idx < items.length) {
-    return text.slice(0, items[idx].start) + item + ',' + wsBefore(text, items[idx].start) + text.slice(items[idx].start);
-  }
-  const last = items[items.length - 1];
-  return text.slice(0, last.end) + ',' + wsBefore(text, last.start) + item + text.slice(last.end);
+  const out = text.slice(0, p) + ins + text.slice(p), action = JSON.parse(item);
+  listActions.seed(out, undefined, editedList(list, -1, 0, 0, from, ins.length, { action, whatif: isWhatIf(action), start, end: start + item.length }));
+  return out;
 }
 
 // The scenario's own actions (not what-ifs) an "instead of" what-if replaces: same kind, same
@@ -112,17 +143,19 @@ export function insertAction(text, action, instead) {
 // The text without the action at `index` (an index into `actions`). An `actions` list left empty
 // is removed altogether (it defaults to []), so adding then removing gives the original text back.
 export function removeAction(text, index) {
-  const root = parse(text), p = prop(root, 'actions');
-  if (!p || p.value.type !== 'array' || !p.value.items[index]) return text;
-  const items = p.value.items;
-  if (items.length === 1) {
-    const pi = root.props.indexOf(p);
-    if (pi > 0) return text.slice(0, root.props[pi - 1].value.end) + text.slice(p.value.end);
-    if (root.props.length > 1) return text.slice(0, p.keyStart) + text.slice(root.props[1].keyStart);
-    return text.slice(0, p.value.start) + '[]' + text.slice(p.value.end);
+  const list = listActions(text);
+  if (!list[index]) return text;
+  if (list.length > 1) {   // cut from the end of the one before (the first: to the start of the next)
+    const rs = index > 0 ? list[index - 1].end : list[0].start, re = index > 0 ? list[index].end : list[1].start;
+    const out = text.slice(0, rs) + text.slice(re);
+    listActions.seed(out, undefined, editedList(list, index, rs, re, Infinity, 0, null));
+    return out;
   }
-  if (index > 0) return text.slice(0, items[index - 1].end) + text.slice(items[index].end);
-  return text.slice(0, items[0].start) + text.slice(items[1].start);
+  const root = parse(text), p = prop(root, 'actions');
+  const pi = root.props.indexOf(p);
+  if (pi > 0) return text.slice(0, root.props[pi - 1].value.end) + text.slice(p.value.end);
+  if (root.props.length > 1) return text.slice(0, p.keyStart) + text.slice(root.props[1].keyStart);
+  return text.slice(0, p.value.start) + '[]' + text.slice(p.value.end);
 }
 
 // The text without the what-if at `index`, with the actions it replaced put back.
@@ -134,26 +167,12 @@ export function removeWhatIf(text, index) {
   return out;
 }
 
-// Move the action at `index` to another date (it is placed again in date order). The same text
-// as removing then inserting it, computed from this text's one parse (offsets after the removed
-// item shift by its length), so a move parses nothing new.
+// Move the action at `index` to another date (it is placed again in date order): removed, then
+// inserted, each step keeping its text's action list, so a move parses nothing new.
 export function moveAction(text, index, on) {
-  const list = listActions(text), x = list[index];
+  const x = listActions(text)[index];
   if (!x || !x.action) return text;
-  const item = serialize(Object.assign({}, x.action, { on }), true);
-  if (list.length < 2) return insertItem(removeAction(text, index), item, on);
-  const rs = index > 0 ? list[index - 1].end : list[0].start, re = index > 0 ? x.end : list[1].start;
-  const out = text.slice(0, rs) + text.slice(re);
-  const at = (p) => (p < rs ? p : (p >= re ? p - (re - rs) : rs));
-  const others = list.filter((y) => y.index !== index);
-  let idx = 0;
-  others.forEach((y, k) => { const d = y.action && y.action.on; if (typeof d === 'string' && d <= on) idx = k + 1; });
-  if (idx < others.length) {
-    const p = at(others[idx].start);
-    return out.slice(0, p) + item + ',' + wsBefore(out, p) + out.slice(p);
-  }
-  const last = others[others.length - 1], end = at(last.end);
-  return out.slice(0, end) + ',' + wsBefore(out, at(last.start)) + item + out.slice(end);
+  return insertItem(removeAction(text, index), serialize(Object.assign({}, x.action, { on }), true), on);
 }
 
 // The scenario without its what-if actions ("before").

@@ -11,8 +11,16 @@ function fact(dl, term, value, cls) {
   if (typeof value === 'string') dd.textContent = value; else dd.appendChild(value);
   return dd;
 }
+// The facts are drawn again only when what they show changed (an edit mostly changes none).
+var summaryKey = null;
 export function renderSummary(ctx, g) {
   var u = ctx.ui, s = g.scenario, r = g.result, sum = r.summary || {};
+  var ex = r.expectations || [];
+  var key = JSON.stringify([ctx.lang, s.title || g.key, s.source, s.start, s.until, s.currency, ctx.money(sum.total_charged), sum.account, sum.states,
+                            Object.keys(sum.states || {}).map(function (id) { return ctx.subName(id); }),
+                            ex.map(function (e) { return !!e.passed; })]);
+  if (key === summaryKey && $('facts').firstChild) return;
+  summaryKey = key;
   $('summary-title').textContent = s.title || g.key || 'subsim';
   var dl = $('facts');
   dl.textContent = '';
@@ -29,7 +37,6 @@ export function renderSummary(ctx, g) {
     b.setAttribute('data-state', sum.states[id]);
   });
   fact(dl, u.statesOnUntil, states, 'states');
-  var ex = r.expectations || [];
   if (ex.length) {
     var p = ex.filter(function (e) { return e.passed; }).length;
     fact(dl, u.expectations, u.expSummary(p, ex.length), p === ex.length ? 'pass' : 'fail');
@@ -59,19 +66,21 @@ export function renderExpectations(ctx, g) {
   });
 }
 
+var filterKey = null;
 export function renderFilter(ctx, g) {
   var sel = $('event-filter');
-  var prev = state.filter;
-  sel.textContent = '';
-  var all = html('option', null, sel, ctx.ui.filterAll); all.value = 'all';
-  var events = g.result.events || [];
-  if (events.some(function (e) { return e.subscription == null; })) {
-    var a = html('option', null, sel, ctx.ui.filterAccount); a.value = '\u0001account';
+  var prev = state.filter, events = g.result.events || [], subs = Object.keys((g.result.summary || {}).states || {});
+  var account = events.some(function (e) { return e.subscription == null; });
+  // The options are made again only when the choices differ from the last render's.
+  var key = JSON.stringify([ctx.lang, account, subs.map(function (id) { return [id, ctx.subName(id)]; })]);
+  if (key !== filterKey || !sel.options.length) {
+    filterKey = key;
+    sel.textContent = '';
+    html('option', null, sel, ctx.ui.filterAll).value = 'all';
+    if (account) html('option', null, sel, ctx.ui.filterAccount).value = '\u0001account';
+    subs.forEach(function (id) { html('option', null, sel, ctx.subName(id)).value = id; });
   }
-  Object.keys((g.result.summary || {}).states || {}).forEach(function (id) {
-    var o = html('option', null, sel, ctx.subName(id)); o.value = id;
-  });
-  sel.value = prev;
+  if (sel.value !== prev) sel.value = prev;
   if (sel.value !== prev) { sel.value = 'all'; state.filter = 'all'; }
 }
 
