@@ -1,5 +1,6 @@
 /* The builder's view of the scenario text: parse it (or say why the form cannot follow), read
  * and write a value at a JSON pointer, and write the text back. */
+import { readerToday } from '../reader-today.js';
 
 // { scenario } when the form can follow `text`, else { problem } (the engine's first error when
 // it has one, else the parser's).
@@ -13,7 +14,7 @@ export function follow(text, engine, at) {
 
 function firstError(text, engine, at) {
   if (!engine || typeof engine.validate !== 'function') return '';
-  const errors = JSON.parse(engine.validate(text)).errors || [];
+  const errors = JSON.parse(engine.validate(text, readerToday())).errors || [];   // the reader's day, as the page's calls
   return errors.length ? at(errors[0].line, errors[0].column) + errors[0].message : '';
 }
 

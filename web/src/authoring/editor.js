@@ -10,6 +10,7 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirro
 import { bracketMatching, indentOnInput, syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
 import EDITOR_CSS from './editor.css';
 import { html, uid } from './dom.js';
+import { readerToday } from '../reader-today.js';
 import { uiOf } from './strings.js';
 import { fieldGuide } from './guide.js';
 import { completionSource } from './editor-completion.js';
@@ -36,7 +37,7 @@ export function diagnosticsOf(state, errors) {
 
 function errorsOf(engine, text) {
   if (!engine || typeof engine.validate !== 'function') return [];
-  try { return JSON.parse(engine.validate(text)).errors || []; } catch (e) { return []; }
+  try { return JSON.parse(engine.validate(text, readerToday())).errors || []; } catch (e) { return []; }
 }
 
 function hoverHelp(current) {
