@@ -3,8 +3,9 @@
 // Besides crashes (ASan/UBSan, uncaught exceptions), it aborts on answers that break the
 // contract: a status outside 0..2, validation and simulation disagreeing, an answer that is not
 // JSON, events out of date order, dates outside the calendar, empty spans or invoice lines; and
-// on valid inputs the narrator (explain and narration, one language per input, both over a run) gives one non-empty
-// sentence per event.
+// on valid inputs the narrator (the page's answer, one language per input, both over a run) gives
+// one non-empty sentence per event and one answer per action. One execution parses and simulates
+// once (answer_json); the other entry points are compared with it on a share of the inputs.
 // Built by fuzz/build.sh; run by .ci/fuzz. SUBSIM_FUZZ_NO_OUTPUT_CHECKS=1 in the environment skips
 // the answer checks (to hunt for crashes while a known wrong-answer bug is still open).
 #include <cstddef>
@@ -57,11 +58,7 @@ void check_dates_in(const nlohmann::json& v, bool in_details = false) {
     }
 }
 
-void check_result(const std::string& text) {
-    // Answers near the output limit run to 160 MB: checking those would only slow the fuzzer down.
-    if (text.size() > (4u << 20)) return;
-    const nlohmann::json r = nlohmann::json::parse(text, nullptr, false);
-    if (r.is_discarded() || !r.is_object()) fail("answer is not a JSON object");
+void check_result_json(const nlohmann::json& r) {
     if (r.contains("errors")) return;
     check_dates_in(r);
     long previous = 0;
@@ -77,28 +74,30 @@ void check_result(const std::string& text) {
             if (!(date_key(line.at("from")) < date_key(line.at("to")))) fail("empty or reversed invoice line", line.dump());
 }
 
+void check_result(const std::string& text) {
+    const nlohmann::json r = nlohmann::json::parse(text, nullptr, false);
+    if (r.is_discarded() || !r.is_object()) fail("answer is not a JSON object");
+    check_result_json(r);
+}
+
 // The reference date of relative dates ("today-P1M", SPEC-v2 §8): fixed, so that a crash replays.
 std::optional<subsim::Date> fuzz_today() { return subsim::Date::parse("2026-03-31"); }
 
-// One language per input (chosen by the input's length), so both are covered over a run while
-// each execution narrates once: the narrator is most of an execution's cost.
-void check_narration(std::string_view text, const std::string& result_text) {
-    const nlohmann::json result = nlohmann::json::parse(result_text, nullptr, false);
-    for (const char* locale : {text.size() % 2 ? "fr" : "en"}) {
-        // explain on one input in two (its sentences are narration's "events", compared below).
-        const subsim::JsonAnswer narrated = subsim::narration_json(text, locale, fuzz_today());
-        const subsim::JsonAnswer explained =
-            text.size() % 4 < 2 ? subsim::explain_json(text, locale, fuzz_today()) : subsim::JsonAnswer{0, "[]"};
-        if (explained.status == 2 || narrated.status == 2) fail("the narrator rejects a scenario that simulates");
-        const nlohmann::json sentences = nlohmann::json::parse(explained.json, nullptr, false);
-        const nlohmann::json narration = nlohmann::json::parse(narrated.json, nullptr, false);
-        if (!sentences.is_array() || !narration.is_object()) fail("narrator answer is not JSON", explained.json);
-        const nlohmann::json& events = narration.at("events");
-        if (result.is_object() && events.size() != result.at("events").size()) fail("not one sentence per event");
-        if (explained.json != "[]" && events != sentences) fail("narration's events differ from explain");
-        for (const auto& s : events)
-            if (!s.is_string() || s.get_ref<const std::string&>().empty()) fail("an event has no sentence", s.dump());
-    }
+// The narration of the page's answer (answer_json: one parse, one simulation, the result and the
+// narration in one language chosen by the input's length, so both are covered over a run): one
+// non-empty sentence per event, one answer per action; explain's sentences are the same on one
+// input in eight.
+void check_narration(std::string_view text, const nlohmann::json& narration, const nlohmann::json& result,
+                     const char* locale) {
+    if (!narration.is_object() || !narration.contains("events")) fail("narration is not an object with events");
+    const nlohmann::json& events = narration.at("events");
+    if (result.is_object() && events.size() != result.at("events").size()) fail("not one sentence per event");
+    for (const auto& s : events)
+        if (!s.is_string() || s.get_ref<const std::string&>().empty()) fail("an event has no sentence", s.dump());
+    if (text.size() % 8 != 3) return;
+    const subsim::JsonAnswer explained = subsim::explain_json(text, locale, fuzz_today());
+    if (explained.status == 2) fail("explain rejects a scenario that simulates");
+    if (nlohmann::json::parse(explained.json, nullptr, false) != events) fail("narration's events differ from explain");
 }
 
 // The fuzz-only budget (docs/limits.md, "Fuzzing"): a valid scenario is simulated only when its
@@ -131,25 +130,41 @@ std::size_t work_of(const subsim::Scenario& sc) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
+    const bool output_checks = std::getenv("SUBSIM_FUZZ_NO_OUTPUT_CHECKS") == nullptr;
 
     // validate_json is read_scenario + write_errors_json (io/json_api.cpp): the same answer from
-    // one parse the budget needs anyway; validate_json itself is compared on one input in eight.
+    // one parse the budget needs anyway. The thin wrappers (validate_json, simulate_json,
+    // narration_json) are compared with it and with answer_json on one input in eight each, so
+    // that an execution parses and simulates once.
     const subsim::ScenarioReading reading = subsim::read_scenario(text, fuzz_today());
     const subsim::JsonAnswer checked{reading.scenario ? 0 : 2, subsim::write_errors_json(reading.errors, reading.version)};
     if (size % 8 == 0 && subsim::validate_json(text, fuzz_today()).json != checked.json) fail("validate_json differs from read_scenario");
-    if (reading.scenario && fuzz_budget() > 0 && work_of(*reading.scenario) > fuzz_budget()) return 0;
-    const subsim::JsonAnswer answer = subsim::simulate_json(text, fuzz_today());
-
-    if (answer.status < 0 || answer.status > 2) fail("simulate_json status out of range");
-    if (checked.status != 0 && checked.status != 2) fail("validate_json status out of range");
-    // A valid scenario can still give 2 when the run exceeds the output limit; never the reverse.
-    if (checked.status == 2 && answer.status != 2) fail("validate_json rejects what simulate_json accepts");
-    if (std::getenv("SUBSIM_FUZZ_NO_OUTPUT_CHECKS") == nullptr) {
-        check_result(checked.json);
-        check_result(answer.json);
+    if (output_checks) check_result(checked.json);
+    if (!reading.scenario) {
+        if (size % 8 == 1 && subsim::simulate_json(text, fuzz_today()).json != checked.json) fail("simulate_json accepts what validate_json rejects");
+        return 0;
     }
-    // The narrator (SPEC §4.1) on every valid input, in one of the two languages: one sentence per event,
-    // one answer per action, valid JSON. Skipped near the output limit, like the result checks.
-    if (answer.status != 2 && answer.json.size() <= (4u << 20)) check_narration(text, answer.json);
+    if (fuzz_budget() > 0 && work_of(*reading.scenario) > fuzz_budget()) return 0;
+
+    const char* locale = text.size() % 2 ? "fr" : "en";
+    const subsim::JsonAnswer answer = subsim::answer_json(text, locale, fuzz_today());
+    if (answer.status < 0 || answer.status > 2) fail("answer_json status out of range");
+    // Answers near the output limit run to 160 MB: checking those would only slow the fuzzer down.
+    if (!output_checks || answer.json.size() > (4u << 20)) return 0;
+    const nlohmann::json page = nlohmann::json::parse(answer.json, nullptr, false);
+    if (page.is_discarded() || !page.is_object() || !page.contains("result")) fail("answer_json is not JSON", answer.json);
+    const nlohmann::json& result = page.at("result");
+    if (!result.is_object()) fail("the result is not a JSON object");
+    if (answer.status == 2) {  // a valid scenario past an output limit
+        if (!result.contains("errors")) fail("status 2 without errors", answer.json);
+        return 0;
+    }
+    check_result_json(result);
+    if (size % 8 == 2 && nlohmann::json::parse(subsim::simulate_json(text, fuzz_today()).json, nullptr, false) != result)
+        fail("simulate_json differs from answer_json's result");
+    if (size % 8 == 4 && nlohmann::json::parse(subsim::narration_json(text, locale, fuzz_today()).json, nullptr, false) != page.at("narration"))
+        fail("narration_json differs from answer_json's narration");
+    check_narration(text, page.at("narration"), result, locale);
+    if (page.at("narration").at("answers").size() != reading.scenario->actions.size()) fail("not one answer per action");
     return 0;
 }
