@@ -6,7 +6,11 @@
 // `today` is the reference date of relative dates (SPEC-v2 §8.2), "YYYY-MM-DD". Like the CLI
 // without --today, a call without it passes the host's local calendar date: the glue reads the
 // clock, never the engine. '' passes none (a relative date is then an error).
-addOnPostRun(function () {
+// The wrappers go on once the runtime has run: after this script when the module was instantiated
+// synchronously (an instantiateWasm hook that answers at once: the runtime has already run when
+// this post-js code is reached, and a post-run callback added now would never be called),
+// else when it runs.
+function wrapExports() {
   var encoder = new TextEncoder();
   var decoder = new TextDecoder('utf-8');
   function two(n) { return (n < 10 ? '0' : '') + n; }
@@ -54,4 +58,5 @@ addOnPostRun(function () {
       return table(String(text), localeOr(locale), link == null ? '' : String(link), todayOr(today));
     };
   }
-});
+}
+if (calledRun) wrapExports(); else addOnPostRun(wrapExports);

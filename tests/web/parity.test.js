@@ -6,7 +6,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { ROOT, SCENARIOS, CLI, scenarioFiles, loadWasm, runCliArgs } = require('./helpers');
+const { ROOT, SCENARIOS, CLI, WASM_DIR, scenarioFiles, loadWasm, runCliArgs } = require('./helpers');
 
 // The reference date of relative dates (SPEC-v2 §8), the same on both sides: `--today` for the
 // CLI, the last argument for the module (scenarios/v2/today-*.json resolve against it).
@@ -75,6 +75,18 @@ test('version() and validate() answer', async () => {
   const none = JSON.parse(m.validate(relative, ''));
   assert.ok(none.errors.length > 0 && none.errors.every((e) => /pass a reference date/.test(e.message)));
   assert.match(JSON.parse(m.simulate(relative, 'not-a-date')).errors[0].message, /YYYY-MM-DD/);
+});
+
+// The page instantiates compiled code synchronously (an instantiateWasm hook that answers at
+// once): the glue's wrappers (text over UTF-8, the reference date and locale optional) must be on
+// then too, or simulate(text) throws embind's "called with 1 arguments, expected 2".
+test('the glue wraps the exports when the module is instantiated synchronously', async () => {
+  const SubSim = require(path.join(WASM_DIR, 'subsim.js'));
+  const code = new WebAssembly.Module(fs.readFileSync(path.join(WASM_DIR, 'subsim.wasm')));
+  const m = await SubSim({ instantiateWasm: (imports, done) => { done(new WebAssembly.Instance(code, imports), code); return {}; } });
+  const file = scenarioFiles()[0];
+  assert.equal(m.simulate(fs.readFileSync(path.join(SCENARIOS, file), 'utf8')), runCliArgs(['run', '--json', path.join(SCENARIOS, file)]).stdout.toString('utf8'));
+  assert.ok(Array.isArray(JSON.parse(m.explain('{}')).errors), 'explain(text) with no locale and no date');
 });
 
 test('bundled scenarios: wasm and CLI answers are byte-identical', async (t) => {
