@@ -24,12 +24,16 @@ struct Decimal {
     long exponent = 0;
 };
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// The text of a number token; any other byte ends it (a lexer may hand over a token cut short by
+// a byte that is not part of a number: "1e" then ill-formed UTF-8).
 Decimal decimal_of(std::string_view text) {
     Decimal d;
-    std::size_t i = text[0] == '-' ? 1 : 0;
+    std::size_t i = !text.empty() && text[0] == '-' ? 1 : 0;
     long point = 0;  // digits before the decimal point, counted from the first significant one
     bool before_point = true;
-    for (; i < text.size() && text[i] != 'e' && text[i] != 'E'; ++i) {
+    for (; i < text.size() && (is_digit(text[i]) || text[i] == '.'); ++i) {
         if (text[i] == '.') {
             before_point = false;
             continue;
@@ -43,10 +47,10 @@ Decimal decimal_of(std::string_view text) {
     }
     long exponent = 0;
     bool negative = false;
-    if (i < text.size()) {
+    if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
         ++i;
-        if (text[i] == '+' || text[i] == '-') negative = text[i++] == '-';
-        for (; i < text.size(); ++i) exponent = std::min(exponent * 10 + (text[i] - '0'), 100000000L);
+        if (i < text.size() && (text[i] == '+' || text[i] == '-')) negative = text[i++] == '-';
+        for (; i < text.size() && is_digit(text[i]); ++i) exponent = std::min(exponent * 10 + (text[i] - '0'), 100000000L);
     }
     d.exponent = point + (negative ? -exponent : exponent);
     return d;

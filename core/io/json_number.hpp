@@ -17,7 +17,8 @@ struct WholeNumber {
 // A number written without fraction or exponent, when it fits int64 (negative) or uint64 (not).
 std::optional<WholeNumber> whole_number(std::string_view text);
 
-// Whether a valid JSON number is too large for a double (rounds to infinity).
+// Whether a JSON number is too large for a double (rounds to infinity). A token cut short by a
+// byte that is not part of a number is read up to that byte.
 bool number_overflows(std::string_view text);
 
 // The number's nearest double in its shortest form that reads back to it, "1.5", "100.0", "1e+300".
