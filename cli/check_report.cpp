@@ -57,6 +57,8 @@ void write_suite(std::ostream& x, const ScenarioCheck& c) {
     x << "  <testsuite name=\"" << xml_escaped(suite_name(c.file)) << "\" file=\"" << xml_escaped(c.file)
       << "\" tests=\"" << (invalid ? 1 : c.expectations.size()) << "\" failures=\"" << failed_expectations(c)
       << "\" errors=\"" << (invalid ? 1 : 0) << "\" skipped=\"0\">\n";
+    if (c.today)
+        x << "    <properties>\n      <property name=\"today\" value=\"" << c.today->iso() << "\"/>\n    </properties>\n";
     if (invalid)
         x << "    <testcase classname=\"" << xml_escaped(suite_name(c.file)) << "\" name=\"read and simulate\">\n"
           << "      <error type=\"" << (c.outcome == Outcome::invalid ? "invalid" : "internal") << "\" message=\""
@@ -100,6 +102,7 @@ void print_tap_report(std::ostream& out, const std::vector<ScenarioCheck>& check
         } else if (c.expectations.empty()) {
             out << "ok " << ++n << " - " << tap_text(c.file) << ": no expectations\n";
         }
+        if (c.today && !is_invalid(c)) out << "# " << tap_text(c.file) << ": today " << c.today->iso() << '\n';
         for (const ExpectationLine& e : c.expectations) {
             out << (e.passed ? "ok " : "not ok ") << ++n << " - " << tap_text(c.file) << " expect[" << e.index
                 << "]" << (e.passed ? ": " + tap_text(e.line) : std::string()) << '\n';

@@ -1,7 +1,7 @@
 """`subsim check --junit/--tap`: the JUnit file read by a JUnit-shaped XML reader (one testcase per
 expectation, the narrator's expected-versus-found line as the failure message, escaped), TAP
 version 13 with a plan that matches its test points, and the same report whatever the number of
-threads. Usage: check_reports_test.py SUBSIM"""
+threads; a check made with a reference date ("today") names it in both. Usage: check_reports_test.py SUBSIM"""
 import os, subprocess, sys, tempfile
 import xml.etree.ElementTree as ET
 from scenario_fixture import scenario, write
@@ -48,6 +48,18 @@ with tempfile.TemporaryDirectory() as d:
     if len(points) != 5 or [l.split()[0] for l in points].count("not") != 3: fail(f"TAP points: {points}")
     numbers = [int(l.split(" - ")[0].split()[-1]) for l in points]
     if numbers != list(range(1, 6)): fail(f"TAP points numbered 1..5: {numbers}")
+
+    v2 = dict(scenario(expect=[]), subsim=2, until="today+P1M")
+    v2_file = write(os.path.join(d, "..", os.path.basename(d) + "-v2.json"), v2)
+    tap_today = run("check", v2_file, "--tap", "--today", "2025-03-01").stdout.splitlines()
+    if "# " + v2_file + ": today 2025-03-01" not in tap_today:
+        fail(f"TAP names the reference date a check ran with: {tap_today}")
+    if any("today" in l for l in tap): fail("TAP names no reference date when none was given")
+    run("check", v2_file, "--junit", report, "--today", "2025-03-01")
+    os.remove(v2_file)
+    props = ET.parse(report).getroot().findall("testsuite/properties/property")
+    if [(p.get("name"), p.get("value")) for p in props] != [("today", "2025-03-01")]:
+        fail(f"JUnit names the reference date as a suite property: {[p.attrib for p in props]}")
 
     for n in range(12): write(os.path.join(d, f"many-{n:02}.json"), scenario())
     one = run("check", d, "--jobs", "1")
