@@ -31,11 +31,11 @@ function call(fn, fallback) {
 function engineResult(engine, text, narrations, lang, today) {
   const failed = {};
   if (lang != null && hasPageAnswer(engine)) {
-    const both = parseOr(call(() => pageAnswer(engine, text, lang, today), failed), null);
-    if (!both || !both.result) return invalidOutput(failed.error);
-    const locale = both.locale === 'fr' ? 'fr' : 'en';
-    if (!both.result.errors) narrations.set(locale, lazyNarration(engine, text, locale, today));
-    return both.result;
+    const both = call(() => pageAnswer(engine, text, lang, today), failed);
+    const result = both && parseOr(both.result, null);
+    if (!result || typeof result !== 'object') return invalidOutput(failed.error);
+    if (!result.errors && both.locale) narrations.set(both.locale, lazyNarration(engine, text, both.locale, today));
+    return result;
   }
   if (lang != null && typeof engine.answer === 'function') {
     const both = parseOr(call(() => engine.answer(text, lang, today), failed), null);

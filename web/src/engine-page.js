@@ -7,7 +7,9 @@
  * as wasm/utf8_strings.js does for the other entry points). */
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8');
-const CHUNK = 64;   // sentences asked for at once (a list page, a tooltip's neighbours)
+// Sentences asked for at once: a list's page of events, a tooltip's neighbours; what-if answers
+// are read one action at a time (each scans the result's events).
+const CHUNK = { events: 64, expectations: 64, answers: 4 };
 
 // True when the module has the page's entry points (older builds: answer() instead).
 export function hasPageAnswer(engine) {
@@ -34,9 +36,14 @@ function overUtf8(engine, raw, text, args) {
   }
 }
 
-// {"locale": "en"|"fr", "result": …} as text: the language answer() would narrate in.
+// The module's answer {"locale": "en"|"fr", "result": …}: { locale, result } with the result
+// as text (the bytes of simulate()), the locale the language answer() would narrate in.
+const HEAD = /^\{"locale": "(en|fr)", "result": /;
 export function pageAnswer(engine, text, lang, today) {
-  return overUtf8(engine, engine.page_answer_utf8, text, [lang, today]);
+  const answer = overUtf8(engine, engine.page_answer_utf8, text, [lang, today]);
+  const head = HEAD.exec(answer.slice(0, 32));
+  if (!head || !answer.endsWith('}\n')) return { locale: null, result: answer };   // bad_today(), an internal error
+  return { locale: head[1], result: answer.slice(head[0].length, -2) };
 }
 
 function sentencesOf(engine, text, lang, today, kind, from, to) {
@@ -46,7 +53,7 @@ function sentencesOf(engine, text, lang, today, kind, from, to) {
 }
 
 // The narration of one text in one language: each sentence asked for when first read (with its
-// CHUNK neighbours). Reads as narration()'s lists do: eventSentence(i) is narration().events[i],
+// neighbours: CHUNK). Reads as narration()'s lists do: eventSentence(i) is narration().events[i],
 // expectationLine(i) .expectations[i], answerOf(action) the sentence of .answers' entry for that
 // action; undefined past the end.
 export function lazyNarration(engine, text, lang, today) {
@@ -55,9 +62,9 @@ export function lazyNarration(engine, text, lang, today) {
     if (!(i >= 0) || (ends[kind] != null && i >= ends[kind])) return undefined;
     const list = lists[kind];
     if (list[i] === undefined) {
-      const from = i - (i % CHUNK), got = sentencesOf(engine, text, lang, today, kind, from, from + CHUNK);
+      const n = CHUNK[kind], from = i - (i % n), got = sentencesOf(engine, text, lang, today, kind, from, from + n);
       got.forEach((s, k) => { list[from + k] = typeof s === 'string' ? s : ''; });
-      if (got.length < CHUNK) ends[kind] = from + got.length;
+      if (got.length < n) ends[kind] = from + got.length;
     }
     return list[i];
   };
