@@ -1,13 +1,19 @@
 'use strict';
 // wasm and native measured interleaved, in one run, with the same clock (bench/README.md):
-//   node bench/interleaved.js GLUE NATIVE_BENCH DIR
+//   node bench/interleaved.js GLUE NATIVE_BENCH DIR [GLUE2 ...]
 // GLUE is the module's subsim.js, NATIVE_BENCH the harness (subsim_bench, spawned once with
 // --serve), DIR the dumped scenario set. For each scenario, repetition after repetition, the
-// same number of text-API calls runs natively then in wasm (the order flips every repetition);
+// same number of text-API calls runs natively then in wasm (the order rotates every repetition);
 // both sides read CLOCK_MONOTONIC (steady_clock in C++, performance.now in Node). The wasm side
 // times the module's simulate_utf8 on text already in its memory, as native simulate_json gets
 // its text: parse + validate + simulate + print, no JavaScript string conversion.
-// Prints one JSON line per scenario, then `bench:` lines.
+// GLUE2 ...: other builds of the module (e.g. other compiler flags), measured in the same
+// rotation, so that builds are compared under the same machine load; the `bench:` lines are the
+// first module's, the others' ratios are in their JSON lines and in `bench: wasm_native_*_VARIANT`.
+// Before timing a scenario each module runs it for WARM_MS (default 1500) milliseconds: V8
+// compiles a wasm function with its baseline compiler first and optimizes it once it is hot, so
+// a large reader called once per call is slow for its first thousand calls (see warmUp).
+// Prints one JSON line per scenario and module, then `bench:` lines.
 const fs = require('node:fs');
 const path = require('node:path');
 const readline = require('node:readline');
@@ -33,45 +39,82 @@ function nativeServer(bin) {
   };
 }
 
-async function main() {
-  const [gluePath, nativeBin, dir] = process.argv.slice(2);
+async function loadModule(gluePath) {
   const factory = require(path.resolve(gluePath));
   const wasmBinary = fs.readFileSync(path.resolve(gluePath).replace(/\.js$/, '.wasm'));
-  const mod = await factory({ wasmBinary });
-  const native = nativeServer(path.resolve(nativeBin));
-  const ratios = [], minRatios = [];
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
-    const full = path.resolve(dir, file);
-    const bytes = new TextEncoder().encode(fs.readFileSync(full, 'utf8'));
-    const at = mod._malloc(bytes.length + 1);
-    mod.HEAPU8.set(bytes, at);
-    const wasmCalls = (calls) => {
+  return factory({ wasmBinary });
+}
+
+// The scenario's bytes in the module's memory; timeCalls(calls) -> total microseconds.
+function wasmSide(mod, bytes) {
+  const at = mod._malloc(bytes.length + 1);
+  mod.HEAPU8.set(bytes, at);
+  return {
+    timeCalls(calls) {
       const start = performance.now();
       for (let i = 0; i < calls; i += 1) mod.simulate_utf8(at, bytes.length, '');  // no reference date, as native simulate_json(text)
       return (performance.now() - start) * 1000;
-    };
-    wasmCalls(1);
-    const one = Math.max(await native.time(full, 1), 1);
+    },
+    free() { mod._free(at); },
+  };
+}
+
+// Calls for at least `ms` milliseconds and 3 calls. V8 runs a wasm function first as its
+// baseline (Liftoff) code and swaps in optimized (TurboFan) code once the function is hot, in
+// the background: measured on 1y_single_plan, a call takes ~80 us for the first ~1,000 calls and
+// ~37 us from ~3,000 on (~0.3 s of calls), about twice the steady cost.
+function warmUp(side, ms) {
+  const start = performance.now();
+  for (let n = 0; n < 3 || performance.now() - start < ms; n += 1) side.timeCalls(1);
+}
+
+function variantName(gluePath, i) {
+  return i === 0 ? '' : path.basename(path.dirname(path.dirname(path.resolve(gluePath)))).replace(/[^A-Za-z0-9]+/g, '_');
+}
+
+async function main() {
+  const [gluePath, nativeBin, dir, ...others] = process.argv.slice(2);
+  const glues = [gluePath, ...others];
+  const warmMs = Number(process.env.WARM_MS || 1500);
+  const mods = [];
+  for (const g of glues) mods.push(await loadModule(g));
+  const native = nativeServer(path.resolve(nativeBin));
+  const ratios = glues.map(() => []), minRatios = glues.map(() => []);
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    const full = path.resolve(dir, file);
+    const bytes = new TextEncoder().encode(fs.readFileSync(full, 'utf8'));
+    const sides = mods.map((m) => wasmSide(m, bytes));
+    for (const s of sides) warmUp(s, warmMs);
+    await native.time(full, 3);
+    const one = Math.max(await native.time(full, 3) / 3, 1);  // a warm native call
     const huge = one > 100000;
     const calls = Math.max(1, Math.ceil(5000 / one));    // a repetition lasts at least ~5 ms
     const reps = huge ? 5 : 21;
-    const n = [], w = [];
+    const n = [], w = sides.map(() => []);
+    const runners = [async () => n.push(await native.time(full, calls) / calls),
+      ...sides.map((s, i) => async () => w[i].push(s.timeCalls(calls) / calls))];
     for (let r = 0; r < reps; r += 1) {
-      if (r % 2 === 0) { n.push(await native.time(full, calls) / calls); w.push(wasmCalls(calls) / calls); }
-      else { w.push(wasmCalls(calls) / calls); n.push(await native.time(full, calls) / calls); }
+      for (let k = 0; k < runners.length; k += 1) await runners[(k + r) % runners.length]();
     }
-    mod._free(at);
-    const ns = stats(n), ws = stats(w);
+    for (const s of sides) s.free();
+    const ns = stats(n);
     const name = file.replace(/\.json$/, '');
-    const ratio = ws.median / ns.median;
-    ratios.push(ratio);
-    minRatios.push(ws.min / ns.min);
-    console.log(JSON.stringify({ scenario: name, reps, calls, native_us: ns, wasm_us: ws, ratio_median: ratio,
-                                 ratio_min: ws.min / ns.min }));
+    sides.forEach((s, i) => {
+      const ws = stats(w[i]);
+      ratios[i].push(ws.median / ns.median);
+      minRatios[i].push(ws.min / ns.min);
+      const line = { scenario: name, reps, calls, native_us: ns, wasm_us: ws, ratio_median: ws.median / ns.median,
+                     ratio_min: ws.min / ns.min };
+      if (i > 0) line.module = glues[i];
+      console.log(JSON.stringify(line));
+    });
   }
   native.close();
-  console.log(`bench: wasm_native_ratio_max ${Math.max(...ratios).toFixed(3)} x`);
-  console.log(`bench: wasm_native_min_ratio_max ${Math.max(...minRatios).toFixed(3)} x`);
+  glues.forEach((g, i) => {
+    const suffix = i === 0 ? '' : `_${variantName(g, i)}`;
+    console.log(`bench: wasm_native_ratio_max${suffix} ${Math.max(...ratios[i]).toFixed(3)} x`);
+    console.log(`bench: wasm_native_min_ratio_max${suffix} ${Math.max(...minRatios[i]).toFixed(3)} x`);
+  });
 }
 
 main().catch((e) => { console.error(e); process.exit(1); });

@@ -10,6 +10,7 @@
 #   bash bench/run.sh                       # everything
 #   bash bench/run.sh --only 10y20p         # one native scenario, no wasm or page
 #   bash bench/run.sh --dump-scenarios DIR  # only write the generated scenario set (indented JSON)
+#   BENCH_WASM_ALSO="build/wasm-split/wasm/subsim.js" bash bench/run.sh  # compare module builds too
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cmake -S bench -B build/bench -DCMAKE_BUILD_TYPE=Release >/dev/null
@@ -30,7 +31,9 @@ echo "## wasm and native interleaved"
 glue=build/wasm/wasm/subsim.js
 if [ -f "$glue" ] && command -v node >/dev/null; then
   mkdir -p build/bench/scenarios && "$bin" --dump-scenarios build/bench/scenarios
-  node bench/interleaved.js "$glue" "$bin" build/bench/scenarios
+  # BENCH_WASM_ALSO="other/build/wasm/subsim.js ...": other builds of the module (other flags),
+  # measured in the same rotation (bench/README.md, "wasm size").
+  node bench/interleaved.js "$glue" "$bin" build/bench/scenarios ${BENCH_WASM_ALSO:-}
   node -e 'const b = require("fs").readFileSync(process.argv[1]), z = require("zlib");
     console.log(`bench: wasm_bytes ${b.length} bytes`);
     console.log(`bench: wasm_gzip_bytes ${z.gzipSync(b, { level: 9 }).length} bytes`);

@@ -17,6 +17,7 @@ log=build/fuzz/campaign.log
 started=$(date -u +%Y-%m-%dT%H:%MZ)
 set +e
 "$fuzzer" build/fuzz/campaign-corpus fuzz/corpus scenarios tests/regressions -dict=fuzz/scenario.dict \
+  -entropic_feature_frequency_threshold=32 \
   -max_total_time="$scenario_seconds" -timeout=10 -rss_limit_mb=2048 -max_len=8192 \
   -artifact_prefix=build/fuzz/artifacts/ -print_final_stats=1 >"$log" 2>&1
 status=$?

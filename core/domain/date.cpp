@@ -55,8 +55,6 @@ unsigned Date::day() const { return static_cast<unsigned>(ymd_of(days_).day()); 
 unsigned Date::weekday() const { return std::chrono::weekday{days_}.c_encoding(); }
 bool Date::is_weekend() const { return weekday() == 0 || weekday() == 6; }
 
-Date Date::plus_days(long n) const { return Date{days_ + std::chrono::days{n}}; }
-
 Date Date::plus_months(long n) const {
     const year_month_day ymd = ymd_of(days_);
     const year_month target = year_month{ymd.year(), ymd.month()} + std::chrono::months{n};
@@ -64,8 +62,6 @@ Date Date::plus_months(long n) const {
     const std::chrono::day clamped = ymd.day() < last ? ymd.day() : last;
     return Date{sys_days{target / clamped}};
 }
-
-long Date::days_until(Date later) const { return (later.days_ - days_).count(); }
 
 std::string Date::iso() const {
     const year_month_day ymd = ymd_of(days_);

@@ -30,10 +30,10 @@ public:
     unsigned weekday() const;  // 0 = Sunday ... 6 = Saturday
     bool is_weekend() const;
 
-    Date plus_days(long days) const;
+    Date plus_days(long days) const { return Date{days_ + std::chrono::days{days}}; }
     // Adds whole months, clamping the day to the last day of the target month.
     Date plus_months(long months) const;
-    long days_until(Date later) const;  // later - *this, in days
+    long days_until(Date later) const { return (later.days_ - days_).count(); }  // later - *this, in days
 
     std::string iso() const;
 

@@ -43,9 +43,20 @@ std::optional<long> Duration::multiple_of(const Duration& period) const {
     return base_units() / period.base_units();
 }
 
-std::string Duration::iso() const {
+std::string Duration::iso() const {  // written backwards into one buffer: "P7D", "P-2M"
     static constexpr char letters[] = {'D', 'W', 'M', 'Y'};
-    return "P" + std::to_string(count_) + letters[static_cast<int>(unit_)];
+    char text[24];
+    char* const end = text + sizeof text;
+    char* p = end;
+    *--p = letters[static_cast<int>(unit_)];
+    unsigned long magnitude = count_ < 0 ? 0 - static_cast<unsigned long>(count_) : static_cast<unsigned long>(count_);
+    do {
+        *--p = static_cast<char>('0' + magnitude % 10);
+        magnitude /= 10;
+    } while (magnitude > 0);
+    if (count_ < 0) *--p = '-';
+    *--p = 'P';
+    return std::string(p, end);
 }
 
 }  // namespace subsim

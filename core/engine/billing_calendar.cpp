@@ -41,11 +41,9 @@ unsigned days_in_month(long y, unsigned m) {
 
 }  // namespace
 
-Date BillingCalendar::boundary(long k) const {
-    k += shift_;
-    if (!months_) return anchor_.plus_days(k * step_);
+Date BillingCalendar::keep(long k) const {
     Kept& kept = kept_[static_cast<unsigned long>(k) & 3];
-    if (kept.k != k) kept = Kept{k, compute(k)};
+    kept = Kept{k, compute(k)};
     return kept.date;
 }
 

@@ -20,7 +20,12 @@ public:
                     bool anchor_is_term_boundary);
 
     Date anchor() const { return anchor_; }
-    Date boundary(long k) const;
+    Date boundary(long k) const {  // the few boundaries a run asks for again are kept (kept_)
+        k += shift_;
+        if (!months_) return anchor_.plus_days(k * step_);
+        const Kept& kept = kept_[static_cast<unsigned long>(k) & 3];
+        return kept.k == k ? kept.date : keep(k);
+    }
     // Smallest k >= 0 with boundary(k) > date.
     long first_boundary_after(Date date) const;
     // Smallest term-boundary index k >= 0 with boundary(k) > date.
@@ -42,6 +47,7 @@ public:
 
 private:
     Date compute(long k) const;
+    Date keep(long k) const;  // computes boundary k (shift included) and keeps it
 
     Date anchor_;
     // The anchor's civil fields, kept so that a month boundary is one clamp and one conversion.

@@ -83,7 +83,7 @@ CancellationDate trial_cancellation_date(Date r, TrialCancel mode, Date trial_en
     return out;
 }
 
-std::vector<Detail> scheduled_details(const CancellationDate& when) {
+Details scheduled_details(const CancellationDate& when) {
     return {{"effective", when.effective},
             {"access_until", when.effective.plus_days(-1)},
             {"notice", when.notice.iso()},

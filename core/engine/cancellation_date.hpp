@@ -53,6 +53,6 @@ long boundaries_between(const BillingCalendar& calendar, Date from, Date to);
 
 // `cancellation_scheduled.details` in the contract's order: effective, access_until, notice,
 // notice_deadline, deadline_missed, earliest, periods_added.
-std::vector<Detail> scheduled_details(const CancellationDate& when);
+Details scheduled_details(const CancellationDate& when);
 
 }  // namespace subsim

@@ -8,6 +8,7 @@
 #include <type_traits>
 
 #include "engine/spans.hpp"
+#include "io/limits.hpp"
 #include "narrate/narrator.hpp"
 
 namespace subsim {
@@ -139,9 +140,46 @@ std::array<bool, event_type_count> event_types_asked(const Scenario& scenario) {
     return asked;
 }
 
+ExpectationOutcome outcome_of(const Scenario& scenario, const Result& result, const StateIndex& states,
+                              const EventIndex& events, std::size_t i) {
+    ExpectationOutcome o = std::visit(
+        [&](const auto& e) {
+            using Kind = std::decay_t<decltype(e)>;
+            if constexpr (std::is_same_v<Kind, StateExpectation>) return check(scenario, states, e);
+            else if constexpr (std::is_same_v<Kind, EventExpectation>) return check(scenario, events, e);
+            else return check(scenario, result, e);
+        },
+        scenario.expectations[i]);
+    o.index = i;
+    return o;
+}
+
+// What the lines must hold at least (the names they repeat), added up before any is written.
+std::size_t line_bytes_at_least(const Scenario& scenario) {
+    std::size_t bytes = 0;
+    for (const Expectation& x : scenario.expectations) bytes += expectation_line_bytes_at_least(scenario, x);
+    return bytes;
+}
+
+// The v1 result's message of every outcome, within the answer's byte budget (limits::answer_bytes):
+// none is written when the names alone would pass it, and writing stops once the lines do. Returns
+// the bytes known (counted or at least), over the budget when it was passed.
+std::size_t write_messages(const Scenario& scenario, std::vector<ExpectationOutcome>& outcomes) {
+    const std::size_t at_least = line_bytes_at_least(scenario);
+    if (at_least > limits::answer_bytes) return at_least;
+    const Language lang = language_of(scenario.locale);
+    std::size_t written = 0;
+    for (ExpectationOutcome& o : outcomes) {
+        if (written > limits::answer_bytes) break;
+        o.message = narrate_expectation(scenario, o, lang, false);  // the v1 result: names without isolation marks
+        written += o.message.size();
+    }
+    return written;
+}
+
 }  // namespace
 
-std::vector<ExpectationOutcome> check_expectations(const Scenario& scenario, const Result& result) {
+std::vector<ExpectationOutcome> check_expectations(const Scenario& scenario, Result& result) {
     std::vector<ExpectationOutcome> out;
     if (scenario.expectations.empty()) return out;
     const StateIndex states{result};
@@ -150,20 +188,10 @@ std::vector<ExpectationOutcome> check_expectations(const Scenario& scenario, con
         return e && e->rule;
     });
     const EventIndex events{result, event_types_asked(scenario), with_rules};
-    const Language lang = language_of(scenario.locale);
-    for (std::size_t i = 0; i < scenario.expectations.size(); ++i) {
-        ExpectationOutcome o = std::visit(
-            [&](const auto& e) {
-                using Kind = std::decay_t<decltype(e)>;
-                if constexpr (std::is_same_v<Kind, StateExpectation>) return check(scenario, states, e);
-                else if constexpr (std::is_same_v<Kind, EventExpectation>) return check(scenario, events, e);
-                else return check(scenario, result, e);
-            },
-            scenario.expectations[i]);
-        o.index = i;
-        o.message = narrate_expectation(scenario, o, lang, false);  // the v1 result: names without isolation marks
-        out.push_back(std::move(o));
-    }
+    out.reserve(scenario.expectations.size());
+    for (std::size_t i = 0; i < scenario.expectations.size(); ++i) out.push_back(outcome_of(scenario, result, states, events, i));
+    if (write_messages(scenario, out) > limits::answer_bytes && !result.limit_exceeded)
+        result.limit_exceeded = limits::answer_too_large(0, false);
     return out;
 }
 

@@ -43,23 +43,26 @@ Index plan_index(const Simulation& sim, const Plan& plan) {
     return static_cast<Index>(&plan - sim.scenario.catalog.plans.data());
 }
 
-void add_lines(Simulation& sim, SubscriptionRun& run, Date day, std::vector<RuledLine> lines) {
-    if (lines.empty() || run.sub->activation_required) return;
+namespace {
+
+// The subscription's invoice of `day`, when the day has one already (invoices are in date order).
+Invoice* invoice_of_day(Simulation& sim, const SubscriptionRun& run, Date day) {
     auto& invoices = sim.result.invoices;
     auto found = invoices.rbegin();
     while (found != invoices.rend() && found->date == day && found->subscription != run.index) ++found;
-    if (found == invoices.rend() || found->date != day) {
-        const Rule rule = lines.front().rule;
-        std::vector<InvoiceLine> plain;
-        plain.reserve(lines.size());
-        for (RuledLine& l : lines) plain.push_back(std::move(l.line));
-        return issue(sim, run, day, std::move(plain), rule);
-    }
+    return found == invoices.rend() || found->date != day ? nullptr : &*found;
+}
+
+// `lines` into the day's single invoice, or into a new one named after `first_rule`.
+void add_plain_lines(Simulation& sim, SubscriptionRun& run, Date day, std::vector<InvoiceLine> lines, Rule first_rule) {
+    if (lines.empty() || run.sub->activation_required) return;
+    Invoice* found = invoice_of_day(sim, run, day);
+    if (!found) return issue(sim, run, day, std::move(lines), first_rule);
     Money added;
-    for (RuledLine& l : lines) {
-        added += l.line.amount;
+    for (InvoiceLine& l : lines) {
+        added += l.amount;
         sim.count_record();
-        found->lines.push_back(std::move(l.line));
+        found->lines.push_back(std::move(l));
     }
     found->amount += added;
     sim.result.total_charged += added;
@@ -68,6 +71,16 @@ void add_lines(Simulation& sim, SubscriptionRun& run, Date day, std::vector<Rule
             it->details = {{"amount", found->amount.minor()}};
             break;
         }
+}
+
+}  // namespace
+
+void add_lines(Simulation& sim, SubscriptionRun& run, Date day, std::vector<RuledLine> lines) {
+    if (lines.empty()) return;
+    std::vector<InvoiceLine> plain;
+    plain.reserve(lines.size());
+    for (RuledLine& l : lines) plain.push_back(std::move(l.line));
+    add_plain_lines(sim, run, day, std::move(plain), lines.front().rule);
 }
 
 std::vector<PaidLine> paid_lines_after(const Simulation& sim, const SubscriptionRun& run, Index product, Date day) {
@@ -94,10 +107,14 @@ void supersede(Simulation& sim, const std::vector<PaidLine>& lines) {
 }
 
 void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, Rule rule) {
-    std::vector<RuledLine> ruled;  // allocated once, at its first line
-    const auto add = [&](RuledLine line) {
-        if (ruled.empty()) ruled.reserve(run.lines.size() + 1);
-        ruled.push_back(std::move(line));
+    std::vector<InvoiceLine> lines;  // allocated once, at its first line
+    Rule first_rule = rule;          // the rule of the first line names the invoice
+    const auto add = [&](InvoiceLine line, Rule line_rule) {
+        if (lines.empty()) {
+            lines.reserve(run.lines.size() + 1);
+            first_rule = line_rule;
+        }
+        lines.push_back(std::move(line));
     };
     if (run.bundle.priced && run.bundle.calendar && boundary_today(*run.bundle.calendar, run.bundle.billing, day)) {
         run.bundle.billing.move_to(*run.bundle.calendar, run.bundle.billing.index() + 1);
@@ -105,11 +122,11 @@ void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, Rule rule) 
             const Bundle& bundle = sim.scenario.catalog.bundles[*run.sub->bundle];
             const Date next = run.bundle.billing.date(*run.bundle.calendar);
             if (const auto end = partial_last_bundle_end(sim, run, day, next))  // SPEC-v2 §5.3, the suite's line
-                add({InvoiceLine{std::nullopt, *run.sub->bundle, day, *end,
-                                 Money{share(bundle.price.minor(), day.days_until(*end), day.days_until(next))}},
-                     Rule::billing_partial_last_period});
+                add(InvoiceLine{std::nullopt, *run.sub->bundle, day, *end,
+                                Money{share(bundle.price.minor(), day.days_until(*end), day.days_until(next))}},
+                    Rule::billing_partial_last_period);
             else
-                add({InvoiceLine{std::nullopt, *run.sub->bundle, day, next, bundle.price}, rule});
+                add(InvoiceLine{std::nullopt, *run.sub->bundle, day, next, bundle.price}, rule);
         }
     }
     for (ProductLine& line : run.lines) {
@@ -119,16 +136,16 @@ void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, Rule rule) 
         if (prepaid_on(run, day) || billed_through_bundle(sim, run, line.product)) continue;
         const Date next = line.billing.date(line.calendar);
         if (const auto end = partial_last_period_end(sim, line, day, next)) {  // SPEC-v2 §5.3
-            add({InvoiceLine{line.product, std::nullopt, day, *end,
-                             Money{share(line.plan->price.minor(), day.days_until(*end), day.days_until(next))},
-                             plan_index(sim, *line.plan), LineKind::period, day},
-                 Rule::billing_partial_last_period});
+            add(InvoiceLine{line.product, std::nullopt, day, *end,
+                            Money{share(line.plan->price.minor(), day.days_until(*end), day.days_until(next))},
+                            plan_index(sim, *line.plan), LineKind::period, day},
+                Rule::billing_partial_last_period);
             continue;
         }
-        add({InvoiceLine{line.product, std::nullopt, day, next, line.plan->price, plan_index(sim, *line.plan)}, rule});
+        add(InvoiceLine{line.product, std::nullopt, day, next, line.plan->price, plan_index(sim, *line.plan)}, rule);
     }
     // Into the day's single invoice: a scheduled plan change may have opened it (SPEC-v2 §0.3).
-    add_lines(sim, run, day, std::move(ruled));
+    add_plain_lines(sim, run, day, std::move(lines), first_rule);
 }
 
 void bill_prepaid_term(Simulation& sim, SubscriptionRun& run, Date day, Date from, Date to) {

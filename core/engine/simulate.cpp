@@ -26,9 +26,7 @@ Result simulate(const Scenario& scenario, Stepping stepping) {
     Simulation sim{scenario};
     copy_ids(scenario, sim.result);
 
-    // Roughly two events per billing boundary: growing the vectors in place avoids most moves.
-    sim.result.events.reserve(256);
-    sim.result.invoices.reserve(128);
+    sim.result.invoices.reserve(128);  // the events' capacity comes from an estimate (simulation.cpp)
     ActionAgenda agenda{scenario};
     for (Date day = scenario.start; day <= scenario.until && !sim.stopped();) {
         run_day(sim, day, agenda);

@@ -17,6 +17,21 @@ std::vector<std::vector<Index>> dependents_of(const Catalog& catalog) {
     return out;
 }
 
+// Roughly how many events the run writes: per subscription, on each billing boundary of its
+// lead plan an invoice, a renewal and its reminders; and a few per action. Only a capacity to
+// reserve (bounded, so that a scenario ending early reserves little): a wrong guess costs a
+// reallocation, never a different result. 10 years of 20 products: 2,028 for 1,827 events.
+std::size_t events_estimate(const Scenario& s) {
+    std::size_t total = 3 * s.actions.size();
+    for (const Subscription& sub : s.subscriptions) {
+        const Plan& lead = s.catalog.plans[sub.plans.front()];
+        const long days = sub.start <= s.until ? sub.start.days_until(s.until) + 1 : 0;
+        const long period_days = std::max(1L, s.start.days_until(lead.period.after(s.start)));
+        total += static_cast<std::size_t>(days / period_days + 1) * (2 + lead.reminders.size());
+    }
+    return std::min<std::size_t>(total, 1 << 14);
+}
+
 }  // namespace
 
 Simulation::Simulation(const Scenario& s) : scenario(s), dependents(dependents_of(s.catalog)) {
@@ -26,6 +41,7 @@ Simulation::Simulation(const Scenario& s) : scenario(s), dependents(dependents_o
     for (const Bundle& b : s.catalog.bundles) longest_line_days = std::max(longest_line_days, days(b.period));
     longest_line_days += 62;  // months and years of other lengths than at `start`
     account.payment_method = s.account.payment_method;
+    result.events.reserve(events_estimate(s));
     subs.reserve(s.subscriptions.size());
     for (Index i = 0; i < s.subscriptions.size(); ++i) subs.push_back(prepare_run(s, i));
 }
@@ -37,11 +53,10 @@ void Simulation::count_record() {
 }
 
 Event& Simulation::emit(Date date, EventType type, std::optional<Index> sub, std::optional<Index> product,
-                        Rule rule, std::vector<Detail> details) {
+                        Rule rule, Details details) {
     count_record();
     touch(sub);
-    result.events.push_back(Event{date, type, sub, product, std::move(details), rule, current_action});
-    return result.events.back();
+    return result.events.emplace_back(date, type, sub, product, std::move(details), rule, current_action);
 }
 
 void Simulation::change_state(ProductLine& line, Date on, State state) {

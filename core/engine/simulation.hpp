@@ -38,7 +38,7 @@ struct Simulation {
     void count_record();
 
     Event& emit(Date date, EventType type, std::optional<Index> sub, std::optional<Index> product,
-                Rule rule, std::vector<Detail> details = {});
+                Rule rule, Details details = {});
     void add_invoice(Invoice invoice);
     // Every state change becomes part of a span: it counts towards the output limit too.
     void change_state(ProductLine& line, Date on, State state);

@@ -13,6 +13,7 @@
 
 #include "domain/date.hpp"
 #include "domain/money.hpp"
+#include "model/details.hpp"
 #include "model/rules.hpp"
 
 namespace subsim {
@@ -51,20 +52,12 @@ const char* to_string(State s);
 std::optional<EventType> event_type_from_string(std::string_view s);
 std::optional<State> state_from_string(std::string_view s);
 
-// One value in an event's details: null, a boolean, an integer, a date or a string.
-using DetailValue = std::variant<std::nullptr_t, bool, std::int64_t, Date, std::string>;
-
-struct Detail {
-    std::string_view key;  // always a literal
-    DetailValue value;
-};
-
 struct Event {
     Date date;
     EventType type;
     std::optional<std::size_t> subscription;
     std::optional<std::size_t> product;  // catalog product index
-    std::vector<Detail> details;
+    Details details;  // in the event itself up to three pairs (model/details.hpp)
     Rule rule{};  // from the catalogue (model/rules.hpp), e.g. Rule::cancellation_end_of_period
     // The scenario action (its index in `actions`) that produced this event; none for the
     // calendar's own events. Not part of the JSON result: the what-if answers use it.

@@ -54,7 +54,7 @@ const ResultIndex& Context::index() const {
     return *index_;
 }
 
-std::string Context::subscription_name(std::size_t sub) const {
+const std::string& Context::subscription_name(std::size_t sub) const {
     const Subscription& s = sc.subscriptions[sub];
     return s.number && !s.number->empty() ? *s.number : s.id;
 }

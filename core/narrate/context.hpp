@@ -41,7 +41,7 @@ struct Context {
     std::string date(Date d) const { return format_date(d, lang); }
     std::string money(std::int64_t minor) const { return format_money(minor, sc.currency, lang); }
 
-    std::string subscription_name(std::size_t sub) const;
+    const std::string& subscription_name(std::size_t sub) const;
     // "subscription s1" / « l’abonnement s1 », "RescueAssist (subscription s1)", "the account";
     // form 0 plain, 1 after "of" / « de », 2 after "to" / « à ».
     std::string subject(std::optional<std::size_t> sub, std::optional<std::size_t> product, int form = 0) const;

@@ -76,6 +76,18 @@ std::string narrate_expectation(const Scenario& scenario, const ExpectationOutco
     return std::visit([&](const auto& e) { return line(c, outcome, e); }, scenario.expectations[outcome.index]);
 }
 
+std::size_t expectation_line_bytes_at_least(const Scenario& scenario, const Expectation& expectation) {
+    const Result none;
+    const Context c{scenario, none, Language::en, false};
+    const auto names = [&](std::optional<std::size_t> sub, std::optional<std::size_t> product) {
+        if (!sub) return std::size_t{0};
+        return c.subscription_name(*sub).size() + (product ? scenario.catalog.products[*product].name.size() : 0);
+    };
+    if (const auto* s = std::get_if<StateExpectation>(&expectation)) return names(s->subscription, s->product);
+    if (const auto* e = std::get_if<EventExpectation>(&expectation)) return names(e->subscription, e->product);
+    return 0;  // totals: amounts only
+}
+
 std::vector<std::string> narrate_expectations(const Scenario& scenario, const std::vector<ExpectationOutcome>& outcomes,
                                               Language lang, std::size_t max_bytes) {
     std::vector<std::string> out;

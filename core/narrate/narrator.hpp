@@ -39,6 +39,11 @@ std::vector<std::string> narrate_answers(const Scenario& scenario, const Result&
 std::string narrate_expectation(const Scenario& scenario, const ExpectationOutcome& outcome, Language lang,
                                 bool isolate_names = true);
 
+// A lower bound of the bytes of an expectation's line in any language, known without writing it:
+// the names the line repeats (the subscription's, the product's). check_expectations adds these
+// up before writing a line, so that a long name in 10,000 expectations is refused at once.
+std::size_t expectation_line_bytes_at_least(const Scenario& scenario, const Expectation& expectation);
+
 // The line of every outcome, in order (names isolated). Stops early, with fewer lines than
 // outcomes, once they hold more than max_bytes (as narrate_events): a product name repeated in
 // 10,000 expectation lines cannot make gigabytes.

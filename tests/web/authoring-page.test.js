@@ -38,7 +38,7 @@ async function open(url, viewport) {
 }
 
 const renders = (page) => page.evaluate(() => Number(document.body.dataset.renders));
-const pageText = (page) => page.inputValue('#source');
+const pageText = (page) => page.evaluate(() => window.subsimPage.text());
 
 // Waits for the page to simulate again after `act` (and, for a valid text, to draw its lists).
 async function afterRender(page, act, valid = true) {

@@ -237,7 +237,7 @@ for (const mode of ['file', 'http']) {
         }, text);
         await page.waitForFunction((n) => +document.body.dataset.renders > n, before);
         await checkAgainstEngine(page, g, text);
-        assert.equal(await page.inputValue('#source'), text);
+        assert.equal(await page.evaluate(() => window.subsimPage.text()), text);
         await assertClean(page);
       } finally { await page.closeAll(); }
     });

@@ -10,7 +10,7 @@ const { pageSuite, assertClean, afterRender, openPage, screenshotPath } = requir
 
 const suite = pageSuite('dunning');
 const cli = (text) => suite.cli(text);
-const editorText = (page) => page.inputValue('#source');
+const editorText = (page) => page.evaluate(() => window.subsimPage.text());
 async function shownBars(page) {
   return page.$$eval('#timeline rect.bar[data-from]', (rs) => rs.map((r) => [r.dataset.subscription, r.dataset.product, r.dataset.state, r.dataset.from, r.dataset.to].join('|')).sort());
 }

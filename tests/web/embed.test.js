@@ -196,7 +196,7 @@ ${inlineJson(b)}
       const href = await page.$eval('#w', (e) => e.shadowRoot.querySelector('.sx-open').href);
       const sim = await openPage(browser, href);
       try {
-        assert.equal(await sim.inputValue('#source'), text);
+        assert.equal(await sim.evaluate(() => window.subsimPage.text()), text);
         assert.equal(await sim.$$eval('#timeline .wi-pin', (ps) => ps.map((p) => p.dataset.on).join()), on);
         const problems = await sim.problems();
         assert.deepEqual(problems, [], problems.join('\n'));
@@ -236,7 +236,7 @@ ${inlineJson(b)}
       await page.selectOption('#embed-lang', 'host');
       iframe = await page.inputValue('#embed-iframe');
       element = await page.inputValue('#embed-element');
-      text = await page.inputValue('#source');
+      text = await page.evaluate(() => window.subsimPage.text());
       await page.click('#copy-iframe');
       await page.waitForFunction(() => document.getElementById('copy-status').textContent.length > 0);
     } finally { await page.closeAll(); }

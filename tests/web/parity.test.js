@@ -163,6 +163,45 @@ test('bundled scenarios: answer(text, L) is `subsim run --json` and narration(te
   });
 });
 
+// The page's entry points (wasm/bindings.cpp page_answer, page_sentences; web/src/engine-page.js):
+// page_answer(text, L) is answer(text, L) without the narration, its result byte for byte
+// `subsim run --json`; page_sentences gives narration(text, L)'s sentences, any range of them,
+// from the simulation it keeps (asked in any order, for other texts in between).
+test('bundled scenarios: page_answer() and page_sentences() give simulate()\'s bytes and narration()\'s sentences', async (t) => {
+  const m = await loadWasm();
+  const { pathToFileURL } = require('node:url');
+  const P = await import(pathToFileURL(path.join(ROOT, 'web', 'src', 'engine-page.js')).href);
+  assert.ok(P.hasPageAnswer(m), 'the module has the page\'s entry points');
+  const files = scenarioFiles();
+  for (const f of files) {
+    await t.test(f, () => {
+      const file = path.join(SCENARIOS, f);
+      const text = fs.readFileSync(file, 'utf8');
+      const other = fs.readFileSync(path.join(SCENARIOS, files[(files.indexOf(f) + 1) % files.length]), 'utf8');
+      const cli = runCliOn(file);
+      for (const locale of ['fr', 'en', '']) {
+        const got = P.pageAnswer(m, text, locale, TODAY);
+        assert.equal(got.locale, JSON.parse(m.answer(text, locale, TODAY)).locale, `${locale}: the language answer() narrates in`);
+        assert.ok(Buffer.from(got.result, 'utf8').equals(cli.stdout), `${locale}: the result is subsim run --json`);
+        const want = JSON.parse(m.narration(text, locale, TODAY));
+        P.pageAnswer(m, other, locale, TODAY);   // another text in between: the sentences are still this one's
+        const n = P.lazyNarration(m, text, got.locale, TODAY);
+        const events = want.events.map((s, i) => n.eventSentence(want.events.length - 1 - i)).reverse();
+        assert.deepEqual(events, want.events, `${locale}: every event sentence, read from the last`);
+        assert.equal(n.eventSentence(want.events.length), undefined, 'none past the end');
+        assert.deepEqual(want.expectations.map((s, i) => n.expectationLine(i)), want.expectations, `${locale}: expectation lines`);
+        assert.deepEqual(want.answers.map((a) => n.answerOf(a.action)), want.answers.map((a) => a.sentence), `${locale}: what-if answers`);
+      }
+    });
+  }
+  await t.test('an invalid scenario: its errors as result, no sentence', () => {
+    const errors = m.simulate('{"subsim": 1}', TODAY);
+    const got = P.pageAnswer(m, '{"subsim": 1}', 'fr', TODAY);
+    assert.deepEqual(got, { locale: 'fr', result: errors });
+    assert.equal(P.lazyNarration(m, '{"subsim": 1}', 'fr', TODAY).eventSentence(0), undefined);
+  });
+});
+
 test('the page has a label, in fr and en, for every name in the module\'s catalogue() it shows', async () => {
   const m = await loadWasm();
   const cat = JSON.parse(m.catalogue());

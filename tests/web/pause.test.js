@@ -11,7 +11,7 @@ const { pageSuite, assertClean, afterRender, openPage } = require('./helpers');
 
 const suite = pageSuite('pause');
 const cli = (text) => suite.cli(text);
-const editorText = (page) => page.inputValue('#source');
+const editorText = (page) => page.evaluate(() => window.subsimPage.text());
 function whatIfActions(text) { return (JSON.parse(text).actions || []).filter((a) => a['x-whatif']); }
 async function shownBars(page) {
   return page.$$eval('#timeline rect.bar[data-from]', (rs) => rs.map((r) => [r.dataset.subscription, r.dataset.product, r.dataset.state, r.dataset.from, r.dataset.to].join('|')).sort());

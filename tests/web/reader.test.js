@@ -45,7 +45,7 @@ describe('reader first', () => {
         const preview = await page.textContent('.wi-answer');
         await page.click('.wi-add');
         await page.waitForSelector('.wi-pin');
-        const text = await page.inputValue('#source');
+        const text = await page.evaluate(() => window.subsimPage.text());
         assert.equal(preview, narratorAnswer(text, on, 'en'));
         assert.equal(await page.textContent('.wi-answer'), preview);
         assert.match(await page.textContent('.wi-question'), new RegExp(await page.$eval('.wi-date', (i) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(i.value)))));
@@ -67,7 +67,7 @@ describe('reader first', () => {
       await page.check('.wi-instead');
       await page.click('.wi-add');
       await page.waitForSelector('.wi-pin');
-      const text = await page.inputValue('#source');
+      const text = await page.evaluate(() => window.subsimPage.text());
       const acts = JSON.parse(text).actions;
       assert.deepEqual(acts.filter((a) => a.do === 'cancel').map((a) => !!a['x-whatif']), [true], 'only the what-if cancels');
       assert.equal(acts.find((a) => a['x-whatif'])['x-instead-of'].length, 2, 'it carries the two it replaces');
@@ -76,7 +76,7 @@ describe('reader first', () => {
       assert.equal(await page.$eval('#invoice-total', (n) => n.textContent), new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }).format(r.summary.total_charged / 100));
       await page.click('.wi-remove');
       await page.waitForFunction(() => !document.querySelector('.wi-pin'));
-      const back = await page.inputValue('#source');
+      const back = await page.evaluate(() => window.subsimPage.text());
       assert.deepEqual(JSON.parse(back).actions.map((a) => a.on + a.do + a.by), JSON.parse(base).actions.map((a) => a.on + a.do + a.by));
       assert.equal(wasm.simulate(back), wasm.simulate(base), 'the same answer as the scenario as written');
       await problemsOf(page);
@@ -187,21 +187,21 @@ describe('no lost edits', () => {
     try {
       await page.click('.wi-add');
       await page.waitForSelector('.wi-pin');
-      const edited = await page.inputValue('#source');
+      const edited = await page.evaluate(() => window.subsimPage.text());
       assert.notEqual(edited, original);
       await page.reload();
       await page.waitForSelector('body[data-ready="true"]');
       await page.waitForSelector('.wi-pin');
-      assert.equal(await page.inputValue('#source'), edited, 'the edit is back');
+      assert.equal(await page.evaluate(() => window.subsimPage.text()), edited, 'the edit is back');
       assert.ok(await page.isVisible('#restored'), 'and the page says so');
       assert.match(await page.textContent('#restored'), /Restored your edits/);
       await page.click('#restored-discard');
       await page.waitForFunction(() => !document.querySelector('.wi-pin'));
-      assert.equal(await page.inputValue('#source'), original, 'discarded: the scenario as bundled');
+      assert.equal(await page.evaluate(() => window.subsimPage.text()), original, 'discarded: the scenario as bundled');
       assert.equal(await page.isVisible('#restored'), false);
       await page.reload();
       await page.waitForSelector('body[data-ready="true"]');
-      assert.equal(await page.inputValue('#source'), original, 'nothing kept after a discard');
+      assert.equal(await page.evaluate(() => window.subsimPage.text()), original, 'nothing kept after a discard');
       await problemsOf(page);
     } finally { await page.closeAll(); }
   });

@@ -164,8 +164,9 @@ function install(schema) {
     var v = reviver === undefined ? parse(text) : parse(text, reviver);
     var isResult = function (r) { return r && typeof r === 'object' && !Array.isArray(r) && (r.subsim === 1 || r.subsim === 2) && Array.isArray(r.spans); };
     if (isResult(v)) return wrap(v, [schema], '');
-    // The module's answer(text, locale): { locale, result, narration }; the result is recorded.
-    if (v && typeof v === 'object' && isResult(v.result) && 'narration' in v) v.result = wrap(v.result, [schema], '');
+    // The module's answer(text, locale): { locale, result, narration }, and the page's
+    // page_answer (engine-page.js): { locale, result }; the result is recorded.
+    if (v && typeof v === 'object' && isResult(v.result) && ('narration' in v || 'locale' in v)) v.result = wrap(v.result, [schema], '');
     return v;
   };
   window.__schemaReads = function () { return { reads: reads, violations: violations.slice() }; };

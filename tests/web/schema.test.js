@@ -37,7 +37,7 @@ describe('result fields the page reads', () => {
     try {
       const got = await page.evaluate(() => {
         const before = window.__schemaReads().violations.length;
-        const text = document.getElementById('source').value;
+        const text = window.subsimPage.text();
         const r = JSON.parse(window.subsimPage.engineAnswer(text));
         const inv = r.events.find((e) => e.type === 'invoice');
         void inv.details.effective;             // a cancellation's key, on an invoice

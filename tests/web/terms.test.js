@@ -11,7 +11,7 @@ const { pageSuite, assertClean, afterRender, openPage, screenshotPath } = requir
 
 const suite = pageSuite('terms');
 const cli = (text) => suite.cli(text);
-const editorText = (page) => page.inputValue('#source');
+const editorText = (page) => page.evaluate(() => window.subsimPage.text());
 // Overlays drawn in the bars of `sub`: "from|to", sorted.
 function overlays(page, cls, sub) {
   return page.$$eval(`#timeline .tl-chart rect.${cls}`, (rs, s) => rs.filter((r) => r.dataset.subscription === s)

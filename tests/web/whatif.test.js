@@ -59,7 +59,7 @@ async function afterRender(page, action) {
   await page.waitForFunction(() => !document.querySelector('#whatif .wi-item') || !document.querySelector('#whatif .wi-totals').hidden);
 }
 async function setEditor(page, text) { await page.evaluate(() => { document.getElementById('editor-panel').open = true; }); await afterRender(page, () => page.fill('#source', text)); }
-const editorText = (page) => page.inputValue('#source');
+const editorText = (page) => page.evaluate(() => window.subsimPage.text());
 function whatIfActions(text) { return (JSON.parse(text).actions || []).filter((a) => a['x-whatif']); }
 async function shownBars(page) {
   return page.$$eval('#timeline rect.bar[data-from]', (rs) => rs.map((r) => [r.dataset.subscription, r.dataset.product, r.dataset.state, r.dataset.from, r.dataset.to].join('|')).sort());
@@ -301,6 +301,28 @@ describe('lists after an edit', () => {
       assert.ok(after.invoices.filter((i) => i.date < addDays(on, -1)).every((i) => i.kept), 'unchanged invoice rows are kept');
       // A kept row's date button still shows its own event on the timeline.
       await page.click('#ev-0 .ev-date');
+      await assertClean(page);
+    } finally { await page.closeAll(); }
+  });
+
+  it('leaves the closed JSON panel alone on an edit, and shows the edited text with its line numbers when opened', async () => {
+    const page = await openPage(browser, server.url + '#rescueassist-cancel-reactivate.json');
+    try {
+      await afterRender(page, () => page.click('.wi-add'));
+      await page.focus('#timeline .wi-pin');
+      const shown = () => page.evaluate(() => document.getElementById('source').value);
+      const before = await shown();
+      await afterRender(page, () => page.keyboard.press('ArrowRight'));
+      const text = await editorText(page);
+      assert.ok(whatIfActions(text).length === 1 && text !== before, 'the edit is the page\'s text');
+      assert.equal(await shown(), before, 'a closed panel\'s textarea is not rewritten on an edit');
+      await page.click('#editor-panel > summary');
+      await page.waitForFunction((t) => document.getElementById('source').value === t, text);
+      assert.equal(await page.evaluate(() => document.getElementById('gutter').textContent.split('\n').length), text.split('\n').length);
+      // Open, the textarea follows every edit.
+      await page.focus('#timeline .wi-pin');
+      await afterRender(page, () => page.keyboard.press('ArrowRight'));
+      assert.equal(await shown(), await editorText(page));
       await assertClean(page);
     } finally { await page.closeAll(); }
   });

@@ -88,22 +88,21 @@ Context.prototype.markerLabel = function (k) { return (MARKERS[this.lang][k]) ||
 Context.prototype.actionLabel = function (a) { return (ACTIONS[this.lang][a]) || String(a); };
 
 // ---- sentences: all of them come from the engine's narrator (SPEC §4.1) ---------------------
-// `narration` is the parsed answer of the module's narration(text, locale): `events` is
-// index-aligned with result.events, `expectations` with result.expectations, `answers` has one
-// entry per scenario action ({ action: index in `actions`, sentence }). Nothing here words a
+// `narration` reads the module's narration for the text (engine-page.js): eventSentence(i) is the
+// sentence of result.events[i], expectationLine(i) the line of result.expectations[i],
+// answerOf(action) the what-if answer of scenario action `action`. Nothing here words a
 // sentence: a missing one shows as an empty string.
 Context.prototype.sentence = function (eventIndex) {
-  var n = this.narration, s = n && n.events ? n.events[eventIndex] : null;
+  var n = this.narration, s = n ? n.eventSentence(eventIndex) : null;
   return typeof s === 'string' ? s : '';
 };
 Context.prototype.expectationLine = function (index) {
-  var n = this.narration, s = n && n.expectations ? n.expectations[index] : null;
+  var n = this.narration, s = n ? n.expectationLine(index) : null;
   return typeof s === 'string' ? s : '';
 };
 Context.prototype.answer = function (actionIndex) {
-  var n = this.narration, list = (n && n.answers) || [];
-  for (var i = 0; i < list.length; i++) if (list[i] && list[i].action === actionIndex) return String(list[i].sentence || '');
-  return '';
+  var n = this.narration, s = n ? n.answerOf(actionIndex) : null;
+  return typeof s === 'string' ? s : '';
 };
 
 // The names the engine knows (rules, event types, states, actions, reasons), from the module's
@@ -118,7 +117,7 @@ export function catalogue(engine) {
   return value;
 }
 
-// The Context of one render: `answer` is engine-answer.js's { result, narration } for the text.
+// The Context of one render: `answer` is engine-answer.js's answer for the text.
 export function contextFor(engine, lang, scenario, answer) {
   const ctx = new Context(lang, scenario, answer.result, answer.narration(lang));
   ctx.catalogue = catalogue(engine);

@@ -1,10 +1,14 @@
 /* The engine's answer for one scenario text: the result (parsed once) and the narrator's sentences
- * in a language (asked once per language). The last few answers are kept, so one edit asks the
- * engine once per text however many parts of the page read it. When the module offers one entry
- * point for both (`answer(text, locale)` → { result, narration }), one call does it.
+ * in a language. The last few answers are kept, so one edit asks the engine once per text however
+ * many parts of the page read it. With the module's page entry points (engine-page.js), one
+ * parse and one simulation give the result, and each sentence is asked for when the page first
+ * reads it; with older modules, `answer(text, locale)` gives the result and the whole narration.
+ * A narration is read through eventSentence(i), expectationLine(i) and answerOf(action)
+ * (engine-page.js), whichever way it was made.
  * Every call passes the reader's local date (reader-today.js) as the reference date of relative
  * dates (SPEC-v2 §8.2); an answer is kept for one text on one day. */
 import { readerToday } from './reader-today.js';
+import { hasPageAnswer, pageAnswer, lazyNarration, wholeNarration } from './engine-page.js';
 
 const KEEP = 4;
 let kept = [];
@@ -26,10 +30,17 @@ function call(fn, fallback) {
 // and the combined entry point, the narration comes from the same parse and simulation.
 function engineResult(engine, text, narrations, lang, today) {
   const failed = {};
+  if (lang != null && hasPageAnswer(engine)) {
+    const both = call(() => pageAnswer(engine, text, lang, today), failed);
+    const result = both && parseOr(both.result, null);
+    if (!result || typeof result !== 'object') return invalidOutput(failed.error);
+    if (!result.errors && both.locale) narrations.set(both.locale, lazyNarration(engine, text, both.locale, today));
+    return result;
+  }
   if (lang != null && typeof engine.answer === 'function') {
     const both = parseOr(call(() => engine.answer(text, lang, today), failed), null);
     if (!both || !both.result) return invalidOutput(failed.error);
-    if (!both.result.errors && both.narration && !both.narration.errors) narrations.set(both.locale === 'fr' ? 'fr' : 'en', both.narration);
+    if (!both.result.errors && both.narration && !both.narration.errors) narrations.set(both.locale === 'fr' ? 'fr' : 'en', wholeNarration(both.narration));
     return both.result;
   }
   const out = call(() => engine.simulate(text, today), failed);
@@ -42,7 +53,8 @@ function make(engine, text, seed, lang, today) {
   let result;
   if (seed) {
     result = parseOr(seed.result, invalidOutput());
-    if (seed.narration) narrations.set(seed.lang, parseOr(seed.narration, null));
+    const n = seed.narration ? parseOr(seed.narration, null) : null;
+    if (n && !n.errors) narrations.set(seed.lang, wholeNarration(n));
   } else result = engineResult(engine, text, narrations, lang, today);
   return {
     engine, text, result, today,
@@ -51,9 +63,10 @@ function make(engine, text, seed, lang, today) {
       lang = lang === 'fr' ? 'fr' : 'en';
       if (narrations.has(lang)) return narrations.get(lang);
       let value = null;
-      if (!result.errors && typeof engine.narration === 'function') {
+      if (!result.errors && hasPageAnswer(engine)) value = lazyNarration(engine, text, lang, today);
+      else if (!result.errors && typeof engine.narration === 'function') {
         value = parseOr(call(() => engine.narration(text, lang, today), {}), null);
-        if (value && value.errors) value = null;
+        value = value && !value.errors ? wholeNarration(value) : null;
       }
       narrations.set(lang, value);
       return value;

@@ -582,7 +582,13 @@ export class Timeline {
     return false;
   }
 
-  legend(container, ctx) { drawLegend(container, ctx, this.fills); }
+  // The legend depends on the language and the engine's states only: drawn again when they change.
+  legend(container, ctx) {
+    const key = ctx.lang + '|' + JSON.stringify(ctx.catalogue && ctx.catalogue.states);
+    if (container.firstChild && container.dataset.legendKey === key) return;
+    container.dataset.legendKey = key;
+    drawLegend(container, ctx, this.fills);
+  }
 }
 
 // What a lane draws: its items (kind, dates, state). Same signature, nothing to redraw.

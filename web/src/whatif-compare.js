@@ -12,9 +12,9 @@ function tryAction(panel, a, instead) {
   const ans = panel.opts.answerOf(text), r = ans.result;
   if (r.errors) return null;
   const idx = W.whatIfs(text).filter((x) => x.action && x.action.on === a.on && x.action['do'] === a['do']).map((x) => x.index);
-  const narration = ans.narration(panel.opts.getLang()) || {};
-  const found = (narration.answers || []).find((x) => idx.indexOf(x.action) >= 0);
-  return { sentence: found ? String(found.sentence || '') : '', total: (r.summary || {}).total_charged || 0, text };
+  const narration = ans.narration(panel.opts.getLang());
+  const first = idx.slice().sort((a, b) => a - b).find((i) => narration && narration.answerOf(i) !== undefined);
+  return { sentence: first != null ? narration.answerOf(first) : '', total: (r.summary || {}).total_charged || 0, text };
 }
 
 export function installCompare(Panel) {

@@ -2,14 +2,14 @@
  * toolbar, the builder in a panel before the JSON panel, the format-aware editor in the JSON
  * panel (in place of the textarea once loaded; the textarea until then, or if loading fails) and
  * the export buttons in their own panel. authoring.js and the authors' engine
- * (subsim-authoring.js, AUTHORING_MODULE) load only when one of them is opened. The textarea stays
- * the page's text: the tools write it and simulate like typing (onEdit); after each render they
+ * (subsim-authoring.js, AUTHORING_MODULE) load only when one of them is opened. state.text stays
+ * the page's text (editor.js): the tools write it and simulate like typing (onEdit); after each render they
  * follow it (a pick, undo, a what-if) and the page's language. Labels: authoring/launch-strings.js. */
 import { html, button } from '../dom.js';
 import { loadEngine, loadScript, AUTHORING_MODULE } from '../engine.js';
 import { launchUiOf as uiOf } from '../authoring/launch-strings.js';
 import { state, refs, $ } from './state.js';
-import { onEdit } from './editor.js';
+import { onEdit, keepText, editorText } from './editor.js';
 
 let tools = null, loading = null;
 
@@ -42,7 +42,7 @@ function label(places, lang) {
 // The page's text after an author's edit in one tool: the other follows, the page simulates.
 function toPage(text, other) {
   if (other) other.setText(text);
-  refs.src.value = text;
+  keepText(text);
   onEdit();
 }
 
@@ -65,11 +65,11 @@ function errorsToEditor(editor) {
 }
 
 function mount(places, A, engine) {
-  const text = refs.src.value, lang = state.lang, t = {};
+  const text = editorText(), lang = state.lang, t = {};
   t.editor = A.mountEditor(places.editorBox, { text, lang, engine, onChange: (x) => toPage(x, t.builder) });
   t.builder = A.mountBuilder(places.builder.box, { text, lang, engine, onChange: (x) => toPage(x, t.editor) });
-  t.exports = A.mountExports(places.exports.box, { engine, lang, getText: () => refs.src.value });
-  // The textarea stays the page's text store, out of sight and of the tab order.
+  t.exports = A.mountExports(places.exports.box, { engine, lang, getText: editorText });
+  // The textarea stays, out of sight and of the tab order.
   $('editor').classList.add('sa-replaced');
   $('editor').setAttribute('aria-hidden', 'true');
   refs.src.tabIndex = -1;
@@ -101,7 +101,7 @@ function load(places) {
 function follow(places) {
   let lang = state.lang;
   new MutationObserver(() => {
-    if (tools && tools.editor.getText() !== refs.src.value) { tools.editor.setText(refs.src.value); tools.builder.setText(refs.src.value); }
+    if (tools && tools.editor.getText() !== editorText()) { tools.editor.setText(editorText()); tools.builder.setText(editorText()); }
   }).observe(document.body, { attributes: true, attributeFilter: ['data-renders'] });
   new MutationObserver(() => {
     if (state.lang === lang) return;

@@ -1,5 +1,7 @@
 /* The scenario editor: text with line numbers, error marks at their lines, the caret's error,
- * files opened or dropped. */
+ * files opened or dropped. The page's text is state.text; the textarea in the JSON panel shows
+ * it while the panel is open (set when it opens): a closed panel costs an edit nothing (setting
+ * a textarea rebuilds one line box per line of the scenario, 1,870 on the 10-year one). */
 import { html } from '../dom.js';
 import { record } from './history.js';
 import { state, refs, actions, $, ui, EVENT_PAGE, INVOICE_PAGE } from './state.js';
@@ -11,22 +13,46 @@ export function flushEdit() {
   if (!state.debounce) return;
   clearTimeout(state.debounce);
   state.debounce = null;
-  record(refs.src.value, 'edit');
+  record(state.text, 'edit');
 }
 
 // ---- editor -----------------------------------------------------------------------------
+// The page's text (the scenario the reader sees), whether the JSON panel is open or not.
+export function editorText() { return state.text; }
+
+// Keeps `text` as the page's text; the textarea shows it now if the panel is open, else when it opens.
+export function keepText(text) {
+  state.text = text;
+  if (!$('editor-panel').open) { state.textStale = true; state.gutterStale = true; return false; }
+  if (refs.src.value !== text) refs.src.value = text;
+  state.textStale = false;
+  return true;
+}
+
 export function setEditorText(text) {
-  refs.src.value = text;
-  if (!$('editor-panel').open) { state.gutterStale = true; return; }   // nothing to lay out
+  if (!keepText(text)) return;   // nothing to lay out
   refs.src.scrollTop = 0; refs.src.scrollLeft = 0;
   updateGutter();
+}
+
+// Opens the JSON panel with the page's text in it.
+export function openEditor() {
+  const panel = $('editor-panel');
+  if (!panel.open) panel.open = true;
+  showText();
+}
+
+// The textarea brought up to the page's text (the panel has just opened).
+function showText() {
+  if (state.textStale) { refs.src.value = state.text; state.textStale = false; refs.src.scrollTop = 0; refs.src.scrollLeft = 0; }
+  if (state.gutterStale) updateGutter();
 }
 // Line numbers are drawn when the JSON panel is open (a closed panel costs nothing per edit).
 export function updateGutter() {
   var panel = $('editor-panel');
   if (panel && !panel.open) { state.gutterStale = true; return; }
   state.gutterStale = false;
-  var n = 1, v = refs.src.value;
+  var n = 1, v = state.text;
   for (var i = 0; i < v.length; i++) if (v.charCodeAt(i) === 10) n++;
   var lines = new Array(n);
   for (var k = 0; k < n; k++) lines[k] = String(k + 1);
@@ -43,6 +69,7 @@ export function caretLine() {
   return { line: line, column: Array.from(v.slice(lastNl + 1, pos)).length + 1 };
 }
 export function updateCaretStatus() {
+  if (!$('editor-panel').open) return;   // the caret's line is said in the panel
   var c = caretLine();
   var here = state.errors.filter(function (e) { return e.line === c.line; });
   var st = $('caret-status');
@@ -63,12 +90,20 @@ export function gotoLineCol(line, column) {
   syncScroll();
   updateCaretStatus();
 }
+// The reader typed in the textarea: its text is the page's.
+function onTyped() {
+  state.text = refs.src.value;
+  state.textStale = false;
+  onEdit();
+}
+// The page's text was edited (typed, or written by the authoring tools: keepText): simulated once
+// the typing pauses.
 export function onEdit() {
   state.pickedKey = null;
   $('picker').value = '';
   updateGutter();
   clearTimeout(state.debounce);
-  state.debounce = setTimeout(function () { state.debounce = null; actions.simulate(true); record(refs.src.value, 'edit'); }, 250);
+  state.debounce = setTimeout(function () { state.debounce = null; actions.simulate(true); record(state.text, 'edit'); }, 250);
 }
 export function loadFile(file) {
   if (!file) return;
@@ -85,8 +120,8 @@ export function loadFile(file) {
 }
 export function setupEditor() {
   refs.src = $('source');
-  $('editor-panel').addEventListener('toggle', function () { if ($('editor-panel').open && state.gutterStale) updateGutter(); });
-  refs.src.addEventListener('input', onEdit);
+  $('editor-panel').addEventListener('toggle', function () { if ($('editor-panel').open) { showText(); updateCaretStatus(); } });
+  refs.src.addEventListener('input', onTyped);
   refs.src.addEventListener('scroll', syncScroll);
   ['keyup', 'click', 'select', 'focus'].forEach(function (t) { refs.src.addEventListener(t, updateCaretStatus); });
   $('file-input').addEventListener('change', function (e) { loadFile(e.target.files[0]); e.target.value = ''; });
@@ -121,7 +156,7 @@ export function renderErrors() {
     return;
   }
   box.hidden = false;
-  $('editor-panel').open = true;   // the errors are in the JSON panel
+  openEditor();   // the errors are in the JSON panel
   $('errors-title').textContent = u.errorsTitle(errs.length);
   $('stale-note').textContent = state.good ? u.staleNote : u.noResultYet;
   $('status').textContent = u.errorsTitle(errs.length);

@@ -12,7 +12,7 @@ import { Timeline } from '../timeline.js';
 import { Panel } from '../whatif-form.js';
 import * as W from '../whatif-model.js';
 import { state, refs, actions, $, ui, EVENT_PAGE, INVOICE_PAGE } from './state.js';
-import { setEditorText, setupEditor, renderErrors, flushEdit } from './editor.js';
+import { setEditorText, setupEditor, renderErrors, flushEdit, editorText } from './editor.js';
 import { renderSummary, renderExpectations, renderFilter, renderEvents, renderInvoices, showInList } from './results.js';
 import { renderCompare, linkTimelines } from './compare.js';
 import { record, travel, onUndoKey } from './history.js';
@@ -54,9 +54,8 @@ function pick(file) {
 // One engine answer per text: the result and the narrator's sentences, parsed once.
 function simulate(isEdit) {
   if (!state.engine) return;
-  const text = refs.src.value, t0 = performance.now();
+  const text = editorText(), t0 = performance.now();
   const answer = answerFor(state.engine, text, state.langChosen ? state.lang : ''), r = answer.result;
-  if (!r.errors && state.langChosen) answer.narration(state.lang);   // the sentences, timed with the engine
   $('results').hidden = false;
   const t1 = performance.now();
   if (r.errors) {
@@ -241,6 +240,7 @@ function start() {
   window.subsimPage = {
     // For benchmarks and tests: simulate the given text as if typed, return the timings.
     run: (text) => { setEditorText(text); state.pickedKey = null; simulate(true); return window.subsimPage.last; },
+    text: () => state.text,   // the page's scenario text (the JSON panel shows it when open)
     history: () => ({ size: state.hist.stack.length, index: state.hist.idx }),
     engineAnswer: (text) => state.engine.simulate(text, readerToday()),   // the module's JSON text, for tests
     pick,

@@ -1,7 +1,7 @@
 /* Download, the share dialog (link, iframe and element code) and opening a share link. */
 import { html } from '../dom.js';
 import { record } from './history.js';
-import { setEditorText } from './editor.js';
+import { setEditorText, editorText } from './editor.js';
 import { guard } from '../engine-guard.js';
 import { setOrigin, keptEdits, showRestored, hideRestored } from './saved-edits.js';
 import { whatIfs } from '../whatif-model.js';
@@ -18,11 +18,11 @@ function downloadName() {
       .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'scenario';
   }
   var n = 0;
-  try { n = whatIfs(refs.src.value).length; } catch (e) { n = 0; }
+  try { n = whatIfs(editorText()).length; } catch (e) { n = 0; }
   return base + (n && !/-whatif$/.test(base) ? '-whatif' : '') + '.json';
 }
 export function download() {
-  var blob = new Blob([refs.src.value], { type: 'application/json' });
+  var blob = new Blob([editorText()], { type: 'application/json' });
   var a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
   a.download = downloadName();
@@ -60,7 +60,7 @@ export function embedCodes() {
     '" width="100%" height="' + embedHeight(g, whatif) + '" loading="lazy"></iframe>';
   // Inside <script type="application/json"> nothing may look like "</script": "<" is escaped,
   // which JSON allows inside strings (the only place a "<" can be).
-  var json = refs.src.value.replace(/</g, '\\u003c');
+  var json = editorText().replace(/</g, '\\u003c');
   $('embed-element').value = '<script src="' + escapeAttr(base + 'subsim-embed.js') + '" defer></script>\n' +
     '<subsim-timeline' + (lang !== 'host' ? ' lang="' + lang + '"' : '') + (whatif ? ' whatif' : '') + '>\n' +
     '<script type="application/json">\n' + json.replace(/\s+$/, '') + '\n</script>\n</subsim-timeline>';
@@ -69,7 +69,7 @@ export function openShare() {
   var dlg = $('share-dialog');
   $('copy-status').textContent = '';
   if ($('embed-lang').value === 'host' && !dlg.dataset.init) { $('embed-lang').value = state.lang; dlg.dataset.init = '1'; }
-  return encodeText(refs.src.value).then(function (frag) {
+  return encodeText(editorText()).then(function (frag) {
     shareFrag = frag;
     var url = location.href.split('#')[0] + '#' + frag + (state.langPicked ? '&lang=' + state.lang : '');
     $('share-link').value = url;

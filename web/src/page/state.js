@@ -9,6 +9,8 @@ export const state = {
   engine: null,
   lang: 'en',
   langChosen: false,    // the reader chose (?lang=, the switch, a link's &lang=)
+  text: '',             // the scenario's text as the page has it (editor.js: the textarea shows it when open)
+  textStale: false,     // the textarea does not hold it yet (the JSON panel is closed)
   good: null,           // { scenario, answer, result, text, key }: the last valid result, kept on errors
   errors: [],
   pickedKey: null,      // bundled scenario currently in the editor, if unchanged

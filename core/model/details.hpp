@@ -1,0 +1,91 @@
+#pragma once
+// An event's details (SPEC §4.1 `details`): a few key/value pairs in the contract's order.
+//
+//   Detail       one pair; the key is always a literal of the engine's, the value null, a
+//                boolean, an integer, a date or a string.
+//   Details      the pairs of one event, held in the event itself up to `inline_capacity` (an
+//                invoice has 1, a renewal or a reminder 3), on the heap only beyond that (a
+//                cancellation_scheduled has 7). Most events therefore cost no allocation, and
+//                moving one moves only the pairs it holds.
+//
+//   Details d{{"amount", std::int64_t{4900}}};   // d.size() == 1, d[0].key == "amount", inline
+#include <cstdint>
+#include <initializer_list>
+#include <memory>
+#include <new>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "domain/date.hpp"
+
+namespace subsim {
+
+// One value in an event's details: null, a boolean, an integer, a date or a string.
+using DetailValue = std::variant<std::nullptr_t, bool, std::int64_t, Date, std::string>;
+
+struct Detail {
+    std::string_view key;  // always a literal
+    DetailValue value;
+};
+
+class Details {
+public:
+    static constexpr std::size_t inline_capacity = 3;
+
+    Details() = default;
+    Details(std::initializer_list<Detail> items) { take_copy(items.begin(), items.size()); }
+    Details(const Details& other) { take_copy(other.begin(), other.size()); }
+    Details(Details&& other) noexcept { take(std::move(other)); }
+    Details& operator=(const Details& other) {
+        if (this != &other) {
+            clear();
+            take_copy(other.begin(), other.size());
+        }
+        return *this;
+    }
+    Details& operator=(Details&& other) noexcept {
+        if (this != &other) {
+            clear();
+            take(std::move(other));
+        }
+        return *this;
+    }
+    ~Details() { clear(); }
+
+    std::size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    const Detail* begin() const { return spilled() ? spilled_.data() : held(); }
+    const Detail* end() const { return begin() + size_; }
+    const Detail& operator[](std::size_t i) const { return begin()[i]; }
+
+private:
+    bool spilled() const { return size_ > inline_capacity; }
+    Detail* held() { return std::launder(reinterpret_cast<Detail*>(storage_)); }
+    const Detail* held() const { return std::launder(reinterpret_cast<const Detail*>(storage_)); }
+
+    void take_copy(const Detail* from, std::size_t n) {
+        if (n > inline_capacity) spilled_.assign(from, from + n);
+        else std::uninitialized_copy_n(from, n, reinterpret_cast<Detail*>(storage_));
+        size_ = n;
+    }
+    void take(Details&& other) noexcept {
+        if (other.spilled()) spilled_ = std::move(other.spilled_);
+        else std::uninitialized_move_n(other.held(), other.size_, reinterpret_cast<Detail*>(storage_));
+        size_ = other.size_;
+        other.clear();
+    }
+    void clear() {
+        if (spilled()) spilled_.clear();
+        else std::destroy_n(held(), size_);
+        size_ = 0;
+    }
+
+    alignas(Detail) unsigned char storage_[inline_capacity * sizeof(Detail)];  // the first size_ are pairs
+    std::vector<Detail> spilled_;  // all the pairs, when there are more than inline_capacity
+    std::size_t size_ = 0;
+};
+
+}  // namespace subsim

@@ -1,0 +1,91 @@
+/* The page's engine calls for an edit (wasm/bindings.cpp, "the page's answer for an edit"):
+ * page_answer(text, locale, today) gives the result (the bytes of `simulate`) from one parse and one
+ * simulation; the sentences the page shows (event sentences, expectation lines, what-if answers)
+ * come afterwards, a range at a time, from the same simulation, which the module keeps until the
+ * next text (page_sentences). A frame after a what-if edit then waits for no sentence it does
+ * not show. The texts cross into the module's memory as UTF-8 bytes (TextEncoder/TextDecoder,
+ * as wasm/utf8_strings.js does for the other entry points). */
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8');
+// Sentences asked for at once: a list's page of events, a tooltip's neighbours; what-if answers
+// are read one action at a time (each scans the result's events).
+const CHUNK = { events: 64, expectations: 64, answers: 4 };
+
+// True when the module has the page's entry points (older builds: answer() instead).
+export function hasPageAnswer(engine) {
+  return !!engine && typeof engine.page_answer_utf8 === 'function' && typeof engine.page_sentences_utf8 === 'function' &&
+         typeof engine._malloc === 'function' && !!engine.HEAPU8;
+}
+
+// The last text's UTF-8 bytes: the sentences of one text are asked for several times.
+let lastText = null, lastBytes = null;
+function bytesOf(text) {
+  if (text !== lastText) { lastText = text; lastBytes = encoder.encode(String(text)); }
+  return lastBytes;
+}
+
+// raw(at, length, ...args) with `text` in the module's memory; the answer as a string.
+function overUtf8(engine, raw, text, args) {
+  const bytes = bytesOf(text), at = engine._malloc(bytes.length + 1);
+  if (!at) throw new Error('out of memory: the engine cannot take a text of ' + bytes.length + ' bytes');
+  try {
+    engine.HEAPU8.set(bytes, at);   // HEAPU8 is read after malloc: memory may have grown
+    return decoder.decode(raw.apply(null, [at, bytes.length].concat(args)));
+  } finally {
+    engine._free(at);
+  }
+}
+
+// The module's answer {"locale": "en"|"fr", "result": …}: { locale, result } with the result
+// as text (the bytes of simulate()), the locale the language answer() would narrate in.
+const HEAD = /^\{"locale": "(en|fr)", "result": /;
+export function pageAnswer(engine, text, lang, today) {
+  const answer = overUtf8(engine, engine.page_answer_utf8, text, [lang, today]);
+  const head = HEAD.exec(answer.slice(0, 32));
+  if (!head || !answer.endsWith('}\n')) return { locale: null, result: answer };   // bad_today(), an internal error
+  return { locale: head[1], result: answer.slice(head[0].length, -2) };
+}
+
+function sentencesOf(engine, text, lang, today, kind, from, to) {
+  let list = null;
+  try { list = JSON.parse(overUtf8(engine, engine.page_sentences_utf8, text, [lang, today, kind, from, to])); } catch (e) { list = null; }
+  return Array.isArray(list) ? list : [];
+}
+
+// The narration of one text in one language: each sentence asked for when first read (with its
+// neighbours: CHUNK). Reads as narration()'s lists do: eventSentence(i) is narration().events[i],
+// expectationLine(i) .expectations[i], answerOf(action) the sentence of .answers' entry for that
+// action; undefined past the end.
+export function lazyNarration(engine, text, lang, today) {
+  const lists = { events: [], expectations: [], answers: [] }, ends = {};
+  const read = (kind, i) => {
+    if (!(i >= 0) || (ends[kind] != null && i >= ends[kind])) return undefined;
+    const list = lists[kind];
+    if (list[i] === undefined) {
+      const n = CHUNK[kind], from = i - (i % n), got = sentencesOf(engine, text, lang, today, kind, from, from + n);
+      got.forEach((s, k) => { list[from + k] = typeof s === 'string' ? s : ''; });
+      if (got.length < n) ends[kind] = from + got.length;
+    }
+    return list[i];
+  };
+  return {
+    lang,
+    eventSentence: (i) => read('events', i),
+    expectationLine: (i) => read('expectations', i),
+    answerOf: (action) => read('answers', action),
+  };
+}
+
+// The same reading of a narration() answer parsed whole (seeded from a worker, older modules).
+export function wholeNarration(n) {
+  const at = (list, i) => (list && typeof list[i] === 'string' ? list[i] : undefined);
+  return {
+    lang: n.lang,
+    eventSentence: (i) => at(n.events, i),
+    expectationLine: (i) => at(n.expectations, i),
+    answerOf: (action) => {
+      const found = (n.answers || []).find((x) => x && x.action === action);
+      return found ? String(found.sentence || '') : undefined;
+    },
+  };
+}
