@@ -56,7 +56,8 @@ Event& Simulation::emit(Date date, EventType type, std::optional<Index> sub, std
                         Rule rule, Details details) {
     count_record();
     touch(sub);
-    return result.events.emplace_back(date, type, sub, product, std::move(details), rule, current_action);
+    // Braced: clang 14's libc++ (the wasm build) has no parenthesized aggregate initialization.
+    return result.events.emplace_back(Event{date, type, sub, product, std::move(details), rule, current_action});
 }
 
 void Simulation::change_state(ProductLine& line, Date on, State state) {
