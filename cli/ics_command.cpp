@@ -15,7 +15,9 @@ int ics(std::vector<std::string> args, std::ostream& out, std::ostream& err) {
     if (!path) return 2;
     const auto file = read_and_simulate_file(*path, err, today);
     if (!file) return 2;
-    out << calendar_ics(file->scenario, file->result, language_of(locale, file->scenario.locale));
+    const auto ics = calendar_ics(file->scenario, file->result, language_of(locale, file->scenario.locale));
+    if (!ics) return answer_too_large(err, *path);
+    out << *ics;
     return 0;
 }
 

@@ -30,7 +30,11 @@ int render(std::vector<std::string> args, std::ostream& out, std::ostream& err) 
     if (!file) return 2;
     const Language lang = language_of(locale, file->scenario.locale);
     if (formats == 1) out << timeline_svg(file->scenario, file->result, lang);
-    if (formats == 4) out << sentence_table_html(file->scenario, file->result, lang, link.value_or(""));
+    if (formats == 4) {
+        const auto html = sentence_table_html(file->scenario, file->result, lang, link.value_or(""));
+        if (!html) return answer_too_large(err, *path);
+        out << *html;
+    }
     if (formats == 2) {
         const std::string png = timeline_png(file->scenario, file->result, lang);
         out.write(png.data(), static_cast<std::streamsize>(png.size()));

@@ -2,6 +2,7 @@
 
 #include "engine/simulate.hpp"
 #include "file_input.hpp"
+#include "io/limits.hpp"
 #include "io/scenario_reader.hpp"
 
 namespace subsim::cli {
@@ -21,6 +22,11 @@ std::optional<SimulatedFile> read_and_simulate_file(const std::string& path, std
         return std::nullopt;
     }
     return file;
+}
+
+int answer_too_large(std::ostream& err, const std::string& path) {
+    err << path << ": " << limits::answer_too_large(0, false) << '\n';
+    return 2;
 }
 
 std::optional<std::string> single_file(const std::vector<std::string>& args, const char* command, std::ostream& err) {

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <map>
+#include <vector>
 
 #include "calendar_export/customer_dates.hpp"
 #include "narrate/narrator.hpp"
@@ -42,6 +43,19 @@ std::string description(const Scenario& scenario, const Result& result, const Cu
     const Event& e = result.events[d.event];
     if (d.kind != OutputTitle::last_day_to_cancel) return narrate_event(scenario, result, e, lang);
     return narrate_cancel_deadline(scenario, result, *e.subscription, e.product, e.date, d.date, *d.notice, lang);
+}
+
+// What the events' titles and descriptions hold at least, counted until it passes max_bytes: a
+// title states its event's subject, and so does a description whose event sentence states it
+// (event_sentence_bytes_at_least, 0 otherwise) or that is the last day to cancel it.
+std::size_t events_bytes_at_least(const Scenario& scenario, const Result& result, const std::vector<CustomerDate>& dates,
+                                  std::size_t max_bytes) {
+    std::size_t bytes = 0;
+    for (const CustomerDate& d : dates) {
+        bytes += 2 * event_sentence_bytes_at_least(scenario, result.events[d.event]);
+        if (bytes > max_bytes) break;
+    }
+    return bytes;
 }
 
 void append_event(std::string& out, const Scenario& scenario, const Result& result, const CustomerDate& d,
@@ -88,7 +102,10 @@ std::string ics_text(std::string_view text) {
     return out;
 }
 
-std::string calendar_ics(const Scenario& scenario, const Result& result, Language lang) {
+std::optional<std::string> calendar_ics(const Scenario& scenario, const Result& result, Language lang,
+                                        std::size_t max_bytes) {
+    const std::vector<CustomerDate> dates = customer_dates(scenario, result);
+    if (events_bytes_at_least(scenario, result, dates, max_bytes) > max_bytes) return std::nullopt;
     std::string out;
     out += fold_ics_line("BEGIN:VCALENDAR");
     out += fold_ics_line("VERSION:2.0");
@@ -97,12 +114,14 @@ std::string calendar_ics(const Scenario& scenario, const Result& result, Languag
     out += fold_ics_line("METHOD:PUBLISH");
     if (!scenario.title.empty()) out += fold_ics_line("X-WR-CALNAME:" + ics_text(scenario.title));
     std::map<std::string, int> seen;  // two events alike on one date: "…@subsim", "…-2@subsim"
-    for (const CustomerDate& d : customer_dates(scenario, result)) {
+    for (const CustomerDate& d : dates) {
         std::string id = uid(scenario, result, d);
-        if (const int n = ++seen[id]; n > 1) id.insert(id.size() - 7, "-" + std::to_string(n));
+        if (const int n = ++seen[id]; n > 1) id.insert(id.size() - 7, std::to_string(n).insert(0, 1, '-'));
         append_event(out, scenario, result, d, id, lang);
+        if (out.size() > max_bytes) return std::nullopt;
     }
     out += fold_ics_line("END:VCALENDAR");
+    if (out.size() > max_bytes) return std::nullopt;
     return out;
 }
 

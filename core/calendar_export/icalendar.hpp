@@ -11,16 +11,23 @@
 //
 // Form: CRLF line ends, lines folded at 75 octets (never inside a UTF-8 character), TEXT values
 // escaped (\\ \; \, \n).
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
+#include "io/limits.hpp"
 #include "model/result.hpp"
 #include "model/scenario.hpp"
 #include "narrate/format.hpp"
 
 namespace subsim {
 
-std::string calendar_ics(const Scenario& scenario, const Result& result, Language lang);
+// None when the file would hold more than max_bytes: the names every event's title and description
+// state are added up first (a long id on daily dates is refused before a line is written), and the
+// file stops as soon as it passes the budget (docs/limits.md).
+std::optional<std::string> calendar_ics(const Scenario& scenario, const Result& result, Language lang,
+                                        std::size_t max_bytes = limits::answer_bytes);
 
 // One content line, folded: fold_ics_line(75 'a' + "b") == 75 'a' + "\r\n b\r\n".
 std::string fold_ics_line(std::string_view line);

@@ -53,13 +53,6 @@ std::string string_array(const std::vector<std::string>& items, std::string_view
     return out;
 }
 
-// An output limit reached (records, bytes): the errors answer, at the position of "until".
-JsonAnswer output_limit_error(std::string_view text, std::string message, int version) {
-    Diagnostics limit{{"/until", std::move(message), 1, 1}};
-    JsonDocument::parse(text).locate(limit);
-    return {2, write_errors_json(limit, version)};
-}
-
 // Text of `bytes` already counted plus what `put` writes, within the answer budget: counted
 // first, then written into a buffer of that exact size; none (and `errors` set) when over.
 template <class Put>
@@ -143,6 +136,12 @@ std::optional<std::string> narration_text(std::string_view text, const Scenario&
 }
 
 }  // namespace
+
+JsonAnswer output_limit_error(std::string_view text, std::string message, int version) {
+    Diagnostics limit{{"/until", std::move(message), 1, 1}};
+    JsonDocument::parse(text).locate(limit);
+    return {2, write_errors_json(limit, version)};
+}
 
 Simulated read_and_simulate(std::string_view text, std::optional<Date> today) {
     Simulated s;

@@ -27,6 +27,11 @@ struct Simulated {
     Result result;
     JsonAnswer errors;
 };
+
+// An output limit reached (records, bytes): the errors answer (status 2), at the position of
+// "until" in `scenario_text`; `version` the file's format version.
+JsonAnswer output_limit_error(std::string_view scenario_text, std::string message, int version);
+
 Simulated read_and_simulate(std::string_view scenario_text, std::optional<Date> today = std::nullopt);
 
 // Parse, validate and simulate a scenario file's text.

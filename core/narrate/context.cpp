@@ -54,10 +54,9 @@ const ResultIndex& Context::index() const {
     return *index_;
 }
 
-const std::string& Context::subscription_name(std::size_t sub) const {
-    const Subscription& s = sc.subscriptions[sub];
-    return s.number && !s.number->empty() ? *s.number : s.id;
-}
+const std::string& subscription_name(const Subscription& s) { return s.number && !s.number->empty() ? *s.number : s.id; }
+
+const std::string& Context::subscription_name(std::size_t sub) const { return narrate_detail::subscription_name(sc.subscriptions[sub]); }
 
 std::string Context::subject(std::optional<std::size_t> sub, std::optional<std::size_t> product, int form) const {
     static constexpr Phrase account[] = {Phrase::subject_account, Phrase::subject_account_of, Phrase::subject_account_to};

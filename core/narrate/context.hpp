@@ -22,6 +22,9 @@ struct ResultIndex {
     std::vector<std::vector<std::size_t>> spans_of;     // subscription -> indices into result.spans
 };
 
+// How a reader knows a subscription: its `number`, else its id (SPEC §4.1).
+const std::string& subscription_name(const Subscription& s);
+
 struct Context {
     Context(const Scenario& scenario, const Result& r, Language l, bool isolate = true)
         : sc(scenario), result(r), lang(l), isolate_names(isolate) {}

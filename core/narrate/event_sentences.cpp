@@ -179,13 +179,57 @@ std::string sentence(const Context& c, const Event& e) {
     return "";  // unreachable: every event type has its case above
 }
 
+// The event types whose sentence, in both languages, states its subject ("Invoice for {subject}",
+// « Facture de {subject} »): the subscription's name, and the product's when the event has one.
+bool states_its_subject(EventType type) {
+    switch (type) {
+        case EventType::subscription_started:
+        case EventType::trial_started:
+        case EventType::trial_ending:
+        case EventType::trial_converted:
+        case EventType::trial_expired:
+        case EventType::invoice:
+        case EventType::renewed:
+        case EventType::renewal_reminder:
+        case EventType::cancellation_requested:
+        case EventType::cancellation_scheduled:
+        case EventType::cancellation_effective:
+        case EventType::reactivated:
+        case EventType::expired:
+        case EventType::evergreen_started:
+        case EventType::payment_failed:
+        case EventType::payment_retry:
+        case EventType::payment_succeeded:
+        case EventType::paused:
+        case EventType::resumed: return true;
+        default: return false;
+    }
+}
+
+// What the sentences of all events hold at least, added up before one is built (issue 17: the
+// bytes of an answer are checked before they are produced).
+std::size_t events_bytes_at_least(const Scenario& scenario, const Result& result) {
+    std::size_t bytes = 0;
+    for (const Event& e : result.events) bytes += event_sentence_bytes_at_least(scenario, e);
+    return bytes;
+}
+
 }  // namespace
 
 std::string narrate_event(const Scenario& scenario, const Result& result, const Event& event, Language lang) {
     return sentence(narrate_detail::Context{scenario, result, lang}, event);
 }
 
+std::size_t event_sentence_bytes_at_least(const Scenario& scenario, const Event& event) {
+    if (!event.subscription || !states_its_subject(event.type)) return 0;
+    const std::size_t sub = subscription_name(scenario.subscriptions[*event.subscription]).size();
+    return sub + (event.product ? scenario.catalog.products[*event.product].name.size() : 0);
+}
+
+// A list whose names alone pass max_bytes is refused before a sentence is built: the caller sees
+// no sentence, fewer than events, as with a list stopped at the budget.
 std::vector<std::string> narrate_events(const Scenario& scenario, const Result& result, Language lang, std::size_t max_bytes) {
+    if (events_bytes_at_least(scenario, result) > max_bytes) return {};
     const narrate_detail::Context c{scenario, result, lang};
     std::vector<std::string> out;
     out.reserve(result.events.size());

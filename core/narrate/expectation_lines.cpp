@@ -77,11 +77,10 @@ std::string narrate_expectation(const Scenario& scenario, const ExpectationOutco
 }
 
 std::size_t expectation_line_bytes_at_least(const Scenario& scenario, const Expectation& expectation) {
-    const Result none;
-    const Context c{scenario, none, Language::en, false};
     const auto names = [&](std::optional<std::size_t> sub, std::optional<std::size_t> product) {
         if (!sub) return std::size_t{0};
-        return c.subscription_name(*sub).size() + (product ? scenario.catalog.products[*product].name.size() : 0);
+        return subscription_name(scenario.subscriptions[*sub]).size() +
+               (product ? scenario.catalog.products[*product].name.size() : 0);
     };
     if (const auto* s = std::get_if<StateExpectation>(&expectation)) return names(s->subscription, s->product);
     if (const auto* e = std::get_if<EventExpectation>(&expectation)) return names(e->subscription, e->product);

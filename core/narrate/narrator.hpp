@@ -23,6 +23,11 @@ std::string narrate_event(const Scenario& scenario, const Result& result, const 
 std::vector<std::string> narrate_events(const Scenario& scenario, const Result& result, Language lang,
                                         std::size_t max_bytes = static_cast<std::size_t>(-1));
 
+// A lower bound of the bytes of an event's sentence in any language, known without writing it:
+// the names it states (its subscription's, its product's). narrate_events adds these up before
+// building a sentence, so that a long id billed daily is refused at once, not after 256 MiB.
+std::size_t event_sentence_bytes_at_least(const Scenario& scenario, const Event& event);
+
 // The what-if answer for scenario.actions[action]: "If Ana cancels subscription s1 on 2 March
 // 2025: access until 14 March 2025 inclusive; still charged €49.00."
 std::string narrate_answer(const Scenario& scenario, const Result& result, std::size_t action, Language lang);

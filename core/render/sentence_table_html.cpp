@@ -47,18 +47,23 @@ bool is_web_link(std::string_view link) {
     return true;
 }
 
-std::string sentence_table_html(const Scenario& scenario, const Result& result, Language lang, std::string_view link) {
-    const std::vector<std::string> sentences = narrate_events(scenario, result, lang);
+std::optional<std::string> sentence_table_html(const Scenario& scenario, const Result& result, Language lang,
+                                               std::string_view link, std::size_t max_bytes) {
+    const std::vector<std::string> sentences = narrate_events(scenario, result, lang, max_bytes);
+    if (sentences.size() < result.events.size()) return std::nullopt;
     std::string out = "<table class=\"subsim-timeline\">";
     if (!scenario.title.empty()) out += cell("caption", scenario.title);
     out += "<thead><tr>" + cell("th", output_label(OutputLabel::date, lang)) +
            cell("th", output_label(OutputLabel::what_happens, lang)) + "</tr></thead>\n<tbody>\n";
-    for (std::size_t i = 0; i < sentences.size(); ++i)
+    for (std::size_t i = 0; i < sentences.size(); ++i) {
         out += "<tr>" + cell("td", format_date(result.events[i].date, lang)) + cell("td", sentences[i]) + "</tr>\n";
+        if (out.size() > max_bytes) return std::nullopt;
+    }
     out += "</tbody></table>\n";
     if (is_web_link(link))
         out += "<p><a href=\"" + html_text(link, true) + "\" rel=\"noopener\">" +
                html_text(output_label(OutputLabel::open_live, lang), false) + "</a></p>\n";
+    if (out.size() > max_bytes) return std::nullopt;
     return out;
 }
 

@@ -2,14 +2,22 @@
 - A file over 1 MiB is refused with its real size (not the bytes read before stopping), through a
   file and standard input, in text and in JSON; the JSON is the reader's own errors object.
 - Expectation lines naming a long product name thousands of times are refused by `run` and `check`
-  with the answer budget's message, before any of them is printed."""
-import json, os, subprocess, sys, tempfile
+  with the answer budget's message, before any of them is printed.
+- A long subscription id billed daily (tests/regressions/oom-answer-bytes-*.json) is refused by every
+  command that would repeat it per event (run, run --json, explain, render --html, ics) at once,
+  within 512 MiB of address space and seconds; the pictures, which do not repeat it, are drawn."""
+import json, os, resource, subprocess, sys, tempfile
 from scenario_fixture import scenario, write
 
 SUBSIM = sys.argv[1]
 
-def run(*args, stdin=None):
-    return subprocess.run([SUBSIM, *args], input=stdin, capture_output=True, timeout=300)
+REGRESSIONS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "regressions")
+
+def run(*args, stdin=None, timeout=300):
+    return subprocess.run([SUBSIM, *args], input=stdin, capture_output=True, timeout=timeout)
+
+def limit_memory():
+    resource.setrlimit(resource.RLIMIT_AS, (512 << 20, 512 << 20))
 
 def fail(msg):
     print("FAIL:", msg); sys.exit(1)
@@ -45,4 +53,15 @@ with tempfile.TemporaryDirectory() as d:
         r = run(*cmd)
         if r.returncode != 2 or b"more than the limit of 268435456 bytes" not in r.stderr or len(r.stdout) > 10000:
             fail(f"{cmd[0]}: expectation lines over the budget ({r.returncode}, {r.stderr[:300]!r}, {len(r.stdout)} bytes out)")
-print("ok: exact file sizes and budgeted expectation lines")
+
+for name in ("oom-answer-bytes-long-id-daily.json", "oom-answer-bytes-440KB-id-100-years-daily.json"):
+    path = os.path.join(REGRESSIONS, name)
+    for cmd in (("run", "--json"), ("run",), ("explain",), ("render", "--html"), ("ics",), ("render", "--svg"), ("render", "--png")):
+        r = subprocess.run([SUBSIM, *cmd, path], capture_output=True, timeout=60, preexec_fn=limit_memory)
+        said = (r.stdout + r.stderr).decode(errors="replace")
+        if cmd[-1] in ("--svg", "--png"):
+            if r.returncode != 0 or len(r.stdout) > 8 << 20:
+                fail(f"{' '.join(cmd)} {name}: {r.returncode} {len(r.stdout)} bytes {r.stderr[:300]!r}")
+        elif r.returncode != 2 or "more than the limit of 268435456 bytes" not in said or len(r.stdout) > 1000:
+            fail(f"{' '.join(cmd)} {name}: {r.returncode} {len(r.stdout)} bytes out, {said[:300]!r}")
+print("ok: exact file sizes, budgeted expectation lines, every output of a long id billed daily refused or bounded")

@@ -3,38 +3,18 @@
 // something happened to it (engine/wakeup_state.hpp): that kept date must be a full scan's.
 #include <catch2/catch.hpp>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
 #include "engine/day.hpp"
 #include "engine/simulate.hpp"
 #include "engine/simulation.hpp"
 #include "engine/wakeup.hpp"
+#include "example_scenarios.hpp"
 #include "io/json_writer.hpp"
 #include "io/scenario_reader.hpp"
 
 using namespace subsim;
+using subsim::testing::each_example_scenario;
 
 namespace {
-
-// Calls `check` with every bundled example scenario; returns how many there were.
-template <class Check>
-int each_example_scenario(Check&& check) {
-    int count = 0;
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(SUBSIM_SOURCE_DIR "/scenarios")) {
-        if (entry.path().extension() != ".json") continue;
-        std::ifstream in(entry.path());
-        std::stringstream text;
-        text << in.rdbuf();
-        const ScenarioReading reading = read_scenario(text.str(), Date::parse("2026-03-31"));  // relative dates: SPEC-v2 §8
-        REQUIRE(reading.scenario);
-        INFO(entry.path().filename().string());
-        check(*reading.scenario);
-        ++count;
-    }
-    return count;
-}
 
 // Runs `scenario` day by day, comparing each subscription's kept wake-up date with a full scan.
 void compare_kept_with_full_scan(const Scenario& scenario) {
