@@ -24,10 +24,11 @@ void consider_subscription(const Simulation& sim, Earliest& e, SubscriptionRun& 
     e.consider(run.transfer.completes);
     e.consider(next_pause_date(run));
     if (run.bundle.calendar) e.consider(run.bundle.wake.after(*run.bundle.calendar, e.today));
+    SharedBoundary boundaries;  // the products of one period and anchor share theirs
     for (ProductLine& line : run.lines) {
         if (line.pending) e.consider(line.pending->effective);
         if (line.change) e.consider(line.change->effective);
-        if (line.live()) e.consider(line.wake.after(line.calendar, e.today));
+        if (line.live()) e.consider(line.wake.after(line.calendar, e.today, boundaries));
     }
     e.consider(next_retry_after(sim, run, e.today));  // SPEC-v2 §4.3
     std::vector<long>& cursors = run.reminders.wake_term;
