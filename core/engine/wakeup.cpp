@@ -64,7 +64,8 @@ Date next_day_to_visit(Simulation& sim, Date today, std::optional<Date> next_act
     e.consider(sim.account.closing_on);
     e.consider(sim.account.data_deleted_on);
     for (SubscriptionRun& run : sim.subs) e.consider(earliest_ahead(sim, run, today));
-    for (const SubscriptionRun& run : sim.subs) e.consider(next_law_date(sim, run, today));
+    if (laws_in_scope(sim.scenario))
+        for (const SubscriptionRun& run : sim.subs) e.consider(next_law_date(sim, run, today));
     return e.best.value_or(sim.scenario.until.plus_days(1));
 }
 
