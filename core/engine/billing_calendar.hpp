@@ -26,6 +26,12 @@ public:
         const Kept& kept = kept_[static_cast<unsigned long>(k) & 3];
         return kept.k == k ? kept.date : keep(k);
     }
+    // Both calendars give the same boundary for every k (a subscription's products on one period
+    // and anchor, not moved apart): one can be computed for the other.
+    bool same_boundaries(const BillingCalendar& o) const {
+        return anchor_ == o.anchor_ && anchor_day_ == o.anchor_day_ && step_ == o.step_ && months_ == o.months_ &&
+               shift_ == o.shift_;
+    }
     // Smallest k >= 0 with boundary(k) > date.
     long first_boundary_after(Date date) const;
     // Smallest term-boundary index k >= 0 with boundary(k) > date.
@@ -72,6 +78,26 @@ private:
     mutable Kept kept_[4];
 };
 
+// The boundary last asked for, computed once for the calendars that share their boundaries
+// (same_boundaries): 5 products on monthly plans from one anchor compute each month's boundary
+// once, not 5 times. Lives for one pass over a subscription's lines.
+class SharedBoundary {
+public:
+    Date of(const BillingCalendar& cal, long k) {
+        if (!last_ || k != k_ || !cal.same_boundaries(*last_)) {
+            last_ = &cal;
+            k_ = k;
+            date_ = cal.boundary(k);
+        }
+        return date_;
+    }
+
+private:
+    const BillingCalendar* last_ = nullptr;
+    long k_ = 0;
+    Date date_;
+};
+
 // A position on a calendar that moves forward with the days, keeping its boundary's date.
 class BoundaryCursor {
 public:
@@ -84,9 +110,18 @@ public:
         index_ = k;
         date_ = cal.boundary(k);
     }
+    // The same, through boundaries shared with the other lines of one pass.
+    void move_to(const BillingCalendar& cal, long k, SharedBoundary& shared) {
+        index_ = k;
+        date_ = shared.of(cal, k);
+    }
     // The first boundary after `today`.
     Date after(const BillingCalendar& cal, Date today) {
         while (date(cal) <= today) move_to(cal, index_ + 1);
+        return *date_;
+    }
+    Date after(const BillingCalendar& cal, Date today, SharedBoundary& shared) {
+        while (date(cal) <= today) move_to(cal, index_ + 1, shared);
         return *date_;
     }
 

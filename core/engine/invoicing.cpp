@@ -129,10 +129,11 @@ void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, Rule rule) 
                 add(InvoiceLine{std::nullopt, *run.sub->bundle, day, next, bundle.price}, rule);
         }
     }
+    SharedBoundary next_boundaries;
     for (ProductLine& line : run.lines) {
         if (line.state != State::active && line.state != State::pending_cancellation) continue;
         if (!boundary_today(line.calendar, line.billing, day)) continue;
-        line.billing.move_to(line.calendar, line.billing.index() + 1);
+        line.billing.move_to(line.calendar, line.billing.index() + 1, next_boundaries);
         if (prepaid_on(run, day) || billed_through_bundle(sim, run, line.product)) continue;
         const Date next = line.billing.date(line.calendar);
         if (const auto end = partial_last_period_end(sim, line, day, next)) {  // SPEC-v2 §5.3

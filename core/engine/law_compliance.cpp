@@ -27,8 +27,12 @@ bool prepaid_at(const SubscriptionRun& run, Date t) {
 
 }  // namespace
 
+bool laws_in_scope(const Scenario& scenario) {
+    return scenario.version >= 2 && scenario.jurisdiction && scenario.account.consumer;
+}
+
 bool law_applies(const Simulation& sim, const SubscriptionRun& run) {
-    return sim.scenario.version >= 2 && sim.scenario.jurisdiction && sim.scenario.account.consumer && !run.transfer.done;
+    return laws_in_scope(sim.scenario) && !run.transfer.done;
 }
 
 std::vector<TacitRenewal> renewals_ahead(const SubscriptionRun& run) {
@@ -102,7 +106,7 @@ void emit_warning(Simulation& sim, Date day, const SubscriptionRun& run, const W
 }
 
 void run_law(Simulation& sim, Date day) {
-    if (sim.scenario.version < 2 || !sim.scenario.jurisdiction || !sim.scenario.account.consumer) return;
+    if (!laws_in_scope(sim.scenario)) return;
     for (SubscriptionRun& run : sim.subs) fr_windows(sim, run, day);
     for (SubscriptionRun& run : sim.subs) eu_windows(sim, run, day);
     for (SubscriptionRun& run : sim.subs) ca_windows(sim, run, day);

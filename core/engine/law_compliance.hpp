@@ -23,6 +23,7 @@
 
 namespace subsim {
 
+struct Scenario;
 struct Simulation;
 struct SubscriptionRun;
 
@@ -49,6 +50,9 @@ struct DaySpan {
 // True when law events apply to `run` today: a format 2 scenario with a jurisdiction, a consumer
 // account, and a subscription not transferred away (§7.1).
 bool law_applies(const Simulation& sim, const SubscriptionRun& run);
+// The scenario can bring a law to bear at all (format 2, a jurisdiction, a consumer account):
+// without, phase 5 and the lookahead's law dates skip every subscription.
+bool laws_in_scope(const Scenario& scenario);
 
 // An automatic renewal still to come at term boundary `t` (a v1.3 renewal, or the evergreen start
 // T1, which is a tacit extension): the term [t0, t) ends there; `next_end` is the end of the term

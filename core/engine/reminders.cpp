@@ -34,8 +34,13 @@ void remind_renewal(Simulation& sim, const SubscriptionRun& run, Date day, Durat
     if (before.is_calendar() && day.plus_days(1).day() == 1) hi = Duration::months(1).after(lo.plus_days(1 - static_cast<long>(lo.day()))).plus_days(-1);
     // Boundaries grow with k and the walk starts at the current term end or later: when that term
     // end lies past `hi`, no boundary is in reach (most days; the search below is the costly part).
-    if (cal.boundary(run.renewal.term_end) > hi) return;
-    for (long k = std::max(run.renewal.term_end, cal.first_term_boundary_after(lo.plus_days(-1))); cal.boundary(k) <= hi;
+    const Date current_end = cal.boundary(run.renewal.term_end);
+    if (current_end > hi) return;
+    // The first term boundary on or after `lo`, from the current term end on: that end itself when
+    // it is not before `lo` (the usual reminder day), else found by search.
+    const long first = current_end < lo ? std::max(run.renewal.term_end, cal.first_term_boundary_after(lo.plus_days(-1)))
+                                        : run.renewal.term_end;
+    for (long k = first; cal.boundary(k) <= hi;
          k = cal.next_term_index(k)) {
         if (pause_hides_boundary(run, k)) return;  // an open-ended pause: no renewal date known (SPEC-v2 §3.3)
         const Date boundary = cal.boundary(k);

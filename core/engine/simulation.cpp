@@ -1,6 +1,7 @@
 #include "engine/simulation.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <utility>
 
 #include "engine/start.hpp"
@@ -56,15 +57,24 @@ Event& Simulation::emit(Date date, EventType type, std::optional<Index> sub, std
                         Rule rule, Details details) {
     count_record();
     touch(sub);
-    // Braced: clang 14's libc++ (the wasm build) has no parenthesized aggregate initialization.
-    return result.events.emplace_back(Event{date, type, sub, product, std::move(details), rule, current_action});
+    // Built in place: the details move once, from the caller's into the event's.
+    Event& e = result.events.emplace_back();
+    e.date = date;
+    e.type = type;
+    e.subscription = sub;
+    e.product = product;
+    e.details = std::move(details);
+    e.rule = rule;
+    e.action = current_action;
+    return e;
 }
 
 void Simulation::change_state(ProductLine& line, Date on, State state) {
     count_record();
-    for (SubscriptionRun& run : subs)  // the run that owns `line`
-        for (const ProductLine& l : run.lines)
-            if (&l == &line) run.wakeup.touched = true;
+    for (SubscriptionRun& run : subs) {  // the run that owns `line`: its lines hold it
+        const ProductLine* first = run.lines.data();
+        if (std::less_equal<>{}(first, &line) && std::less<>{}(&line, first + run.lines.size())) run.wakeup.touched = true;
+    }
     set_state(line, on, state);
 }
 

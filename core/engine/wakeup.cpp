@@ -24,10 +24,11 @@ void consider_subscription(const Simulation& sim, Earliest& e, SubscriptionRun& 
     e.consider(run.transfer.completes);
     e.consider(next_pause_date(run));
     if (run.bundle.calendar) e.consider(run.bundle.wake.after(*run.bundle.calendar, e.today));
+    SharedBoundary boundaries;  // the products of one period and anchor share theirs
     for (ProductLine& line : run.lines) {
         if (line.pending) e.consider(line.pending->effective);
         if (line.change) e.consider(line.change->effective);
-        if (line.live()) e.consider(line.wake.after(line.calendar, e.today));
+        if (line.live()) e.consider(line.wake.after(line.calendar, e.today, boundaries));
     }
     e.consider(next_retry_after(sim, run, e.today));  // SPEC-v2 §4.3
     std::vector<long>& cursors = run.reminders.wake_term;
@@ -63,7 +64,8 @@ Date next_day_to_visit(Simulation& sim, Date today, std::optional<Date> next_act
     e.consider(sim.account.closing_on);
     e.consider(sim.account.data_deleted_on);
     for (SubscriptionRun& run : sim.subs) e.consider(earliest_ahead(sim, run, today));
-    for (const SubscriptionRun& run : sim.subs) e.consider(next_law_date(sim, run, today));
+    if (laws_in_scope(sim.scenario))
+        for (const SubscriptionRun& run : sim.subs) e.consider(next_law_date(sim, run, today));
     return e.best.value_or(sim.scenario.until.plus_days(1));
 }
 
