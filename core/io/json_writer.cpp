@@ -19,7 +19,7 @@ public:
         : null_(pool_.add("null")), subscriptions_(quoted(r.subscription_ids)), products_(quoted(r.product_ids)),
           bundles_(quoted(r.bundle_ids)), plans_(quoted(r.plan_ids)), events_(names<EventType>(event_type_count)),
           states_(names<State>(state_count)), kinds_(names<LineKind>(line_kind_count)),
-          statuses_(names<InvoiceStatus>(invoice_status_count)) {
+          statuses_(names<InvoiceStatus>(invoice_status_count)), rules_(names<Rule>(rule_catalogue().size())) {
         pool_.seal();
     }
     std::string_view subscription(std::optional<std::size_t> i) const { return id(subscriptions_, i); }
@@ -30,10 +30,11 @@ public:
     std::string_view name(State s) const { return pool_[states_ + static_cast<std::size_t>(s)]; }
     std::string_view name(LineKind k) const { return pool_[kinds_ + static_cast<std::size_t>(k)]; }
     std::string_view name(InvoiceStatus s) const { return pool_[statuses_ + static_cast<std::size_t>(s)]; }
+    std::string_view name(Rule r) const { return pool_[rules_ + static_cast<std::size_t>(r)]; }
 
 private:
     Pool pool_;  // (declared first: the members below are its places)
-    std::size_t null_, subscriptions_, products_, bundles_, plans_, events_, states_, kinds_, statuses_;
+    std::size_t null_, subscriptions_, products_, bundles_, plans_, events_, states_, kinds_, statuses_, rules_;
 
     std::string_view id(std::size_t first, std::optional<std::size_t> i) const { return pool_[i ? first + *i : null_]; }
     std::size_t quoted(const std::vector<std::string>& ids) {
@@ -104,7 +105,7 @@ void put_event(Out<Sink>& o, const Event& e) {
         o.raw(i ? ", \"" : "\"").raw(e.details[i].key).raw("\": ");  // the key: a literal of the engine's
         put_detail(o, e.details[i].value);
     }
-    o.raw("}, \"rule\": \"").raw(to_string(e.rule)).raw("\"");
+    o.raw("}, \"rule\": \"").text(o.texts.name(e.rule)).raw("\"");
 }
 
 template <class Sink>
