@@ -71,9 +71,10 @@ const Json* FieldReader::as_object(const Json& value, const std::string& ptr, st
 
 void FieldReader::only_keys(const Json& object, const std::string& ptr, std::initializer_list<std::string_view> allowed) {
     for (const Json& member : object) {
+        const auto is_key = [&](std::string_view k) { return same_key(k, member.key()); };
+        if (std::any_of(allowed.begin(), allowed.end(), is_key)) continue;
         const std::string key(member.key());
         if (key.rfind("x-", 0) == 0) continue;
-        if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
         error(pointer_child(ptr, key),
               "unknown key " + in_quotes(key) + or_misplaced(suggestion(key, allowed), ptr, key) + " (keys starting with x- are free for notes)",
               true);
@@ -83,8 +84,10 @@ void FieldReader::only_keys(const Json& object, const std::string& ptr, std::ini
 void FieldReader::only_keys(const Json& object, const std::string& ptr, std::initializer_list<std::string_view> allowed,
                             std::initializer_list<std::string_view> v2_keys) {
     for (const Json& member : object) {
+        const auto is_key = [&](std::string_view k) { return same_key(k, member.key()); };
+        if (std::any_of(allowed.begin(), allowed.end(), is_key)) continue;
         const std::string key(member.key());
-        if (key.rfind("x-", 0) == 0 || std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+        if (key.rfind("x-", 0) == 0) continue;
         const bool v2_key = std::find(v2_keys.begin(), v2_keys.end(), key) != v2_keys.end();
         if (v2_key && version >= 2) continue;
         if (v2_key) error(pointer_child(ptr, key), "unknown key " + in_quotes(key) + " in a version 1 file: it needs \"subsim\": 2", true);
@@ -103,13 +106,13 @@ const Json* FieldReader::array(const Json& object, const std::string& ptr, std::
                                std::size_t max_items) {
     const Json* v = member(object, ptr, key, required);
     if (!v) return nullptr;
-    const std::string at = pointer_child(ptr, key);
     if (!v->is_array()) {
-        error(at, in_quotes(key) + " must be a list [ ... ], not " + describe_json_type(*v));
+        error(pointer_child(ptr, key), in_quotes(key) + " must be a list [ ... ], not " + describe_json_type(*v));
         return nullptr;
     }
     if (v->size() > max_items) {
-        error(at, in_quotes(key) + " has " + std::to_string(v->size()) + " items; the limit is " + std::to_string(max_items));
+        error(pointer_child(ptr, key),
+              in_quotes(key) + " has " + std::to_string(v->size()) + " items; the limit is " + std::to_string(max_items));
         return nullptr;
     }
     return v;
@@ -163,7 +166,10 @@ std::optional<Date> FieldReader::date_value(const Json& v, const std::string& pt
 
 std::optional<Date> FieldReader::date(const Json& object, const std::string& ptr, std::string_view key, bool required) {
     const Json* v = member(object, ptr, key, required);
-    return v ? date_value(*v, pointer_child(ptr, key)) : std::nullopt;
+    if (!v) return std::nullopt;
+    if (v->is_string())
+        if (auto d = Date::parse(v->text())) return d;  // (the pointer is built only for the other cases)
+    return date_value(*v, pointer_child(ptr, key));
 }
 
 std::optional<Duration> FieldReader::duration_value(const Json& v, const std::string& ptr, bool allow_zero) {
@@ -182,7 +188,10 @@ std::optional<Duration> FieldReader::duration_value(const Json& v, const std::st
 std::optional<Duration> FieldReader::duration(const Json& object, const std::string& ptr, std::string_view key,
                                               bool required, bool allow_zero) {
     const Json* v = member(object, ptr, key, required);
-    return v ? duration_value(*v, pointer_child(ptr, key), allow_zero) : std::nullopt;
+    if (!v) return std::nullopt;
+    if (v->is_string())
+        if (auto d = Duration::parse(v->text()); d && (allow_zero || !d->is_zero())) return d;  // (likewise)
+    return duration_value(*v, pointer_child(ptr, key), allow_zero);
 }
 
 std::optional<bool> FieldReader::boolean(const Json& object, const std::string& ptr, std::string_view key,
@@ -200,6 +209,9 @@ std::optional<std::int64_t> FieldReader::integer(const Json& object, const std::
                                                  bool required, std::int64_t min, std::int64_t max) {
     const Json* v = member(object, ptr, key, required);
     if (!v) return std::nullopt;
+    if (v->is_number_integer() && v->integer() >= min && v->integer() <= max &&
+        !(v->is_number_unsigned() && v->unsigned_integer() > static_cast<std::uint64_t>(max)))
+        return v->integer();  // (the pointer is built only for an error)
     const std::string at = pointer_child(ptr, key);
     if (v->is_number_unsigned() && v->unsigned_integer() > static_cast<std::uint64_t>(max)) {
         error(at, in_quotes(key) + " must be at most " + std::to_string(max));

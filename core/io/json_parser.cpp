@@ -1,6 +1,7 @@
 #include "io/json_parser.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "io/json_document.hpp"
 #include "io/json_number.hpp"
@@ -9,6 +10,13 @@ namespace subsim {
 namespace {
 
 constexpr std::size_t small_object = 16;  // members searched one by one; past it, a hash map
+
+// Bytes a string may hold as they are: not '"', '\\', a control character or a non-ASCII byte.
+constexpr std::array<bool, 256> plain_bytes = [] {
+    std::array<bool, 256> plain{};
+    for (unsigned c = 0x20; c < 0x80; ++c) plain[c] = c != '"' && c != '\\';
+    return plain;
+}();
 
 bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
@@ -191,7 +199,7 @@ std::size_t JsonParser::member_index(std::string_view key) {
         return it == f.keys->end() ? npos : it->second;
     }
     for (std::size_t i = f.first; i < stack_.size(); ++i)
-        if (stack_[i].key_ == key) return i;
+        if (same_key(stack_[i].key_, key)) return i;
     return npos;
 }
 
@@ -219,6 +227,8 @@ std::string JsonParser::pointer() const {
 bool JsonParser::string(std::string_view& text) {
     const std::size_t start = ++i_;
     while (i_ < s_.size()) {
+        while (i_ < s_.size() && plain_bytes[static_cast<unsigned char>(s_[i_])]) ++i_;
+        if (i_ >= s_.size()) break;
         const unsigned char c = static_cast<unsigned char>(s_[i_]);
         if (c == '"') {
             text = s_.substr(start, i_ - start);

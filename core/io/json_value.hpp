@@ -75,10 +75,15 @@ private:
     Type type_ = Type::null;
 };
 
+// a == b, with length and first byte checked before any call to memcmp (most keys differ there).
+inline bool same_key(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && (a.empty() || a[0] == b[0]) && a == b;
+}
+
 inline const JsonValue* JsonValue::find(std::string_view key) const {
     if (!is_object()) return nullptr;
     for (const JsonValue& member : *this)
-        if (member.key_ == key) return &member;
+        if (same_key(member.key_, key)) return &member;
     return nullptr;
 }
 

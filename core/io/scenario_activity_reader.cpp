@@ -129,23 +129,23 @@ void ScenarioParts::read_action(const Json& v, const std::string& ptr) {
                                      " to " + sc.until.iso());
     }
     if (const Json* by = kind == ActionKind::payment_fails ? nullptr : r.member(v, ptr, "by", false))
-        if (resolve(users, *by, ptr + "/by", "user")) a.by = by->text();
+        if (resolve_lazily(users, *by, [&] { return ptr + "/by"; }, "user")) a.by = by->text();
     if (on_subscription)
         if (const Json* s = r.member(v, ptr, "subscription", true))
-            a.subscription = resolve(subscriptions, *s, ptr + "/subscription", "subscription");
+            a.subscription = resolve_lazily(subscriptions, *s, [&] { return ptr + "/subscription"; }, "subscription");
     if (with_products)
         if (const Json* list = r.array(v, ptr, "products", false, limits::products)) {
             if (list->empty()) r.error(ptr + "/products", "list at least one product, or leave \"products\" out to act on the whole subscription");
             for (std::size_t i = 0; i < list->size(); ++i) {
-                const std::string at = pointer_child(ptr + "/products", i);
-                const auto product = resolve(products, (*list)[i], at, "product");
+                const auto at = [&] { return pointer_child(ptr + "/products", i); };  // built only for an error
+                const auto product = resolve_lazily(products, (*list)[i], at, "product");
                 if (!product || !a.subscription) continue;
                 const Subscription& sub = sc.subscriptions[*a.subscription];
                 const bool held = std::any_of(sub.plans.begin(), sub.plans.end(),
                                               [&](Index p) { return sc.catalog.plans[p].product == *product; });
-                if (!held) r.error(at, "subscription " + in_quotes(sub.id) + " has no plan for product " + in_quotes((*list)[i].text()));
+                if (!held) r.error(at(), "subscription " + in_quotes(sub.id) + " has no plan for product " + in_quotes((*list)[i].text()));
                 else if (std::find(a.products.begin(), a.products.end(), *product) != a.products.end())
-                    r.error(at, "this product is listed twice");
+                    r.error(at(), "this product is listed twice");
                 else a.products.push_back(*product);
             }
         }
@@ -203,14 +203,14 @@ void ScenarioParts::read_expectation(const Json& v, const std::string& ptr) {
     if (!r.as_object(v, ptr, "an expectation")) return;
     const auto subscription_at = [&](bool required) -> std::optional<Index> {
         const Json* s = r.member(v, ptr, "subscription", required);
-        return s ? resolve(subscriptions, *s, ptr + "/subscription", "subscription") : std::nullopt;
+        return s ? resolve_lazily(subscriptions, *s, [&] { return ptr + "/subscription"; }, "subscription") : std::nullopt;
     };
     if (v.contains("state")) {
         r.only_keys(v, ptr, {"on", "subscription", "product", "state"});
         StateExpectation e;
         e.on = r.date(v, ptr, "on", true).value_or(Date{});
         e.subscription = subscription_at(true).value_or(0);
-        if (const Json* p = r.member(v, ptr, "product", false)) e.product = resolve(products, *p, ptr + "/product", "product");
+        if (const Json* p = r.member(v, ptr, "product", false)) e.product = resolve_lazily(products, *p, [&] { return ptr + "/product"; }, "product");
         const bool v1_paused = r.version < 2 && v.find("state")->equals("paused");
         if (v1_paused) r.error(ptr + "/state", "the state \"paused\" needs \"subsim\": 2");
         else if (r.version >= 2)
@@ -235,7 +235,7 @@ void ScenarioParts::read_expectation(const Json& v, const std::string& ptr) {
         e.subscription = subscription_at(false);
         if (const Json* p = r.member(v, ptr, "product", false)) {
             e.product_given = true;
-            if (!p->is_null()) e.product = resolve(products, *p, ptr + "/product", "product");
+            if (!p->is_null()) e.product = resolve_lazily(products, *p, [&] { return ptr + "/product"; }, "product");
         }
         e.on = r.date(v, ptr, "on", false);
         e.count = r.integer(v, ptr, "count", false, 0, 10'000'000);

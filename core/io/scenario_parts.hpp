@@ -32,6 +32,13 @@ public:
     bool register_id(IdIndex& index, const std::string& id, Index at, const std::string& ptr, std::string_view what);
     // An id that must exist in `index`.
     std::optional<Index> resolve(const IdIndex& index, const Json& value, const std::string& ptr, std::string_view what);
+    // The same, the pointer built by `pointer()` only for an error.
+    template <class MakePointer>
+    std::optional<Index> resolve_lazily(const IdIndex& index, const Json& value, MakePointer pointer, std::string_view what) {
+        if (value.is_string())
+            if (const auto it = index.find(std::string(value.text())); it != index.end()) return it->second;
+        return resolve(index, value, pointer(), what);
+    }
     bool within_horizon(Date d) const { return dates_ok && sc.start <= d && d <= sc.until; }
 
 private:

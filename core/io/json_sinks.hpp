@@ -1,0 +1,183 @@
+#pragma once
+// Internal to io/: the two sinks the JSON writers run on, and the pieces they put.
+//
+//   Count   adds up lengths only: an answer's exact size, known before any byte of it exists.
+//   Write   appends to a string already reserved at that size, through a small buffer: no
+//           zero-filled answer first, one append per 2 KiB instead of one per piece.
+//
+// Every writer is a template over the sink, so the count and the bytes come from the same code.
+//   std::string s;  { Write w{s}; put(w, "{\"a\": "); put_integer(w, -12); w.put('}'); }  // s == "{\"a\": -12}"
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "io/date_text.hpp"
+
+namespace subsim {
+
+struct Count {
+    std::size_t n = 0;
+    void put(char) { ++n; }
+    void put(const char*, std::size_t len) { n += len; }
+    void put_padded(std::string_view text) { n += text.size(); }
+};
+
+class Write {
+public:
+    explicit Write(std::string& out) : out_(out) {}
+    Write(const Write&) = delete;
+    Write& operator=(const Write&) = delete;
+    ~Write() { flush(); }
+
+    [[gnu::always_inline]] void put(char c) {
+        if (p_ == buf_ + capacity) flush();
+        *p_++ = c;
+    }
+    [[gnu::always_inline]] void put(const char* data, std::size_t len) {
+        if (len > room()) {
+            flush();
+            if (len > capacity) return void(out_.append(data, len));
+        }
+        if (__builtin_constant_p(len) || len > 16) std::memcpy(p_, data, len);
+        else copy_short(data, len);
+        p_ += len;
+    }
+    // Exactly `N` bytes (a date's 12): a copy of known size, inlined.
+    template <std::size_t N>
+    [[gnu::always_inline]] void put_fixed(const char* data) {
+        if (N > room()) flush();
+        std::memcpy(p_, data, N);
+        p_ += N;
+    }
+    // A short text followed by at least `slack` readable bytes (a Pool's): one copy of fixed
+    // size, of which only `text.size()` bytes count.
+    static constexpr std::size_t slack = 32;
+    [[gnu::always_inline]] void put_padded(std::string_view text) {
+        if (text.size() > slack) return put(text.data(), text.size());
+        if (slack > room()) flush();
+        std::memcpy(p_, text.data(), slack);
+        p_ += text.size();
+    }
+
+private:
+    // Below the size where glibc's memcpy switches to `rep movsb`, so each append stays a vector copy.
+    static constexpr std::size_t capacity = 2048;
+    std::size_t room() const { return static_cast<std::size_t>(buf_ + capacity - p_); }
+    void flush() {
+        out_.append(buf_, static_cast<std::size_t>(p_ - buf_));
+        p_ = buf_;
+    }
+
+    // At most 16 bytes of a length known only now (an engine's key): two overlapping copies of
+    // fixed size instead of a call to memcpy, reading nothing past the text.
+    void copy_short(const char* data, std::size_t len) {
+        if (len >= 8) {
+            std::memcpy(p_, data, 8);
+            std::memcpy(p_ + len - 8, data + len - 8, 8);
+        } else if (len >= 4) {
+            std::memcpy(p_, data, 4);
+            std::memcpy(p_ + len - 4, data + len - 4, 4);
+        } else {
+            for (std::size_t i = 0; i < len; ++i) p_[i] = data[i];
+        }
+    }
+
+    std::string& out_;
+    char buf_[capacity];
+    char* p_ = buf_;
+};
+
+// Texts kept one after another in one buffer with Write::slack bytes after the last, so that
+// Write::put_padded may copy past the end of any of them.
+class Pool {
+public:
+    // Adds `text` (its length fixed once every text is in); returns its place.
+    std::size_t add(std::string_view text) {
+        bytes_.append(text);
+        spans_.push_back({bytes_.size() - text.size(), text.size()});
+        return spans_.size() - 1;
+    }
+    std::size_t size() const { return spans_.size(); }
+    void seal() { bytes_.append(Write::slack, ' '); }
+    std::string_view operator[](std::size_t i) const { return {bytes_.data() + spans_[i].first, spans_[i].second}; }
+
+private:
+    std::string bytes_;
+    std::vector<std::pair<std::size_t, std::size_t>> spans_;
+};
+
+template <class Sink>
+[[gnu::always_inline]] inline void put(Sink& out, std::string_view s) { out.put(s.data(), s.size()); }
+
+// A string as a JSON literal; runs of characters that need no escaping are copied in one go.
+template <class Sink>
+void put_string(Sink& out, std::string_view s) {
+    static constexpr char hex[] = "0123456789abcdef";
+    out.put('"');
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        put(out, s.substr(run, i - run));
+        run = i + 1;
+        switch (c) {
+            case '"': put(out, "\\\""); break;
+            case '\\': put(out, "\\\\"); break;
+            case '\n': put(out, "\\n"); break;
+            case '\r': put(out, "\\r"); break;
+            case '\t': put(out, "\\t"); break;
+            case '\b': put(out, "\\b"); break;
+            case '\f': put(out, "\\f"); break;
+            default: {
+                const char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+                out.put(u, 6);
+            }
+        }
+    }
+    put(out, s.substr(run));
+    out.put('"');
+}
+
+// The digits of |v| and its sign: counted by comparisons, written from the end.
+inline std::size_t integer_bytes(std::int64_t v) {
+    std::uint64_t m = v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+    std::size_t n = v < 0 ? 2 : 1;
+    for (; m >= 10; m /= 10) ++n;
+    return n;
+}
+
+template <class Sink>
+[[gnu::always_inline]] inline void put_integer(Sink& out, std::int64_t v) {
+    if constexpr (std::is_same_v<Sink, Count>) {
+        out.n += integer_bytes(v);
+    } else {
+        char text[24];
+        char* end = text + sizeof text;
+        char* p = end;
+        const bool negative = v < 0;
+        std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+        do {
+            *--p = static_cast<char>('0' + magnitude % 10);
+            magnitude /= 10;
+        } while (magnitude > 0);
+        if (negative) *--p = '-';
+        out.put(p, static_cast<std::size_t>(end - p));
+    }
+}
+
+// What a sink does with a date: Count adds its length, Write copies its text.
+template <class Sink>
+[[gnu::always_inline]] inline void put_date(Sink& out, DateText& dates, Date d) {
+    if constexpr (std::is_same_v<Sink, Count>) {
+        out.n += DateText::bytes(d);
+    } else {
+        const std::string_view text = dates.of(d);
+        if (text.size() == 12) out.template put_fixed<12>(text.data());  // the calendar's years
+        else put(out, text);
+    }
+}
+
+}  // namespace subsim

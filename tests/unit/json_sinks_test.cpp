@@ -1,0 +1,108 @@
+// The writers' sinks (core/io/json_sinks.hpp): Write's chunked appends give the same bytes as a
+// plain concatenation whatever the sizes of the pieces, Count counts exactly what Write writes,
+// and a Pool's texts stay readable past their end for Write::put_padded.
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "io/json_sinks.hpp"
+
+using subsim::Count;
+using subsim::Pool;
+using subsim::Write;
+
+namespace {
+
+// Pieces of every length 0..40 and a few past the chunk, with distinct bytes.
+std::vector<std::string> pieces() {
+    std::vector<std::string> out;
+    for (std::size_t len : {0, 1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 32, 33, 40, 2047, 2048, 2049, 5000})
+        for (std::size_t k = 0; k < 3; ++k) {
+            std::string s;
+            for (std::size_t i = 0; i < len; ++i) s += static_cast<char>('a' + (i * 7 + k + len) % 26);
+            out.push_back(s);
+        }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("Write appends exactly the pieces put, across chunk boundaries", "[json][writer]") {
+    std::string expected, text;
+    {
+        Write w{text};
+        for (int round = 0; round < 40; ++round)
+            for (const std::string& p : pieces()) {
+                w.put(p.data(), p.size());  // a length known only at run time: the short copy for <= 16
+                w.put(',');
+                expected += p;
+                expected += ',';
+            }
+    }
+    CHECK(text == expected);
+}
+
+TEST_CASE("put_padded copies only the text's bytes from a sealed Pool", "[json][writer]") {
+    Pool pool;
+    std::vector<std::size_t> at;
+    for (const std::string& p : pieces()) at.push_back(pool.add(p));
+    pool.seal();
+    std::string expected, text;
+    {
+        Write w{text};
+        for (int round = 0; round < 40; ++round)
+            for (std::size_t i = 0; i < at.size(); ++i) {
+                w.put_padded(pool[at[i]]);
+                expected += pool[at[i]];
+            }
+    }
+    CHECK(text == expected);
+    Count c;
+    c.put_padded(pool[at.back()]);
+    CHECK(c.n == pieces().back().size());
+}
+
+TEST_CASE("Count counts what Write writes for integers, strings and dates", "[json][writer]") {
+    const std::vector<std::int64_t> numbers{0, 1, -1, 9, 10, -10, 99, 100, 4900, -123456789,
+                                            std::numeric_limits<std::int64_t>::max(),
+                                            std::numeric_limits<std::int64_t>::min()};
+    const std::vector<std::string> strings{"", "plain", "quote \" back\\slash", "tab\tnew\nline", std::string("nul\0x", 5), "é"};
+    subsim::DateText dates;
+    const std::vector<subsim::Date> days{subsim::Date::parse("2025-01-31").value(), subsim::Date::parse("1900-01-01").value(),
+                                         subsim::Date::parse("9999-12-31").value()};
+    for (std::int64_t n : numbers) {
+        Count c;
+        std::string text;
+        {
+            Write w{text};
+            subsim::put_integer(w, n);
+        }
+        subsim::put_integer(c, n);
+        CHECK(c.n == text.size());
+        CHECK(text == std::to_string(n));
+    }
+    for (const std::string& s : strings) {
+        Count c;
+        std::string text;
+        {
+            Write w{text};
+            subsim::put_string(w, s);
+        }
+        subsim::put_string(c, s);
+        CHECK(c.n == text.size());
+    }
+    for (subsim::Date d : days) {
+        Count c;
+        std::string text;
+        {
+            Write w{text};
+            subsim::put_date(w, dates, d);
+        }
+        subsim::put_date(c, dates, d);
+        CHECK(c.n == text.size());
+        CHECK(text == "\"" + d.iso() + "\"");
+    }
+}
