@@ -260,7 +260,7 @@ std::string page_sentences(std::string_view text, std::string_view locale, std::
 }  // namespace
 
 // ---- the exports --------------------------------------------------------------------------------
-// Plain C exports instead of embind (its glue and registration code were ~12 KB gzip of a first
+// Plain C exports instead of embind (its glue and registration code were ~7 KB gzip of a first
 // visit): JavaScript calls subsim_call(entry, ...) with the text's UTF-8 bytes already in memory
 // and the short strings (locale, date, one more) side by side in a second buffer; the answer's
 // bytes stay in `last_answer` until the next call (pointer returned, length from
