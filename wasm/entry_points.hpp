@@ -104,11 +104,6 @@ std::string guarded(Fn fn) {
 
 namespace {
 
-template <class Fn>
-std::string answer(Fn fn, std::string_view text) {
-    return fn(text).json;
-}
-
 // The reference date as given by JavaScript: "" is none; anything else must be a date.
 struct Today {
     std::optional<subsim::Date> date;
@@ -128,7 +123,7 @@ template <class Fn>
 std::string answer_on(Fn fn, std::string_view text, std::string_view today) {
     const Today t = today_of(today);
     if (t.bad) return bad_today();
-    return answer([&](std::string_view s) { return fn(s, t.date); }, text);
+    return fn(text, t.date).json;
 }
 
 // fn(text, locale, today).
