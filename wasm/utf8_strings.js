@@ -1,61 +1,106 @@
-// Appended to the Emscripten glue (--post-js), inside the module factory. simulate(text, today),
-// validate(text, today), explain(text, locale, today) and narration(text, locale, today) keep their
-// contract (text in, the exact bytes of `subsim run --json --today …` / `subsim explain` out) but
-// cross into wasm memory with TextEncoder/TextDecoder: embind's own std::string conversion walks
-// every byte in JavaScript, which dominated the time on large scenarios.
+// Appended to the Emscripten glue (--post-js), inside the module factory: the module's JavaScript
+// API over its C exports (wasm/entry_points.hpp; no embind). Texts cross into wasm memory as
+// UTF-8 bytes (TextEncoder) and answers come back as a view of the module's memory
+// (subsim_call's pointer and subsim_answer_length), decoded with TextDecoder.
+//   simulate(text, today), validate(text, today), explain(text, locale, today),
+//   narration(text, locale, today), answer(text, locale, today), resolved_dates(text, today),
+//   version(), catalogue(), page_sentence_kinds(): strings; the same bytes as `subsim run --json
+//   --today …` / `subsim explain` for the first ones;
+//   NAME_utf8(at, length, [locale,] today) for simulate, validate, explain, narration, answer, and
+//   page_answer_utf8(at, length, locale, today), page_sentences_utf8(at, length, locale, today,
+//   kind, from, to): the text already in memory (at, length), the answer as a Uint8Array view
+//   valid until the next call (web/src/engine-page.js, bench/interleaved.js);
+//   the authoring module's field_guide(locale), calendar_ics, timeline_svg (text, locale, today),
+//   timeline_png(...) (a view), sentence_table_html(text, locale, link, today).
 // `today` is the reference date of relative dates (SPEC-v2 §8.2), "YYYY-MM-DD". Like the CLI
 // without --today, a call without it passes the host's local calendar date: the glue reads the
 // clock, never the engine. '' passes none (a relative date is then an error).
-// The wrappers go on once the runtime has run: after this script when the module was instantiated
+// An allocation failure inside the module arrives as an Error "out of memory: …" (entry_points.hpp).
+// The API goes on once the runtime has run: after this script when the module was instantiated
 // synchronously (an instantiateWasm hook that answers at once: the runtime has already run when
 // this post-js code is reached, and a post-run callback added now would never be called),
 // else when it runs.
 function wrapExports() {
   var encoder = new TextEncoder();
   var decoder = new TextDecoder('utf-8');
+  var strings = 0, stringsSize = 0;   // the short strings' buffer, grown when needed
   function two(n) { return (n < 10 ? '0' : '') + n; }
   function localToday() {
     var d = new Date();
     return String(d.getFullYear()).padStart(4, '0') + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate());
   }
   function todayOr(today) { return today == null ? localToday() : String(today); }
-  function localeOr(locale) { return locale == null ? '' : String(locale); }
-  // raw(at, length, today) or, withLocale, raw(at, length, locale, today): the locale and the
-  // date (short ASCII strings) go through embind as they are.
-  function overUtf8(raw, withLocale) {
-    return function (text, a, b) {
-      var bytes = encoder.encode(String(text));
-      var at = Module['_malloc'](bytes.length + 1);
-      // No memory for the text: say so instead of writing at address 0 (which breaks every later call).
-      if (!at) throw new Error('out of memory: the engine cannot take a text of ' + bytes.length + ' bytes');
-      try {
-        HEAPU8.set(bytes, at);
-        if (!withLocale) return decoder.decode(raw(at, bytes.length, todayOr(a)));
-        return decoder.decode(raw(at, bytes.length, localeOr(a), todayOr(b)));
-      } finally {
-        Module['_free'](at);
-      }
-    };
+  function str(s) { return s == null ? '' : String(s); }
+  function lastAnswer(at) { return HEAPU8.subarray(at, at + Module['_subsim_answer_length']()); }
+  var names = decoder.decode(lastAnswer(Module['_subsim_entry_names']())).split(' ');
+  function outOfMemory(what, bytes) {
+    return new Error('out of memory: the engine cannot take ' + what + ' of ' + bytes + ' bytes');
   }
-  Module['simulate'] = overUtf8(Module['simulate_utf8']);
-  Module['validate'] = overUtf8(Module['validate_utf8']);
-  // explain(text, locale, today) and narration(text, locale, today): the narrator's sentences (SPEC §4.1).
-  Module['explain'] = overUtf8(Module['explain_utf8'], true);
-  Module['narration'] = overUtf8(Module['narration_utf8'], true);
-  // answer(text, locale, today): {"locale", "result", "narration"} from one parse and one simulation.
-  if (Module['answer_utf8']) Module['answer'] = overUtf8(Module['answer_utf8'], true);
-  // resolved_dates(text, today): where each relative date falls, for the page's drawing.
-  var resolved = Module['resolved_dates'];
-  if (resolved) Module['resolved_dates'] = function (text, today) { return resolved(String(text), todayOr(today)); };
-  // The authoring module's exports take the same reference date, last.
-  ['calendar_ics', 'timeline_svg', 'timeline_png'].forEach(function (name) {
-    var raw = Module[name];
-    if (raw) Module[name] = function (text, locale, today) { return raw(String(text), localeOr(locale), todayOr(today)); };
+  // The answer of entry `name` (a view) for the text at (at, length).
+  function call(name, at, length, locale, today, extra, from, to) {
+    var l = encoder.encode(str(locale)), t = encoder.encode(str(today)), x = encoder.encode(str(extra));
+    var need = l.length + t.length + x.length + 1;
+    if (need > stringsSize) {
+      if (strings) Module['_free'](strings);
+      strings = Module['_malloc'](need);
+      stringsSize = strings ? need : 0;
+      if (!strings) throw outOfMemory('a locale and a date', need);
+    }
+    HEAPU8.set(l, strings);
+    HEAPU8.set(t, strings + l.length);
+    HEAPU8.set(x, strings + l.length + t.length);
+    return lastAnswer(Module['_subsim_call'](names.indexOf(name), at, length, strings, l.length, t.length, x.length, from || 0, to || 0));
+  }
+  // fn(at, length) with `text` in memory; its answer as a string.
+  function withText(text, fn) {
+    var bytes = encoder.encode(str(text));
+    var at = Module['_malloc'](bytes.length + 1);
+    // No memory for the text: say so instead of writing at address 0 (which breaks every later call).
+    if (!at) throw outOfMemory('a text', bytes.length);
+    try {
+      HEAPU8.set(bytes, at);
+      return fn(at, bytes.length);
+    } finally {
+      Module['_free'](at);
+    }
+  }
+  function has(name) { return names.indexOf(name) >= 0; }
+  // simulate and validate take (text, today); the others (text, locale, today).
+  ['simulate', 'validate', 'explain', 'narration', 'answer'].forEach(function (name) {
+    var dated = name === 'simulate' || name === 'validate';
+    Module[name + '_utf8'] = dated
+      ? function (at, length, today) { return call(name, at, length, '', today); }
+      : function (at, length, locale, today) { return call(name, at, length, locale, today); };
+    Module[name] = function (text, a, b) {
+      return withText(text, function (at, length) {
+        return decoder.decode(dated ? call(name, at, length, '', todayOr(a)) : call(name, at, length, str(a), todayOr(b)));
+      });
+    };
   });
-  var table = Module['sentence_table_html'];
-  if (table) {
+  Module['page_answer_utf8'] = function (at, length, locale, today) { return call('page_answer', at, length, locale, today); };
+  Module['page_sentences_utf8'] = function (at, length, locale, today, kind, from, to) {
+    return call('page_sentences', at, length, locale, today, kind, from, to);
+  };
+  ['version', 'catalogue', 'page_sentence_kinds'].forEach(function (name) {
+    Module[name] = function () { return decoder.decode(call(name, 0, 0)); };
+  });
+  Module['resolved_dates'] = function (text, today) {
+    return withText(text, function (at, length) { return decoder.decode(call('resolved_dates', at, length, '', todayOr(today))); });
+  };
+  // The authoring module's entry points (authoring_bindings.cpp).
+  if (has('field_guide')) Module['field_guide'] = function (locale) { return decoder.decode(call('field_guide', 0, 0, locale)); };
+  ['calendar_ics', 'timeline_svg', 'timeline_png'].forEach(function (name) {
+    if (!has(name)) return;
+    Module[name] = function (text, locale, today) {
+      return withText(text, function (at, length) {
+        var view = call(name, at, length, locale, todayOr(today));
+        return name === 'timeline_png' ? view : decoder.decode(view);
+      });
+    };
+  });
+  if (has('sentence_table_html')) {
     Module['sentence_table_html'] = function (text, locale, link, today) {
-      return table(String(text), localeOr(locale), link == null ? '' : String(link), todayOr(today));
+      return withText(text, function (at, length) { return decoder.decode(call('sentence_table_html', at, length, locale, todayOr(today), link)); });
     };
   }
 }
