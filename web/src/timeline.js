@@ -242,7 +242,8 @@ export class Timeline {
     // The same answer (the scenario before its what-ifs, asked again after an edit): the same model.
     const same = this.data && this.data.result === result && this.data.limit === this.laneLimit;
     this.data = { scenario, result, limit: this.laneLimit };
-    if (!same) this.model = buildModel(scenario, result, this.laneLimit);
+    // Another answer for the same scenario (an edit): lanes whose records did not change are kept.
+    if (!same) this.model = buildModel(scenario, result, this.laneLimit, keepView ? old : null);
     this._showMoreLanes();
     this._labels(langChanged);
     this._computeFit();
@@ -366,16 +367,21 @@ export class Timeline {
     const x0 = Math.max(0, left - vw / 2), x1 = Math.min(this.width, left + vw + vw / 2);
     const d0 = Math.floor(this.dayAt(x0)) - 1, d1 = Math.ceil(this.dayAt(x1)) + 1;
     this.window = { x0, x1, d0, d1, left, vw };
-    this.scaleLabel.textContent = this.ctx.ui.scale(this._span(Math.min(m.end - m.start, vw / this.ppd)));
-    this.btnIn.disabled = this.ppd >= Math.max(MAX_PX_PER_DAY, this.fitPpd) - 1e-9;
-    this.btnOut.disabled = this.ppd <= this.fitPpd + 1e-9;
-    this.btnFit.disabled = this.btnOut.disabled;
+    // Written only when they change: an edit redrawing a lane leaves the toolbar alone.
+    const scale = this.ctx.ui.scale(this._span(Math.min(m.end - m.start, vw / this.ppd)));
+    if (this.scaleLabel.textContent !== scale) this.scaleLabel.textContent = scale;
+    const zoomIn = this.ppd >= Math.max(MAX_PX_PER_DAY, this.fitPpd) - 1e-9, zoomOut = this.ppd <= this.fitPpd + 1e-9;
+    if (this.btnIn.disabled !== zoomIn) this.btnIn.disabled = zoomIn;
+    if (this.btnOut.disabled !== zoomOut) { this.btnOut.disabled = zoomOut; this.btnFit.disabled = zoomOut; }
     const viewSig = [x0, x1, left, this.ppd, this.width, m.height].join('|');
     if (viewSig !== this.viewSig) { this.viewSig = viewSig; this.laneCache = []; this._drawBack(); drawAxis(this, d0, d1, left); }
     this._drawLanes();
     this._drawSelection();
-    this.overlay.style.width = this.width + 'px';
-    this.overlay.style.height = m.height + 'px';
+    if (this.overlayW !== this.width || this.overlayH !== m.height) {
+      this.overlayW = this.width; this.overlayH = m.height;
+      this.overlay.style.width = this.width + 'px';
+      this.overlay.style.height = m.height + 'px';
+    }
     for (const fn of this.drawListeners) fn(this);
   }
 
@@ -499,7 +505,7 @@ export class Timeline {
 
   _drawSelection() {
     const g = this.gSel;
-    g.textContent = '';
+    if (g.firstChild) g.textContent = '';
     const it = this.sel && this._item(this.sel.lane, this.sel.index);
     if (!it) return;
     const lane = this.model.lanes[it.lane];
