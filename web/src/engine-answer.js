@@ -33,9 +33,9 @@ function engineResult(engine, text, narrations, lang, today) {
   const failed = {};
   if (lang != null && hasPageAnswer(engine)) {
     const both = call(() => pageAnswer(engine, text, lang, today), failed);
-    // Parsed reusing the last page answer's unchanged lines (engine-result-lines.js).
+    // Parsed from its bytes, reusing the last page answer's unchanged lines (engine-result-lines.js).
     let result = null;
-    try { result = both && parseResult(both.result); } catch (e) { result = null; }
+    try { result = both && (both.bytes ? parseResult(both.bytes) : JSON.parse(both.result)); } catch (e) { result = null; }
     if (!result || typeof result !== 'object') return invalidOutput(failed.error);
     if (!result.errors && both.locale) narrations.set(both.locale, lazyNarration(engine, text, both.locale, today));
     return result;

@@ -1,58 +1,78 @@
-/* The page's parse of a result text that reuses the last one. The engine writes a result one
- * event, span, invoice or expectation per line (core/io/json_writer.cpp: `    {…},` inside a
- * list, `  "key": value,` for the others). An edit (a what-if pin moved by a day) changes few of
- * those lines: each line seen in the last result parsed gives back the object it parsed to, so
- * only the changed lines are parsed, and an unchanged event, span or invoice is the same object
- * as in the last result (the timeline reuses what it built from it). Any other layout is parsed
- * whole: the value is JSON.parse's either way (tests/web/result-lines.test.js). */
+/* The page's parse of a result that reuses the last one, from the result's UTF-8 bytes. The
+ * engine writes a result one event, span, invoice or expectation per line
+ * (core/io/json_writer.cpp: `    {…},` inside a list, `  "key": value,` for the others). An
+ * edit (a what-if pin moved by a day) changes few of those lines: a line whose bytes the last
+ * result parsed had gives back the object it parsed to, so only the changed lines are decoded
+ * and parsed (decoding the whole ~600 KB, splitting and parsing it cost more than the engine's
+ * simulation), and an unchanged event, span or invoice is the same object as in the last result
+ * (the timeline keeps what it built from it: timeline-model-reuse.js). Any other layout is
+ * decoded and parsed whole: the value is JSON.parse's either way (tests/web/result-lines.test.js). */
 
+const decoder = new TextDecoder('utf-8');
 const LIST = /^ {2}"([a-z_]+)": \[$/;
-let last = new Map();   // item line -> its parsed object, from the last result parsed
+const LIST_NAMES = new Set(['events', 'spans', 'invoices', 'expectations', 'errors']);
+let last = new Map();    // hash of an item line -> [{ at, end, value }]: where it is in lastBytes
+let lastBytes = new Uint8Array(0);
 
-// An item on one line: it ends with `}` or `},`.
-function closes(line) {
-  const n = line.length, c = line.charCodeAt(n - 1);
-  return c === 125 || (c === 44 && line.charCodeAt(n - 2) === 125);
-}
-
-// The line without its trailing comma.
-function bare(line) { return line.charCodeAt(line.length - 1) === 44 ? line.slice(0, -1) : line; }
-
-// The parsed value of `text` (a result or errors object), or JSON.parse's exception.
-export function parseResult(text) {
+// The parsed value of a result's bytes (a result or errors object), or JSON.parse's exception.
+// `bytes` may be a view of the engine's memory: it is read before this returns, never kept.
+export function parseResult(bytes) {
+  if (typeof bytes === 'string') bytes = new TextEncoder().encode(bytes);
   let value = null;
-  try { value = byLines(text); } catch (e) { value = null; }
-  return value || JSON.parse(text);
+  try { value = byLines(bytes); } catch (e) { value = null; }
+  return value || JSON.parse(decoder.decode(bytes));
 }
 
-// The value from the lines, or null when the text is not laid out as the engine writes results.
-function byLines(text) {
-  const lines = text.split('\n'), seen = new Map(), out = {};
-  let list = null, i = 1;
-  if (lines[0] !== '{') return null;
-  for (; i < lines.length; i++) {
-    const line = lines[i];
-    if (list) {
-      if (line.startsWith('    {') && closes(line)) { list.push(itemOf(bare(line.slice(4)), seen)); continue; }
-      if (line === '  ],' || line === '  ]') { list = null; continue; }
-      return null;
+// The value from the lines, or null when the bytes are not laid out as the engine writes results
+// (or a list has a name the reviver does not know).
+function byLines(b) {
+  const n = b.length, fields = [], lists = [], seen = new Map();
+  if (n < 4 || b[0] !== 123 || b[1] !== 10 || b[n - 2] !== 125 || b[n - 1] !== 10) return null;
+  let list = null, i = 2;
+  while (i < n - 2) {
+    if (list && b[i] === 32 && b[i + 1] === 32 && b[i + 2] === 32 && b[i + 3] === 32 && b[i + 4] === 123) {
+      // An item: FNV-1a over the bytes from `{` to `}` (the list's comma left out).
+      let h = 0x811c9dc5 | 0, before = h, j = i + 4;
+      for (; j < n && b[j] !== 10; j++) { before = h; h = Math.imul(h ^ b[j], 16777619); }
+      const comma = b[j - 1] === 44, end = comma ? j - 1 : j;
+      if (b[end - 1] !== 125) return null;
+      list.push(itemAt(b, i + 4, end, comma ? before : h, seen));
+      i = j + 1;
+      continue;
     }
-    const head = LIST.exec(line);
-    if (head) out[head[1]] = list = [];
-    else if (line === '}') break;
-    else if (line.startsWith('  "')) Object.assign(out, JSON.parse('{' + bare(line) + '}'));
+    let j = i;
+    while (j < n && b[j] !== 10) j++;
+    const line = decoder.decode(b.subarray(i, j)), head = LIST.exec(line);
+    if (list && (line === '  ],' || line === '  ]')) list = null;
+    else if (!list && head && LIST_NAMES.has(head[1])) { fields.push('"' + head[1] + '": ' + lists.length); lists.push(list = []); }
+    else if (!list && line.startsWith('  "')) fields.push(line.endsWith(',') ? line.slice(0, -1) : line);
     else return null;
+    i = j + 1;
   }
-  if (list || i !== lines.length - 2 || lines[i + 1] !== '') return null;
+  if (list || i !== n - 2) return null;
+  // The other fields in one parse, whose reviver puts each list (its number there) in its place.
+  const value = JSON.parse('{' + fields.join(', ') + '}', (key, v) => (typeof v === 'number' && LIST_NAMES.has(key) && lists[v] ? lists[v] : v));
   last = seen;
-  return out;
+  lastBytes = b.slice();   // the offsets in `seen` are into these bytes
+  return value;
 }
 
-// The object of an item line: the last result's when it had that line (once), else parsed.
-function itemOf(body, seen) {
-  let value = last.get(body);
-  if (value === undefined) value = JSON.parse(body);
-  else last.delete(body);   // a second equal line in this result gets its own object
-  if (!seen.has(body)) seen.set(body, value);
+// The object of an item's bytes [at, end): the last result's for the same bytes (each once), else parsed.
+function itemAt(b, at, end, hash, seen) {
+  const olds = last.get(hash), len = end - at;
+  let value;
+  if (olds) {
+    for (const o of olds) {
+      if (o.value !== undefined && o.end - o.at === len && sameBytes(lastBytes, o.at, b, at, len)) { value = o.value; o.value = undefined; break; }
+    }
+  }
+  if (value === undefined) value = JSON.parse(decoder.decode(b.subarray(at, end)));
+  const entry = { at, end, value }, list = seen.get(hash);
+  if (list) list.push(entry); else seen.set(hash, [entry]);
   return value;
+}
+
+function sameBytes(a, ai, b, bi, len) {
+  for (let k = 0; k < len; k++) if (a[ai + k] !== b[bi + k]) return false;
+  return true;
 }
