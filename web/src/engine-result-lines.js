@@ -12,7 +12,7 @@ const decoder = new TextDecoder('utf-8');
 const LIST = /^ {2}"([a-z_]+)": \[$/;
 const LIST_NAMES = new Set(['events', 'spans', 'invoices', 'expectations', 'errors']);
 let last = new Map();    // hash of an item line -> [{ at, end, value }]: where it is in lastBytes
-let lastBytes = new Uint8Array(0);
+let lastWords = new DataView(new ArrayBuffer(0));
 
 // The parsed value of a result's bytes (a result or errors object), or JSON.parse's exception.
 // `bytes` may be a view of the engine's memory: it is read before this returns, never kept.
@@ -26,22 +26,20 @@ export function parseResult(bytes) {
 // The value from the lines, or null when the bytes are not laid out as the engine writes results
 // (or a list has a name the reviver does not know).
 function byLines(b) {
-  const n = b.length, fields = [], lists = [], seen = new Map();
+  const n = b.length, fields = [], lists = [], seen = new Map(), words = wordsOf(b);
   if (n < 4 || b[0] !== 123 || b[1] !== 10 || b[n - 2] !== 125 || b[n - 1] !== 10) return null;
   let list = null, i = 2;
   while (i < n - 2) {
+    let j = b.indexOf(10, i);
+    if (j < 0) j = n;
     if (list && b[i] === 32 && b[i + 1] === 32 && b[i + 2] === 32 && b[i + 3] === 32 && b[i + 4] === 123) {
-      // An item: FNV-1a over the bytes from `{` to `}` (the list's comma left out).
-      let h = 0x811c9dc5 | 0, before = h, j = i + 4;
-      for (; j < n && b[j] !== 10; j++) { before = h; h = Math.imul(h ^ b[j], 16777619); }
-      const comma = b[j - 1] === 44, end = comma ? j - 1 : j;
+      // An item: its bytes from `{` to `}` (the list's comma left out).
+      const end = b[j - 1] === 44 ? j - 1 : j;
       if (b[end - 1] !== 125) return null;
-      list.push(itemAt(b, i + 4, end, comma ? before : h, seen));
+      list.push(itemAt(b, words, i + 4, end, seen));
       i = j + 1;
       continue;
     }
-    let j = i;
-    while (j < n && b[j] !== 10) j++;
     const line = decoder.decode(b.subarray(i, j)), head = LIST.exec(line);
     if (list && (line === '  ],' || line === '  ]')) list = null;
     else if (!list && head && LIST_NAMES.has(head[1])) { fields.push('"' + head[1] + '": ' + lists.length); lists.push(list = []); }
@@ -53,17 +51,17 @@ function byLines(b) {
   // The other fields in one parse, whose reviver puts each list (its number there) in its place.
   const value = JSON.parse('{' + fields.join(', ') + '}', (key, v) => (typeof v === 'number' && LIST_NAMES.has(key) && lists[v] ? lists[v] : v));
   last = seen;
-  lastBytes = b.slice();   // the offsets in `seen` are into these bytes
+  lastWords = wordsOf(b.slice());   // the offsets in `seen` are into these bytes
   return value;
 }
 
 // The object of an item's bytes [at, end): the last result's for the same bytes (each once), else parsed.
-function itemAt(b, at, end, hash, seen) {
-  const olds = last.get(hash), len = end - at;
+function itemAt(b, words, at, end, seen) {
+  const len = end - at, hash = hashOf(words, at, len), olds = last.get(hash);
   let value;
   if (olds) {
     for (const o of olds) {
-      if (o.value !== undefined && o.end - o.at === len && sameBytes(lastBytes, o.at, b, at, len)) { value = o.value; o.value = undefined; break; }
+      if (o.value !== undefined && o.end - o.at === len && sameBytes(lastWords, o.at, words, at, len)) { value = o.value; o.value = undefined; break; }
     }
   }
   if (value === undefined) value = JSON.parse(decoder.decode(b.subarray(at, end)));
@@ -72,7 +70,21 @@ function itemAt(b, at, end, hash, seen) {
   return value;
 }
 
+// The bytes read four at a time (unaligned: a DataView).
+function wordsOf(b) { return new DataView(b.buffer, b.byteOffset, b.byteLength); }
+
+// FNV-1a over the 32-bit words of [at, at + len) and its last bytes, and the length: equal bytes,
+// equal hashes (unequal bytes may share one: sameBytes decides).
+function hashOf(w, at, len) {
+  let h = Math.imul(0x811c9dc5 ^ len, 16777619), k = 0;
+  for (; k + 4 <= len; k += 4) h = Math.imul(h ^ w.getUint32(at + k), 16777619);
+  for (; k < len; k++) h = Math.imul(h ^ w.getUint8(at + k), 16777619);
+  return h;
+}
+
 function sameBytes(a, ai, b, bi, len) {
-  for (let k = 0; k < len; k++) if (a[ai + k] !== b[bi + k]) return false;
+  let k = 0;
+  for (; k + 4 <= len; k += 4) if (a.getUint32(ai + k) !== b.getUint32(bi + k)) return false;
+  for (; k < len; k++) if (a.getUint8(ai + k) !== b.getUint8(bi + k)) return false;
   return true;
 }

@@ -29,3 +29,11 @@ export function placeLane(lane, model, width) {
 export function dropLanes(box, count) {
   while (box.children.length > count) box.lastChild.remove();
 }
+
+// A lane's SVG with nothing drawn is not displayed: no layer for it.
+export function showLane(lane) {
+  const empty = !lane.g.firstChild;
+  if (lane.empty === empty) return;
+  lane.empty = empty;
+  lane.el.style.display = empty ? 'none' : '';
+}

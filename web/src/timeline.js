@@ -12,7 +12,7 @@ import { drawTermOverlays, termSignature } from './timeline-terms.js';
 import { describeItem, clusterEnd } from './timeline-describe.js';
 import { bindTimelineKeys } from './timeline-keys.js';
 import { drawLegend } from './timeline-legend.js';
-import { laneBox, placeLane, dropLanes } from './timeline-lanes.js';
+import { laneBox, placeLane, showLane, dropLanes } from './timeline-lanes.js';
 import { dateFormat, AXIS_FORMATS } from './intl-formats.js';
 
 const PAD = 10;              // px left and right of the horizon inside the chart
@@ -420,6 +420,8 @@ export class Timeline {
       placeLane(c.marks, lane, this.width);
       this._drawBars(c.bars.g, lane);
       drawLaneMarkers(c.marks.g, lane, i, laneClusters(lane, this.window.d0, this.window.d1, (d) => this.x(d)));
+      showLane(c.bars);
+      showLane(c.marks);
     });
     dropLanes(this.gBars, lanes.length);
     dropLanes(this.gMarks, lanes.length);
