@@ -58,3 +58,14 @@ test('a what-if moved day by day: JSON.parse\'s value, unchanged items kept, cha
   }
   assert.ok(kept > 0, 'unchanged events are the last result\'s objects');
 });
+
+test('the page\'s answer as bytes: simulate()\'s bytes, parsed to the same value', async () => {
+  const [{ parseResult }, m] = await Promise.all([lines(), loadWasm()]);
+  const P = await import(path.join(ROOT, 'web', 'src', 'engine-page.js'));
+  for (const file of scenarioFiles().slice(0, 8)) {
+    const text = fs.readFileSync(path.join(SCENARIOS, file), 'utf8'), want = m.simulate(text, TODAY);
+    const got = P.pageAnswerBytes(m, text, 'en', TODAY);
+    assert.ok(Buffer.from(got.bytes).equals(Buffer.from(want, 'utf8')), file);
+    assert.deepStrictEqual(parseResult(P.pageAnswerBytes(m, text, 'fr', TODAY).bytes), JSON.parse(want), file);
+  }
+});

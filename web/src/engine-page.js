@@ -43,11 +43,17 @@ function overUtf8(engine, raw, text, args, decode = true) {
 // engine call), the locale the language answer() would narrate in; { locale: null, result }
 // with the answer as text when it is not one (bad_today(), an internal error).
 const HEAD = /^\{"locale": "(en|fr)", "result": /;
-export function pageAnswer(engine, text, lang, today) {
+export function pageAnswerBytes(engine, text, lang, today) {
   const answer = overUtf8(engine, engine.page_answer_utf8, text, [lang, today], false), n = answer.length;
   const head = HEAD.exec(decoder.decode(answer.subarray(0, 32)));
   if (!head || answer[n - 2] !== 125 || answer[n - 1] !== 10) return { locale: null, result: decoder.decode(answer) };
   return { locale: head[1], bytes: answer.subarray(head[0].length, n - 2) };
+}
+
+// The same with the result as text: { locale, result }.
+export function pageAnswer(engine, text, lang, today) {
+  const got = pageAnswerBytes(engine, text, lang, today);
+  return got.bytes ? { locale: got.locale, result: decoder.decode(got.bytes) } : got;
 }
 
 function sentencesOf(engine, text, lang, today, kind, from, to) {
