@@ -225,7 +225,7 @@ const markAt = (runs, name) => fmt(pct(runs.map((m) => m[name]).filter((x) => x 
     for (const k of Object.keys(PHASES)) line(`whatif_edit_${k}_p50_ms`, fmt(pct(frames.map((x) => x[k]), 50)), 'ms');
     console.log(`| what-if edit to the next drawn frame (${frames.length} edits), p50 / p95 | ${fmt(pct(f, 50))} / ${fmt(pct(f, 95))} ms |`);
     console.log(`| of which the key handler (engine answer + drawing), p50: wall / main thread CPU | ${fmt(pct(h, 50))} / ${fmt(pct(frames.map((x) => x.handlerCpu), 50))} ms |`);
-    console.log(`| of which the engine (page_answer: parse + simulate + result JSON, and its JSON.parse), p50 | ${fmt(pct(engine, 50))} ms |`);
+    console.log(`| of which the engine (page_answer: parse + simulate + result JSON, and the parse of its changed lines), p50 | ${fmt(pct(engine, 50))} ms |`);
     console.log(`| in the frame after the handler: style + layout / paint / raster, p50 | ${Object.keys(PHASES).map((k) => fmt(pct(frames.map((x) => x[k]), 50))).join(' / ')} ms |`);
     console.log(`| CPU time from the key to the frame (thread time, whatever else the machine runs), p50: main thread / raster | ${fmt(pct(frames.map((x) => x.mainCpu), 50))} / ${fmt(pct(frames.map((x) => x.rasterCpu), 50))} ms |`);
     console.log(`| after the frame: event and invoice lists updated, p50 | ${fmt(pct(lists, 50))} ms |`);

@@ -8,7 +8,8 @@
  * Every call passes the reader's local date (reader-today.js) as the reference date of relative
  * dates (SPEC-v2 §8.2); an answer is kept for one text on one day. */
 import { readerToday } from './reader-today.js';
-import { hasPageAnswer, pageAnswer, lazyNarration, wholeNarration } from './engine-page.js';
+import { hasPageAnswer, pageAnswerBytes, lazyNarration, wholeNarration } from './engine-page.js';
+import { parseResult } from './engine-result-lines.js';
 
 const KEEP = 4;
 let kept = [];
@@ -31,8 +32,10 @@ function call(fn, fallback) {
 function engineResult(engine, text, narrations, lang, today) {
   const failed = {};
   if (lang != null && hasPageAnswer(engine)) {
-    const both = call(() => pageAnswer(engine, text, lang, today), failed);
-    const result = both && parseOr(both.result, null);
+    const both = call(() => pageAnswerBytes(engine, text, lang, today), failed);
+    // Parsed from its bytes, reusing the last page answer's unchanged lines (engine-result-lines.js).
+    let result = null;
+    try { result = both && (both.bytes ? parseResult(both.bytes) : JSON.parse(both.result)); } catch (e) { result = null; }
     if (!result || typeof result !== 'object') return invalidOutput(failed.error);
     if (!result.errors && both.locale) narrations.set(both.locale, lazyNarration(engine, text, both.locale, today));
     return result;

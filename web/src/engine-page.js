@@ -24,26 +24,36 @@ function bytesOf(text) {
   return lastBytes;
 }
 
-// raw(at, length, ...args) with `text` in the module's memory; the answer as a string.
-function overUtf8(engine, raw, text, args) {
+// raw(at, length, ...args) with `text` in the module's memory; the answer's bytes (a view of the
+// module's memory, valid until its next call) or, with `decode`, the answer as a string.
+function overUtf8(engine, raw, text, args, decode = true) {
   const bytes = bytesOf(text), at = engine._malloc(bytes.length + 1);
   if (!at) throw new Error('out of memory: the engine cannot take a text of ' + bytes.length + ' bytes');
   try {
     engine.HEAPU8.set(bytes, at);   // HEAPU8 is read after malloc: memory may have grown
-    return decoder.decode(raw.apply(null, [at, bytes.length].concat(args)));
+    const view = raw.apply(null, [at, bytes.length].concat(args));
+    return decode ? decoder.decode(view) : view;
   } finally {
     engine._free(at);
   }
 }
 
-// The module's answer {"locale": "en"|"fr", "result": …}: { locale, result } with the result
-// as text (the bytes of simulate()), the locale the language answer() would narrate in.
+// The module's answer {"locale": "en"|"fr", "result": …}: { locale, bytes } with the result's
+// UTF-8 bytes (those of simulate(): a view of the module's memory, to be read before the next
+// engine call), the locale the language answer() would narrate in; { locale: null, result }
+// with the answer as text when it is not one (bad_today(), an internal error).
 const HEAD = /^\{"locale": "(en|fr)", "result": /;
+export function pageAnswerBytes(engine, text, lang, today) {
+  const answer = overUtf8(engine, engine.page_answer_utf8, text, [lang, today], false), n = answer.length;
+  const head = HEAD.exec(decoder.decode(answer.subarray(0, 32)));
+  if (!head || answer[n - 2] !== 125 || answer[n - 1] !== 10) return { locale: null, result: decoder.decode(answer) };
+  return { locale: head[1], bytes: answer.subarray(head[0].length, n - 2) };
+}
+
+// The same with the result as text: { locale, result }.
 export function pageAnswer(engine, text, lang, today) {
-  const answer = overUtf8(engine, engine.page_answer_utf8, text, [lang, today]);
-  const head = HEAD.exec(answer.slice(0, 32));
-  if (!head || !answer.endsWith('}\n')) return { locale: null, result: answer };   // bad_today(), an internal error
-  return { locale: head[1], result: answer.slice(head[0].length, -2) };
+  const got = pageAnswerBytes(engine, text, lang, today);
+  return got.bytes ? { locale: got.locale, result: decoder.decode(got.bytes) } : got;
 }
 
 function sentencesOf(engine, text, lang, today, kind, from, to) {

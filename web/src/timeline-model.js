@@ -3,6 +3,7 @@
  * account-wide events; items sorted by date in each lane. Notice markers come from
  * `cancellation_scheduled.details`, grace windows from `expired.details.renewable_until`. */
 import { dayNum as dayNumOf } from './dates.js';
+import { recordsBySubscription, keptLanes, takeLanes } from './timeline-model-reuse.js';
 
 // Day numbers by ISO date, kept across builds: an edit rebuilds the model from dates it mostly saw.
 const days = new Map();
@@ -139,8 +140,8 @@ function suspensions(events) {
 function addBars(L, spans, graces, suspended, terms) {
   spans.forEach((s, i) => {
     const li = L.byKey.get(L.key(s.subscription, s.product));
-    if (!(li < L.lanes.length)) return;   // a lane not drawn (over the limit)
-    const bar = { kind: 'bar', lane: li, from: dayNum(s.from), to: dayNum(s.to), state: s.state, span: i };
+    if (!(li < L.lanes.length) || L.kept.has(li)) return;   // a lane not drawn (over the limit), or kept
+    const bar = { kind: 'bar', lane: li, from: dayNum(s.from), to: dayNum(s.to), state: s.state, span: i, record: s };
     if (s.state === 'past_due' && suspended.some((x) => x.sub === s.subscription && x.day >= bar.from && x.day < bar.to)) bar.suspended = true;
     if (s.state === 'expired') graces.forEach((g) => {
       const a = Math.max(g.from, bar.from), b = Math.min(g.to, bar.to);
@@ -155,14 +156,14 @@ function addMarkers(L, events) {
   events.forEach((e, i) => {
     let li = L.byKey.get(L.key(e.subscription, e.product));
     if (li == null) li = L.byKey.get(L.key(e.subscription, null));
-    if (!(li < L.lanes.length)) return;   // a lane not drawn (over the limit)
+    if (!(li < L.lanes.length) || L.kept.has(li)) return;   // a lane not drawn (over the limit), or kept
     const mk = markerKind(e.type, e.details);
-    if (mk) L.lanes[li].items.push({ kind: mk, lane: li, from: dayNum(e.date), event: i });
+    if (mk) L.lanes[li].items.push({ kind: mk, lane: li, from: dayNum(e.date), event: i, record: e });
     const d = e.details;
     if (e.type === 'cancellation_scheduled' && d && typeof d.notice_deadline === 'string' &&
         // A deadline worth drawing: missed, or the plan has a notice ("P0D" when none, SPEC §4.1).
         (d.deadline_missed === true || (typeof d.notice === 'string' && d.notice !== 'P0D'))) {
-      L.lanes[li].items.push({ kind: d.deadline_missed ? 'notice_missed' : 'notice', lane: li, from: dayNum(d.notice_deadline), event: i });
+      L.lanes[li].items.push({ kind: d.deadline_missed ? 'notice_missed' : 'notice', lane: li, from: dayNum(d.notice_deadline), event: i, record: e });
     }
   });
 }
@@ -173,28 +174,36 @@ function addLawWindows(L, events, end) {
   events.forEach((e, i) => {
     if (e.type !== 'compliance_window' || !e.details || typeof e.details.from !== 'string') return;
     const li = L.byKey.get(L.key(e.subscription, null));
-    if (!(li < L.lanes.length)) return;
+    if (!(li < L.lanes.length) || L.kept.has(li)) return;
     const to = typeof e.details.to === 'string' ? dayNum(e.details.to) + 1 : end;
     L.lanes[li].items.push({ kind: 'law_window', lane: li, from: dayNum(e.details.from), to: Math.max(to, dayNum(e.details.from) + 1),
-                             window: e.details.window, event: i });
+                             window: e.details.window, event: i, record: e });
   });
 }
 
 // Lanes and items from a scenario and its result; at most `maxLanes` lanes (the first ones), the
 // others counted in `allLanes`, so a scenario with a thousand product lines draws a bounded chart.
-export function buildModel(scenario, result, maxLanes = Infinity) {
-  const events = result.events || [], spans = result.spans || [];
+// `last`: the model this one follows (an edit): the lanes of a subscription whose records are the
+// last result's objects keep their items (timeline-model-reuse.js).
+export function buildModel(scenario, result, maxLanes = Infinity, last = null) {
+  const events = result.events || [], spans = result.spans || [], end = dayNum(scenario.until) + 1;
   const L = laneList(scenario, events, spans), allLanes = L.lanes.length;
   if (allLanes > maxLanes) L.lanes.length = maxLanes;
+  const records = recordsBySubscription(result);
+  L.kept = keptLanes(last, L.lanes, records, end);
   addBars(L, spans, graceWindows(events), suspensions(events), termMarks(events, result.invoices || []));
   addMarkers(L, events);
-  addLawWindows(L, events, dayNum(scenario.until) + 1);
+  addLawWindows(L, events, end);
   const lanes = L.lanes;
+  if (L.kept.size) takeLanes(lanes, last.lanes, L.kept, events, spans);
   let y = AXIS_H;
-  lanes.forEach((lane) => {
-    lane.items.sort((a, b) => a.from - b.from || (a.kind === 'bar' ? -1 : 0) - (b.kind === 'bar' ? -1 : 0));
-    lane.items.forEach((it, j) => { it.index = j; });
+  lanes.forEach((lane, i) => {
+    if (!L.kept.has(i)) {
+      lane.items.sort((a, b) => a.from - b.from || (a.kind === 'bar' ? -1 : 0) - (b.kind === 'bar' ? -1 : 0));
+      lane.items.forEach((it, j) => { it.index = j; });
+    }
     lane.top = y; lane.height = LANE_H[lane.kind]; y += lane.height;
+    if (lane.sig && !lane.sig.startsWith(lane.top + ':')) lane.sig = null;   // a kept lane now lower or higher
   });
   // A notice deadline on a subscription lane is drawn down across that subscription's products.
   lanes.forEach((lane, i) => {
@@ -202,5 +211,5 @@ export function buildModel(scenario, result, maxLanes = Infinity) {
     if (lane.kind === 'subscription') while (j + 1 < lanes.length && lanes[j + 1].kind === 'product' && lanes[j + 1].subscription === lane.subscription) j++;
     lane.groupBottom = lanes[j].top + lanes[j].height;
   });
-  return { start: dayNum(scenario.start), end: dayNum(scenario.until) + 1, lanes, allLanes, height: y + 8, events, spans };
+  return { start: dayNum(scenario.start), end, lanes, allLanes, height: y + 8, events, spans, records };
 }

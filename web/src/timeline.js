@@ -12,6 +12,7 @@ import { drawTermOverlays, termSignature } from './timeline-terms.js';
 import { describeItem, clusterEnd } from './timeline-describe.js';
 import { bindTimelineKeys } from './timeline-keys.js';
 import { drawLegend } from './timeline-legend.js';
+import { laneBox, placeLane, showLane, dropLanes } from './timeline-lanes.js';
 import { dateFormat, AXIS_FORMATS } from './intl-formats.js';
 
 const PAD = 10;              // px left and right of the horizon inside the chart
@@ -51,9 +52,15 @@ export class Timeline {
     this.scroller.setAttribute('role', 'group');
     this.scroller.setAttribute('aria-roledescription', 'timeline');
     this.svg = svg('svg', { class: 'tl-chart', xmlns: SVG_NS, focusable: 'false', 'aria-hidden': 'true' }, this.scroller);
+    // Each lane's bars, and above them each lane's markers, in an SVG of its own (timeline-lanes.js):
+    // an edit repaints and rasters the lanes it changed, not the chart.
+    this.gBars = html('div', 'tl-lanes tl-bars', this.scroller);
+    this.gMarks = html('div', 'tl-lanes tl-marks', this.scroller);
+    this.top = svg('svg', { class: 'tl-top', focusable: 'false', 'aria-hidden': 'true' }, this.scroller);
     this.overlay = html('div', 'tl-overlay', this.scroller);
     this._defs();
-    for (const name of ['Back', 'Grid', 'Bars', 'Marks', 'Axis', 'Sel']) this['g' + name] = svg('g', { class: 'tl-' + name.toLowerCase() }, this.svg);
+    for (const name of ['Back', 'Grid', 'Axis']) this['g' + name] = svg('g', { class: 'tl-' + name.toLowerCase() }, this.svg);
+    this.gSel = svg('g', { class: 'tl-sel' }, this.top);
     this.tip = html('div', 'tl-tip', r);
     this.tip.hidden = true;
     this.tip.setAttribute('role', 'status');
@@ -135,12 +142,14 @@ export class Timeline {
   // sentence and picks that date, subscription and product for the what-if form.
   _bindPointer() {
     let down = null;
-    this.svg.addEventListener('pointermove', (e) => { if (e.pointerType === 'mouse') this._hoverAt(e); });
-    this.svg.addEventListener('mouseleave', () => { this.hover = null; if (!this.pinned) this.tip.hidden = true; });
-    this.svg.addEventListener('pointerdown', (e) => {
-      down = e.button === 0 ? { x: e.clientX, y: e.clientY, id: e.pointerId } : null;
+    // On the chart and its lanes; the what-if pins and handle over it have their own.
+    const sc = this.scroller, onChart = (e) => !this.overlay.contains(e.target);
+    sc.addEventListener('pointermove', (e) => { if (e.pointerType === 'mouse' && onChart(e)) this._hoverAt(e); });
+    sc.addEventListener('mouseleave', () => { this.hover = null; if (!this.pinned) this.tip.hidden = true; });
+    sc.addEventListener('pointerdown', (e) => {
+      down = e.button === 0 && onChart(e) ? { x: e.clientX, y: e.clientY, id: e.pointerId } : null;
     });
-    this.svg.addEventListener('pointerup', (e) => {
+    sc.addEventListener('pointerup', (e) => {
       const d = down;
       down = null;
       if (!d || d.id !== e.pointerId || Math.abs(e.clientX - d.x) > 8 || Math.abs(e.clientY - d.y) > 8) return;
@@ -242,7 +251,8 @@ export class Timeline {
     // The same answer (the scenario before its what-ifs, asked again after an edit): the same model.
     const same = this.data && this.data.result === result && this.data.limit === this.laneLimit;
     this.data = { scenario, result, limit: this.laneLimit };
-    if (!same) this.model = buildModel(scenario, result, this.laneLimit);
+    // Another answer for the same scenario (an edit): lanes whose records did not change are kept.
+    if (!same) this.model = buildModel(scenario, result, this.laneLimit, keepView ? old : null);
     this._showMoreLanes();
     this._labels(langChanged);
     this._computeFit();
@@ -344,8 +354,8 @@ export class Timeline {
 
   _sizeChart() {
     const w = Math.ceil(2 * PAD + (this.model.end - this.model.start) * this.ppd);
-    if (w !== this.width) this.svg.setAttribute('width', w);
-    if (this.model.height !== this.chartH) this.svg.setAttribute('height', this.model.height);
+    if (w !== this.width) { this.svg.setAttribute('width', w); this.top.setAttribute('width', w); }
+    if (this.model.height !== this.chartH) { this.svg.setAttribute('height', this.model.height); this.top.setAttribute('height', this.model.height); }
     this.width = w;
     this.chartH = this.model.height;
   }
@@ -366,16 +376,21 @@ export class Timeline {
     const x0 = Math.max(0, left - vw / 2), x1 = Math.min(this.width, left + vw + vw / 2);
     const d0 = Math.floor(this.dayAt(x0)) - 1, d1 = Math.ceil(this.dayAt(x1)) + 1;
     this.window = { x0, x1, d0, d1, left, vw };
-    this.scaleLabel.textContent = this.ctx.ui.scale(this._span(Math.min(m.end - m.start, vw / this.ppd)));
-    this.btnIn.disabled = this.ppd >= Math.max(MAX_PX_PER_DAY, this.fitPpd) - 1e-9;
-    this.btnOut.disabled = this.ppd <= this.fitPpd + 1e-9;
-    this.btnFit.disabled = this.btnOut.disabled;
+    // Written only when they change: an edit redrawing a lane leaves the toolbar alone.
+    const scale = this.ctx.ui.scale(this._span(Math.min(m.end - m.start, vw / this.ppd)));
+    if (this.scaleLabel.textContent !== scale) this.scaleLabel.textContent = scale;
+    const zoomIn = this.ppd >= Math.max(MAX_PX_PER_DAY, this.fitPpd) - 1e-9, zoomOut = this.ppd <= this.fitPpd + 1e-9;
+    if (this.btnIn.disabled !== zoomIn) this.btnIn.disabled = zoomIn;
+    if (this.btnOut.disabled !== zoomOut) { this.btnOut.disabled = zoomOut; this.btnFit.disabled = zoomOut; }
     const viewSig = [x0, x1, left, this.ppd, this.width, m.height].join('|');
     if (viewSig !== this.viewSig) { this.viewSig = viewSig; this.laneCache = []; this._drawBack(); drawAxis(this, d0, d1, left); }
     this._drawLanes();
     this._drawSelection();
-    this.overlay.style.width = this.width + 'px';
-    this.overlay.style.height = m.height + 'px';
+    if (this.overlayW !== this.width || this.overlayH !== m.height) {
+      this.overlayW = this.width; this.overlayH = m.height;
+      this.overlay.style.width = this.width + 'px';
+      this.overlay.style.height = m.height + 'px';
+    }
     for (const fn of this.drawListeners) fn(this);
   }
 
@@ -399,17 +414,17 @@ export class Timeline {
       const sig = lane.sig || (lane.sig = laneSignature(lane));   // a model's lanes never change
       let c = cache[i];
       if (c && c.sig === sig) return;
-      if (!c) {
-        c = cache[i] = { bars: this.gBars.children[i] || svg('g', null, this.gBars), marks: this.gMarks.children[i] || svg('g', null, this.gMarks) };
-      }
+      if (!c) c = cache[i] = { bars: laneBox(this.gBars, i), marks: laneBox(this.gMarks, i) };
       c.sig = sig;
-      c.bars.textContent = '';
-      c.marks.textContent = '';
-      this._drawBars(c.bars, lane);
-      drawLaneMarkers(c.marks, lane, i, laneClusters(lane, this.window.d0, this.window.d1, (d) => this.x(d)));
+      placeLane(c.bars, lane, this.width);
+      placeLane(c.marks, lane, this.width);
+      this._drawBars(c.bars.g, lane);
+      drawLaneMarkers(c.marks.g, lane, i, laneClusters(lane, this.window.d0, this.window.d1, (d) => this.x(d)));
+      showLane(c.bars);
+      showLane(c.marks);
     });
-    while (this.gBars.children.length > lanes.length) this.gBars.lastChild.remove();
-    while (this.gMarks.children.length > lanes.length) this.gMarks.lastChild.remove();
+    dropLanes(this.gBars, lanes.length);
+    dropLanes(this.gMarks, lanes.length);
     cache.length = lanes.length;
   }
 
@@ -499,7 +514,7 @@ export class Timeline {
 
   _drawSelection() {
     const g = this.gSel;
-    g.textContent = '';
+    if (g.firstChild) g.textContent = '';
     const it = this.sel && this._item(this.sel.lane, this.sel.index);
     if (!it) return;
     const lane = this.model.lanes[it.lane];

@@ -188,10 +188,10 @@ Panel.prototype.update = function (text, scenario, result, ctx) {
   var fresh = scenario.start + '|' + scenario.until + '|' + (scenario.title || '');
   if (sig !== this.sig) { this.sig = sig; this._fillForm(); }
   if (fresh !== this.fresh) { this.fresh = fresh; this._defaultQuestion(); }
-  this.inDate.min = scenario.start;
-  this.inDate.max = scenario.until;
+  if (this.inDate.min !== scenario.start) this.inDate.min = scenario.start;
+  if (this.inDate.max !== scenario.until) this.inDate.max = scenario.until;
   if (!this.date || this.date < scenario.start || this.date > scenario.until) this.date = this._defaultDate();
-  this.inDate.value = this.date;
+  if (this.inDate.value !== this.date) this.inDate.value = this.date;
   this._offerToday();
   this._syncForm();
   this._effects();
@@ -321,9 +321,11 @@ Panel.prototype._syncForm = function () {
 Panel.prototype._offerToday = function () {
   var s = this.scenario || {}, today = readerToday();
   this.today = today;
-  this.btnToday.hidden = !(s.subsim === 2 && typeof s.start === 'string' && s.start <= today && today <= s.until);
-  if (this.btnToday.hidden || this.date !== today) this.onToday = false;
-  this.btnToday.setAttribute('aria-pressed', this.onToday ? 'true' : 'false');
+  var hidden = !(s.subsim === 2 && typeof s.start === 'string' && s.start <= today && today <= s.until);
+  if (this.btnToday.hidden !== hidden) this.btnToday.hidden = hidden;
+  if (hidden || this.date !== today) this.onToday = false;
+  var pressed = this.onToday ? 'true' : 'false';
+  if (this.btnToday.getAttribute('aria-pressed') !== pressed) this.btnToday.setAttribute('aria-pressed', pressed);
 };
 
 Panel.prototype.pickToday = function () {
@@ -462,13 +464,14 @@ Panel.prototype._onDate = function (a) {
 Panel.prototype._question = function () {
   var t = this.t(), a = this._onDate(this.formAction()), cur = this.items[this.current];
   if (cur && !sameChoice(cur.action, a)) cur = null;
-  this.question.textContent = t.question(this.label(a, true), this.ctx.date(a.on));
-  this.answer.textContent = cur ? cur.sentence : t.noAnswer;
+  var question = t.question(this.label(a, true), this.ctx.date(a.on)), answer = cur ? cur.sentence : t.noAnswer;
+  if (this.question.textContent !== question) this.question.textContent = question;
+  if (this.answer.textContent !== answer) this.answer.textContent = answer;
   this.answer.classList.toggle('pending', !cur);
   this.answer.classList.remove('preview');
   if (!cur) this._preview();
   var own = W.replaced(this.text, this.formAction()).length;
-  this.inInstead.disabled = !own;
+  if (this.inInstead.disabled !== !own) this.inInstead.disabled = !own;
   this.fInstead.label.classList.toggle('off', !own);
 };
 
@@ -494,9 +497,9 @@ Panel.prototype._sameAction = function (a, b) {
 
 Panel.prototype._renderList = function () {
   var t = this.t(), self = this;
-  this.empty.textContent = t.none;
-  this.empty.hidden = this.items.length > 0;
-  this.listTitle.hidden = this.items.length === 0;
+  if (this.empty.textContent !== t.none) this.empty.textContent = t.none;
+  if (this.empty.hidden !== this.items.length > 0) this.empty.hidden = this.items.length > 0;
+  if (this.listTitle.hidden !== (this.items.length === 0)) this.listTitle.hidden = this.items.length === 0;
   if (this.pendingFocus && this.pendingFocus.action) {
     for (var j = 0; j < this.items.length; j++) if (this._sameAction(this.items[j].action, this.pendingFocus.action)) this.current = j;
   }

@@ -1,0 +1,90 @@
+/* The page's parse of a result that reuses the last one, from the result's UTF-8 bytes. The
+ * engine writes a result one event, span, invoice or expectation per line
+ * (core/io/json_writer.cpp: `    {…},` inside a list, `  "key": value,` for the others). An
+ * edit (a what-if pin moved by a day) changes few of those lines: a line whose bytes the last
+ * result parsed had gives back the object it parsed to, so only the changed lines are decoded
+ * and parsed (decoding the whole ~600 KB, splitting and parsing it cost more than the engine's
+ * simulation), and an unchanged event, span or invoice is the same object as in the last result
+ * (the timeline keeps what it built from it: timeline-model-reuse.js). Any other layout is
+ * decoded and parsed whole: the value is JSON.parse's either way (tests/web/result-lines.test.js). */
+
+const decoder = new TextDecoder('utf-8');
+const LIST = /^ {2}"([a-z_]+)": \[$/;
+const LIST_NAMES = new Set(['events', 'spans', 'invoices', 'expectations', 'errors']);
+let last = new Map();    // hash of an item line -> [{ at, end, value }]: where it is in lastBytes
+let lastWords = new DataView(new ArrayBuffer(0));
+
+// The parsed value of a result's bytes (a result or errors object), or JSON.parse's exception.
+// `bytes` may be a view of the engine's memory: it is read before this returns, never kept.
+export function parseResult(bytes) {
+  if (typeof bytes === 'string') bytes = new TextEncoder().encode(bytes);
+  let value = null;
+  try { value = byLines(bytes); } catch (e) { value = null; }
+  return value || JSON.parse(decoder.decode(bytes));
+}
+
+// The value from the lines, or null when the bytes are not laid out as the engine writes results
+// (or a list has a name the reviver does not know).
+function byLines(b) {
+  const n = b.length, fields = [], lists = [], seen = new Map(), words = wordsOf(b);
+  if (n < 4 || b[0] !== 123 || b[1] !== 10 || b[n - 2] !== 125 || b[n - 1] !== 10) return null;
+  let list = null, i = 2;
+  while (i < n - 2) {
+    let j = b.indexOf(10, i);
+    if (j < 0) j = n;
+    if (list && b[i] === 32 && b[i + 1] === 32 && b[i + 2] === 32 && b[i + 3] === 32 && b[i + 4] === 123) {
+      // An item: its bytes from `{` to `}` (the list's comma left out).
+      const end = b[j - 1] === 44 ? j - 1 : j;
+      if (b[end - 1] !== 125) return null;
+      list.push(itemAt(b, words, i + 4, end, seen));
+      i = j + 1;
+      continue;
+    }
+    const line = decoder.decode(b.subarray(i, j)), head = LIST.exec(line);
+    if (list && (line === '  ],' || line === '  ]')) list = null;
+    else if (!list && head && LIST_NAMES.has(head[1])) { fields.push('"' + head[1] + '": ' + lists.length); lists.push(list = []); }
+    else if (!list && line.startsWith('  "')) fields.push(line.endsWith(',') ? line.slice(0, -1) : line);
+    else return null;
+    i = j + 1;
+  }
+  if (list || i !== n - 2) return null;
+  // The other fields in one parse, whose reviver puts each list (its number there) in its place.
+  const value = JSON.parse('{' + fields.join(', ') + '}', (key, v) => (typeof v === 'number' && LIST_NAMES.has(key) && lists[v] ? lists[v] : v));
+  last = seen;
+  lastWords = wordsOf(b.slice());   // the offsets in `seen` are into these bytes
+  return value;
+}
+
+// The object of an item's bytes [at, end): the last result's for the same bytes (each once), else parsed.
+function itemAt(b, words, at, end, seen) {
+  const len = end - at, hash = hashOf(words, at, len), olds = last.get(hash);
+  let value;
+  if (olds) {
+    for (const o of olds) {
+      if (o.value !== undefined && o.end - o.at === len && sameBytes(lastWords, o.at, words, at, len)) { value = o.value; o.value = undefined; break; }
+    }
+  }
+  if (value === undefined) value = JSON.parse(decoder.decode(b.subarray(at, end)));
+  const entry = { at, end, value }, list = seen.get(hash);
+  if (list) list.push(entry); else seen.set(hash, [entry]);
+  return value;
+}
+
+// The bytes read four at a time (unaligned: a DataView).
+function wordsOf(b) { return new DataView(b.buffer, b.byteOffset, b.byteLength); }
+
+// FNV-1a over the 32-bit words of [at, at + len) and its last bytes, and the length: equal bytes,
+// equal hashes (unequal bytes may share one: sameBytes decides).
+function hashOf(w, at, len) {
+  let h = Math.imul(0x811c9dc5 ^ len, 16777619), k = 0;
+  for (; k + 4 <= len; k += 4) h = Math.imul(h ^ w.getUint32(at + k), 16777619);
+  for (; k < len; k++) h = Math.imul(h ^ w.getUint8(at + k), 16777619);
+  return h;
+}
+
+function sameBytes(a, ai, b, bi, len) {
+  let k = 0;
+  for (; k + 4 <= len; k += 4) if (a.getUint32(ai + k) !== b.getUint32(bi + k)) return false;
+  for (; k < len; k++) if (a.getUint8(ai + k) !== b.getUint8(bi + k)) return false;
+  return true;
+}
