@@ -7,14 +7,28 @@
  * as wasm/utf8_strings.js does for the other entry points). */
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8');
-// Sentences asked for at once: a list's page of events, a tooltip's neighbours; what-if answers
-// are read one action at a time (each scans the result's events).
-const CHUNK = { events: 64, expectations: 64, answers: 4 };
+// Sentences asked for at once, by the module's kinds in the order page_sentence_kinds() gives them
+// (events, expectation lines, what-if answers): a list's page of events, a tooltip's neighbours;
+// what-if answers one action at a time (each scans the result's events).
+const CHUNKS = [64, 64, 4];
+
+// The module's names of the sentence kinds (page_sentence_kinds(), wasm/entry_points.hpp), read
+// once per module: [events, expectations, answers], or null when it has none.
+const kindsOf = new WeakMap();
+function sentenceKinds(engine) {
+  if (!kindsOf.has(engine)) {
+    let kinds = null;
+    try { kinds = JSON.parse(engine.page_sentence_kinds()); } catch (e) { kinds = null; }
+    kindsOf.set(engine, Array.isArray(kinds) && kinds.length === CHUNKS.length ? kinds : null);
+  }
+  return kindsOf.get(engine);
+}
 
 // True when the module has the page's entry points (older builds: answer() instead).
 export function hasPageAnswer(engine) {
   return !!engine && typeof engine.page_answer_utf8 === 'function' && typeof engine.page_sentences_utf8 === 'function' &&
-         typeof engine._malloc === 'function' && !!engine.HEAPU8;
+         typeof engine.page_sentence_kinds === 'function' && typeof engine._malloc === 'function' && !!engine.HEAPU8 &&
+         sentenceKinds(engine) !== null;
 }
 
 // The last text's UTF-8 bytes: the sentences of one text are asked for several times.
@@ -67,22 +81,22 @@ function sentencesOf(engine, text, lang, today, kind, from, to) {
 // expectationLine(i) .expectations[i], answerOf(action) the sentence of .answers' entry for that
 // action; undefined past the end.
 export function lazyNarration(engine, text, lang, today) {
-  const lists = { events: [], expectations: [], answers: [] }, ends = {};
-  const read = (kind, i) => {
-    if (!(i >= 0) || (ends[kind] != null && i >= ends[kind])) return undefined;
-    const list = lists[kind];
+  const kinds = sentenceKinds(engine), lists = CHUNKS.map(() => []), ends = [];
+  const read = (k, i) => {
+    if (!(i >= 0) || (ends[k] != null && i >= ends[k])) return undefined;
+    const list = lists[k];
     if (list[i] === undefined) {
-      const n = CHUNK[kind], from = i - (i % n), got = sentencesOf(engine, text, lang, today, kind, from, from + n);
-      got.forEach((s, k) => { list[from + k] = typeof s === 'string' ? s : ''; });
-      if (got.length < n) ends[kind] = from + got.length;
+      const n = CHUNKS[k], from = i - (i % n), got = sentencesOf(engine, text, lang, today, kinds[k], from, from + n);
+      got.forEach((s, j) => { list[from + j] = typeof s === 'string' ? s : ''; });
+      if (got.length < n) ends[k] = from + got.length;
     }
     return list[i];
   };
   return {
     lang,
-    eventSentence: (i) => read('events', i),
-    expectationLine: (i) => read('expectations', i),
-    answerOf: (action) => read('answers', action),
+    eventSentence: (i) => read(0, i),
+    expectationLine: (i) => read(1, i),
+    answerOf: (action) => read(2, action),
   };
 }
 
