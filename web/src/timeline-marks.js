@@ -40,6 +40,11 @@ export function markerPath(kind, x, cy, poleBottom) {
 }
 const EXTRA_CLASS = { email: 'mk-email-flap', refusal: 'mk-refusal-x', payment_failed: 'mk-pay-x', payment_retry: 'mk-pay-x', law_warning: 'mk-law-mark', notice: 'mk-notice-pole mk-notice', notice_missed: 'mk-notice-pole mk-notice_missed' };
 
+// Markers of different kinds on nearby dates sit side by side, SIDE_PX apart; each moves at most
+// SIDE_PX right of its own date, so a dense lane overlaps its markers instead of pushing them past
+// their dates and off the chart.
+const SIDE_PX = 11;
+
 // Clusters of one lane between days d0 and d1, placed: [{ kind, x, items }].
 export function laneClusters(lane, d0, d1, xOf) {
   const last = {}, clusters = [];
@@ -53,7 +58,7 @@ export function laneClusters(lane, d0, d1, xOf) {
   let prevX = -Infinity;
   for (const c of clusters) {
     if (isNotice(c.kind)) continue;
-    if (c.x < prevX + 11) c.x = prevX + 11;
+    if (c.x < prevX + SIDE_PX) c.x = Math.min(prevX + SIDE_PX, c.x0 + SIDE_PX);
     prevX = c.x;
   }
   return clusters;
