@@ -9,6 +9,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const zlib = require('node:zlib');
 const helpers = require('../../tests/web/helpers');
+const { pageWithWhatIfPin } = require('./whatif-pin');
 
 const RUNS = +(process.env.BENCH_RUNS || 7);
 const EDITS = +(process.env.BENCH_EDITS || 40);
@@ -158,17 +159,8 @@ function phases(ev, from, to) {
 // Loads the scenario, adds a what-if cancellation through the form, then moves its pin one day at a
 // time with the keyboard (trusted key events), tracing the renderer.
 async function whatIfEdits(browser, server, text) {
-  const page = await helpers.openPage(browser, server.url, { width: 1280, height: 800 });
+  const page = await pageWithWhatIfPin(browser, server, text);
   try {
-    await page.evaluate((t) => window.subsimPage.run(t), text);
-    const sc = JSON.parse(text);
-    const on = new Date((Date.parse(sc.start) + Date.parse(sc.until)) / 2).toISOString().slice(0, 10);
-    await page.fill('.wi-date', on);
-    await page.dispatchEvent('.wi-date', 'change');
-    await page.click('.wi-add');
-    await page.waitForSelector('.wi-pin');
-    await page.focus('.wi-pin');
-    await page.waitForTimeout(300);
     const before = await page.evaluate(() => window.subsimPage.timings.length);
     await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame'] });
     for (let i = 0; i < EDITS; i++) {

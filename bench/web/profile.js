@@ -9,26 +9,12 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const helpers = require('../../tests/web/helpers');
+const { pageWithWhatIfPin } = require('./whatif-pin');
 
 const EDITS = +(process.env.BENCH_EDITS || 15);
 const TOP = +(process.env.PROFILE_TOP || 30);
 const SCENARIO = process.env.BENCH_SCENARIO || path.join(helpers.ROOT, 'build', 'bench', 'scenarios', '20_products_10y.json');
 const median = (xs) => { const s = xs.slice().sort((a, b) => a - b); return s.length ? s[Math.floor((s.length - 1) / 2)] : 0; };
-
-// The bench's set-up: the scenario, a what-if cancellation added mid-horizon, its pin focused.
-async function ready(browser, server, text) {
-  const page = await helpers.openPage(browser, server.url, { width: 1280, height: 800 });
-  await page.evaluate((t) => window.subsimPage.run(t), text);
-  const sc = JSON.parse(text);
-  const on = new Date((Date.parse(sc.start) + Date.parse(sc.until)) / 2).toISOString().slice(0, 10);
-  await page.fill('.wi-date', on);
-  await page.dispatchEvent('.wi-date', 'change');
-  await page.click('.wi-add');
-  await page.waitForSelector('.wi-pin');
-  await page.focus('.wi-pin');
-  await page.waitForTimeout(300);
-  return page;
-}
 
 async function presses(page) {
   for (let i = 0; i < EDITS; i++) {
@@ -128,10 +114,10 @@ async function layers(page) {
   const server = await helpers.startServer(helpers.SITE);
   const browser = await helpers.launchBrowser();
   try {
-    let page = await ready(browser, server, text);
+    let page = await pageWithWhatIfPin(browser, server, text);
     await cpuProfile(page);
     await page.closeAll();
-    page = await ready(browser, server, text);
+    page = await pageWithWhatIfPin(browser, server, text);
     await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame',
       'disabled-by-default-devtools.timeline.invalidationTracking', 'cc', 'disabled-by-default-cc.debug'] });
     await presses(page);
