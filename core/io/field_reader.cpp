@@ -26,7 +26,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return row[b.size()];
 }
 
-std::string suggestion(std::string_view key, std::initializer_list<std::string_view> allowed) {
+std::string suggestion(std::string_view key, std::span<const std::string_view> allowed) {
     std::string_view best;
     std::size_t best_distance = 3;  // only close typos are worth suggesting
     for (std::string_view candidate : allowed) {
@@ -38,6 +38,9 @@ std::string suggestion(std::string_view key, std::initializer_list<std::string_v
         }
     }
     return best.empty() ? "" : "; did you mean " + in_quotes(best) + "?";
+}
+std::string suggestion(std::string_view key, std::initializer_list<std::string_view> allowed) {
+    return suggestion(key, std::span<const std::string_view>(allowed.begin(), allowed.size()));
 }
 
 std::string shorten(const std::string& s) { return s.size() > 60 ? std::string(utf8_prefix(s, 57)) + "..." : s; }
@@ -234,6 +237,11 @@ std::optional<std::int64_t> FieldReader::integer(const Json& object, const std::
 
 std::optional<std::string> FieldReader::choice(const Json& object, const std::string& ptr, std::string_view key,
                                                bool required, std::initializer_list<std::string_view> choices) {
+    return choice(object, ptr, key, required, std::span<const std::string_view>(choices.begin(), choices.size()));
+}
+
+std::optional<std::string> FieldReader::choice(const Json& object, const std::string& ptr, std::string_view key,
+                                               bool required, std::span<const std::string_view> choices) {
     const Json* v = member(object, ptr, key, required);
     if (!v) return std::nullopt;
     if (v->is_string() && std::find(choices.begin(), choices.end(), v->text()) != choices.end()) return std::string(v->text());

@@ -6,6 +6,7 @@
 #include <initializer_list>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -62,6 +63,8 @@ public:
     // One of `choices`, reported with the list when it is not.
     std::optional<std::string> choice(const Json& object, const std::string& ptr, std::string_view key, bool required,
                                       std::initializer_list<std::string_view> choices);
+    std::optional<std::string> choice(const Json& object, const std::string& ptr, std::string_view key, bool required,
+                                      std::span<const std::string_view> choices);
 
 private:
     std::optional<Date> relative_date_value(const std::string& text, const std::string& ptr);

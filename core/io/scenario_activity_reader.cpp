@@ -1,5 +1,7 @@
 // Reading subscriptions, actions and expectations: everything that refers back to the catalog.
 #include <algorithm>
+#include <string_view>
+#include <vector>
 
 #include "io/limits.hpp"
 #include "io/scenario_parts.hpp"
@@ -77,40 +79,28 @@ void ScenarioParts::read_actions(const Json& root) {
 
 namespace {
 
-std::optional<ActionKind> action_named(const std::string& name) {
+std::optional<ActionKind> action_named(std::string_view name) {
     for (ActionKind k : all_action_kinds)
         if (name == to_string(k)) return k;
     return std::nullopt;
 }
 
-}  // namespace
+// The names of the actions a file of `version` may take ("change_plan" and later need 2), in
+// the order of all_action_kinds.
+std::vector<std::string_view> action_names(int version) {
+    std::vector<std::string_view> names;
+    for (ActionKind k : all_action_kinds)
+        if (format_version_of(k) <= version) names.push_back(to_string(k));
+    return names;
+}
 
-void ScenarioParts::read_action(const Json& v, const std::string& ptr) {
-    if (!r.as_object(v, ptr, "an action")) return;
-    Action a;
-    const Json* kind_written = v.find("do");
-    const bool v1_change = r.version < 2 && kind_written &&
-                           (kind_written->equals("change_plan") || kind_written->equals("payment_fails") ||
-                            kind_written->equals("update_payment_method") || kind_written->equals("withdraw") ||
-                            kind_written->equals("pause") || kind_written->equals("resume"));
-    if (v1_change)
-        r.error(ptr + "/do", "\"do\": \"" + std::string(kind_written->text()) + "\" is not an action of a version 1 file: it needs \"subsim\": 2");
-    const auto kind_name =
-        v1_change ? std::nullopt
-        : r.version >= 2
-            ? r.choice(v, ptr, "do", true,
-                       {"cancel", "reactivate", "add_payment_method", "renew", "close_account", "transfer", "activate", "change_plan",
-                        "payment_fails", "update_payment_method", "withdraw", "pause", "resume"})
-            : r.choice(v, ptr, "do", true,
-                       {"cancel", "reactivate", "add_payment_method", "renew", "close_account", "transfer", "activate"});
-    const auto kind = kind_name ? action_named(*kind_name) : std::nullopt;
-    if (kind) a.kind = *kind;
-    const bool on_subscription = kind && (*kind == ActionKind::cancel || *kind == ActionKind::reactivate ||
-                                          *kind == ActionKind::renew || *kind == ActionKind::transfer ||
-                                          *kind == ActionKind::activate || *kind == ActionKind::change_plan ||
-                                          *kind == ActionKind::payment_fails || *kind == ActionKind::withdraw ||
-                                          *kind == ActionKind::pause || *kind == ActionKind::resume);
-    const bool with_products = kind && (*kind == ActionKind::cancel || *kind == ActionKind::reactivate);
+bool acts_on_subscription(ActionKind k) {
+    return k != ActionKind::add_payment_method && k != ActionKind::close_account && k != ActionKind::update_payment_method;
+}
+bool acts_on_products(ActionKind k) { return k == ActionKind::cancel || k == ActionKind::reactivate; }
+
+// The keys an action of `kind` takes (all that any action takes while its kind is unknown).
+void only_action_keys(FieldReader& r, const Json& v, const std::string& ptr, std::optional<ActionKind> kind) {
     if (!kind) r.only_keys(v, ptr, {"on", "do", "by", "subscription", "products", "to", "separate_entity", "number"});
     else if (*kind == ActionKind::activate) r.only_keys(v, ptr, {"on", "do", "by", "subscription", "number"});
     else if (*kind == ActionKind::change_plan)
@@ -118,10 +108,30 @@ void ScenarioParts::read_action(const Json& v, const std::string& ptr) {
     else if (*kind == ActionKind::payment_fails) r.only_keys(v, ptr, {"on", "do", "by", "subscription", "failures"});
     else if (*kind == ActionKind::pause) r.only_keys(v, ptr, {"on", "do", "by", "subscription", "until", "cycles", "starts"});
     else if (*kind == ActionKind::transfer) r.only_keys(v, ptr, {"on", "do", "by", "subscription", "to", "separate_entity"});
-    else if (with_products) r.only_keys(v, ptr, {"on", "do", "by", "subscription", "products"});
-    else if (on_subscription) r.only_keys(v, ptr, {"on", "do", "by", "subscription"});
+    else if (acts_on_products(*kind)) r.only_keys(v, ptr, {"on", "do", "by", "subscription", "products"});
+    else if (acts_on_subscription(*kind)) r.only_keys(v, ptr, {"on", "do", "by", "subscription"});
     else r.only_keys(v, ptr, {"on", "do", "by"});
+}
 
+}  // namespace
+
+// "do": one of the file version's actions; an action of version 2 in a version 1 file says so.
+std::optional<ActionKind> ScenarioParts::read_action_kind(const Json& v, const std::string& ptr) {
+    if (const Json* written = v.find("do"); written && written->is_string() && r.version < 2)
+        if (const auto kind = action_named(written->text()); kind && format_version_of(*kind) > r.version) {
+            r.error(ptr + "/do", "\"do\": \"" + std::string(written->text()) + "\" is not an action of a version 1 file: it needs \"subsim\": 2");
+            return std::nullopt;
+        }
+    const auto name = r.choice(v, ptr, "do", true, action_names(r.version));
+    return name ? action_named(*name) : std::nullopt;
+}
+
+void ScenarioParts::read_action(const Json& v, const std::string& ptr) {
+    if (!r.as_object(v, ptr, "an action")) return;
+    Action a;
+    const std::optional<ActionKind> kind = read_action_kind(v, ptr);
+    if (kind) a.kind = *kind;
+    only_action_keys(r, v, ptr, kind);
     if (auto on = r.date(v, ptr, "on", true)) {
         a.on = *on;
         if (dates_ok && !within_horizon(*on))
@@ -130,25 +140,10 @@ void ScenarioParts::read_action(const Json& v, const std::string& ptr) {
     }
     if (const Json* by = kind == ActionKind::payment_fails ? nullptr : r.member(v, ptr, "by", false))
         if (resolve_lazily(users, *by, [&] { return ptr + "/by"; }, "user")) a.by = by->text();
-    if (on_subscription)
+    if (kind && acts_on_subscription(*kind))
         if (const Json* s = r.member(v, ptr, "subscription", true))
             a.subscription = resolve_lazily(subscriptions, *s, [&] { return ptr + "/subscription"; }, "subscription");
-    if (with_products)
-        if (const Json* list = r.array(v, ptr, "products", false, limits::products)) {
-            if (list->empty()) r.error(ptr + "/products", "list at least one product, or leave \"products\" out to act on the whole subscription");
-            for (std::size_t i = 0; i < list->size(); ++i) {
-                const auto at = [&] { return pointer_child(ptr + "/products", i); };  // built only for an error
-                const auto product = resolve_lazily(products, (*list)[i], at, "product");
-                if (!product || !a.subscription) continue;
-                const Subscription& sub = sc.subscriptions[*a.subscription];
-                const bool held = std::any_of(sub.plans.begin(), sub.plans.end(),
-                                              [&](Index p) { return sc.catalog.plans[p].product == *product; });
-                if (!held) r.error(at(), "subscription " + in_quotes(sub.id) + " has no plan for product " + in_quotes((*list)[i].text()));
-                else if (std::find(a.products.begin(), a.products.end(), *product) != a.products.end())
-                    r.error(at(), "this product is listed twice");
-                else a.products.push_back(*product);
-            }
-        }
+    if (kind && acts_on_products(*kind)) read_action_products(a, v, ptr);
     if (kind == ActionKind::transfer) {
         a.transfer_to = r.string(v, ptr, "to", true).value_or("");
         if (const Json* to = v.find("to"); to && to->is_string() && a.transfer_to.empty())
@@ -160,6 +155,25 @@ void ScenarioParts::read_action(const Json& v, const std::string& ptr) {
     if (kind == ActionKind::payment_fails) read_payment_fails(r, a, v, ptr);
     if (kind == ActionKind::pause) read_pause(a, v, ptr);
     sc.actions.push_back(std::move(a));
+}
+
+// "products" of a cancel or reactivate: products the subscription holds, each once.
+void ScenarioParts::read_action_products(Action& a, const Json& v, const std::string& ptr) {
+    const Json* list = r.array(v, ptr, "products", false, limits::products);
+    if (!list) return;
+    if (list->empty()) r.error(ptr + "/products", "list at least one product, or leave \"products\" out to act on the whole subscription");
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const auto at = [&] { return pointer_child(ptr + "/products", i); };  // built only for an error
+        const auto product = resolve_lazily(products, (*list)[i], at, "product");
+        if (!product || !a.subscription) continue;
+        const Subscription& sub = sc.subscriptions[*a.subscription];
+        const bool held = std::any_of(sub.plans.begin(), sub.plans.end(),
+                                      [&](Index p) { return sc.catalog.plans[p].product == *product; });
+        if (!held) r.error(at(), "subscription " + in_quotes(sub.id) + " has no plan for product " + in_quotes((*list)[i].text()));
+        else if (std::find(a.products.begin(), a.products.end(), *product) != a.products.end())
+            r.error(at(), "this product is listed twice");
+        else a.products.push_back(*product);
+    }
 }
 
 // SPEC-v2 §1.1: `to` is a plan of a product the subscription has; `from` a plan of the same product.
@@ -199,53 +213,24 @@ void ScenarioParts::read_expectations(const Json& root) {
     for (std::size_t i = 0; i < list->size(); ++i) read_expectation((*list)[i], pointer_child("/expect", i));
 }
 
+namespace {
+
+// The names of the states a file of `version` may expect, in the order of State.
+std::vector<std::string_view> state_names(int version) {
+    std::vector<std::string_view> names;
+    for (std::size_t i = 0; i < state_count; ++i)
+        if (format_version_of(static_cast<State>(i)) <= version) names.push_back(to_string(static_cast<State>(i)));
+    return names;
+}
+
+}  // namespace
+
 void ScenarioParts::read_expectation(const Json& v, const std::string& ptr) {
     if (!r.as_object(v, ptr, "an expectation")) return;
-    const auto subscription_at = [&](bool required) -> std::optional<Index> {
-        const Json* s = r.member(v, ptr, "subscription", required);
-        return s ? resolve_lazily(subscriptions, *s, [&] { return ptr + "/subscription"; }, "subscription") : std::nullopt;
-    };
     if (v.contains("state")) {
-        r.only_keys(v, ptr, {"on", "subscription", "product", "state"});
-        StateExpectation e;
-        e.on = r.date(v, ptr, "on", true).value_or(Date{});
-        e.subscription = subscription_at(true).value_or(0);
-        if (const Json* p = r.member(v, ptr, "product", false)) e.product = resolve_lazily(products, *p, [&] { return ptr + "/product"; }, "product");
-        const bool v1_paused = r.version < 2 && v.find("state")->equals("paused");
-        if (v1_paused) r.error(ptr + "/state", "the state \"paused\" needs \"subsim\": 2");
-        else if (r.version >= 2)
-            e.state = r.choice(v, ptr, "state", true,
-                               {"trialing", "pending_activation", "active", "pending_cancellation", "cancelled", "expired", "past_due",
-                                "paused"})
-                          .value_or("");
-        else
-            e.state = r.choice(v, ptr, "state", true, {"trialing", "pending_activation", "active", "pending_cancellation", "cancelled", "expired"})
-                          .value_or("");
-        sc.expectations.push_back(e);
+        read_state_expectation(v, ptr);
     } else if (v.contains("event")) {
-        r.only_keys(v, ptr, {"event", "subscription", "product", "on", "count", "absent"}, {"rule"});
-        EventExpectation e;
-        if (auto type = r.string(v, ptr, "event", true)) {
-            const auto t = event_type_from_string(*type);
-            if (t && r.version < 2 && *t >= EventType::plan_change_requested)
-                r.error(ptr + "/event", "event type " + in_quotes(*type) + " needs \"subsim\": 2");
-            else if (t) e.type = *type;
-            else r.error(ptr + "/event", "unknown event type " + in_quotes(*type));
-        }
-        e.subscription = subscription_at(false);
-        if (const Json* p = r.member(v, ptr, "product", false)) {
-            e.product_given = true;
-            if (!p->is_null()) e.product = resolve_lazily(products, *p, [&] { return ptr + "/product"; }, "product");
-        }
-        e.on = r.date(v, ptr, "on", false);
-        e.count = r.integer(v, ptr, "count", false, 0, 10'000'000);
-        e.absent = r.boolean(v, ptr, "absent", false).value_or(false);
-        if (auto rule = r.string(v, ptr, "rule", false)) {
-            if (rule_from_string(*rule)) e.rule = *rule;
-            else r.error(ptr + "/rule", "unknown rule " + in_quotes(*rule));
-        }
-        if (e.count && v.contains("absent")) r.error(ptr, "use either \"count\" or \"absent\", not both");
-        sc.expectations.push_back(e);
+        read_event_expectation(v, ptr);
     } else if (v.contains("total_charged")) {
         r.only_keys(v, ptr, {"total_charged"});
         sc.expectations.push_back(TotalChargedExpectation{r.integer(v, ptr, "total_charged", true, 0, INT64_MAX).value_or(0)});
@@ -260,6 +245,48 @@ void ScenarioParts::read_expectation(const Json& v, const std::string& ptr) {
     } else {
         r.error(ptr, "an expectation needs \"state\" (with \"on\" and \"subscription\"), \"event\", or \"total_charged\"");
     }
+}
+
+std::optional<Index> ScenarioParts::expected_subscription(const Json& v, const std::string& ptr, bool required) {
+    const Json* s = r.member(v, ptr, "subscription", required);
+    return s ? resolve_lazily(subscriptions, *s, [&] { return ptr + "/subscription"; }, "subscription") : std::nullopt;
+}
+
+void ScenarioParts::read_state_expectation(const Json& v, const std::string& ptr) {
+    r.only_keys(v, ptr, {"on", "subscription", "product", "state"});
+    StateExpectation e;
+    e.on = r.date(v, ptr, "on", true).value_or(Date{});
+    e.subscription = expected_subscription(v, ptr, true).value_or(0);
+    if (const Json* p = r.member(v, ptr, "product", false)) e.product = resolve_lazily(products, *p, [&] { return ptr + "/product"; }, "product");
+    if (r.version < 2 && v.find("state")->equals("paused")) r.error(ptr + "/state", "the state \"paused\" needs \"subsim\": 2");
+    else e.state = r.choice(v, ptr, "state", true, state_names(r.version)).value_or("");
+    sc.expectations.push_back(e);
+}
+
+void ScenarioParts::read_event_expectation(const Json& v, const std::string& ptr) {
+    r.only_keys(v, ptr, {"event", "subscription", "product", "on", "count", "absent"}, {"rule"});
+    EventExpectation e;
+    if (auto type = r.string(v, ptr, "event", true)) {
+        const auto t = event_type_from_string(*type);
+        if (t && r.version < 2 && *t >= EventType::plan_change_requested)
+            r.error(ptr + "/event", "event type " + in_quotes(*type) + " needs \"subsim\": 2");
+        else if (t) e.type = *type;
+        else r.error(ptr + "/event", "unknown event type " + in_quotes(*type));
+    }
+    e.subscription = expected_subscription(v, ptr, false);
+    if (const Json* p = r.member(v, ptr, "product", false)) {
+        e.product_given = true;
+        if (!p->is_null()) e.product = resolve_lazily(products, *p, [&] { return ptr + "/product"; }, "product");
+    }
+    e.on = r.date(v, ptr, "on", false);
+    e.count = r.integer(v, ptr, "count", false, 0, 10'000'000);
+    e.absent = r.boolean(v, ptr, "absent", false).value_or(false);
+    if (auto rule = r.string(v, ptr, "rule", false)) {
+        if (rule_from_string(*rule)) e.rule = *rule;
+        else r.error(ptr + "/rule", "unknown rule " + in_quotes(*rule));
+    }
+    if (e.count && v.contains("absent")) r.error(ptr, "use either \"count\" or \"absent\", not both");
+    sc.expectations.push_back(e);
 }
 
 }  // namespace subsim

@@ -54,7 +54,12 @@ private:
     void resolve_requires(const Json& list, const std::string& ptr, Index owner);
     void read_subscription(const Json& v, const std::string& ptr);
     void read_action(const Json& v, const std::string& ptr);
+    std::optional<ActionKind> read_action_kind(const Json& v, const std::string& ptr);
+    void read_action_products(Action& a, const Json& v, const std::string& ptr);
     void read_expectation(const Json& v, const std::string& ptr);
+    void read_state_expectation(const Json& v, const std::string& ptr);
+    void read_event_expectation(const Json& v, const std::string& ptr);
+    std::optional<Index> expected_subscription(const Json& v, const std::string& ptr, bool required);
     void read_jurisdiction(const Json& root);
     // SPEC-v2 §6.1 (scenario_billing_day_reader.cpp).
     void align_subscription(Subscription& s, const Json& v, const std::string& ptr);

@@ -42,6 +42,8 @@ inline constexpr std::size_t event_type_count = static_cast<std::size_t>(EventTy
 // paused (format 2, SPEC-v2 §0.4): an overlay shown over the kept underlying state; it shows over past_due.
 enum class State { trialing, pending_activation, active, pending_cancellation, cancelled, expired, past_due, paused };
 inline constexpr std::size_t state_count = static_cast<std::size_t>(State::paused) + 1;
+// The first format version that has the state (SPEC-v2 §0.4): past_due and paused need "subsim": 2.
+inline constexpr int format_version_of(State s) { return s >= State::past_due ? 2 : 1; }
 
 // Several products in different states: a subscription shows the liveliest one (docs/semantics.md).
 using StatesSeen = std::array<bool, state_count>;
