@@ -15,28 +15,33 @@
 namespace subsim {
 namespace {
 
-// Where JSON text goes: counted only (out null), or counted and appended. Every answer built
-// from sentences is first run through a counting sink, so its exact length is known, and checked
-// against the budget, before a byte of it is written.
+// Where JSON text goes: counted only (out null), or appended up to `limit` bytes. Past the limit
+// nothing more is appended (`over` set), so a text too large holds at most the limit and one
+// string; only then is it run again through a counting sink, for its exact length.
 struct Sink {
     std::string* out = nullptr;
     std::size_t bytes = 0;
+    std::size_t limit = static_cast<std::size_t>(-1);
+    bool over = false;
 
     void raw(std::string_view s) {
-        bytes += s.size();
-        if (out) out->append(s);
+        if (!out) bytes += s.size();
+        else if (!over) out->append(s);
+        check();
     }
     void string(std::string_view s) {
-        bytes += json_string_bytes(s);
-        if (out) append_json_string(*out, s);
+        if (!out) bytes += json_string_bytes(s);
+        else if (!over) append_json_string(*out, s);
+        check();
     }
+    void check() { over = over || (out && out->size() > limit); }
 };
 
 // ["…", "…"], one item a line, indented by `indent`.
 void put_array(Sink& sink, const std::vector<std::string>& items, std::string_view indent) {
     if (items.empty()) return sink.raw("[]");
     sink.raw("[\n");
-    for (std::size_t i = 0; i < items.size(); ++i) {
+    for (std::size_t i = 0; i < items.size() && !sink.over; ++i) {
         sink.raw(indent);
         sink.raw("  ");
         sink.string(items[i]);
@@ -53,22 +58,31 @@ std::string string_array(const std::vector<std::string>& items, std::string_view
     return out;
 }
 
-// Text of `bytes` already counted plus what `put` writes, within the answer budget: counted
-// first, then written into a buffer of that exact size; none (and `errors` set) when over.
+// The bytes of the sentences and what quotes and separates them (escapes aside): the size to
+// reserve for an answer that lists them.
+std::size_t listed_bytes(const std::vector<std::string>& items) {
+    std::size_t n = 0;
+    for (const std::string& item : items) n += item.size() + 32;
+    return n;
+}
+
+// Text of `before` bytes already counted plus what `put` writes, within the answer budget:
+// written in one pass into a buffer reserved at `estimate`, stopped where it passes the budget;
+// only then counted, for the error's exact length (and `errors` set, no text).
 template <class Put>
-std::optional<std::string> within_budget(std::string_view text, const Scenario& sc, std::size_t before, Put put,
-                                         JsonAnswer& errors) {
+std::optional<std::string> within_budget(std::string_view text, const Scenario& sc, std::size_t before,
+                                         std::size_t estimate, Put put, JsonAnswer& errors) {
+    const std::size_t budget = limits::answer_bytes - std::min(before, limits::answer_bytes);
+    std::string out;
+    out.reserve(std::min(estimate, budget));
+    Sink writer{&out, 0, budget};
+    put(writer);
+    if (!writer.over) return out;
+    std::string().swap(out);  // (its memory given back before the count)
     Sink counter;
     put(counter);
-    if (before + counter.bytes > limits::answer_bytes) {
-        errors = output_limit_error(text, limits::answer_too_large(before + counter.bytes, true), sc.version);
-        return std::nullopt;
-    }
-    std::string out;
-    out.reserve(counter.bytes);
-    Sink writer{&out};
-    put(writer);
-    return out;
+    errors = output_limit_error(text, limits::answer_too_large(before + counter.bytes, true), sc.version);
+    return std::nullopt;
 }
 
 // The sentences of a narration: each list stops as soon as the answer's budget (less `before`,
@@ -100,7 +114,7 @@ Sentences narrate_within(const Scenario& sc, const Result& r, Language lang, std
 }
 
 void put_answers(Sink& sink, const std::vector<std::string>& answers) {
-    for (std::size_t i = 0; i < answers.size(); ++i) {
+    for (std::size_t i = 0; i < answers.size() && !sink.over; ++i) {
         sink.raw(i == 0 ? "\n    {\"action\": " : ",\n    {\"action\": ");
         sink.raw(std::to_string(i));
         sink.raw(", \"sentence\": ");
@@ -125,7 +139,8 @@ std::optional<std::string> narration_text(std::string_view text, const Scenario&
         errors = output_limit_error(text, limits::answer_too_large(0, false), sc.version);
         return std::nullopt;
     }
-    return within_budget(text, sc, before, [&](Sink& sink) {
+    const std::size_t estimate = 64 + listed_bytes(s.events) + listed_bytes(s.expectations) + listed_bytes(s.answers);
+    return within_budget(text, sc, before, estimate, [&](Sink& sink) {
         sink.raw("{\n  \"events\": ");
         put_array(sink, s.events, "  ");
         sink.raw(",\n  \"expectations\": ");
@@ -179,7 +194,7 @@ JsonAnswer explain_json(std::string_view text, std::string_view locale, std::opt
     const Sentences sentences = narrate_within(*s.scenario, s.result, lang, 0, false);
     if (!sentences.complete) return output_limit_error(text, limits::answer_too_large(0, false), s.scenario->version);
     JsonAnswer errors;
-    std::optional<std::string> out = within_budget(text, *s.scenario, 0, [&](Sink& sink) {
+    std::optional<std::string> out = within_budget(text, *s.scenario, 0, 8 + listed_bytes(sentences.events), [&](Sink& sink) {
         put_array(sink, sentences.events, "");
         sink.raw("\n");
     }, errors);

@@ -1,9 +1,10 @@
 #pragma once
 // Internal to io/: the two sinks the JSON writers run on, and the pieces they put.
 //
-//   Count   adds up lengths only: an answer's exact size, known before any byte of it exists.
-//   Write   appends to a string already reserved at that size, through a small buffer: no
-//           zero-filled answer first, one append per 2 KiB instead of one per piece.
+//   Write   appends to a string through a small buffer (one append per 2 KiB instead of one per
+//           piece) and holds at most `limit` bytes: once a piece would pass it, nothing more is
+//           appended and over() is true, so a text too large costs no more memory than the limit.
+//   Count   adds up lengths only: the exact size of a text that passed its limit, for the error.
 //
 // Every writer is a template over the sink, so the count and the bytes come from the same code.
 //   std::string s;  { Write w{s}; put(w, "{\"a\": "); put_integer(w, -12); w.put('}'); }  // s == "{\"a\": -12}"
@@ -20,6 +21,7 @@ namespace subsim {
 
 struct Count {
     std::size_t n = 0;
+    static constexpr bool over() { return false; }
     void put(char) { ++n; }
     void put(const char*, std::size_t len) { n += len; }
     void put_padded(std::string_view text) { n += text.size(); }
@@ -27,7 +29,8 @@ struct Count {
 
 class Write {
 public:
-    explicit Write(std::string& out) : out_(out) {}
+    // `limit`: the most bytes `out` may hold (what it holds already included).
+    explicit Write(std::string& out, std::size_t limit = static_cast<std::size_t>(-1)) : out_(out), limit_(limit) {}
     Write(const Write&) = delete;
     Write& operator=(const Write&) = delete;
     ~Write() { flush(); }
@@ -39,7 +42,7 @@ public:
     [[gnu::always_inline]] void put(const char* data, std::size_t len) {
         if (len > room()) {
             flush();
-            if (len > capacity) return void(out_.append(data, len));
+            if (len > capacity) return append(data, len);
         }
         if (__builtin_constant_p(len) || len > 16) std::memcpy(p_, data, len);
         else copy_short(data, len);
@@ -62,13 +65,25 @@ public:
         p_ += text.size();
     }
 
+    // True once a piece did not fit the limit; then the text is incomplete and nothing more is kept.
+    bool over() const { return over_; }
+    // Appends what the buffer holds; true when the whole text fit the limit.
+    bool finish() {
+        flush();
+        return !over_;
+    }
+
 private:
     // Below the size where glibc's memcpy switches to `rep movsb`, so each append stays a vector copy.
     static constexpr std::size_t capacity = 2048;
     std::size_t room() const { return static_cast<std::size_t>(buf_ + capacity - p_); }
     void flush() {
-        out_.append(buf_, static_cast<std::size_t>(p_ - buf_));
+        append(buf_, static_cast<std::size_t>(p_ - buf_));
         p_ = buf_;
+    }
+    void append(const char* data, std::size_t len) {
+        if (over_ || out_.size() > limit_ || len > limit_ - out_.size()) over_ = true;
+        else out_.append(data, len);
     }
 
     // At most 16 bytes of a length known only now (an engine's key): two overlapping copies of
@@ -86,6 +101,8 @@ private:
     }
 
     std::string& out_;
+    const std::size_t limit_;
+    bool over_ = false;
     char buf_[capacity];
     char* p_ = buf_;
 };

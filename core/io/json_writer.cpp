@@ -1,5 +1,6 @@
 #include "io/json_writer.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string_view>
@@ -31,9 +32,11 @@ public:
     std::string_view name(LineKind k) const { return pool_[kinds_ + static_cast<std::size_t>(k)]; }
     std::string_view name(InvoiceStatus s) const { return pool_[statuses_ + static_cast<std::size_t>(s)]; }
     std::string_view name(Rule r) const { return pool_[rules_ + static_cast<std::size_t>(r)]; }
+    std::size_t longest_id() const { return longest_; }
 
 private:
     Pool pool_;  // (declared first: the members below are its places)
+    std::size_t longest_ = 4;  // the longest quoted id, "null" at least
     std::size_t null_, subscriptions_, products_, bundles_, plans_, events_, states_, kinds_, statuses_, rules_;
 
     std::string_view id(std::size_t first, std::optional<std::size_t> i) const { return pool_[i ? first + *i : null_]; }
@@ -44,6 +47,7 @@ private:
             text.clear();
             append_json_string(text, id);
             pool_.add(text);
+            longest_ = std::max(longest_, text.size());
         }
         return first;
     }
@@ -75,7 +79,7 @@ void put_list(Sink& out, std::string_view name, const std::vector<T>& items, F&&
     put(out, "  \"");
     put(out, name);
     put(out, "\": [");
-    for (std::size_t i = 0; i < items.size(); ++i) {
+    for (std::size_t i = 0; i < items.size() && !out.over(); ++i) {  // (a Write past its limit stops)
         put(out, i == 0 ? std::string_view("\n    {") : std::string_view(",\n    {"));
         write_item(items[i]);
         out.put('}');
@@ -193,37 +197,68 @@ void put_errors(Sink& out, const Diagnostics& errors, int version) {
     put(out, "}\n");
 }
 
+// A generous guess at the text's length, from the records' numbers and the longest id: bytes of
+// punctuation, keys, dates and names per record (the longest seen in the examples, rounded up),
+// plus the ids each record names. Details and messages of unusual length may pass it.
+std::size_t estimated_bytes(const Result& r, std::size_t id) {
+    std::size_t lines = 0, messages = 0;
+    for (const Invoice& inv : r.invoices) lines += inv.lines.size();
+    for (const ExpectationOutcome& e : r.expectations) messages += e.message.size();
+    return 256 + r.final_states.size() * (40 + id) + r.events.size() * (180 + 2 * id) +
+           r.spans.size() * (96 + 2 * id) + r.invoices.size() * (100 + id) + lines * (96 + 3 * id) +
+           r.expectations.size() * 64 + messages * 2;
+}
+
+std::size_t counted_bytes(const Result& r, const Texts& texts, DateText& dates) {
+    Count count;
+    Out<Count> counting{count, dates, texts};
+    put_result(counting, r);
+    return count.n;
+}
+
+// Writes the result into `text` (empty), reserved at `reserve`; false, and `text` incomplete,
+// when it would pass `max_bytes`.
+bool written(const Result& r, const Texts& texts, DateText& dates, std::string& text, std::size_t reserve,
+             std::size_t max_bytes) {
+    text.reserve(reserve);
+    Write write{text, max_bytes};
+    Out<Write> writing{write, dates, texts};
+    put_result(writing, r);
+    return write.finish();
+}
+
 }  // namespace
 
 std::string write_result_json(const Result& r) {
     return std::move(*write_result_json(r, static_cast<std::size_t>(-1)).text);
 }
 
-// Counts, checks the budget, reserves once, writes.
+// One pass when the guess fits the budget: written into a buffer reserved at the guess, stopped
+// where it passes the budget, and only then counted, for the error's exact length. A guess past
+// the budget is counted first, so an answer far too large is refused before any of it is held.
 BudgetedText write_result_json(const Result& r, std::size_t max_bytes) {
     const Texts texts{r};
     DateText dates;
-    Count count;
-    Out<Count> counting{count, dates, texts};
-    put_result(counting, r);
     BudgetedText out;
-    out.bytes = count.n;
-    if (count.n > max_bytes) return out;
+    const std::size_t guess = estimated_bytes(r, texts.longest_id());
+    std::size_t reserve = guess;
+    if (guess > max_bytes) {
+        out.bytes = counted_bytes(r, texts, dates);
+        if (out.bytes > max_bytes) return out;
+        reserve = out.bytes;
+    }
     out.text.emplace();
-    out.text->reserve(count.n);
-    {
-        Write write{*out.text};
-        Out<Write> writing{write, dates, texts};
-        put_result(writing, r);
-    }  // (the last bytes are appended here)
+    if (written(r, texts, dates, *out.text, reserve, max_bytes)) {
+        out.bytes = out.text->size();
+        return out;
+    }
+    out.text.reset();  // (its memory given back before the count)
+    out.bytes = counted_bytes(r, texts, dates);
     return out;
 }
 
 std::string write_errors_json(const Diagnostics& errors, int version) {
-    Count count;
-    put_errors(count, errors, version);
     std::string text;
-    text.reserve(count.n);
     {
         Write write{text};
         put_errors(write, errors, version);
@@ -232,9 +267,6 @@ std::string write_errors_json(const Diagnostics& errors, int version) {
 }
 
 void append_json_string(std::string& out, std::string_view s) {
-    Count count;
-    put_string(count, s);
-    out.reserve(out.size() + count.n);
     Write write{out};
     put_string(write, s);
 }

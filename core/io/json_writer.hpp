@@ -1,7 +1,7 @@
 #pragma once
 // Deterministic JSON text: fixed key order, one record per line, same bytes on every platform.
-// Each answer is produced in two passes over the same code: one counts its bytes (so a budget is
-// checked before any byte exists, and the text is allocated once at its exact size), one writes.
+// An answer is written in one pass, into a buffer reserved at a guess of its size, and stops where
+// it passes its budget; only then is it counted (same code, a counting sink) for its exact length.
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -14,8 +14,8 @@ namespace subsim {
 
 std::string write_result_json(const Result& result);
 
-// The answer when its exact length (`bytes`, counted first) is at most max_bytes; otherwise no
-// text at all: not one byte of it was produced.
+// The answer when its length (`bytes`, exact) is at most max_bytes; otherwise no text, and `bytes`
+// the length it would have: what was written (never more than max_bytes) is dropped, then counted.
 struct BudgetedText {
     std::optional<std::string> text;
     std::size_t bytes = 0;

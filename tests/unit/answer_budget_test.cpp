@@ -57,6 +57,28 @@ TEST_CASE("The answer's length is counted exactly before it is written", "[limit
     const subsim::BudgetedText over = subsim::write_result_json(result, within.bytes - 1);
     CHECK_FALSE(over.text);
     CHECK(over.bytes == within.bytes);
+    const subsim::BudgetedText exact = subsim::write_result_json(result, within.bytes);
+    REQUIRE(exact.text);
+    CHECK(*exact.text == *within.text);
+}
+
+TEST_CASE("A result longer than its writer guessed is written whole, or counted exactly when over", "[limits][output]") {
+    const auto reading = subsim::read_scenario(long_id_daily(4, 1));
+    REQUIRE(reading.scenario);
+    subsim::Result result = subsim::simulate(*reading.scenario);
+    REQUIRE_FALSE(result.events.empty());
+    const std::string long_note(100000, 'n');  // details are no part of the guess
+    result.events.front().details = subsim::Details{{"note", long_note}};
+    const subsim::BudgetedText within = subsim::write_result_json(result, 1 << 20);
+    REQUIRE(within.text);
+    CHECK(within.bytes == within.text->size());
+    CHECK(within.text->find(long_note) != std::string::npos);
+    for (std::size_t budget : {std::size_t{1000}, within.bytes / 2, within.bytes - 1}) {
+        const subsim::BudgetedText over = subsim::write_result_json(result, budget);
+        CHECK_FALSE(over.text);
+        CHECK(over.bytes == within.bytes);
+    }
+    CHECK(subsim::write_result_json(result, within.bytes).text == within.text);
 }
 
 TEST_CASE("An event's sentence holds at least the names the budget counts for it", "[limits][output][narrator]") {

@@ -1,8 +1,10 @@
 // The writers' sinks (core/io/json_sinks.hpp): Write's chunked appends give the same bytes as a
 // plain concatenation whatever the sizes of the pieces, Count counts exactly what Write writes,
-// and a Pool's texts stay readable past their end for Write::put_padded.
+// a Write given a limit never holds more, and a Pool's texts stay readable past their end for
+// Write::put_padded.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -43,6 +45,28 @@ TEST_CASE("Write appends exactly the pieces put, across chunk boundaries", "[jso
             }
     }
     CHECK(text == expected);
+}
+
+TEST_CASE("A Write holds at most its limit: a prefix of the text, then nothing more", "[json][writer]") {
+    std::string expected;
+    for (const std::string& p : pieces()) expected += p;
+    for (std::size_t limit : {std::size_t{0}, std::size_t{1}, std::size_t{100}, std::size_t{2048}, std::size_t{3000},
+                              expected.size() - 1, expected.size()}) {
+        std::string text;
+        Write w{text, limit};
+        std::size_t most = 0;
+        for (const std::string& p : pieces()) {
+            w.put(p.data(), p.size());
+            most = std::max(most, text.size());
+        }
+        const bool fits = w.finish();
+        INFO("limit " << limit);
+        CHECK(fits == (limit >= expected.size()));
+        CHECK(fits == !w.over());
+        CHECK(std::max(most, text.size()) <= limit);
+        CHECK(text == expected.substr(0, text.size()));
+        if (fits) CHECK(text == expected);
+    }
 }
 
 TEST_CASE("put_padded copies only the text's bytes from a sealed Pool", "[json][writer]") {
