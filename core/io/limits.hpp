@@ -23,7 +23,9 @@ inline constexpr int horizon_years = 100;
 std::string file_too_large(std::size_t bytes);
 
 // Output: the bytes of one answer (the JSON result, the narrator's sentences, the CLI's text
-// timeline), counted before they are produced. Same in the CLI and the module.
+// timeline, the HTML fragment, the iCalendar file): never held past this budget (a lower bound or
+// an estimate over it is refused before a byte is written; writing stops at it). Same in the CLI
+// and the module.
 inline constexpr std::size_t answer_bytes = std::size_t{1} << 28;  // 256 MiB
 
 // "the answer would be N bytes; the limit is ..." (N known) or "... more than the limit ..." (N
