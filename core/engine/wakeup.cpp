@@ -66,6 +66,12 @@ std::optional<Date> earliest_ahead_by_full_scan(Simulation& sim, SubscriptionRun
     return e.best;
 }
 
+std::optional<Date> earliest_boundary_by_full_scan(Simulation& sim, SubscriptionRun& run, Date today) {
+    Earliest e{today, std::nullopt};
+    consider_boundaries(sim, e, run);
+    return e.best;
+}
+
 Date next_day_to_visit(Simulation& sim, Date today, std::optional<Date> next_action) {
     Earliest e{today, std::nullopt};
     e.consider(next_action);
