@@ -9,11 +9,11 @@
 namespace subsim {
 
 void run_boundaries(Simulation& sim, Date day) {
-    // A subscription idle on `day` (wakeup_state.hpp) is passed over; once touched (a cascade from
-    // another subscription, an account event) its later rules run as usual.
+    // A subscription with no boundary due on `day` (wakeup_state.hpp) is passed over; once touched
+    // (a cascade from another subscription, an account event) its later rules run as usual.
     const auto each_due = [&](void (*rule)(Simulation&, SubscriptionRun&, Date)) {
         for (SubscriptionRun& run : sim.subs)
-            if (!run.wakeup.idle_on(day)) rule(sim, run, day);
+            if (!run.wakeup.boundaries_idle_on(day)) rule(sim, run, day);
     };
     each_due(start_if_due);
     each_due(end_trial_if_due);

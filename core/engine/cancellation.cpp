@@ -246,6 +246,7 @@ void cancel_subscription(Simulation& sim, const Action& action, SubscriptionRun&
     const std::optional<CancellationDate> free = free_termination_date(run, action.on);
     const CancellationDate when = free ? *free : when_for(run, *run.lead, run.lead_calendar, action.on);
     std::vector<Origin> origins;
+    origins.reserve(run.lines.size());  // one allocation, not one per doubling
     for (ProductLine& line : run.lines)
         if (line.cancellable()) {
             schedule(sim, line, action.on, when, true, when.rule, std::nullopt, false);
@@ -274,6 +275,7 @@ void cancel_products(Simulation& sim, const Action& action, SubscriptionRun& run
         return;
     }
     std::vector<ProductLine*> accepted;
+    accepted.reserve(action.products.size());
     for (Index p : action.products) {
         ProductLine* line = run.line_for(p);
         if (auto why = product_refusal(sim, action, run, *line))
@@ -282,6 +284,7 @@ void cancel_products(Simulation& sim, const Action& action, SubscriptionRun& run
             accepted.push_back(line);
     }
     std::vector<Origin> origins;
+    origins.reserve(accepted.size());
     for (ProductLine* line : accepted) {
         const CancellationDate when = when_for(run, *line->plan, line->calendar, action.on);
         schedule(sim, *line, action.on, when, false, when.rule, std::nullopt, false);

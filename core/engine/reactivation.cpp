@@ -111,6 +111,7 @@ void reactivate_subscription(Simulation& sim, const Action& action, Subscription
     const auto refuse_with = [&](Refusal why) { refuse(sim, action, run.index, std::nullopt, why.reason, why.rule); };
     if (auto why = standing_refusal(sim, action, run)) return refuse_with(*why);
     Reactivation re{sim, action, {}, {}, {}};
+    re.reinstated.reserve(run.lines.size());  // one allocation, not one per doubling
     for (const ProductLine& line : run.lines)
         if (line.pending) re.reinstated.push_back(&line);
     if (re.reinstated.empty()) {
@@ -130,6 +131,7 @@ void reactivate_subscription(Simulation& sim, const Action& action, Subscription
     if (first) return refuse_with(*first);
     Date latest = pending.front()->pending->effective;
     std::vector<Index> withdrawn;
+    withdrawn.reserve(pending.size());
     for (ProductLine& line : run.lines)
         if (line.pending) {
             withdrawn.push_back(line.product);
@@ -166,6 +168,7 @@ void reactivate_products(Simulation& sim, const Action& action, SubscriptionRun&
     // as reinstated when the add-on is judged.
     const std::vector<ProductLine*> lines = listed_lines(run, action.products, sim.scenario.catalog.products.size());
     Reactivation re{sim, action, {}, {}, {}};
+    re.reinstated.reserve(lines.size());
     for (const ProductLine* line : lines)
         if (line->pending) re.reinstated.push_back(line);
     std::sort(re.reinstated.begin(), re.reinstated.end());

@@ -53,19 +53,31 @@ void Simulation::count_record() {
                                 " events, invoice lines and state changes; shorten the horizon (until) or lengthen the periods";
 }
 
-Event& Simulation::emit(Date date, EventType type, std::optional<Index> sub, std::optional<Index> product,
-                        Rule rule, Details details) {
+Event& Simulation::new_event(Date date, EventType type, std::optional<Index> sub, std::optional<Index> product,
+                             Rule rule) {
     count_record();
     touch(sub);
-    // Built in place: the details move once, from the caller's into the event's.
     Event& e = result.events.emplace_back();
     e.date = date;
     e.type = type;
     e.subscription = sub;
     e.product = product;
-    e.details = std::move(details);
     e.rule = rule;
     e.action = current_action;
+    return e;
+}
+
+Event& Simulation::emit(Date date, EventType type, std::optional<Index> sub, std::optional<Index> product,
+                        Rule rule, Details details) {
+    Event& e = new_event(date, type, sub, product, rule);
+    e.details = std::move(details);  // the details move once, from the caller's into the event's
+    return e;
+}
+
+Event& Simulation::emit(Date date, EventType type, std::optional<Index> sub, std::optional<Index> product,
+                        Rule rule, std::initializer_list<Detail> details) {
+    Event& e = new_event(date, type, sub, product, rule);
+    e.details = details;  // copied once, into the event
     return e;
 }
 

@@ -39,6 +39,10 @@ struct Simulation {
 
     Event& emit(Date date, EventType type, std::optional<Index> sub, std::optional<Index> product,
                 Rule rule, Details details = {});
+    // The same for details written in place, `{{"amount", ...}}`: the pairs are copied into the
+    // event itself, never into a Details of their own first (the overload a braced list picks).
+    Event& emit(Date date, EventType type, std::optional<Index> sub, std::optional<Index> product,
+                Rule rule, std::initializer_list<Detail> details);
     void add_invoice(Invoice invoice);
     // Every state change becomes part of a span: it counts towards the output limit too.
     void change_state(ProductLine& line, Date on, State state);
@@ -46,6 +50,10 @@ struct Simulation {
     // (wakeup_state.hpp). emit, add_invoice and change_state call these themselves.
     void touch(std::optional<Index> sub);
     void touch_all();
+
+private:
+    // A new event without details, counted, its subscription touched.
+    Event& new_event(Date date, EventType type, std::optional<Index> sub, std::optional<Index> product, Rule rule);
 };
 
 }  // namespace subsim

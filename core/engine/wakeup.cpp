@@ -16,7 +16,8 @@ struct Earliest {
     }
 };
 
-void consider_subscription(const Simulation& sim, Earliest& e, SubscriptionRun& run) {
+// Every date a boundary rule (boundaries.hpp) or a payment retry can act on.
+void consider_boundaries(const Simulation& sim, Earliest& e, SubscriptionRun& run) {
     e.consider(run.sub->start);
     e.consider(run.trial.end);
     e.consider(run.lead_calendar.boundary(run.renewal.term_end));
@@ -31,6 +32,10 @@ void consider_subscription(const Simulation& sim, Earliest& e, SubscriptionRun& 
         if (line.live()) e.consider(line.wake.after(line.calendar, e.today, boundaries));
     }
     e.consider(next_retry_after(sim, run, e.today));  // SPEC-v2 §4.3
+}
+
+// Every date a reminder (reminders.hpp) can be sent on.
+void consider_reminders(Earliest& e, SubscriptionRun& run) {
     std::vector<long>& cursors = run.reminders.wake_term;
     cursors.resize(run.lead->reminders.size());
     for (std::size_t i = 0; i < run.lead->reminders.size(); ++i) {
@@ -46,15 +51,24 @@ std::optional<Date> earliest_ahead(Simulation& sim, SubscriptionRun& run, Date t
     WakeupState& kept = run.wakeup;
     if (kept.touched || (kept.next && *kept.next <= today)) {
         Earliest e{today, std::nullopt};
-        consider_subscription(sim, e, run);
-        kept = WakeupState{e.best, false};
+        consider_boundaries(sim, e, run);
+        const std::optional<Date> boundary = e.best;
+        consider_reminders(e, run);
+        kept = WakeupState{e.best, boundary, false};
     }
     return kept.next;
 }
 
 std::optional<Date> earliest_ahead_by_full_scan(Simulation& sim, SubscriptionRun& run, Date today) {
     Earliest e{today, std::nullopt};
-    consider_subscription(sim, e, run);
+    consider_boundaries(sim, e, run);
+    consider_reminders(e, run);
+    return e.best;
+}
+
+std::optional<Date> earliest_boundary_by_full_scan(Simulation& sim, SubscriptionRun& run, Date today) {
+    Earliest e{today, std::nullopt};
+    consider_boundaries(sim, e, run);
     return e.best;
 }
 

@@ -13,6 +13,9 @@ namespace subsim {
 std::optional<Date> earliest_ahead(Simulation& sim, SubscriptionRun& run, Date today);
 // The same, computed from every boundary, line and reminder without the kept date (tests compare).
 std::optional<Date> earliest_ahead_by_full_scan(Simulation& sim, SubscriptionRun& run, Date today);
+// The earliest date after `today` a boundary rule can act on (reminders left out), by a full
+// scan: what earliest_ahead keeps in run.wakeup.next_boundary (tests compare).
+std::optional<Date> earliest_boundary_by_full_scan(Simulation& sim, SubscriptionRun& run, Date today);
 
 // Moves the lookahead cursors of `sim` forward; results do not depend on them.
 Date next_day_to_visit(Simulation& sim, Date today, std::optional<Date> next_action);

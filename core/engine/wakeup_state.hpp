@@ -14,11 +14,16 @@ namespace subsim {
 
 struct WakeupState {
     std::optional<Date> next;  // none: nothing ahead for this subscription
-    bool touched = true;       // `next` must be computed again (nothing computed yet, or something happened)
+    // The same without the reminder dates: the earliest date a boundary rule can act on. A day
+    // woken only by a reminder (about half the days visited) runs no boundary rule of this one.
+    std::optional<Date> next_boundary;
+    bool touched = true;       // both must be computed again (nothing computed yet, or something happened)
 
     // Nothing of this subscription's is due on `day` (laws aside): untouched since its earliest
     // date ahead was computed, and that date is later. Its rules have nothing to do that day.
     bool idle_on(Date day) const { return !touched && (!next || *next > day); }
+    // The same for the boundary rules (boundaries.hpp): no boundary of this subscription's is due on `day`.
+    bool boundaries_idle_on(Date day) const { return !touched && (!next_boundary || *next_boundary > day); }
 };
 
 }  // namespace subsim

@@ -53,6 +53,12 @@ public:
         }
         return *this;
     }
+    // Copies the pairs straight into this one (an event's own details: no intermediate Details).
+    Details& operator=(std::initializer_list<Detail> items) {
+        clear();
+        take_copy(items.begin(), items.size());
+        return *this;
+    }
     ~Details() { clear(); }
 
     std::size_t size() const { return size_; }
