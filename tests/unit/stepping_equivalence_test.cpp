@@ -3,7 +3,7 @@
 // something happened to it (engine/wakeup_state.hpp): that kept date must be a full scan's.
 #include <catch2/catch.hpp>
 
-#include "engine/day.hpp"
+#include "day_by_day.hpp"
 #include "engine/simulate.hpp"
 #include "engine/simulation.hpp"
 #include "engine/wakeup.hpp"
@@ -18,16 +18,11 @@ namespace {
 
 // Runs `scenario` day by day, comparing each subscription's kept wake-up date with a full scan.
 void compare_kept_with_full_scan(const Scenario& scenario) {
-    Simulation sim{scenario};
-    ActionAgenda agenda{scenario};
-    for (Date day = scenario.start; day <= scenario.until && !sim.stopped(); day = day.plus_days(1)) {
-        run_day(sim, day, agenda);
-        for (SubscriptionRun& run : sim.subs) {
-            const std::optional<Date> full = earliest_ahead_by_full_scan(sim, run, day);
-            INFO("day " << day.iso() << ", subscription " << run.index);
-            REQUIRE(earliest_ahead(sim, run, day) == full);
-        }
-    }
+    subsim::testing::after_each_day(scenario, [](Simulation& sim, SubscriptionRun& run, Date day) {
+        const std::optional<Date> full = earliest_ahead_by_full_scan(sim, run, day);
+        INFO("day " << day.iso() << ", subscription " << run.index);
+        REQUIRE(earliest_ahead(sim, run, day) == full);
+    });
 }
 
 }  // namespace

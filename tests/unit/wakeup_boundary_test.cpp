@@ -3,8 +3,7 @@
 // boundary rules pass a subscription over on days before the second; both must be a full scan's.
 #include <catch2/catch.hpp>
 
-#include "engine/day.hpp"
-#include "engine/simulation.hpp"
+#include "day_by_day.hpp"
 #include "engine/wakeup.hpp"
 #include "example_scenarios.hpp"
 
@@ -14,18 +13,13 @@ using subsim::testing::each_example_scenario;
 namespace {
 
 void compare_kept_boundary_with_full_scan(const Scenario& scenario) {
-    Simulation sim{scenario};
-    ActionAgenda agenda{scenario};
-    for (Date day = scenario.start; day <= scenario.until && !sim.stopped(); day = day.plus_days(1)) {
-        run_day(sim, day, agenda);
-        for (SubscriptionRun& run : sim.subs) {
-            earliest_ahead(sim, run, day);  // brings the kept dates up to `day`
-            INFO("day " << day.iso() << ", subscription " << run.index);
-            REQUIRE(run.wakeup.next_boundary == earliest_boundary_by_full_scan(sim, run, day));
-            // The boundary date is one of the dates ahead: never earlier than the earliest of all.
-            if (run.wakeup.next_boundary) REQUIRE((run.wakeup.next && *run.wakeup.next <= *run.wakeup.next_boundary));
-        }
-    }
+    subsim::testing::after_each_day(scenario, [](Simulation& sim, SubscriptionRun& run, Date day) {
+        earliest_ahead(sim, run, day);  // brings the kept dates up to `day`
+        INFO("day " << day.iso() << ", subscription " << run.index);
+        REQUIRE(run.wakeup.next_boundary == earliest_boundary_by_full_scan(sim, run, day));
+        // The boundary date is one of the dates ahead: never earlier than the earliest of all.
+        if (run.wakeup.next_boundary) REQUIRE((run.wakeup.next && *run.wakeup.next <= *run.wakeup.next_boundary));
+    });
 }
 
 }  // namespace
