@@ -30,6 +30,23 @@ std::vector<std::string> pieces() {
     return out;
 }
 
+// What `put` counts on a Count and what it writes through a Write, for one piece.
+struct Counted {
+    std::size_t count;
+    std::string text;
+};
+template <class Put>
+Counted counted_and_written(Put put) {
+    Count c;
+    std::string text;
+    {
+        Write w{text};
+        put(w);
+    }  // (the last bytes are appended here)
+    put(c);
+    return {c.n, text};
+}
+
 }  // namespace
 
 TEST_CASE("Write appends exactly the pieces put, across chunk boundaries", "[json][writer]") {
@@ -98,35 +115,17 @@ TEST_CASE("Count counts what Write writes for integers, strings and dates", "[js
     const std::vector<subsim::Date> days{subsim::Date::parse("2025-01-31").value(), subsim::Date::parse("1900-01-01").value(),
                                          subsim::Date::parse("9999-12-31").value()};
     for (std::int64_t n : numbers) {
-        Count c;
-        std::string text;
-        {
-            Write w{text};
-            subsim::put_integer(w, n);
-        }
-        subsim::put_integer(c, n);
-        CHECK(c.n == text.size());
-        CHECK(text == std::to_string(n));
+        const Counted got = counted_and_written([&](auto& sink) { subsim::put_integer(sink, n); });
+        CHECK(got.count == got.text.size());
+        CHECK(got.text == std::to_string(n));
     }
     for (const std::string& s : strings) {
-        Count c;
-        std::string text;
-        {
-            Write w{text};
-            subsim::put_string(w, s);
-        }
-        subsim::put_string(c, s);
-        CHECK(c.n == text.size());
+        const Counted got = counted_and_written([&](auto& sink) { subsim::put_string(sink, s); });
+        CHECK(got.count == got.text.size());
     }
     for (subsim::Date d : days) {
-        Count c;
-        std::string text;
-        {
-            Write w{text};
-            subsim::put_date(w, dates, d);
-        }
-        subsim::put_date(c, dates, d);
-        CHECK(c.n == text.size());
-        CHECK(text == "\"" + d.iso() + "\"");
+        const Counted got = counted_and_written([&](auto& sink) { subsim::put_date(sink, dates, d); });
+        CHECK(got.count == got.text.size());
+        CHECK(got.text == "\"" + d.iso() + "\"");
     }
 }
