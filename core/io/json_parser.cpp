@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 
 #include "io/json_document.hpp"
 #include "io/json_number.hpp"
@@ -78,8 +80,24 @@ ParsedJson JsonParser::parse() {
     }
 }
 
+// Indented text is mostly a newline and a run of spaces: the run is measured eight bytes at a
+// time (the first byte that is not a space ends it: the lowest nonzero byte of word ^ spaces).
 void JsonParser::skip_ws() {
-    while (i_ < s_.size() && is_ws(s_[i_])) ++i_;
+    constexpr std::uint64_t spaces = 0x2020202020202020u;
+    const std::size_t n = s_.size();
+    while (i_ < n && is_ws(s_[i_])) {
+        ++i_;
+        while (i_ + 8 <= n) {
+            std::uint64_t word;
+            std::memcpy(&word, s_.data() + i_, 8);
+            if (const std::uint64_t other = word ^ spaces; other != 0) {
+                static_assert(std::endian::native == std::endian::little);  // (x86, wasm)
+                i_ += static_cast<std::size_t>(std::countr_zero(other)) / 8;
+                break;
+            }
+            i_ += 8;
+        }
+    }
 }
 
 // One value; a container is opened (`opened`) and completed later, or is complete when empty.

@@ -117,11 +117,13 @@ void only_action_keys(FieldReader& r, const Json& v, const std::string& ptr, std
 
 // "do": one of the file version's actions; an action of version 2 in a version 1 file says so.
 std::optional<ActionKind> ScenarioParts::read_action_kind(const Json& v, const std::string& ptr) {
-    if (const Json* written = v.find("do"); written && written->is_string() && r.version < 2)
-        if (const auto kind = action_named(written->text()); kind && format_version_of(*kind) > r.version) {
-            r.error(ptr + "/do", "\"do\": \"" + std::string(written->text()) + "\" is not an action of a version 1 file: it needs \"subsim\": 2");
-            return std::nullopt;
-        }
+    const Json* written = v.find("do");
+    const std::optional<ActionKind> kind = written && written->is_string() ? action_named(written->text()) : std::nullopt;
+    if (kind && format_version_of(*kind) <= r.version) return kind;  // (the list below only for an error)
+    if (kind) {
+        r.error(ptr + "/do", "\"do\": \"" + std::string(written->text()) + "\" is not an action of a version 1 file: it needs \"subsim\": 2");
+        return std::nullopt;
+    }
     const auto name = r.choice(v, ptr, "do", true, action_names(r.version));
     return name ? action_named(*name) : std::nullopt;
 }
