@@ -94,7 +94,7 @@ void close_account(Simulation& sim, const Action& action) {
     }
     sim.account.closing_on = closes;
     sim.emit(action.on, EventType::email, std::nullopt, std::nullopt, Rule::account_close,
-             {{"kind", std::string("cancellation_confirmation")}, {"effective", closes}, {"access_until", closes.plus_days(-1)}});
+             {{"kind", std::string_view("cancellation_confirmation")}, {"effective", closes}, {"access_until", closes.plus_days(-1)}});
     for (SubscriptionRun& run : sim.subs) take_effect(sim, run, action.on);
     for (SubscriptionRun& run : sim.subs) withdraw_changes_of_cancelled(sim, run, action.on);
     for (SubscriptionRun& run : sim.subs) withdraw_pause_of_cancelled(sim, run, action.on);

@@ -25,10 +25,13 @@ BundleState bundle_for(const Scenario& scenario, const Subscription& sub, Date a
     return state;
 }
 
+const std::vector<Index>* billed_bundle_members(const Simulation& sim, const SubscriptionRun& run) {
+    return run.bundle.priced ? &sim.scenario.catalog.bundles[*run.sub->bundle].products : nullptr;
+}
+
 bool billed_through_bundle(const Simulation& sim, const SubscriptionRun& run, Index product) {
-    if (!run.bundle.priced) return false;
-    const auto& members = sim.scenario.catalog.bundles[*run.sub->bundle].products;
-    return std::find(members.begin(), members.end(), product) != members.end();
+    const std::vector<Index>* members = billed_bundle_members(sim, run);
+    return members && std::find(members->begin(), members->end(), product) != members->end();
 }
 
 bool any_member_billable(const Simulation& sim, const SubscriptionRun& run) {

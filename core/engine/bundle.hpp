@@ -27,6 +27,9 @@ BundleState bundle_for(const Scenario& scenario, const Subscription& sub, Date a
 
 // True while `product` is billed through its bundle's price.
 bool billed_through_bundle(const Simulation& sim, const SubscriptionRun& run, Index product);
+// The products billed through the bundle's price: its members while that price applies, else
+// none (null). Asked once for a day's lines instead of once per line.
+const std::vector<Index>* billed_bundle_members(const Simulation& sim, const SubscriptionRun& run);
 
 // True when a member of the bundle is still billed (active or pending cancellation).
 bool any_member_billable(const Simulation& sim, const SubscriptionRun& run);

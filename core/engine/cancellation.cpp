@@ -68,7 +68,7 @@ void announce(Simulation& sim, const Action& action, Index sub, std::optional<In
 
 void confirm_by_email(Simulation& sim, Date r, std::optional<Index> sub, Date effective, Rule rule) {
     sim.emit(r, EventType::email, sub, std::nullopt, rule,
-             {{"kind", std::string("cancellation_confirmation")},
+             {{"kind", std::string_view("cancellation_confirmation")},
               {"effective", effective},
               {"access_until", effective.plus_days(-1)}});
 }

@@ -106,47 +106,68 @@ void supersede(Simulation& sim, const std::vector<PaidLine>& lines) {
     for (const PaidLine& p : lines) sim.result.invoices[p.invoice].lines[p.index].superseded = true;
 }
 
-void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, Rule rule) {
-    std::vector<InvoiceLine> lines;  // allocated once, at its first line
-    Rule first_rule = rule;          // the rule of the first line names the invoice
-    const auto add = [&](InvoiceLine line, Rule line_rule) {
+namespace {
+
+// The lines of one billing day, collected before they go into the day's invoice: the rule of the
+// first names the invoice. The vector is allocated once, at the first line, for all the lines.
+struct DueLines {
+    std::vector<InvoiceLine> lines;
+    Rule first_rule;
+
+    void add(std::size_t capacity, InvoiceLine line, Rule rule) {
         if (lines.empty()) {
-            lines.reserve(run.lines.size() + 1);
-            first_rule = line_rule;
+            lines.reserve(capacity);
+            first_rule = rule;
         }
         lines.push_back(std::move(line));
-    };
-    if (run.bundle.priced && run.bundle.calendar && boundary_today(*run.bundle.calendar, run.bundle.billing, day)) {
-        run.bundle.billing.move_to(*run.bundle.calendar, run.bundle.billing.index() + 1);
-        if (!prepaid_on(run, day) && any_member_billable(sim, run)) {
-            const Bundle& bundle = sim.scenario.catalog.bundles[*run.sub->bundle];
-            const Date next = run.bundle.billing.date(*run.bundle.calendar);
-            if (const auto end = partial_last_bundle_end(sim, run, day, next))  // SPEC-v2 §5.3, the suite's line
-                add(InvoiceLine{std::nullopt, *run.sub->bundle, day, *end,
-                                Money{share(bundle.price.minor(), day.days_until(*end), day.days_until(next))}},
-                    Rule::billing_partial_last_period);
-            else
-                add(InvoiceLine{std::nullopt, *run.sub->bundle, day, next, bundle.price}, rule);
-        }
     }
+};
+
+// The bundle's line when its boundary falls on `day` (the cursor moves on either way).
+void bill_bundle_if_due(Simulation& sim, SubscriptionRun& run, Date day, bool prepaid, Rule rule, DueLines& due) {
+    if (!run.bundle.priced || !run.bundle.calendar || !boundary_today(*run.bundle.calendar, run.bundle.billing, day)) return;
+    run.bundle.billing.move_to(*run.bundle.calendar, run.bundle.billing.index() + 1);
+    if (prepaid || !any_member_billable(sim, run)) return;
+    const Bundle& bundle = sim.scenario.catalog.bundles[*run.sub->bundle];
+    const Date next = run.bundle.billing.date(*run.bundle.calendar);
+    const std::size_t capacity = run.lines.size() + 1;
+    if (const auto end = partial_last_bundle_end(sim, run, day, next))  // SPEC-v2 §5.3, the suite's line
+        due.add(capacity,
+                InvoiceLine{std::nullopt, *run.sub->bundle, day, *end,
+                            Money{share(bundle.price.minor(), day.days_until(*end), day.days_until(next))}},
+                Rule::billing_partial_last_period);
+    else
+        due.add(capacity, InvoiceLine{std::nullopt, *run.sub->bundle, day, next, bundle.price}, rule);
+}
+
+}  // namespace
+
+void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, Rule rule) {
+    const bool prepaid = prepaid_on(run, day);  // the same for every line of the day
+    DueLines due{{}, rule};
+    bill_bundle_if_due(sim, run, day, prepaid, rule, due);
+    const std::vector<Index>* bundled = billed_bundle_members(sim, run);
+    const std::size_t capacity = run.lines.size() + 1;
     SharedBoundary next_boundaries;
     for (ProductLine& line : run.lines) {
         if (line.state != State::active && line.state != State::pending_cancellation) continue;
         if (!boundary_today(line.calendar, line.billing, day)) continue;
         line.billing.move_to(line.calendar, line.billing.index() + 1, next_boundaries);
-        if (prepaid_on(run, day) || billed_through_bundle(sim, run, line.product)) continue;
+        if (prepaid || (bundled && std::find(bundled->begin(), bundled->end(), line.product) != bundled->end())) continue;
         const Date next = line.billing.date(line.calendar);
         if (const auto end = partial_last_period_end(sim, line, day, next)) {  // SPEC-v2 §5.3
-            add(InvoiceLine{line.product, std::nullopt, day, *end,
-                            Money{share(line.plan->price.minor(), day.days_until(*end), day.days_until(next))},
-                            plan_index(sim, *line.plan), LineKind::period, day},
-                Rule::billing_partial_last_period);
+            due.add(capacity,
+                    InvoiceLine{line.product, std::nullopt, day, *end,
+                                Money{share(line.plan->price.minor(), day.days_until(*end), day.days_until(next))},
+                                plan_index(sim, *line.plan), LineKind::period, day},
+                    Rule::billing_partial_last_period);
             continue;
         }
-        add(InvoiceLine{line.product, std::nullopt, day, next, line.plan->price, plan_index(sim, *line.plan)}, rule);
+        due.add(capacity, InvoiceLine{line.product, std::nullopt, day, next, line.plan->price, plan_index(sim, *line.plan)},
+                rule);
     }
     // Into the day's single invoice: a scheduled plan change may have opened it (SPEC-v2 §0.3).
-    add_plain_lines(sim, run, day, std::move(lines), first_rule);
+    add_plain_lines(sim, run, day, std::move(due.lines), due.first_rule);
 }
 
 void bill_prepaid_term(Simulation& sim, SubscriptionRun& run, Date day, Date from, Date to) {

@@ -41,7 +41,7 @@ std::optional<Refusal> standing_refusal(const Simulation& sim, const Action& act
 void refuse(Simulation& sim, const Action& action, std::optional<Index> sub, std::optional<Index> product,
             Reason reason, Rule rule) {
     sim.emit(action.on, EventType::action_refused, sub, product, rule,
-             {{"action", std::string(to_string(action.kind))}, {"reason", std::string(to_string(reason))},
+             {{"action", std::string_view(to_string(action.kind))}, {"reason", to_string(reason)},  // literals
               {"by", actor(sim.scenario, action)}});
 }
 

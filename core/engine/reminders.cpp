@@ -17,13 +17,30 @@ bool runs_until(const SubscriptionRun& run, Date boundary) {
     });
 }
 
-void remind_trial_end(Simulation& sim, const SubscriptionRun& run, Date day, Duration before) {
-    if (before.before(*run.trial.end) != day || !(day < *run.trial.end) || !runs_until(run, *run.trial.end)) return;
+// The subscription's state (derived_state), worked out at most once per visit and only when a
+// reminder may fall on the day: most visited days have none in reach.
+class StateOnce {
+public:
+    explicit StateOnce(const SubscriptionRun& run) : run_(run) {}
+    std::optional<State> get() {
+        if (!known_) state_ = derived_state(run_), known_ = true;
+        return state_;
+    }
+
+private:
+    const SubscriptionRun& run_;
+    std::optional<State> state_;
+    bool known_ = false;
+};
+
+void remind_trial_end(Simulation& sim, const SubscriptionRun& run, Date day, Duration before, StateOnce& state) {
+    if (!run.trial.end || before.before(*run.trial.end) != day || !(day < *run.trial.end)) return;
+    if (state.get() != State::trialing || !runs_until(run, *run.trial.end)) return;
     sim.emit(day, EventType::trial_ending, run.index, std::nullopt, Rule::reminder_trial_ending,
              {{"ends", *run.trial.end}, {"before", before.iso()}});
 }
 
-void remind_renewal(Simulation& sim, const SubscriptionRun& run, Date day, Duration before) {
+void remind_renewal(Simulation& sim, const SubscriptionRun& run, Date day, Duration before, StateOnce& state) {
     if (in_evergreen(run)) return;  // no renewal reminders in the evergreen phase (SPEC-v2 §5.2)
     std::optional<BillingCalendar> moved;  // the boundaries as a scheduled pause will move them (SPEC-v2 §3.8)
     const BillingCalendar& cal = reminder_calendar(run, moved);
@@ -36,6 +53,8 @@ void remind_renewal(Simulation& sim, const SubscriptionRun& run, Date day, Durat
     // end lies past `hi`, no boundary is in reach (most days; the search below is the costly part).
     const Date current_end = cal.boundary(run.renewal.term_end);
     if (current_end > hi) return;
+    const std::optional<State> now = state.get();
+    if (now != State::active && now != State::pending_activation && now != State::pending_cancellation) return;
     // The first term boundary on or after `lo`, from the current term end on: that end itself when
     // it is not before `lo` (the usual reminder day), else found by search.
     const long first = current_end < lo ? std::max(run.renewal.term_end, cal.first_term_boundary_after(lo.plus_days(-1)))
@@ -59,12 +78,12 @@ void remind_renewal(Simulation& sim, const SubscriptionRun& run, Date day, Durat
 void send_reminders(Simulation& sim, Date day) {
     for (const SubscriptionRun& run : sim.subs) {
         if (run.lead->reminders.empty() || run.sub->start > day || run.wakeup.idle_on(day)) continue;
-        const std::optional<State> state = derived_state(run);
+        // A trialing subscription gets trial_ending reminders, an active, pending_activation or
+        // pending_cancellation one renewal reminders (each function checks the state it needs).
+        StateOnce state(run);
         for (const Duration& before : run.lead->reminders) {
-            if (state == State::trialing)
-                remind_trial_end(sim, run, day, before);
-            else if (state == State::active || state == State::pending_activation || state == State::pending_cancellation)
-                remind_renewal(sim, run, day, before);
+            remind_trial_end(sim, run, day, before, state);
+            remind_renewal(sim, run, day, before, state);
         }
     }
 }

@@ -95,7 +95,7 @@ void put_detail(Out<Sink>& o, const DetailValue& v) {
         case 1: o.raw(std::get<bool>(v) ? "true" : "false"); break;
         case 2: o.num(std::get<std::int64_t>(v)); break;
         case 3: o.date(std::get<Date>(v)); break;
-        default: o.str(std::get<std::string>(v));
+        default: o.str(*text_of(v));  // an owned string or a literal
     }
 }
 

@@ -2,7 +2,9 @@
 // An event's details (SPEC §4.1 `details`): a few key/value pairs in the contract's order.
 //
 //   Detail       one pair; the key is always a literal of the engine's, the value null, a
-//                boolean, an integer, a date or a string.
+//                boolean, an integer, a date or a string: owned (an id of the scenario's, a
+//                duration's text) or one of the engine's literals (a reason, a kind), which
+//                costs no copy nor allocation.
 //   Details      the pairs of one event, held in the event itself up to `inline_capacity` (an
 //                invoice has 1, a renewal or a reminder 3), on the heap only beyond that (a
 //                cancellation_scheduled has 7). Most events therefore cost no allocation, and
@@ -13,6 +15,7 @@
 #include <initializer_list>
 #include <memory>
 #include <new>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -23,8 +26,17 @@
 
 namespace subsim {
 
-// One value in an event's details: null, a boolean, an integer, a date or a string.
-using DetailValue = std::variant<std::nullptr_t, bool, std::int64_t, Date, std::string>;
+// One value in an event's details: null, a boolean, an integer, a date, a string, or a string
+// with static storage (a literal of the engine's: written and read like any string).
+using DetailValue = std::variant<std::nullptr_t, bool, std::int64_t, Date, std::string, std::string_view>;
+
+// The text of a string value (owned or literal); none for the other kinds.
+//   text_of(DetailValue{std::string_view("retry")}) == "retry"; text_of(DetailValue{true}) == nullopt
+inline std::optional<std::string_view> text_of(const DetailValue& v) {
+    if (const auto* s = std::get_if<std::string>(&v)) return std::string_view(*s);
+    if (const auto* s = std::get_if<std::string_view>(&v)) return *s;
+    return std::nullopt;
+}
 
 struct Detail {
     std::string_view key;  // always a literal

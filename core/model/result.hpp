@@ -55,8 +55,15 @@ std::optional<EventType> event_type_from_string(std::string_view s);
 std::optional<State> state_from_string(std::string_view s);
 
 struct Event {
+    // User-provided, so that `events.emplace_back()` leaves the details' unused inline storage
+    // alone instead of zero-filling the whole event first (value-initialisation of an aggregate).
+    Event() {}
+    Event(Date d, EventType t, std::optional<std::size_t> sub, std::optional<std::size_t> prod, Details det, Rule r,
+          std::optional<std::size_t> act)
+        : date(d), type(t), subscription(sub), product(prod), details(std::move(det)), rule(r), action(act) {}
+
     Date date;
-    EventType type;
+    EventType type = EventType::subscription_started;
     std::optional<std::size_t> subscription;
     std::optional<std::size_t> product;  // catalog product index
     Details details;  // in the event itself up to three pairs (model/details.hpp)

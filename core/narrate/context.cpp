@@ -169,7 +169,8 @@ std::string date_of(const Context& c, const Event& e, std::string_view key) {
 
 std::string text_detail(const Event& e, std::string_view key) {
     const DetailValue* v = e.detail(key);
-    return v && std::holds_alternative<std::string>(*v) ? std::get<std::string>(*v) : "";
+    const std::optional<std::string_view> text = v ? text_of(*v) : std::nullopt;
+    return text ? std::string(*text) : "";
 }
 
 std::int64_t number_detail(const Event& e, std::string_view key) {
@@ -184,7 +185,7 @@ bool flag_detail(const Event& e, std::string_view key) {
 
 std::optional<std::string> by_detail(const Event& e) {
     const DetailValue* v = e.detail("by");
-    if (v && std::holds_alternative<std::string>(*v)) return std::get<std::string>(*v);
+    if (const std::optional<std::string_view> text = v ? text_of(*v) : std::nullopt) return std::string(*text);
     return std::nullopt;
 }
 

@@ -3,8 +3,11 @@
 #include <catch2/catch.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
+#include <variant>
 
 #include "model/details.hpp"
 
@@ -57,4 +60,16 @@ TEST_CASE("Details copied, moved or reassigned keep the same pairs", "[details]"
         target = std::move(moved);
         CHECK(keys_of(target) == keys_of(original));
     }
+}
+
+TEST_CASE("A string detail is owned or one of the engine's literals, and text_of reads both", "[details]") {
+    const Details d{{"kind", std::string_view("cancellation_confirmation")}, {"by", std::string("rachel")},
+                    {"count", std::int64_t{2}}};
+    REQUIRE(d.size() == 3);
+    CHECK(std::holds_alternative<std::string_view>(d[0].value));  // a literal: no copy, no allocation
+    CHECK(subsim::text_of(d[0].value) == std::optional<std::string_view>("cancellation_confirmation"));
+    CHECK(subsim::text_of(d[1].value) == std::optional<std::string_view>("rachel"));
+    CHECK_FALSE(subsim::text_of(d[2].value).has_value());
+    const Details copy = d;  // the literal stays a view of the same characters
+    CHECK(std::get<std::string_view>(copy[0].value).data() == std::get<std::string_view>(d[0].value).data());
 }
