@@ -49,12 +49,24 @@ void consider_reminders(Earliest& e, SubscriptionRun& run) {
 
 std::optional<Date> earliest_ahead(Simulation& sim, SubscriptionRun& run, Date today) {
     WakeupState& kept = run.wakeup;
-    if (kept.touched || (kept.next && *kept.next <= today)) {
+    const auto arrived = [&](const std::optional<Date>& d) { return kept.touched || (d && *d <= today); };
+    const bool boundaries = arrived(kept.next_boundary);
+    const bool reminders = arrived(kept.next_reminder);
+    if (boundaries) {
         Earliest e{today, std::nullopt};
         consider_boundaries(sim, e, run);
-        const std::optional<Date> boundary = e.best;
+        kept.next_boundary = e.best;
+    }
+    if (reminders) {
+        Earliest e{today, std::nullopt};
         consider_reminders(e, run);
-        kept = WakeupState{e.best, boundary, false};
+        kept.next_reminder = e.best;
+    }
+    if (boundaries || reminders) {
+        Earliest e{today, kept.next_boundary};
+        e.consider(kept.next_reminder);
+        kept.next = e.best;
+        kept.touched = false;
     }
     return kept.next;
 }
