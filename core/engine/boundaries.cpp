@@ -1,5 +1,7 @@
 #include "engine/boundaries.hpp"
 
+#include <algorithm>
+
 #include "engine/pause.hpp"
 #include "engine/plan_change.hpp"
 #include "engine/simulation.hpp"
@@ -7,24 +9,39 @@
 #include "engine/term_end.hpp"
 
 namespace subsim {
+namespace {
+
+// Some subscription has a boundary due on `day`, or was touched (wakeup_state.hpp). On most
+// visited days none has (a reminder or an action woke the run): the rules are then not looped over.
+bool any_due(const Simulation& sim, Date day) {
+    return std::any_of(sim.subs.begin(), sim.subs.end(),
+                       [&](const SubscriptionRun& run) { return !run.wakeup.boundaries_idle_on(day); });
+}
+
+}  // namespace
 
 void run_boundaries(Simulation& sim, Date day) {
     // A subscription with no boundary due on `day` (wakeup_state.hpp) is passed over; once touched
-    // (a cascade from another subscription, an account event) its later rules run as usual.
+    // (a cascade from another subscription, an account event) its later rules run as usual. Rules
+    // run only for touched or due subscriptions, so with none of either no rule can touch one.
     const auto each_due = [&](void (*rule)(Simulation&, SubscriptionRun&, Date)) {
         for (SubscriptionRun& run : sim.subs)
             if (!run.wakeup.boundaries_idle_on(day)) rule(sim, run, day);
     };
-    each_due(start_if_due);
-    each_due(end_trial_if_due);
-    each_due(resume_if_due);
-    each_due(start_pause_if_due);
-    each_due(apply_changes_due);
-    each_due(take_effect_with_partial_refunds);
-    close_account_if_due(sim, day);
-    each_due(renew_or_expire_if_due);
-    each_due(end_grace_if_due);
-    each_due(complete_transfer_if_due);
+    if (any_due(sim, day)) {
+        each_due(start_if_due);
+        each_due(end_trial_if_due);
+        each_due(resume_if_due);
+        each_due(start_pause_if_due);
+        each_due(apply_changes_due);
+        each_due(take_effect_with_partial_refunds);
+    }
+    close_account_if_due(sim, day);  // may touch every subscription
+    if (any_due(sim, day)) {
+        each_due(renew_or_expire_if_due);
+        each_due(end_grace_if_due);
+        each_due(complete_transfer_if_due);
+    }
     delete_data_if_due(sim, day);
 }
 

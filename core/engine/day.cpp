@@ -28,7 +28,9 @@ void run_day(Simulation& sim, Date day, ActionAgenda& agenda) {
         sim.current_action = static_cast<std::size_t>(&action - agenda.scenario_.actions.data());
         run_action(sim, action);
         sim.current_action.reset();
-        sim.touch_all();  // an action may move any subscription's dates (wakeup_state.hpp)
+        // An action moves the dates of its own subscription (all, for an account action); what it does
+        // to another (a cascade) comes with an event about that one, which touches it (wakeup_state.hpp).
+        sim.touch(action.subscription);
     }
     collect_payments(sim, day);
     send_reminders(sim, day);

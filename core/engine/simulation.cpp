@@ -56,7 +56,8 @@ void Simulation::count_record() {
 Event& Simulation::new_event(Date date, EventType type, std::optional<Index> sub, std::optional<Index> product,
                              Rule rule) {
     count_record();
-    touch(sub);
+    // A reminder changes nothing of the run: its subscription's dates stay (wakeup_state.hpp).
+    if (type != EventType::renewal_reminder && type != EventType::trial_ending) touch(sub);
     Event& e = result.events.emplace_back();
     e.date = date;
     e.type = type;

@@ -8,12 +8,23 @@
 namespace subsim {
 namespace {
 
+// Later than any date a run reaches (years stay within a few of Date::max_year): "none yet".
+constexpr long none_days = 100'000'000;
+
+// The earliest of the dates considered that lie after `today`. Kept as a plain date, `none`
+// standing for no date, so that each date considered costs two comparisons.
 struct Earliest {
+    explicit Earliest(Date t) : today(t) {}
     Date today;
-    std::optional<Date> best;
-    void consider(std::optional<Date> d) {
-        if (d && *d > today && (!best || *d < *best)) best = d;
+    Date none = Date{}.plus_days(none_days);
+    Date best = none;
+    void consider(Date d) {
+        if (d > today && d < best) best = d;
     }
+    void consider(const std::optional<Date>& d) {
+        if (d) consider(*d);
+    }
+    std::optional<Date> found() const { return best == none ? std::nullopt : std::optional<Date>{best}; }
 };
 
 // Every date a boundary rule (boundaries.hpp) or a payment retry can act on.
@@ -49,38 +60,51 @@ void consider_reminders(Earliest& e, SubscriptionRun& run) {
 
 std::optional<Date> earliest_ahead(Simulation& sim, SubscriptionRun& run, Date today) {
     WakeupState& kept = run.wakeup;
-    if (kept.touched || (kept.next && *kept.next <= today)) {
-        Earliest e{today, std::nullopt};
+    const auto arrived = [&](const std::optional<Date>& d) { return kept.touched || (d && *d <= today); };
+    const bool boundaries = arrived(kept.next_boundary);
+    const bool reminders = arrived(kept.next_reminder);
+    if (boundaries) {
+        Earliest e{today};
         consider_boundaries(sim, e, run);
-        const std::optional<Date> boundary = e.best;
+        kept.next_boundary = e.found();
+    }
+    if (reminders) {
+        Earliest e{today};
         consider_reminders(e, run);
-        kept = WakeupState{e.best, boundary, false};
+        kept.next_reminder = e.found();
+    }
+    if (boundaries || reminders) {
+        Earliest e{today};
+        e.consider(kept.next_boundary);
+        e.consider(kept.next_reminder);
+        kept.next = e.found();
+        kept.touched = false;
     }
     return kept.next;
 }
 
 std::optional<Date> earliest_ahead_by_full_scan(Simulation& sim, SubscriptionRun& run, Date today) {
-    Earliest e{today, std::nullopt};
+    Earliest e{today};
     consider_boundaries(sim, e, run);
     consider_reminders(e, run);
-    return e.best;
+    return e.found();
 }
 
 std::optional<Date> earliest_boundary_by_full_scan(Simulation& sim, SubscriptionRun& run, Date today) {
-    Earliest e{today, std::nullopt};
+    Earliest e{today};
     consider_boundaries(sim, e, run);
-    return e.best;
+    return e.found();
 }
 
 Date next_day_to_visit(Simulation& sim, Date today, std::optional<Date> next_action) {
-    Earliest e{today, std::nullopt};
+    Earliest e{today};
     e.consider(next_action);
     e.consider(sim.account.closing_on);
     e.consider(sim.account.data_deleted_on);
     for (SubscriptionRun& run : sim.subs) e.consider(earliest_ahead(sim, run, today));
     if (laws_in_scope(sim.scenario))
         for (const SubscriptionRun& run : sim.subs) e.consider(next_law_date(sim, run, today));
-    return e.best.value_or(sim.scenario.until.plus_days(1));
+    return e.found().value_or(sim.scenario.until.plus_days(1));
 }
 
 }  // namespace subsim

@@ -3,8 +3,8 @@
 // ahead for it, as last computed, and whether anything happened to it since.
 //
 // A subscription's dates move only when something happens to it (an event about it, a state
-// change of one of its lines, an invoice, or an action on any subscription) or when the earliest
-// of them arrives. Until then its earliest date ahead stays what it was, so the lookahead reuses it
+// change of one of its lines, an invoice, an action on it or on the whole account) or when the
+// earliest of them arrives. Until then its earliest date ahead stays what it was, so the lookahead reuses it
 // instead of recomputing every boundary, line and reminder on each visited day.
 #include <optional>
 
@@ -17,7 +17,10 @@ struct WakeupState {
     // The same without the reminder dates: the earliest date a boundary rule can act on. A day
     // woken only by a reminder (about half the days visited) runs no boundary rule of this one.
     std::optional<Date> next_boundary;
-    bool touched = true;       // both must be computed again (nothing computed yet, or something happened)
+    // The earliest reminder date. A reminder changes nothing of the run (its event does not touch
+    // it): on a day woken only by a reminder, next_boundary stays and only this one is computed again.
+    std::optional<Date> next_reminder;
+    bool touched = true;       // all must be computed again (nothing computed yet, or something happened)
 
     // Nothing of this subscription's is due on `day` (laws aside): untouched since its earliest
     // date ahead was computed, and that date is later. Its rules have nothing to do that day.
