@@ -10,10 +10,26 @@
 // GLUE2 ...: other builds of the module (e.g. other compiler flags), measured in the same
 // rotation, so that builds are compared under the same machine load; the `bench:` lines are the
 // first module's, the others' ratios are in their JSON lines and in `bench: wasm_native_*_VARIANT`.
-// Before timing a scenario each module runs it for WARM_MS (default 1500) milliseconds: V8
-// compiles a wasm function with its baseline compiler first and optimizes it once it is hot, so
-// a large reader called once per call is slow for its first thousand calls (see warmUp).
+// The modules are compiled with V8's optimizing compiler (TurboFan) from the start
+// (--no-liftoff, set below before any module is compiled): by default V8 runs a wasm function
+// as baseline (Liftoff) code first and optimizes it in the background once it is hot, and on a
+// loaded machine that background compile of the 80 KB reader and engine functions may not have
+// finished after seconds of warm-up, so repetitions timed partly baseline code (2.4x slower on
+// 1y_single_plan) or shared a CPU with the compiler. Node 20 does no feedback-driven wasm
+// inlining (--no-wasm-inlining is its default): the optimized code is the same either way, the
+// steady cost of the module, which is what this ratio compares (bench/README.md).
+// Before timing a scenario each module still runs it for WARM_MS (default 1500) milliseconds
+// (caches, the allocator's free lists, the glue's JavaScript).
+// A repetition is as many calls as last REP_US (default 2000) microseconds natively, REPS (default
+// 41) of them (5 when one call takes over 100 ms): short repetitions, each after a rest, so that
+// neither side's repetitions outlast the scheduler slice a process gets back from a sleep.
+// Every repetition, native or wasm, starts after the same rest (REST_MS, default 5 ms) in which
+// both processes sleep: the native harness sleeps between its turns anyway and, back from a
+// sleep, is not preempted, while Node without a rest runs without pause from one turn into the
+// next and on a loaded machine loses whole scheduler slices inside its repetitions
+// (bench/README.md, "Rest before each repetition").
 // Prints one JSON line per scenario and module, then `bench:` lines.
+require('node:v8').setFlagsFromString('--no-liftoff');
 const fs = require('node:fs');
 const path = require('node:path');
 const readline = require('node:readline');
@@ -72,10 +88,16 @@ function variantName(gluePath, i) {
   return i === 0 ? '' : path.basename(path.dirname(path.dirname(path.resolve(gluePath)))).replace(/[^A-Za-z0-9]+/g, '_');
 }
 
+function rest(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 async function main() {
   const [gluePath, nativeBin, dir, ...others] = process.argv.slice(2);
   const glues = [gluePath, ...others];
   const warmMs = Number(process.env.WARM_MS || 1500);
+  const restMs = Number(process.env.REST_MS ?? 5);
+  const repUs = Number(process.env.REP_US || 2000), repeat = Number(process.env.REPS || 41);
   const mods = [];
   for (const g of glues) mods.push(await loadModule(g));
   const native = nativeServer(path.resolve(nativeBin));
@@ -86,15 +108,19 @@ async function main() {
     const sides = mods.map((m) => wasmSide(m, bytes));
     for (const s of sides) warmUp(s, warmMs);
     await native.time(full, 3);
-    const one = Math.max(await native.time(full, 3) / 3, 1);  // a warm native call
+    let one = Infinity;  // a warm native call: the least of 5 tries (one preempted try gave 1y1p 4 calls a repetition)
+    for (let t = 0; t < 5; t += 1) one = Math.min(one, Math.max(await native.time(full, 3) / 3, 1));
     const huge = one > 100000;
-    const calls = Math.max(1, Math.ceil(5000 / one));    // a repetition lasts at least ~5 ms
-    const reps = huge ? 5 : 21;
+    const calls = Math.max(1, Math.ceil(repUs / one));   // a repetition lasts at least ~REP_US natively
+    const reps = huge ? 5 : repeat;
     const n = [], w = sides.map(() => []);
     const runners = [async () => n.push(await native.time(full, calls) / calls),
       ...sides.map((s, i) => async () => w[i].push(s.timeCalls(calls) / calls))];
     for (let r = 0; r < reps; r += 1) {
-      for (let k = 0; k < runners.length; k += 1) await runners[(k + r) % runners.length]();
+      for (let k = 0; k < runners.length; k += 1) {
+        await rest(restMs);
+        await runners[(k + r) % runners.length]();
+      }
     }
     for (const s of sides) s.free();
     const ns = stats(n);

@@ -36,20 +36,31 @@ function wrapExports() {
   function outOfMemory(what, bytes) {
     return new Error('out of memory: the engine cannot take ' + what + ' of ' + bytes + ' bytes');
   }
+  var entry = {};                       // entry number by name
+  names.forEach(function (name, i) { entry[name] = i; });
+  // Writes s's UTF-8 bytes at `at` (room for 3 bytes a UTF-16 unit), returns their count: ASCII
+  // (locales, dates, sentence kinds) byte by byte, anything else through the encoder.
+  function put(s, at) {
+    for (var i = 0; i < s.length; i += 1) {
+      var c = s.charCodeAt(i);
+      if (c >= 0x80) return encoder.encodeInto(s, HEAPU8.subarray(at, at + 3 * s.length)).written;
+      HEAPU8[at + i] = c;
+    }
+    return s.length;
+  }
   // The answer of entry `name` (a view) for the text at (at, length).
   function call(name, at, length, locale, today, extra, from, to) {
-    var l = encoder.encode(str(locale)), t = encoder.encode(str(today)), x = encoder.encode(str(extra));
-    var need = l.length + t.length + x.length + 1;
+    var l = str(locale), t = str(today), x = str(extra);
+    var need = 3 * (l.length + t.length + x.length) + 1;
     if (need > stringsSize) {
       if (strings) Module['_free'](strings);
       strings = Module['_malloc'](need);
       stringsSize = strings ? need : 0;
       if (!strings) throw outOfMemory('a locale and a date', need);
     }
-    HEAPU8.set(l, strings);
-    HEAPU8.set(t, strings + l.length);
-    HEAPU8.set(x, strings + l.length + t.length);
-    return lastAnswer(Module['_subsim_call'](names.indexOf(name), at, length, strings, l.length, t.length, x.length, from || 0, to || 0));
+    var ln = put(l, strings), tn = put(t, strings + ln), xn = put(x, strings + ln + tn);
+    var e = entry.hasOwnProperty(name) ? entry[name] : -1;
+    return lastAnswer(Module['_subsim_call'](e, at, length, strings, ln, tn, xn, from || 0, to || 0));
   }
   // fn(at, length) with `text` in memory; its answer as a string.
   function withText(text, fn) {
