@@ -93,6 +93,8 @@ async function layers(page) {
   await cdp.send('DOM.enable');
   await cdp.send('DOM.getDocument', { depth: -1 });
   await cdp.send('LayerTree.enable');
+  // The tree is sent when it changes: one more pin move changes it.
+  await page.keyboard.press('ArrowRight');
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const list = await Promise.race([got, new Promise((r) => setTimeout(() => r([]), 3000))]);
   console.log('\nLayers (id, width × height, element):');

@@ -73,6 +73,8 @@ describe('reader first', () => {
       assert.equal(acts.find((a) => a['x-whatif'])['x-instead-of'].length, 2, 'it carries the two it replaces');
       assert.equal(await page.textContent('.wi-answer'), narratorAnswer(text, '2025-05-20', 'en'));
       const r = JSON.parse(wasm.simulate(text));
+      // The invoice table follows the painted frame (its lists are drawn when the page is idle).
+      await page.waitForFunction(() => document.body.dataset.lists === document.body.dataset.renders);
       assert.equal(await page.$eval('#invoice-total', (n) => n.textContent), new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }).format(r.summary.total_charged / 100));
       await page.click('.wi-remove');
       await page.waitForFunction(() => !document.querySelector('.wi-pin'));

@@ -11,8 +11,9 @@
 const decoder = new TextDecoder('utf-8');
 const LIST = /^ {2}"([a-z_]+)": \[$/;
 const LIST_NAMES = new Set(['events', 'spans', 'invoices', 'expectations', 'errors']);
-let last = new Map();    // hash of an item line -> [{ at, end, value }]: where it is in lastBytes
-let lastWords = new DataView(new ArrayBuffer(0));
+// The last result parsed by lines: its bytes (a copy) and its item lines in order (where each
+// starts and ends, the object it parsed to).
+let last = { bytes: new Uint8Array(0), at: [], end: [], values: [] };
 
 // The parsed value of a result's bytes (a result or errors object), or JSON.parse's exception.
 // `bytes` may be a view of the engine's memory: it is read before this returns, never kept.
@@ -26,7 +27,7 @@ export function parseResult(bytes) {
 // The value from the lines, or null when the bytes are not laid out as the engine writes results
 // (or a list has a name the reviver does not know).
 function byLines(b) {
-  const n = b.length, fields = [], lists = [], seen = new Map(), words = wordsOf(b);
+  const n = b.length, fields = [], lists = [], reuse = reuser(b), next = { bytes: null, at: [], end: [], values: [] };
   if (n < 4 || b[0] !== 123 || b[1] !== 10 || b[n - 2] !== 125 || b[n - 1] !== 10) return null;
   let list = null, i = 2;
   while (i < n - 2) {
@@ -36,7 +37,9 @@ function byLines(b) {
       // An item: its bytes from `{` to `}` (the list's comma left out).
       const end = b[j - 1] === 44 ? j - 1 : j;
       if (b[end - 1] !== 125) return null;
-      list.push(itemAt(b, words, i + 4, end, seen));
+      const value = reuse(i + 4, end);
+      list.push(value);
+      next.at.push(i + 4); next.end.push(end); next.values.push(value);
       i = j + 1;
       continue;
     }
@@ -50,24 +53,48 @@ function byLines(b) {
   if (list || i !== n - 2) return null;
   // The other fields in one parse, whose reviver puts each list (its number there) in its place.
   const value = JSON.parse('{' + fields.join(', ') + '}', (key, v) => (typeof v === 'number' && LIST_NAMES.has(key) && lists[v] ? lists[v] : v));
-  last = seen;
-  lastWords = wordsOf(b.slice());   // the offsets in `seen` are into these bytes
+  next.bytes = b.slice();
+  last = next;
   return value;
 }
 
-// The object of an item's bytes [at, end): the last result's for the same bytes (each once), else parsed.
-function itemAt(b, words, at, end, seen) {
-  const len = end - at, hash = hashOf(words, at, len), olds = last.get(hash);
-  let value;
-  if (olds) {
-    for (const o of olds) {
-      if (o.value !== undefined && o.end - o.at === len && sameBytes(lastWords, o.at, words, at, len)) { value = o.value; o.value = undefined; break; }
+// reuse(start, end): the object of the item whose `{` is at `start` and `}` before `end`. The
+// lines are matched in order with the last result's: the next line there when it has the same
+// bytes, else one a little further (lines the edit removed or changed), else, after LOST lines
+// without a match (a longer change), an identical line anywhere (by hash); each old object is
+// given once. A line with no
+// match is parsed. An edit changes a few lines together, so most lines cost one comparison.
+const WINDOW = 32, LOST = 8;
+function reuser(b) {
+  const old = last, ob = old.bytes, count = old.at.length, used = new Uint8Array(count);
+  const wb = wordsOf(b), wo = wordsOf(ob);
+  let p = 0, misses = 0, byHash = null;
+  const same = (k, at, len) => !used[k] && old.end[k] - old.at[k] === len && sameBytes(wo, old.at[k], wb, at, len);
+  const take = (k) => { used[k] = 1; return old.values[k]; };
+  return (at, end) => {
+    const len = end - at;
+    for (let k = p; k < count && k < p + WINDOW; k++) {
+      if (same(k, at, len)) { p = k + 1; misses = 0; return take(k); }
     }
+    // A new or changed line, or the order lost past a longer change: after a few lines without
+    // a match in the window, looked for anywhere.
+    if (++misses > LOST) {
+      if (!byHash) byHash = linesByHash(old, wo);
+      const olds = byHash.get(hashOf(wb, at, len));
+      if (olds) for (const k of olds) if (same(k, at, len)) { p = k + 1; misses = 0; return take(k); }
+    }
+    return JSON.parse(decoder.decode(b.subarray(at, end)));
+  };
+}
+
+// The last result's lines (their numbers) by hash.
+function linesByHash(old, wo) {
+  const byHash = new Map();
+  for (let k = 0; k < old.at.length; k++) {
+    const h = hashOf(wo, old.at[k], old.end[k] - old.at[k]), list = byHash.get(h);
+    if (list) list.push(k); else byHash.set(h, [k]);
   }
-  if (value === undefined) value = JSON.parse(decoder.decode(b.subarray(at, end)));
-  const entry = { at, end, value }, list = seen.get(hash);
-  if (list) list.push(entry); else seen.set(hash, [entry]);
-  return value;
+  return byHash;
 }
 
 // The bytes read four at a time (unaligned: a DataView).

@@ -21,23 +21,34 @@ export function markerY(lane, kind) {
 
 const circle = (x, y, r) => 'M' + (x - r) + ' ' + y + 'a' + r + ' ' + r + ' 0 1 0 ' + 2 * r + ' 0a' + r + ' ' + r + ' 0 1 0 ' + -2 * r + ' 0z';
 
-// The path data of one marker: { shape, extra } (extra: the email flap, the refusal cross, the notice pole).
-export function markerPath(kind, x, cy, poleBottom) {
+// A polygon of points [dx, dy] around (x, cy), scaled by k about (x + ox, cy + oy).
+function polygon(x, cy, points, k, ox = 0, oy = 0) {
+  const r = (v) => Math.round(v * 100) / 100;
+  return points.map(([dx, dy], i) => (i ? 'L' : 'M') + r(x + ox + (dx - ox) * k) + ' ' + r(cy + oy + (dy - oy) * k)).join('') + 'z';
+}
+
+// The path data of one marker: { shape, extra } (extra: the email flap, the refusal cross, the
+// notice pole). `grow`: the shape's outline moved out (or in, below 0) by that many px, for the
+// white halo under a lane's markers (timeline.css: a filled halo rasters much faster than a stroke).
+export function markerPath(kind, x, cy, poleBottom, grow = 0) {
+  const g = grow;
   switch (kind) {
-    case 'invoice': return { shape: circle(x, cy, 5) };
-    case 'reminder': return { shape: 'M' + (x - 5.5) + ' ' + (cy - 4.5) + 'h11l-5.5 9.5z' };
-    case 'email': return { shape: 'M' + (x - 5.5) + ' ' + (cy - 4) + 'h11v8h-11z', extra: 'M' + (x - 5.5) + ' ' + (cy - 4) + 'l5.5 4.5l5.5 -4.5' };
-    case 'refusal': return { shape: circle(x, cy, 6), extra: 'M' + (x - 3) + ' ' + (cy - 3) + 'l6 6M' + (x + 3) + ' ' + (cy - 3) + 'l-6 6' };
-    case 'request': return { shape: 'M' + x + ' ' + (cy - 6) + 'l6 6l-6 6l-6 -6z' };
+    case 'invoice': return { shape: circle(x, cy, 5 + g) };
+    case 'reminder': return { shape: polygon(x, cy, [[-5.5, -4.5], [5.5, -4.5], [0, 5]], 1 + g / 3, 0, -1.3) };
+    case 'email': return { shape: 'M' + (x - 5.5 - g) + ' ' + (cy - 4 - g) + 'h' + (11 + 2 * g) + 'v' + (8 + 2 * g) + 'h' + (-11 - 2 * g) + 'z', extra: 'M' + (x - 5.5) + ' ' + (cy - 4) + 'l5.5 4.5l5.5 -4.5' };
+    case 'refusal': return { shape: circle(x, cy, 6 + g), extra: 'M' + (x - 3) + ' ' + (cy - 3) + 'l6 6M' + (x + 3) + ' ' + (cy - 3) + 'l-6 6' };
+    case 'request': return { shape: polygon(x, cy, [[0, -6], [6, 0], [0, 6], [-6, 0]], 1 + g * Math.SQRT2 / 6) };
     // A failed payment: a coin struck through; a retry that went through: a coin with a tick.
-    case 'payment_failed': return { shape: circle(x, cy, 5.5), extra: 'M' + (x - 3.5) + ' ' + (cy + 3.5) + 'l7 -7' };
-    case 'payment_retry': return { shape: circle(x, cy, 5.5), extra: 'M' + (x - 3) + ' ' + cy + 'l2 2.5l4 -5' };
-    case 'law_warning': return { shape: 'M' + x + ' ' + (cy - 6.5) + 'l6.5 12h-13z', extra: 'M' + x + ' ' + (cy - 2.5) + 'v4M' + x + ' ' + (cy + 3) + 'v0.5' };
+    case 'payment_failed': return { shape: circle(x, cy, 5.5 + g), extra: 'M' + (x - 3.5) + ' ' + (cy + 3.5) + 'l7 -7' };
+    case 'payment_retry': return { shape: circle(x, cy, 5.5 + g), extra: 'M' + (x - 3) + ' ' + cy + 'l2 2.5l4 -5' };
+    case 'law_warning': return { shape: polygon(x, cy, [[0, -6.5], [6.5, 5.5], [-6.5, 5.5]], 1 + g / 3.87, 0, 1.63), extra: 'M' + x + ' ' + (cy - 2.5) + 'v4M' + x + ' ' + (cy + 3) + 'v0.5' };
     case 'notice': case 'notice_missed':
-      return { shape: 'M' + x + ' ' + (cy - 6) + 'h9l-2.5 3.5l2.5 3.5h-9z', extra: 'M' + x + ' ' + (cy - 6) + 'V' + (poleBottom != null ? poleBottom : cy + 8) };
-    default: return { shape: 'M' + (x - 4.5) + ' ' + (cy - 4.5) + 'h9v9h-9z' };
+      return { shape: polygon(x, cy, [[0, -6], [9, -6], [6.5, -2.5], [9, 1], [0, 1]], 1 + g / 3.5, 4.5, -2.5), extra: 'M' + x + ' ' + (cy - 6) + 'V' + (poleBottom != null ? poleBottom : cy + 8) };
+    default: return { shape: 'M' + (x - 4.5 - g) + ' ' + (cy - 4.5 - g) + 'h' + (9 + 2 * g) + 'v' + (9 + 2 * g) + 'h' + (-9 - 2 * g) + 'z' };
   }
 }
+// Half the width of the white outline each marker had as a stroke (its halo now).
+const HALO = 0.6;
 const EXTRA_CLASS = { email: 'mk-email-flap', refusal: 'mk-refusal-x', payment_failed: 'mk-pay-x', payment_retry: 'mk-pay-x', law_warning: 'mk-law-mark', notice: 'mk-notice-pole mk-notice', notice_missed: 'mk-notice-pole mk-notice_missed' };
 
 // Markers of different kinds on nearby dates sit side by side, SIDE_PX apart; each moves at most
@@ -64,23 +75,31 @@ export function laneClusters(lane, d0, d1, xOf) {
   return clusters;
 }
 
-// Draws one lane's clusters into `g`: per kind one <g class="mk"> holding its paths.
+// Draws one lane's clusters into `g`: under them, for the whole lane, the rings of stacked
+// markers (grey, then white inside) and every marker's white halo; then per kind one
+// <g class="mk"> holding its paths. Filled shapes only: the strokes these outlines were cost most
+// of a dense lane's raster.
 export function drawLaneMarkers(g, lane, laneIndex, clusters) {
-  const byKind = new Map();
+  const byKind = new Map(), under = { ring: [], inside: [], halo: [] };
   for (const c of clusters) {
     let k = byKind.get(c.kind);
-    if (!k) byKind.set(c.kind, k = { shape: [], extra: [], stack: [], count: 0, first: c.items[0] });
-    const cy = markerY(lane, c.kind), p = markerPath(c.kind, c.x, cy, isNotice(c.kind) ? lane.groupBottom - 2 : null);
+    if (!k) byKind.set(c.kind, k = { shape: [], extra: [], count: 0, first: c.items[0] });
+    const cy = markerY(lane, c.kind), pole = isNotice(c.kind) ? lane.groupBottom - 2 : null, p = markerPath(c.kind, c.x, cy, pole, -HALO);
     k.shape.push(p.shape);
     if (p.extra) k.extra.push(p.extra);
-    if (c.items.length > 1 && !isNotice(c.kind)) k.stack.push(circle(c.x, cy, 8.5));
+    under.halo.push(markerPath(c.kind, c.x, cy, pole, HALO).shape);
+    if (c.items.length > 1 && !isNotice(c.kind)) { under.ring.push(circle(c.x, cy, 8.5 + HALO)); under.inside.push(circle(c.x, cy, 8.5 - HALO)); }
     k.count++;
+  }
+  if (clusters.length) {
+    const grp = svg('g', { class: 'mk-under' }, g);
+    if (under.ring.length) { svg('path', { d: under.ring.join(''), class: 'mk-stack-ring' }, grp); svg('path', { d: under.inside.join(''), class: 'mk-stack' }, grp); }
+    svg('path', { d: under.halo.join(''), class: 'mk-halo' }, grp);
   }
   byKind.forEach((k, kind) => {
     const grp = svg('g', { class: 'mk mk-g-' + kind, 'data-lane': laneIndex, 'data-kind': kind, 'data-count': k.count, 'data-date': isoOf(k.first.from) }, g);
-    if (k.stack.length) svg('path', { d: k.stack.join(''), class: 'mk-stack' }, grp);
     if (kind.startsWith('notice')) svg('path', { d: k.extra.join(''), class: EXTRA_CLASS[kind] }, grp);
-    svg('path', { d: k.shape.join(''), class: 'mk-shape mk-' + kind }, grp);
+    svg('path', { d: k.shape.join(''), class: 'mk-shape mk-fill mk-' + kind }, grp);
     if (k.extra.length && !kind.startsWith('notice')) svg('path', { d: k.extra.join(''), class: EXTRA_CLASS[kind] }, grp);
   });
   return clusters.length;

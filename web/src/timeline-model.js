@@ -60,9 +60,9 @@ function laneList(scenario, events, spans) {
   (scenario.subscriptions || []).forEach((s) => addSub(s.id));
   spans.forEach((s) => addSub(s.subscription));
   events.forEach((e) => { if (e.subscription != null) addSub(e.subscription); });
-  const products = new Map(subOrder.map((id) => [id, []]));
-  spans.forEach((s) => products.get(s.subscription).push(s.product));
-  events.forEach((e) => { if (e.subscription != null && e.product != null) products.get(e.subscription).push(e.product); });
+  const products = new Map(subOrder.map((id) => [id, new Set()]));
+  spans.forEach((s) => products.get(s.subscription).add(s.product));
+  events.forEach((e) => { if (e.subscription != null && e.product != null) products.get(e.subscription).add(e.product); });
   subOrder.forEach((sid) => {
     addLane('subscription', sid, null);
     products.get(sid).forEach((p) => addLane('product', sid, p));
@@ -75,15 +75,17 @@ function laneList(scenario, events, spans) {
 // line of an invoice whose rule is billing.aligned_first_period or billing.partial_last_period, a
 // line ending on the billing anchor of `subscription_started` (a stub billed at a trial end), and
 // the part [B, E) kept by a billing.partial_last_period refund [E, B′).
-function termMarks(events, invoices) {
+function termMarks(events, invoices, skip) {
   const evergreen = new Map(), anchors = new Map(), rules = new Map();
   events.forEach((e) => {
+    if (skip.has(e.subscription)) return;
     if (e.type === 'evergreen_started') evergreen.set(e.subscription, dayNum(e.date));
     if (e.type === 'subscription_started' && e.details && typeof e.details.anchor === 'string') anchors.set(e.subscription, e.details.anchor);
     if (e.type === 'invoice') rules.set(e.subscription + '\u0000' + e.date, e.rule);
   });
   const stubs = [];
   invoices.forEach((inv) => {
+    if (skip.has(inv.subscription)) return;
     const rule = rules.get(inv.subscription + '\u0000' + inv.date);
     (inv.lines || []).forEach((l) => {
       const stub = { sub: inv.subscription, product: l.product, from: dayNum(l.from), to: dayNum(l.to) };
@@ -139,6 +141,7 @@ function suspensions(events) {
 
 function addBars(L, spans, graces, suspended, terms) {
   spans.forEach((s, i) => {
+    if (L.keptSubs.has(s.subscription)) return;
     const li = L.byKey.get(L.key(s.subscription, s.product));
     if (!(li < L.lanes.length) || L.kept.has(li)) return;   // a lane not drawn (over the limit), or kept
     const bar = { kind: 'bar', lane: li, from: dayNum(s.from), to: dayNum(s.to), state: s.state, span: i, record: s };
@@ -154,6 +157,7 @@ function addBars(L, spans, graces, suspended, terms) {
 
 function addMarkers(L, events) {
   events.forEach((e, i) => {
+    if (L.keptSubs.has(e.subscription == null ? null : e.subscription)) return;
     let li = L.byKey.get(L.key(e.subscription, e.product));
     if (li == null) li = L.byKey.get(L.key(e.subscription, null));
     if (!(li < L.lanes.length) || L.kept.has(li)) return;   // a lane not drawn (over the limit), or kept
@@ -172,13 +176,21 @@ function addMarkers(L, events) {
 // inclusive; an open-ended window (`to` null) runs to the end of the view.
 function addLawWindows(L, events, end) {
   events.forEach((e, i) => {
-    if (e.type !== 'compliance_window' || !e.details || typeof e.details.from !== 'string') return;
+    if (e.type !== 'compliance_window' || !e.details || typeof e.details.from !== 'string' || L.keptSubs.has(e.subscription)) return;
     const li = L.byKey.get(L.key(e.subscription, null));
     if (!(li < L.lanes.length) || L.kept.has(li)) return;
     const to = typeof e.details.to === 'string' ? dayNum(e.details.to) + 1 : end;
     L.lanes[li].items.push({ kind: 'law_window', lane: li, from: dayNum(e.details.from), to: Math.max(to, dayNum(e.details.from) + 1),
                              window: e.details.window, event: i, record: e });
   });
+}
+
+// The subscriptions (null: the account) all of whose lanes are kept.
+function keptSubscriptions(lanes, kept) {
+  const all = new Set(), out = new Set();
+  lanes.forEach((lane, i) => { const sub = lane.subscription == null ? null : lane.subscription; if (!kept.has(i)) all.add(sub); });
+  lanes.forEach((lane) => { const sub = lane.subscription == null ? null : lane.subscription; if (!all.has(sub)) out.add(sub); });
+  return out;
 }
 
 // Lanes and items from a scenario and its result; at most `maxLanes` lanes (the first ones), the
@@ -191,7 +203,8 @@ export function buildModel(scenario, result, maxLanes = Infinity, last = null) {
   if (allLanes > maxLanes) L.lanes.length = maxLanes;
   const records = recordsBySubscription(result);
   L.kept = keptLanes(last, L.lanes, records, end);
-  addBars(L, spans, graceWindows(events), suspensions(events), termMarks(events, result.invoices || []));
+  L.keptSubs = keptSubscriptions(L.lanes, L.kept);   // their records need not be read again
+  addBars(L, spans, graceWindows(events), suspensions(events), termMarks(events, result.invoices || [], L.keptSubs));
   addMarkers(L, events);
   addLawWindows(L, events, end);
   const lanes = L.lanes;

@@ -138,19 +138,23 @@ export function setupEditor() {
 }
 
 // ---- errors -----------------------------------------------------------------------------
+function setText(el, text) { if (el.textContent !== text) el.textContent = text; }
+
 export function renderErrors() {
   var errs = state.errors, u = ui();
   var box = $('errors'), list = $('error-list'), marks = $('marks');
-  list.textContent = ''; marks.textContent = '';
+  // Written only when they change: an edit of a valid text leaves them as they are.
+  if (list.firstChild) list.textContent = '';
+  if (marks.firstChild) marks.textContent = '';
   $('gutter').querySelectorAll('.gutter-mark').forEach(function (n) { n.parentNode.removeChild(n); });
   $('editor').classList.toggle('has-errors', errs.length > 0);
   // What-ifs edit the last valid text: not while the editor holds errors.
-  $('whatif').inert = errs.length > 0;
+  if ($('whatif').inert !== errs.length > 0) $('whatif').inert = errs.length > 0;
   $('whatif-card').classList.toggle('off', errs.length > 0);
   if (!errs.length) {
-    box.hidden = true;
-    $('status').textContent = state.good ? u.valid : '';
-    $('status').className = 'status ok';
+    if (!box.hidden) box.hidden = true;
+    setText($('status'), state.good ? u.valid : '');
+    if ($('status').className !== 'status ok') $('status').className = 'status ok';
     document.body.classList.remove('stale');
     updateCaretStatus();
     return;
