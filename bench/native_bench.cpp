@@ -158,7 +158,7 @@ int serve() {
 void steady_heap() {
     mallopt(M_MMAP_MAX, 0);
     mallopt(M_TRIM_THRESHOLD, 1 << 30);
-    mallopt(M_TOP_PAD, 16 << 20);
+    // (Not M_TOP_PAD: a 16 MiB pad made the 1-year 20-product simulate() 75 -> 144 us.)
 }
 
 }  // namespace
