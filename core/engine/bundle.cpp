@@ -29,9 +29,12 @@ const std::vector<Index>* billed_bundle_members(const Simulation& sim, const Sub
     return run.bundle.priced ? &sim.scenario.catalog.bundles[*run.sub->bundle].products : nullptr;
 }
 
-bool billed_through_bundle(const Simulation& sim, const SubscriptionRun& run, Index product) {
-    const std::vector<Index>* members = billed_bundle_members(sim, run);
+bool among_members(const std::vector<Index>* members, Index product) {
     return members && std::find(members->begin(), members->end(), product) != members->end();
+}
+
+bool billed_through_bundle(const Simulation& sim, const SubscriptionRun& run, Index product) {
+    return among_members(billed_bundle_members(sim, run), product);
 }
 
 bool any_member_billable(const Simulation& sim, const SubscriptionRun& run) {

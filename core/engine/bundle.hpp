@@ -30,6 +30,8 @@ bool billed_through_bundle(const Simulation& sim, const SubscriptionRun& run, In
 // The products billed through the bundle's price: its members while that price applies, else
 // none (null). Asked once for a day's lines instead of once per line.
 const std::vector<Index>* billed_bundle_members(const Simulation& sim, const SubscriptionRun& run);
+// `product` is one of `members` (none when null): billed_through_bundle with the members asked once.
+bool among_members(const std::vector<Index>* members, Index product);
 
 // True when a member of the bundle is still billed (active or pending cancellation).
 bool any_member_billable(const Simulation& sim, const SubscriptionRun& run);

@@ -153,7 +153,7 @@ void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, Rule rule) 
         if (line.state != State::active && line.state != State::pending_cancellation) continue;
         if (!boundary_today(line.calendar, line.billing, day)) continue;
         line.billing.move_to(line.calendar, line.billing.index() + 1, next_boundaries);
-        if (prepaid || (bundled && std::find(bundled->begin(), bundled->end(), line.product) != bundled->end())) continue;
+        if (prepaid || among_members(bundled, line.product)) continue;
         const Date next = line.billing.date(line.calendar);
         if (const auto end = partial_last_period_end(sim, line, day, next)) {  // SPEC-v2 §5.3
             due.add(capacity,
