@@ -1,7 +1,6 @@
 #include "calendar_export/icalendar.hpp"
 
 #include <cstdint>
-#include <cstdio>
 #include <map>
 #include <vector>
 
@@ -34,8 +33,9 @@ std::string uid(const Scenario& scenario, const Result& result, const CustomerDa
     h = fnv1a(std::string("\x1f") + to_string(e.type), h);
     h = fnv1a("\x1f" + (e.subscription ? result.subscription_ids[*e.subscription] : std::string()), h);
     h = fnv1a("\x1f" + (e.product ? result.product_ids[*e.product] : std::string()), h);
-    char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string hex(16, '0');  // h in 16 lowercase hex digits
+    for (std::size_t i = hex.size(); i-- > 0; h >>= 4) hex[i] = digits[h & 15u];
     return std::string(kind_names[static_cast<std::size_t>(d.kind)]) + "-" + basic_date(d.date) + "-" + hex + "@subsim";
 }
 

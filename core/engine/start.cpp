@@ -21,7 +21,8 @@ SubscriptionRun prepare_run(const Scenario& scenario, Index index) {
     const Plan& lead = scenario.catalog.plans[sub.plans.front()];
     const TrialState trial = trial_for(sub, lead);
     const Date anchor = trial.end.value_or(sub.start);
-    SubscriptionRun run{index, &sub, &lead, calendar_of(lead, anchor), {}, trial, {}, {}, {}, {}, {}, {}};
+    // Every rule's slice (run_state.hpp) starts from its own defaults.
+    SubscriptionRun run{index, &sub, &lead, calendar_of(lead, anchor), {}, trial, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
     for (Index p : sub.plans) {
         const Plan& plan = scenario.catalog.plans[p];
         run.lines.push_back(ProductLine{plan.product, &plan, calendar_of(plan, anchor), std::nullopt, std::nullopt, std::nullopt, {}, {}, {}});

@@ -23,7 +23,7 @@ void end_subscription(Simulation& sim, SubscriptionRun& run, Date day, Rule rule
     std::vector<Index> ended;
     for (ProductLine& line : run.lines)
         if (line.live()) {
-            line.pending = PendingCancellation{day, true, rule, std::nullopt, false, *line.state};
+            line.pending = PendingCancellation{day, true, rule, std::nullopt, false, *line.state, std::nullopt};
             ended.push_back(line.product);
         }
     take_effect(sim, run, day);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstdio>
 #include <iterator>
 #include <map>
 #include <utility>
@@ -83,6 +82,8 @@ Rgb state_color(State s) {
     case State::pending_cancellation: return {0xff, 0xe2, 0xa3};
     case State::cancelled: return {0xc6, 0xcc, 0xd5};
     case State::expired: return {0xef, 0xd2, 0xce};
+    case State::past_due: return {0xf4, 0xb1, 0x83};  // the page's --st-past-due (web/timeline.css)
+    case State::paused: return {0xdd, 0xe6, 0xee};    // the page's --st-paused
     }
     return ink;
 }
@@ -90,8 +91,12 @@ Rgb state_color(State s) {
 Rgb marker_color(Marker m) { return m == Marker::invoice ? Rgb{0x1f, 0x5f, 0xbf} : Rgb{0xb4, 0x53, 0x4a}; }
 
 std::string hex(Rgb c) {
-    char out[8];
-    std::snprintf(out, sizeof out, "#%02x%02x%02x", c.r, c.g, c.b);
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string out = "#";
+    for (unsigned v : {unsigned{c.r}, unsigned{c.g}, unsigned{c.b}}) {
+        out += digits[(v >> 4) & 15u];
+        out += digits[v & 15u];
+    }
     return out;
 }
 

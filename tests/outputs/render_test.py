@@ -9,7 +9,8 @@ from scenario_fixture import scenario, write
 
 SUBSIM, SCENARIOS = sys.argv[1], sys.argv[2]
 SVG = "{http://www.w3.org/2000/svg}"
-STATE_COLORS = {"#cfe3f7", "#ece4fb", "#2f7d4f", "#ffe2a3", "#c6ccd5", "#efd2ce"}
+# The six states of format 1, then past_due and paused (format 2): the page's colors, never ink.
+STATE_COLORS = {"#cfe3f7", "#ece4fb", "#2f7d4f", "#ffe2a3", "#c6ccd5", "#efd2ce", "#f4b183", "#dde6ee"}
 
 def fail(msg):
     print("FAIL:", msg); sys.exit(1)
@@ -62,8 +63,10 @@ def decode_png(raw, where):
     return w, h, used
 
 count = 0
-for name in sorted(os.listdir(SCENARIOS)):
-    if not name.endswith(".json"): continue
+# Every bundled scenario, format 2's (scenarios/v2: paused and past_due bars) included.
+files = sorted(os.path.relpath(os.path.join(d, f), SCENARIOS)
+               for d, _, names in os.walk(SCENARIOS) for f in names if f.endswith(".json"))
+for name in files:
     path = os.path.join(SCENARIOS, name)
     for locale in ("en", "fr"):
         w, h, fills, texts = check_svg(render(path, "--svg", "--locale", locale), f"{name} {locale}")
