@@ -308,6 +308,7 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE const char* subsim_call(std::size_t entry, const char* text, std::size_t text_length, const char* strings,
                                              std::size_t locale_length, std::size_t today_length, std::size_t extra_length,
                                              std::size_t from, std::size_t to) {
+    std::string().swap(last_answer);  // the previous answer's memory is free for this one, as natively
     const Entry* e = entry_at(entry);
     const Call call{std::string_view(text, text_length), std::string_view(strings, locale_length),
                     std::string_view(strings + locale_length, today_length),

@@ -31,18 +31,19 @@ function byLines(b) {
   if (n < 4 || b[0] !== 123 || b[1] !== 10 || b[n - 2] !== 125 || b[n - 1] !== 10) return null;
   let list = null, i = 2;
   while (i < n - 2) {
-    let j = b.indexOf(10, i);
-    if (j < 0) j = n;
     if (list && b[i] === 32 && b[i + 1] === 32 && b[i + 2] === 32 && b[i + 3] === 32 && b[i + 4] === 123) {
-      // An item: its bytes from `{` to `}` (the list's comma left out).
-      const end = b[j - 1] === 44 ? j - 1 : j;
-      if (b[end - 1] !== 125) return null;
-      const value = reuse(i + 4, end);
+      // An item: its bytes from `{` to `}` (the list's comma left out), its line's end found
+      // by the match with a last result's line (reuse.end), so an unchanged line is read once.
+      const value = reuse(i + 4);
+      if (value === undefined) return null;
+      const end = reuse.end;
       list.push(value);
       next.at.push(i + 4); next.end.push(end); next.values.push(value);
-      i = j + 1;
+      i = (b[end] === 44 ? end + 1 : end) + 1;
       continue;
     }
+    let j = b.indexOf(10, i);
+    if (j < 0) j = n;
     const line = decoder.decode(b.subarray(i, j)), head = LIST.exec(line);
     if (list && (line === '  ],' || line === '  ]')) list = null;
     else if (!list && head && LIST_NAMES.has(head[1])) { fields.push('"' + head[1] + '": ' + lists.length); lists.push(list = []); }
@@ -58,33 +59,44 @@ function byLines(b) {
   return value;
 }
 
-// reuse(start, end): the object of the item whose `{` is at `start` and `}` before `end`. The
-// lines are matched in order with the last result's: the next line there when it has the same
-// bytes, else one a little further (lines the edit removed or changed), else, after LOST lines
-// without a match (a longer change), an identical line anywhere (by hash); each old object is
-// given once. A line with no
-// match is parsed. An edit changes a few lines together, so most lines cost one comparison.
+// reuse(start): the object of the item whose `{` is at `start`, its `}` before reuse.end (the
+// line then ends there, or after a comma); undefined when the line does not end with `}`. The
+// lines are matched in order with the last result's: the next line there when the bytes from
+// `start` are its bytes and the line ends after them, else one a little further (lines the edit
+// removed or changed), else, after LOST lines without a match (a longer change), an identical
+// line anywhere (by hash); each old object is given once. A line with no match is parsed. An
+// edit changes a few lines together, so most lines cost one comparison, and the end of a matched
+// line is not searched for.
 const WINDOW = 32, LOST = 8;
 function reuser(b) {
-  const old = last, ob = old.bytes, count = old.at.length, used = new Uint8Array(count);
+  const old = last, ob = old.bytes, count = old.at.length, used = new Uint8Array(count), n = b.length;
   const wb = wordsOf(b), wo = wordsOf(ob);
   let p = 0, misses = 0, byHash = null;
+  // The line from `at` ends after `len` bytes: a newline there, or a comma and a newline.
+  const endsAt = (e) => e < n && (b[e] === 10 || (b[e] === 44 && b[e + 1] === 10));
   const same = (k, at, len) => !used[k] && old.end[k] - old.at[k] === len && sameBytes(wo, old.at[k], wb, at, len);
-  const take = (k) => { used[k] = 1; return old.values[k]; };
-  return (at, end) => {
-    const len = end - at;
+  const take = (k, end) => { used[k] = 1; reuse.end = end; return old.values[k]; };
+  const reuse = (at) => {
     for (let k = p; k < count && k < p + WINDOW; k++) {
-      if (same(k, at, len)) { p = k + 1; misses = 0; return take(k); }
+      const len = old.end[k] - old.at[k];
+      if (!used[k] && endsAt(at + len) && sameBytes(wo, old.at[k], wb, at, len)) { p = k + 1; misses = 0; return take(k, at + len); }
     }
+    let j = b.indexOf(10, at);
+    if (j < 0) j = n;
+    const end = b[j - 1] === 44 ? j - 1 : j, len = end - at;
+    if (b[end - 1] !== 125) return undefined;
     // A new or changed line, or the order lost past a longer change: after a few lines without
     // a match in the window, looked for anywhere.
     if (++misses > LOST) {
       if (!byHash) byHash = linesByHash(old, wo);
       const olds = byHash.get(hashOf(wb, at, len));
-      if (olds) for (const k of olds) if (same(k, at, len)) { p = k + 1; misses = 0; return take(k); }
+      if (olds) for (const k of olds) if (same(k, at, len)) { p = k + 1; misses = 0; return take(k, end); }
     }
+    reuse.end = end;
     return JSON.parse(decoder.decode(b.subarray(at, end)));
   };
+  reuse.end = 0;
+  return reuse;
 }
 
 // The last result's lines (their numbers) by hash.

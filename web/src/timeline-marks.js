@@ -21,11 +21,22 @@ export function markerY(lane, kind) {
 
 const circle = (x, y, r) => 'M' + (x - r) + ' ' + y + 'a' + r + ' ' + r + ' 0 1 0 ' + 2 * r + ' 0a' + r + ' ' + r + ' 0 1 0 ' + -2 * r + ' 0z';
 
-// A polygon of points [dx, dy] around (x, cy), scaled by k about (x + ox, cy + oy).
-function polygon(x, cy, points, k, ox = 0, oy = 0) {
-  const r = (v) => Math.round(v * 100) / 100;
-  return points.map(([dx, dy], i) => (i ? 'L' : 'M') + r(x + ox + (dx - ox) * k) + ' ' + r(cy + oy + (dy - oy) * k)).join('') + 'z';
+// A polygon of points [dx, dy] around (x, cy), scaled by k about (x + ox, cy + oy): its first
+// point, then each next one relative to the one before (the same for every marker of a kind and
+// size: made once).
+const round = (v) => Math.round(v * 100) / 100;
+const shape = (points, ox = 0, oy = 0) => ({ points, ox, oy, bySize: new Map() });
+function polygon(x, cy, sh, k) {
+  let rel = sh.bySize.get(k);
+  if (rel === undefined) {
+    const at = ([dx, dy]) => [sh.ox + (dx - sh.ox) * k, sh.oy + (dy - sh.oy) * k], xy = sh.points.map(at);
+    rel = { x0: xy[0][0], y0: xy[0][1], d: xy.slice(1).map(([px, py], i) => 'l' + round(px - xy[i][0]) + ' ' + round(py - xy[i][1])).join('') + 'z' };
+    sh.bySize.set(k, rel);
+  }
+  return 'M' + round(x + rel.x0) + ' ' + round(cy + rel.y0) + rel.d;
 }
+const REMINDER = shape([[-5.5, -4.5], [5.5, -4.5], [0, 5]], 0, -1.3), REQUEST = shape([[0, -6], [6, 0], [0, 6], [-6, 0]]);
+const LAW_WARNING = shape([[0, -6.5], [6.5, 5.5], [-6.5, 5.5]], 0, 1.63), NOTICE = shape([[0, -6], [9, -6], [6.5, -2.5], [9, 1], [0, 1]], 4.5, -2.5);
 
 // The path data of one marker: { shape, extra } (extra: the email flap, the refusal cross, the
 // notice pole). `grow`: the shape's outline moved out (or in, below 0) by that many px, for the
@@ -34,16 +45,16 @@ export function markerPath(kind, x, cy, poleBottom, grow = 0) {
   const g = grow;
   switch (kind) {
     case 'invoice': return { shape: circle(x, cy, 5 + g) };
-    case 'reminder': return { shape: polygon(x, cy, [[-5.5, -4.5], [5.5, -4.5], [0, 5]], 1 + g / 3, 0, -1.3) };
+    case 'reminder': return { shape: polygon(x, cy, REMINDER, 1 + g / 3) };
     case 'email': return { shape: 'M' + (x - 5.5 - g) + ' ' + (cy - 4 - g) + 'h' + (11 + 2 * g) + 'v' + (8 + 2 * g) + 'h' + (-11 - 2 * g) + 'z', extra: 'M' + (x - 5.5) + ' ' + (cy - 4) + 'l5.5 4.5l5.5 -4.5' };
     case 'refusal': return { shape: circle(x, cy, 6 + g), extra: 'M' + (x - 3) + ' ' + (cy - 3) + 'l6 6M' + (x + 3) + ' ' + (cy - 3) + 'l-6 6' };
-    case 'request': return { shape: polygon(x, cy, [[0, -6], [6, 0], [0, 6], [-6, 0]], 1 + g * Math.SQRT2 / 6) };
+    case 'request': return { shape: polygon(x, cy, REQUEST, 1 + g * Math.SQRT2 / 6) };
     // A failed payment: a coin struck through; a retry that went through: a coin with a tick.
     case 'payment_failed': return { shape: circle(x, cy, 5.5 + g), extra: 'M' + (x - 3.5) + ' ' + (cy + 3.5) + 'l7 -7' };
     case 'payment_retry': return { shape: circle(x, cy, 5.5 + g), extra: 'M' + (x - 3) + ' ' + cy + 'l2 2.5l4 -5' };
-    case 'law_warning': return { shape: polygon(x, cy, [[0, -6.5], [6.5, 5.5], [-6.5, 5.5]], 1 + g / 3.87, 0, 1.63), extra: 'M' + x + ' ' + (cy - 2.5) + 'v4M' + x + ' ' + (cy + 3) + 'v0.5' };
+    case 'law_warning': return { shape: polygon(x, cy, LAW_WARNING, 1 + g / 3.87), extra: 'M' + x + ' ' + (cy - 2.5) + 'v4M' + x + ' ' + (cy + 3) + 'v0.5' };
     case 'notice': case 'notice_missed':
-      return { shape: polygon(x, cy, [[0, -6], [9, -6], [6.5, -2.5], [9, 1], [0, 1]], 1 + g / 3.5, 4.5, -2.5), extra: 'M' + x + ' ' + (cy - 6) + 'V' + (poleBottom != null ? poleBottom : cy + 8) };
+      return { shape: polygon(x, cy, NOTICE, 1 + g / 3.5), extra: 'M' + x + ' ' + (cy - 6) + 'V' + (poleBottom != null ? poleBottom : cy + 8) };
     default: return { shape: 'M' + (x - 4.5 - g) + ' ' + (cy - 4.5 - g) + 'h' + (9 + 2 * g) + 'v' + (9 + 2 * g) + 'h' + (-9 - 2 * g) + 'z' };
   }
 }
