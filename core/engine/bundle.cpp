@@ -29,10 +29,6 @@ const std::vector<Index>* billed_bundle_members(const Simulation& sim, const Sub
     return run.bundle.priced ? &sim.scenario.catalog.bundles[*run.sub->bundle].products : nullptr;
 }
 
-bool among_members(const std::vector<Index>* members, Index product) {
-    return members && std::find(members->begin(), members->end(), product) != members->end();
-}
-
 bool billed_through_bundle(const Simulation& sim, const SubscriptionRun& run, Index product) {
     return among_members(billed_bundle_members(sim, run), product);
 }

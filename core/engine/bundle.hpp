@@ -3,6 +3,7 @@
 // bundle's price on the bundle's own calendar, until a member leaves; then each remaining member
 // is billed at its plan's price (`price_changed`, rule bundle.price_ends). ZENDESK SPP: a bundle
 // sold as one (`members_cancellable: false`) cannot be left member by member.
+#include <algorithm>
 #include <optional>
 #include <vector>
 
@@ -31,7 +32,10 @@ bool billed_through_bundle(const Simulation& sim, const SubscriptionRun& run, In
 // none (null). Asked once for a day's lines instead of once per line.
 const std::vector<Index>* billed_bundle_members(const Simulation& sim, const SubscriptionRun& run);
 // `product` is one of `members` (none when null): billed_through_bundle with the members asked once.
-bool among_members(const std::vector<Index>* members, Index product);
+// Inline: bill_due_lines asks it for every product on every billing day.
+inline bool among_members(const std::vector<Index>* members, Index product) {
+    return members && std::find(members->begin(), members->end(), product) != members->end();
+}
 
 // True when a member of the bundle is still billed (active or pending cancellation).
 bool any_member_billable(const Simulation& sim, const SubscriptionRun& run);

@@ -11,18 +11,30 @@
 namespace subsim {
 namespace {
 
+// A cursor left behind `day` (the line was not billed on its boundaries: paused, trialing...)
+// moves to the first boundary on or after `day`. Out of line: billing days find it on `day`.
+[[gnu::noinline]] void catch_up(const BillingCalendar& calendar, BoundaryCursor& next, Date day) {
+    next.move_to(calendar, calendar.first_boundary_after(day.plus_days(-1)));
+}
+
 // Moves the cursor to the first boundary on or after `day`; true when that boundary is `day`.
 bool boundary_today(const BillingCalendar& calendar, BoundaryCursor& next, Date day) {
-    if (next.date(calendar) < day) next.move_to(calendar, calendar.first_boundary_after(day.plus_days(-1)));
+    if (next.date(calendar) < day) catch_up(calendar, next, day);
     return next.date(calendar) == day;
+}
+
+// The sum of `lines`' amounts.
+Money sum_of(const std::vector<InvoiceLine>& lines) {
+    Money amount;
+    for (const InvoiceLine& l : lines) amount += l.amount;
+    return amount;
 }
 
 // A subscription bought from a third party (activation_required) was paid to that party: this
 // account never invoices it, first period, renewals and manual renewals alike (SPEC §2.3).
-void issue(Simulation& sim, SubscriptionRun& run, Date day, std::vector<InvoiceLine> lines, Rule rule) {
+// `amount` is the sum of the lines' amounts.
+void issue(Simulation& sim, SubscriptionRun& run, Date day, std::vector<InvoiceLine>&& lines, Money amount, Rule rule) {
     if (lines.empty() || run.sub->activation_required) return;
-    Money amount;
-    for (const InvoiceLine& l : lines) amount += l.amount;
     sim.emit(day, EventType::invoice, run.index, std::nullopt, rule, {{"amount", amount.minor()}});
     sim.add_invoice(Invoice{day, run.index, amount, std::move(lines)});
 }
@@ -53,14 +65,14 @@ Invoice* invoice_of_day(Simulation& sim, const SubscriptionRun& run, Date day) {
     return found == invoices.rend() || found->date != day ? nullptr : &*found;
 }
 
-// `lines` into the day's single invoice, or into a new one named after `first_rule`.
-void add_plain_lines(Simulation& sim, SubscriptionRun& run, Date day, std::vector<InvoiceLine> lines, Rule first_rule) {
+// `lines` (their amounts sum to `added`) into the day's single invoice, or into a new one named
+// after `first_rule`: then the vector itself becomes the invoice's, never copied.
+void add_plain_lines(Simulation& sim, SubscriptionRun& run, Date day, std::vector<InvoiceLine>&& lines, Money added,
+                     Rule first_rule) {
     if (lines.empty() || run.sub->activation_required) return;
     Invoice* found = invoice_of_day(sim, run, day);
-    if (!found) return issue(sim, run, day, std::move(lines), first_rule);
-    Money added;
+    if (!found) return issue(sim, run, day, std::move(lines), added, first_rule);
     for (InvoiceLine& l : lines) {
-        added += l.amount;
         sim.count_record();
         found->lines.push_back(std::move(l));
     }
@@ -80,7 +92,8 @@ void add_lines(Simulation& sim, SubscriptionRun& run, Date day, std::vector<Rule
     std::vector<InvoiceLine> plain;
     plain.reserve(lines.size());
     for (RuledLine& l : lines) plain.push_back(std::move(l.line));
-    add_plain_lines(sim, run, day, std::move(plain), lines.front().rule);
+    const Money amount = sum_of(plain);
+    add_plain_lines(sim, run, day, std::move(plain), amount, lines.front().rule);
 }
 
 std::vector<PaidLine> paid_lines_after(const Simulation& sim, const SubscriptionRun& run, Index product, Date day) {
@@ -109,65 +122,82 @@ void supersede(Simulation& sim, const std::vector<PaidLine>& lines) {
 namespace {
 
 // The lines of one billing day, collected before they go into the day's invoice: the rule of the
-// first names the invoice. The vector is allocated once, at the first line, for all the lines.
+// first names the invoice. The vector is allocated once, at the first line, for all the lines,
+// and each line is written in place (no line is built aside and copied in).
 struct DueLines {
-    std::vector<InvoiceLine> lines;
+    std::size_t capacity;  // at most one line per product, and the bundle's
     Rule first_rule;
+    std::vector<InvoiceLine> lines;
+    Money amount;  // the sum of the lines' amounts
 
-    void add(std::size_t capacity, InvoiceLine line, Rule rule) {
+    // A new line [from, to) of `amount`, its other fields at their defaults.
+    InvoiceLine& add(Rule rule, Date from, Date to, Money line_amount) {
         if (lines.empty()) {
             lines.reserve(capacity);
             first_rule = rule;
         }
-        lines.push_back(std::move(line));
+        amount += line_amount;
+        InvoiceLine& line = lines.emplace_back();
+        line.from = from;
+        line.to = to;
+        line.amount = line_amount;
+        return line;
     }
 };
 
-// The bundle's line when its boundary falls on `day` (the cursor moves on either way).
-void bill_bundle_if_due(Simulation& sim, SubscriptionRun& run, Date day, bool prepaid, Rule rule, DueLines& due) {
+// The bundle's line when its boundary falls on `day` (the cursor moves on either way). Its next
+// boundary is the products' too when they share the calendar: `shared` keeps it for them.
+void bill_bundle_if_due(Simulation& sim, SubscriptionRun& run, Date day, bool prepaid, Rule rule, DueLines& due,
+                        SharedBoundary& shared) {
     if (!run.bundle.priced || !run.bundle.calendar || !boundary_today(*run.bundle.calendar, run.bundle.billing, day)) return;
-    run.bundle.billing.move_to(*run.bundle.calendar, run.bundle.billing.index() + 1);
+    run.bundle.billing.move_to(*run.bundle.calendar, run.bundle.billing.index() + 1, shared);
     if (prepaid || !any_member_billable(sim, run)) return;
     const Bundle& bundle = sim.scenario.catalog.bundles[*run.sub->bundle];
     const Date next = run.bundle.billing.date(*run.bundle.calendar);
-    const std::size_t capacity = run.lines.size() + 1;
     if (const auto end = partial_last_bundle_end(sim, run, day, next))  // SPEC-v2 §5.3, the suite's line
-        due.add(capacity,
-                InvoiceLine{std::nullopt, *run.sub->bundle, day, *end,
-                            Money{share(bundle.price.minor(), day.days_until(*end), day.days_until(next))}},
-                Rule::billing_partial_last_period);
+        due.add(Rule::billing_partial_last_period, day, *end,
+                Money{share(bundle.price.minor(), day.days_until(*end), day.days_until(next))})
+            .bundle = *run.sub->bundle;
     else
-        due.add(capacity, InvoiceLine{std::nullopt, *run.sub->bundle, day, next, bundle.price}, rule);
+        due.add(rule, day, next, bundle.price).bundle = *run.sub->bundle;
+}
+
+// The period line of `line` from `day` to its next boundary `next`, or to its cancellation's
+// date when that cuts the period (SPEC-v2 §5.3).
+void bill_period(const Simulation& sim, const ProductLine& line, Date day, Date next, bool v2, Rule rule, DueLines& due) {
+    const Index plan = plan_index(sim, *line.plan);
+    if (v2 && line.pending)
+        if (const auto end = partial_last_period_end(sim, line, day, next)) {
+            InvoiceLine& cut = due.add(Rule::billing_partial_last_period, day, *end,
+                                       Money{share(line.plan->price.minor(), day.days_until(*end), day.days_until(next))});
+            cut.product = line.product;
+            cut.plan = plan;
+            cut.nominal_from = day;
+            return;
+        }
+    InvoiceLine& whole = due.add(rule, day, next, line.plan->price);
+    whole.product = line.product;
+    whole.plan = plan;
 }
 
 }  // namespace
 
 void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, Rule rule) {
     const bool prepaid = prepaid_on(run, day);  // the same for every line of the day
-    DueLines due{{}, rule};
-    bill_bundle_if_due(sim, run, day, prepaid, rule, due);
-    const std::vector<Index>* bundled = billed_bundle_members(sim, run);
-    const std::size_t capacity = run.lines.size() + 1;
+    const bool v2 = sim.scenario.version >= 2;
+    DueLines due{run.lines.size() + 1, rule, {}, {}};
     SharedBoundary next_boundaries;
+    bill_bundle_if_due(sim, run, day, prepaid, rule, due, next_boundaries);
+    const std::vector<Index>* bundled = billed_bundle_members(sim, run);
     for (ProductLine& line : run.lines) {
         if (line.state != State::active && line.state != State::pending_cancellation) continue;
         if (!boundary_today(line.calendar, line.billing, day)) continue;
         line.billing.move_to(line.calendar, line.billing.index() + 1, next_boundaries);
         if (prepaid || among_members(bundled, line.product)) continue;
-        const Date next = line.billing.date(line.calendar);
-        if (const auto end = partial_last_period_end(sim, line, day, next)) {  // SPEC-v2 §5.3
-            due.add(capacity,
-                    InvoiceLine{line.product, std::nullopt, day, *end,
-                                Money{share(line.plan->price.minor(), day.days_until(*end), day.days_until(next))},
-                                plan_index(sim, *line.plan), LineKind::period, day},
-                    Rule::billing_partial_last_period);
-            continue;
-        }
-        due.add(capacity, InvoiceLine{line.product, std::nullopt, day, next, line.plan->price, plan_index(sim, *line.plan)},
-                rule);
+        bill_period(sim, line, day, line.billing.date(line.calendar), v2, rule, due);
     }
     // Into the day's single invoice: a scheduled plan change may have opened it (SPEC-v2 §0.3).
-    add_plain_lines(sim, run, day, std::move(due.lines), due.first_rule);
+    add_plain_lines(sim, run, day, std::move(due.lines), due.amount, due.first_rule);
 }
 
 void bill_prepaid_term(Simulation& sim, SubscriptionRun& run, Date day, Date from, Date to) {
@@ -187,7 +217,10 @@ void bill_prepaid_term(Simulation& sim, SubscriptionRun& run, Date day, Date fro
         lines.push_back(InvoiceLine{line.product, std::nullopt, from, to, line.plan->price * periods,
                                     plan_index(sim, *line.plan), LineKind::period, from, periods});
     }
-    if (sim.scenario.version < 2) return issue(sim, run, day, std::move(lines), Rule::renewal_manual);
+    if (sim.scenario.version < 2) {
+        const Money amount = sum_of(lines);
+        return issue(sim, run, day, std::move(lines), amount, Rule::renewal_manual);
+    }
     // Format 2: one invoice per subscription per date, even when the term is renewed by hand on a
     // billing date (SPEC-v2 §0.3); version 1 keeps its second invoice of the day, byte for byte.
     std::vector<RuledLine> ruled;
