@@ -1,6 +1,7 @@
 #include "io/json_document.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <vector>
 
 #include "io/json_syntax_errors.hpp"
@@ -9,8 +10,11 @@
 namespace subsim {
 
 std::string pointer_child(const std::string& parent, std::string_view key) {
-    std::string out = parent;
+    std::string out;
+    out.reserve(parent.size() + 1 + key.size());
+    out += parent;
     out += '/';
+    if (key.find_first_of("~/") == std::string_view::npos) return out += key;  // (most keys)
     for (char c : key) {
         if (c == '~') out += "~0";
         else if (c == '/') out += "~1";
@@ -19,7 +23,17 @@ std::string pointer_child(const std::string& parent, std::string_view key) {
     return out;
 }
 
-std::string pointer_child(const std::string& parent, std::size_t index) { return parent + '/' + std::to_string(index); }
+// parent + "/" + the index's digits, in one allocation at most.
+std::string pointer_child(const std::string& parent, std::size_t index) {
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, index).ptr;
+    std::string out;
+    out.reserve(parent.size() + 1 + static_cast<std::size_t>(end - digits));
+    out += parent;
+    out += '/';
+    out.append(digits, end);
+    return out;
+}
 
 TextPosition position_of_byte(std::string_view text, std::size_t offset) {
     TextPosition p;

@@ -25,6 +25,7 @@ struct Count {
     void put(char) { ++n; }
     void put(const char*, std::size_t len) { n += len; }
     void put_padded(std::string_view text) { n += text.size(); }
+    void put_quoted(std::string_view text) { n += text.size() + 2; }
 };
 
 class Write {
@@ -45,7 +46,7 @@ public:
             if (len > capacity) return append(data, len);
         }
         if (__builtin_constant_p(len) || len > 16) std::memcpy(p_, data, len);
-        else copy_short(data, len);
+        else copy_short(p_, data, len);
         p_ += len;
     }
     // Exactly `N` bytes (a date's 12): a copy of known size, inlined.
@@ -57,12 +58,37 @@ public:
     }
     // A short text followed by at least `slack` readable bytes (a Pool's): one copy of fixed
     // size, of which only `text.size()` bytes count.
-    static constexpr std::size_t slack = 32;
+    static constexpr std::size_t slack = 64;
     [[gnu::always_inline]] void put_padded(std::string_view text) {
         if (text.size() > slack) return put(text.data(), text.size());
         if (slack > room()) flush();
         std::memcpy(p_, text.data(), slack);
         p_ += text.size();
+    }
+
+    // `text` (at most `slack` bytes) between quotes, in one piece.
+    void put_quoted(std::string_view text) {
+        if (slack + 2 > room()) flush();
+        p_[0] = '"';
+        if (text.size() > 16) std::memcpy(p_ + 1, text.data(), text.size());
+        else copy_short(p_ + 1, text.data(), text.size());
+        p_[text.size() + 1] = '"';
+        p_ += text.size() + 2;
+    }
+
+    // |v| with its sign, written straight into the buffer two digits at a time.
+    [[gnu::always_inline]] void put_integer(std::uint64_t magnitude, bool negative) {
+        if (24 > room()) flush();
+        char* p = p_;
+        *p = '-';
+        p += negative;
+        if (magnitude < 10) {
+            *p = static_cast<char>('0' + magnitude);
+            p_ = p + 1;
+            return;
+        }
+        p_ = p + digit_count(magnitude);
+        write_digits(p_, magnitude);
     }
 
     // True once a piece did not fit the limit; then the text is incomplete and nothing more is kept.
@@ -86,17 +112,37 @@ private:
         else out_.append(data, len);
     }
 
+    static std::size_t digit_count(std::uint64_t m) {
+        std::size_t n = 2;
+        for (std::uint64_t bound = 100; n < 20 && m >= bound; bound *= 10) ++n;
+        return n;
+    }
+    // The digits of m (at least 10) ending at `end`.
+    static void write_digits(char* end, std::uint64_t m) {
+        static constexpr char pairs[] =
+            "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+            "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+            "8081828384858687888990919293949596979899";
+        while (m >= 100) {
+            end -= 2;
+            std::memcpy(end, pairs + 2 * (m % 100), 2);
+            m /= 100;
+        }
+        if (m >= 10) std::memcpy(end - 2, pairs + 2 * m, 2);
+        else end[-1] = static_cast<char>('0' + m);
+    }
+
     // At most 16 bytes of a length known only now (an engine's key): two overlapping copies of
     // fixed size instead of a call to memcpy, reading nothing past the text.
-    void copy_short(const char* data, std::size_t len) {
+    static void copy_short(char* to, const char* data, std::size_t len) {
         if (len >= 8) {
-            std::memcpy(p_, data, 8);
-            std::memcpy(p_ + len - 8, data + len - 8, 8);
+            std::memcpy(to, data, 8);
+            std::memcpy(to + len - 8, data + len - 8, 8);
         } else if (len >= 4) {
-            std::memcpy(p_, data, 4);
-            std::memcpy(p_ + len - 4, data + len - 4, 4);
+            std::memcpy(to, data, 4);
+            std::memcpy(to + len - 4, data + len - 4, 4);
         } else {
-            for (std::size_t i = 0; i < len; ++i) p_[i] = data[i];
+            for (std::size_t i = 0; i < len; ++i) to[i] = data[i];
         }
     }
 
@@ -129,10 +175,20 @@ private:
 template <class Sink>
 [[gnu::always_inline]] inline void put(Sink& out, std::string_view s) { out.put(s.data(), s.size()); }
 
+// True when `s` holds no byte a JSON string must escape ('"', '\\', a control character).
+inline bool needs_no_escape(std::string_view s) {
+    for (const char ch : s) {
+        const unsigned char c = static_cast<unsigned char>(ch);
+        if (c < 0x20 || c == '"' || c == '\\') return false;
+    }
+    return true;
+}
+
 // A string as a JSON literal; runs of characters that need no escaping are copied in one go.
 template <class Sink>
 void put_string(Sink& out, std::string_view s) {
     static constexpr char hex[] = "0123456789abcdef";
+    if (s.size() <= Write::slack && needs_no_escape(s)) return out.put_quoted(s);  // (most strings)
     out.put('"');
     std::size_t run = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -168,21 +224,10 @@ inline std::size_t integer_bytes(std::int64_t v) {
 
 template <class Sink>
 [[gnu::always_inline]] inline void put_integer(Sink& out, std::int64_t v) {
-    if constexpr (std::is_same_v<Sink, Count>) {
-        out.n += integer_bytes(v);
-    } else {
-        char text[24];
-        char* end = text + sizeof text;
-        char* p = end;
-        const bool negative = v < 0;
-        std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
-        do {
-            *--p = static_cast<char>('0' + magnitude % 10);
-            magnitude /= 10;
-        } while (magnitude > 0);
-        if (negative) *--p = '-';
-        out.put(p, static_cast<std::size_t>(end - p));
-    }
+    const bool negative = v < 0;
+    const std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+    if constexpr (std::is_same_v<Sink, Count>) out.n += integer_bytes(v);
+    else out.put_integer(magnitude, negative);
 }
 
 // What a sink does with a date: Count adds its length, Write copies its text.

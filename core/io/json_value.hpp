@@ -5,6 +5,7 @@
 // Strings without escapes point into the text; numbers keep their digits as written.
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -75,9 +76,22 @@ private:
     Type type_ = Type::null;
 };
 
-// a == b, with length and first byte checked before any call to memcmp (most keys differ there).
+// a == b without a call to memcmp for the short keys of a scenario: two overlapping loads of
+// fixed size from each (most keys differ in length already).
 inline bool same_key(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && (a.empty() || a[0] == b[0]) && a == b;
+    const std::size_t n = a.size();
+    if (n != b.size()) return false;
+    const char *x = a.data(), *y = b.data();
+    const auto same = [&](std::size_t at, auto width) {
+        decltype(width) u, v;
+        std::memcpy(&u, x + at, sizeof u);
+        std::memcpy(&v, y + at, sizeof v);
+        return u == v;
+    };
+    if (n >= 8) return n <= 16 ? same(0, std::uint64_t{}) && same(n - 8, std::uint64_t{}) : a == b;
+    if (n >= 4) return same(0, std::uint32_t{}) && same(n - 4, std::uint32_t{});
+    if (n >= 2) return same(0, std::uint16_t{}) && x[n - 1] == y[n - 1];
+    return n == 0 || x[0] == y[0];
 }
 
 inline const JsonValue* JsonValue::find(std::string_view key) const {

@@ -8,63 +8,18 @@
 #include <vector>
 
 #include "io/json_sinks.hpp"
+#include "io/result_texts.hpp"
 
 namespace subsim {
 namespace {
 
-// Every id of the result escaped and quoted once, and every name of the typed enums (plain ASCII,
-// never escaped) measured once, all in one Pool for the records that repeat them.
-class Texts {
-public:
-    explicit Texts(const Result& r)
-        : null_(pool_.add("null")), subscriptions_(quoted(r.subscription_ids)), products_(quoted(r.product_ids)),
-          bundles_(quoted(r.bundle_ids)), plans_(quoted(r.plan_ids)), events_(names<EventType>(event_type_count)),
-          states_(names<State>(state_count)), kinds_(names<LineKind>(line_kind_count)),
-          statuses_(names<InvoiceStatus>(invoice_status_count)), rules_(names<Rule>(rule_catalogue().size())) {
-        pool_.seal();
-    }
-    std::string_view subscription(std::optional<std::size_t> i) const { return id(subscriptions_, i); }
-    std::string_view product(std::optional<std::size_t> i) const { return id(products_, i); }
-    std::string_view bundle(std::optional<std::size_t> i) const { return id(bundles_, i); }
-    std::string_view plan(std::optional<std::size_t> i) const { return id(plans_, i); }
-    std::string_view name(EventType t) const { return pool_[events_ + static_cast<std::size_t>(t)]; }
-    std::string_view name(State s) const { return pool_[states_ + static_cast<std::size_t>(s)]; }
-    std::string_view name(LineKind k) const { return pool_[kinds_ + static_cast<std::size_t>(k)]; }
-    std::string_view name(InvoiceStatus s) const { return pool_[statuses_ + static_cast<std::size_t>(s)]; }
-    std::string_view name(Rule r) const { return pool_[rules_ + static_cast<std::size_t>(r)]; }
-    std::size_t longest_id() const { return longest_; }
-
-private:
-    Pool pool_;  // (declared first: the members below are its places)
-    std::size_t longest_ = 4;  // the longest quoted id, "null" at least
-    std::size_t null_, subscriptions_, products_, bundles_, plans_, events_, states_, kinds_, statuses_, rules_;
-
-    std::string_view id(std::size_t first, std::optional<std::size_t> i) const { return pool_[i ? first + *i : null_]; }
-    std::size_t quoted(const std::vector<std::string>& ids) {
-        const std::size_t first = pool_.size();
-        std::string text;
-        for (const std::string& id : ids) {
-            text.clear();
-            append_json_string(text, id);
-            pool_.add(text);
-            longest_ = std::max(longest_, text.size());
-        }
-        return first;
-    }
-    template <typename Enum>
-    std::size_t names(std::size_t count) {
-        const std::size_t first = pool_.size();
-        for (std::size_t i = 0; i < count; ++i) pool_.add(to_string(static_cast<Enum>(i)));
-        return first;
-    }
-};
-
-// What every record writer needs: the sink, the date texts, the quoted ids and the names.
+// What every record writer needs: the sink, the date texts, the repeated pieces and the keys.
 template <class Sink>
 struct Out {
     Sink& sink;
     DateText& dates;
-    const Texts& texts;
+    const ResultTexts& texts;
+    DetailKeys& keys;
 
     [[gnu::always_inline]] Out& raw(std::string_view s) { put(sink, s); return *this; }
     [[gnu::always_inline]] Out& text(std::string_view s) { sink.put_padded(s); return *this; }  // one of `texts`
@@ -73,16 +28,16 @@ struct Out {
     Out& str(std::string_view s) { put_string(sink, s); return *this; }
 };
 
-// A list member of the result: "  \"NAME\": [", one record a line, then "]" or "\n  ]".
+// A list member of the result: `head` ("  \"NAME\": ["), one record a line, each opened by
+// `open` (",\n    {" and the record's first key; without its comma for the first), then "]" or
+// "\n  ]". Each record writes its own closing brace.
 template <class Sink, typename T, typename F>
-void put_list(Sink& out, std::string_view name, const std::vector<T>& items, F&& write_item, bool last = false) {
-    put(out, "  \"");
-    put(out, name);
-    put(out, "\": [");
+void put_list(Sink& out, std::string_view head, std::string_view open, const std::vector<T>& items, F&& write_item,
+              bool last = false) {
+    put(out, head);
     for (std::size_t i = 0; i < items.size() && !out.over(); ++i) {  // (a Write past its limit stops)
-        put(out, i == 0 ? std::string_view("\n    {") : std::string_view(",\n    {"));
+        put(out, i == 0 ? open.substr(1) : open);
         write_item(items[i]);
-        out.put('}');
     }
     put(out, items.empty() ? std::string_view("]") : std::string_view("\n  ]"));
     put(out, last ? std::string_view("\n") : std::string_view(",\n"));
@@ -90,63 +45,66 @@ void put_list(Sink& out, std::string_view name, const std::vector<T>& items, F&&
 
 template <class Sink>
 void put_detail(Out<Sink>& o, const DetailValue& v) {
-    switch (v.index()) {
-        case 0: o.raw("null"); break;
-        case 1: o.raw(std::get<bool>(v) ? "true" : "false"); break;
-        case 2: o.num(std::get<std::int64_t>(v)); break;
-        case 3: o.date(std::get<Date>(v)); break;
-        default: o.str(*text_of(v));  // an owned string or a literal
-    }
+    if (const auto* n = std::get_if<std::int64_t>(&v)) o.num(*n);
+    else if (const auto* d = std::get_if<Date>(&v)) o.date(*d);
+    else if (const auto* b = std::get_if<bool>(&v)) o.raw(*b ? std::string_view("true") : std::string_view("false"));
+    else if (const auto* l = std::get_if<std::string_view>(&v)) o.str(*l);
+    else if (const auto* t = std::get_if<std::string>(&v)) o.str(*t);
+    else o.raw("null");
 }
 
-// Keys are literals of this file, copied with the punctuation around them in one piece.
+// `, "KEY": ` (no comma for the first): one piece from `keys` unless the key is unusually long.
+template <class Sink>
+void put_detail_key(Out<Sink>& o, std::string_view key, bool first) {
+    const std::size_t skip = first ? 2 : 0;
+    if (key.size() <= DetailKeys::longest) o.text(o.keys.of(key).substr(skip));
+    else o.raw(first ? "\"" : ", \"").raw(key).raw("\": ");  // the key: a literal of the engine's
+}
+
+// `"date": ` comes with the list's opening; each other piece holds the punctuation and the key after it.
 template <class Sink>
 void put_event(Out<Sink>& o, const Event& e) {
-    o.raw("\"date\": ").date(e.date).raw(", \"type\": \"").text(o.texts.name(e.type));
-    o.raw("\", \"subscription\": ").text(o.texts.subscription(e.subscription));
-    o.raw(", \"product\": ").text(o.texts.product(e.product)).raw(", \"details\": {");
-    for (std::size_t i = 0; i < e.details.size(); ++i) {
-        o.raw(i ? ", \"" : "\"").raw(e.details[i].key).raw("\": ");  // the key: a literal of the engine's
-        put_detail(o, e.details[i].value);
+    const ResultTexts& t = o.texts;
+    o.date(e.date).text(t.type_then_subscription(e.type)).text(t.subscription_then_product(e.subscription));
+    o.text(t.product_then_details(e.product));
+    const Detail* first = e.details.begin();
+    const Detail* end = e.details.end();
+    for (const Detail* d = first; d != end; ++d) {
+        put_detail_key(o, d->key, d == first);
+        put_detail(o, d->value);
     }
-    o.raw("}, \"rule\": \"").text(o.texts.name(e.rule)).raw("\"");
+    o.text(t.rule_then_end(e.rule));
 }
 
 template <class Sink>
 void put_span(Out<Sink>& o, const Span& s) {
-    o.raw("\"subscription\": ").text(o.texts.subscription(s.subscription));
-    o.raw(", \"product\": ").text(o.texts.product(s.product));
-    o.raw(", \"state\": \"").text(o.texts.name(s.state)).raw("\", \"from\": ").date(s.from);
-    o.raw(", \"to\": ").date(s.to);
+    const ResultTexts& t = o.texts;
+    o.text(t.subscription_then_product(s.subscription)).text(t.product_then_state(s.product));
+    o.text(t.state_then_from(s.state)).date(s.from).raw(", \"to\": ").date(s.to).raw("}");
 }
 
 // `v2`: format 2's plan and kind (SPEC-v2 §0.3).
 template <class Sink>
 void put_line(Out<Sink>& o, const InvoiceLine& l, bool v2) {
-    o.raw("{\"product\": ").text(o.texts.product(l.product));
-    o.raw(", \"bundle\": ").text(o.texts.bundle(l.bundle));
-    if (v2) {
-        o.raw(", \"plan\": ").text(o.texts.plan(l.plan));
-        o.raw(", \"kind\": \"").text(o.texts.name(l.kind)).raw("\"");
-    }
-    o.raw(", \"from\": ").date(l.from).raw(", \"to\": ").date(l.to).raw(", \"amount\": ").num(l.amount.minor()).raw("}");
+    const ResultTexts& t = o.texts;
+    o.raw("{\"product\": ").text(t.product_then_bundle(l.product));
+    if (v2) o.text(t.bundle_then_plan(l.bundle)).text(t.plan_then_kind(l.plan)).text(t.kind_then_from(l.kind));
+    else o.text(t.bundle_then_from(l.bundle));
+    o.date(l.from).raw(", \"to\": ").date(l.to).raw(", \"amount\": ").num(l.amount.minor()).raw("}");
 }
 
 // `v2`: format 2's invoice status and payment day (SPEC-v2 §0.3).
 template <class Sink>
 void put_invoice(Out<Sink>& o, const Invoice& inv, bool v2) {
-    o.raw("\"date\": ").date(inv.date).raw(", \"subscription\": ").text(o.texts.subscription(inv.subscription));
-    o.raw(", \"amount\": ").num(inv.amount.minor());
-    if (v2) {
-        o.raw(", \"status\": \"").text(o.texts.name(inv.status));
-        o.raw("\", \"paid_on\": ").date(inv.paid_on.value_or(inv.date));
-    }
+    o.date(inv.date).raw(", \"subscription\": ").text(o.texts.subscription_then_amount(inv.subscription));
+    o.num(inv.amount.minor());
+    if (v2) o.text(o.texts.status_then_paid_on(inv.status)).date(inv.paid_on.value_or(inv.date));
     o.raw(", \"lines\": [");
     for (std::size_t i = 0; i < inv.lines.size(); ++i) {
         if (i) o.raw(", ");
         put_line(o, inv.lines[i], v2);
     }
-    o.raw("]");
+    o.raw("]}");
 }
 
 template <class Sink>
@@ -158,7 +116,7 @@ void put_summary(Out<Sink>& o, const Result& r) {
     for (std::size_t i = 0; i < r.final_states.size(); ++i) {
         if (i) o.raw(", ");
         o.str(r.subscription_ids[i]).raw(": ");  // an id as a key: escaped like any string
-        if (r.final_states[i]) o.str(o.texts.name(*r.final_states[i]));
+        if (r.final_states[i]) o.str(to_string(*r.final_states[i]));
         else o.raw("null");
     }
     o.raw("}, \"account\": ").str(r.account_closed ? "closed" : "open").raw("},\n");
@@ -170,13 +128,14 @@ void put_result(Out<Sink>& o, const Result& r) {
     o.raw(v2 ? "{\n  \"subsim\": 2,\n  \"today\": " : "{\n  \"subsim\": 1,\n");
     if (v2 && r.today) o.raw("\"").raw(r.today->iso()).raw("\",\n");  // SPEC-v2 §8.2
     else if (v2) o.raw("null,\n");
-    put_list(o.sink, "events", r.events, [&](const Event& e) { put_event(o, e); });
-    put_list(o.sink, "spans", r.spans, [&](const Span& s) { put_span(o, s); });
-    put_list(o.sink, "invoices", r.invoices, [&](const Invoice& inv) { put_invoice(o, inv, v2); });
+    put_list(o.sink, "  \"events\": [", ",\n    {\"date\": ", r.events, [&](const Event& e) { put_event(o, e); });
+    put_list(o.sink, "  \"spans\": [", ",\n    {\"subscription\": ", r.spans, [&](const Span& s) { put_span(o, s); });
+    put_list(o.sink, "  \"invoices\": [", ",\n    {\"date\": ", r.invoices,
+             [&](const Invoice& inv) { put_invoice(o, inv, v2); });
     put_summary(o, r);
-    put_list(o.sink, "expectations", r.expectations, [&](const ExpectationOutcome& e) {
-        o.raw("\"index\": ").num(static_cast<std::int64_t>(e.index)).raw(", \"passed\": ").raw(e.passed ? "true" : "false");
-        o.raw(", \"message\": ").str(e.message);
+    put_list(o.sink, "  \"expectations\": [", ",\n    {\"index\": ", r.expectations, [&](const ExpectationOutcome& e) {
+        o.num(static_cast<std::int64_t>(e.index)).raw(", \"passed\": ").raw(e.passed ? "true" : "false");
+        o.raw(", \"message\": ").str(e.message).raw("}");
     }, true);
     o.raw("}\n");
 }
@@ -184,8 +143,7 @@ void put_result(Out<Sink>& o, const Result& r) {
 template <class Sink>
 void put_errors(Sink& out, const Diagnostics& errors, int version) {
     put(out, version >= 2 ? "{\n  \"subsim\": 2,\n" : "{\n  \"subsim\": 1,\n");
-    put_list(out, "errors", errors, [&](const Diagnostic& d) {
-        put(out, "\"pointer\": ");
+    put_list(out, "  \"errors\": [", ",\n    {\"pointer\": ", errors, [&](const Diagnostic& d) {
         put_string(out, d.pointer);
         put(out, ", \"message\": ");
         put_string(out, d.message);
@@ -193,6 +151,7 @@ void put_errors(Sink& out, const Diagnostics& errors, int version) {
         put_integer(out, d.line);
         put(out, ", \"column\": ");
         put_integer(out, d.column);
+        out.put('}');
     }, true);
     put(out, "}\n");
 }
@@ -209,20 +168,20 @@ std::size_t estimated_bytes(const Result& r, std::size_t id) {
            r.expectations.size() * 64 + messages * 2;
 }
 
-std::size_t counted_bytes(const Result& r, const Texts& texts, DateText& dates) {
+std::size_t counted_bytes(const Result& r, const ResultTexts& texts, DateText& dates, DetailKeys& keys) {
     Count count;
-    Out<Count> counting{count, dates, texts};
+    Out<Count> counting{count, dates, texts, keys};
     put_result(counting, r);
     return count.n;
 }
 
 // Writes the result into `text` (empty), reserved at `reserve`; false, and `text` incomplete,
 // when it would pass `max_bytes`.
-bool written(const Result& r, const Texts& texts, DateText& dates, std::string& text, std::size_t reserve,
-             std::size_t max_bytes) {
+bool written(const Result& r, const ResultTexts& texts, DateText& dates, DetailKeys& keys, std::string& text,
+             std::size_t reserve, std::size_t max_bytes) {
     text.reserve(reserve);
     Write write{text, max_bytes};
-    Out<Write> writing{write, dates, texts};
+    Out<Write> writing{write, dates, texts, keys};
     put_result(writing, r);
     return write.finish();
 }
@@ -237,23 +196,24 @@ std::string write_result_json(const Result& r) {
 // where it passes the budget, and only then counted, for the error's exact length. A guess past
 // the budget is counted first, so an answer far too large is refused before any of it is held.
 BudgetedText write_result_json(const Result& r, std::size_t max_bytes) {
-    const Texts texts{r};
+    const ResultTexts texts{r};
     DateText dates;
+    DetailKeys keys;
     BudgetedText out;
     const std::size_t guess = estimated_bytes(r, texts.longest_id());
     std::size_t reserve = guess;
     if (guess > max_bytes) {
-        out.bytes = counted_bytes(r, texts, dates);
+        out.bytes = counted_bytes(r, texts, dates, keys);
         if (out.bytes > max_bytes) return out;
         reserve = out.bytes;
     }
     out.text.emplace();
-    if (written(r, texts, dates, *out.text, reserve, max_bytes)) {
+    if (written(r, texts, dates, keys, *out.text, reserve, max_bytes)) {
         out.bytes = out.text->size();
         return out;
     }
     out.text.reset();  // (its memory given back before the count)
-    out.bytes = counted_bytes(r, texts, dates);
+    out.bytes = counted_bytes(r, texts, dates, keys);
     return out;
 }
 

@@ -129,3 +129,51 @@ TEST_CASE("Count counts what Write writes for integers, strings and dates", "[js
         CHECK(got.text == "\"" + d.iso() + "\"");
     }
 }
+
+namespace {
+
+// RFC 8259 escaping as the result writes it: the two-character escapes, \u00xx (lower case) for
+// the other control characters, every other byte as it is.
+std::string escaped_by_hand(const std::string& s) {
+    std::string out = "\"";
+    for (const char ch : s) {
+        const unsigned char c = static_cast<unsigned char>(ch);
+        if (c == '"') out += "\\\"";
+        else if (c == '\\') out += "\\\\";
+        else if (c == '\n') out += "\\n";
+        else if (c == '\r') out += "\\r";
+        else if (c == '\t') out += "\\t";
+        else if (c == '\b') out += "\\b";
+        else if (c == '\f') out += "\\f";
+        else if (c < 0x20) out += std::string("\\u00") + "0123456789abcdef"[c >> 4] + "0123456789abcdef"[c & 15];
+        else out += ch;
+    }
+    return out + "\"";
+}
+
+}  // namespace
+
+TEST_CASE("put_string: plain strings up to the slack in one piece, others escaped, same bytes either way",
+          "[json][writer]") {
+    for (std::size_t len = 0; len <= Write::slack + 3; ++len)
+        for (const char odd : {'a', '"', '\\', '\n', '\x01', '\x1f', '\x7f'})
+            for (std::size_t at : {std::size_t{0}, len / 2, len ? len - 1 : 0}) {
+                std::string s(len, 'x');
+                for (std::size_t i = 0; i < len; ++i) s[i] = static_cast<char>('a' + i % 26);
+                if (len) s[at] = odd;
+                INFO("length " << len << ", byte " << int(odd) << " at " << at);
+                const Counted got = counted_and_written([&](auto& sink) { subsim::put_string(sink, s); });
+                CHECK(got.text == escaped_by_hand(s));
+                CHECK(got.count == got.text.size());
+            }
+}
+
+TEST_CASE("put_integer writes every length of digits like std::to_string", "[json][writer]") {
+    std::int64_t v = 1;
+    for (int digits = 1; digits <= 18; ++digits, v *= 10)
+        for (const std::int64_t n : {v - 1, v, v + 1, 2 * v - 1, -v, -(v - 1), -(2 * v + 7)}) {
+            const Counted got = counted_and_written([&](auto& sink) { subsim::put_integer(sink, n); });
+            CHECK(got.text == std::to_string(n));
+            CHECK(got.count == got.text.size());
+        }
+}
