@@ -84,12 +84,13 @@ CancellationDate trial_cancellation_date(Date r, TrialCancel mode, Date trial_en
 }
 
 Details scheduled_details(const CancellationDate& when) {
-    Details out;  // each pair built in place (one allocation: seven pairs are more than an event holds)
-    out.fill(Pair{"effective", when.effective}, Pair{"access_until", when.effective.plus_days(-1)},
-             Pair{"notice", when.notice.iso()}, Pair{"notice_deadline", when.notice_deadline},
-             Pair{"deadline_missed", when.deadline_missed}, Pair{"earliest", when.earliest},
-             Pair{"periods_added", static_cast<std::int64_t>(when.periods_added)});
-    return out;
+    return {{"effective", when.effective},
+            {"access_until", when.effective.plus_days(-1)},
+            {"notice", when.notice.iso()},
+            {"notice_deadline", when.notice_deadline},
+            {"deadline_missed", when.deadline_missed},
+            {"earliest", when.earliest},
+            {"periods_added", static_cast<std::int64_t>(when.periods_added)}};
 }
 
 }  // namespace subsim
