@@ -62,15 +62,14 @@ void announce(Simulation& sim, const Action& action, Index sub, std::optional<In
               Announce what = Announce::requested_and_scheduled) {
     const Date r = action.on;
     if (what == Announce::requested_and_scheduled)
-        sim.emit(r, EventType::cancellation_requested, sub, product, requested_rule, {{"by", actor(sim.scenario, action)}});
+        sim.emit(r, EventType::cancellation_requested, sub, product, requested_rule, Pair{"by", actor(sim.scenario, action)});
     sim.emit(r, EventType::cancellation_scheduled, sub, product, scheduled, scheduled_details(when));
 }
 
 void confirm_by_email(Simulation& sim, Date r, std::optional<Index> sub, Date effective, Rule rule) {
     sim.emit(r, EventType::email, sub, std::nullopt, rule,
-             {{"kind", std::string_view("cancellation_confirmation")},
-              {"effective", effective},
-              {"access_until", effective.plus_days(-1)}});
+             Pair{"kind", std::string_view("cancellation_confirmation")}, Pair{"effective", effective},
+             Pair{"access_until", effective.plus_days(-1)});
 }
 
 bool cancels_account(const Scenario& scenario, Index product) {
@@ -103,48 +102,36 @@ bool cascade_to(Simulation& sim, const Action& action, SubscriptionRun& run, Pro
     return true;
 }
 
-// A product line of the account, with its rank in (subscription, line) order.
-struct LineAt {
-    std::size_t rank;
-    SubscriptionRun* run;
-    ProductLine* line;
-    bool operator<(const LineAt& other) const { return rank < other.rank; }
-};
-
-// The lines of every product, each product's in (subscription, line) order: `at` sorted by
-// product, `first[p]` .. `first[p + 1]` the range of product p (two allocations in all).
-struct LinesByProduct {
-    std::vector<LineAt> at;
-    std::vector<std::size_t> first;
-};
-
-LinesByProduct lines_by_product(Simulation& sim) {
-    LinesByProduct out;
-    out.first.assign(sim.scenario.catalog.products.size() + 1, 0);
+// The lines of every product into `lines` (CascadeScratch), each product's in (subscription,
+// line) order; the storage of the last action is reused.
+void index_lines_by_product(Simulation& sim, CascadeScratch& lines) {
+    lines.first.assign(sim.scenario.catalog.products.size() + 1, 0);
     for (const SubscriptionRun& run : sim.subs)
         if (!run.transfer.done)
-            for (const ProductLine& line : run.lines) ++out.first[line.product + 1];
-    for (std::size_t p = 1; p < out.first.size(); ++p) out.first[p] += out.first[p - 1];
-    out.at.resize(out.first.back());
-    std::vector<std::size_t> next(out.first.begin(), out.first.end() - 1);
+            for (const ProductLine& line : run.lines) ++lines.first[line.product + 1];
+    for (std::size_t p = 1; p < lines.first.size(); ++p) lines.first[p] += lines.first[p - 1];
+    lines.at.resize(lines.first.back());
+    lines.next.assign(lines.first.begin(), lines.first.end() - 1);
     std::size_t rank = 0;
     for (SubscriptionRun& run : sim.subs) {
         if (run.transfer.done) continue;
-        for (ProductLine& line : run.lines) out.at[next[line.product]++] = LineAt{rank++, &run, &line};
+        for (ProductLine& line : run.lines) lines.at[lines.next[line.product]++] = LineAt{rank++, &run, &line};
     }
-    return out;
 }
 
 // Every product that (transitively) requires a cancelled one goes with it, on the same date.
 // Only the lines of the origin's dependents are visited (in subscription and line order, as a
 // walk over all lines would meet them), so a cascade costs what it cancels, not lines x requires.
-void cascade_requires(Simulation& sim, const Action& action, std::vector<Origin> queue) {
+// `queue` grows with what is cascaded meanwhile and is given back as it came.
+void cascade_requires(Simulation& sim, const Action& action, std::vector<Origin>& queue) {
     if (sim.dependents.empty()) return;
     bool any = false;
     for (const Origin& origin : queue) any = any || !sim.dependents[origin.product].empty();
     if (!any) return;  // nothing requires what is cancelled: no index to build
-    const LinesByProduct lines = lines_by_product(sim);
-    std::vector<LineAt> candidates;
+    CascadeScratch& lines = sim.cascade_scratch;
+    index_lines_by_product(sim, lines);
+    std::vector<LineAt>& candidates = lines.candidates;
+    const std::size_t given = queue.size();
     for (std::size_t i = 0; i < queue.size(); ++i) {
         const Origin origin = queue[i];
         candidates.clear();
@@ -156,6 +143,7 @@ void cascade_requires(Simulation& sim, const Action& action, std::vector<Origin>
             if (cascade_to(sim, action, *at.run, *at.line, origin))
                 queue.push_back(Origin{at.line->product, origin.when, origin.root});
     }
+    queue.erase(queue.begin() + static_cast<std::ptrdiff_t>(given), queue.end());
 }
 
 Date latest_pending_effective(const Simulation& sim, Date fallback) {
@@ -202,7 +190,7 @@ void cascade_account(Simulation& sim, const Action& action, Index origin_sub, co
 }
 
 void apply_cascades_and_effects(Simulation& sim, const Action& action, SubscriptionRun& origin_run,
-                                const std::vector<Origin>& origins) {
+                                std::vector<Origin>& origins) {
     if (origins.empty()) return;
     cascade_requires(sim, action, origins);
     for (const Origin& o : origins)

@@ -5,7 +5,9 @@
 //
 //   Monthly plan anchored on the 15th, end_of_period, `cancel` on 2025-03-02: requested,
 //   scheduled (effective 2025-03-15), email; on 2025-03-15 cancellation_effective, state cancelled.
+#include <cstddef>
 #include <optional>
+#include <vector>
 
 #include "domain/date.hpp"
 #include "model/result.hpp"
@@ -37,6 +39,26 @@ struct CancellationState {
     // A whole-subscription cancellation whose products ended while another product lived on:
     // its `cancellation_effective` (product null) waits for the last product (docs/semantics.md).
     std::optional<Rule> deferred_whole_effective;
+};
+
+struct ProductLine;
+
+// A product line of the account, with its rank in (subscription, line) order.
+struct LineAt {
+    std::size_t rank;
+    SubscriptionRun* run;
+    ProductLine* line;
+    bool operator<(const LineAt& other) const { return rank < other.rank; }
+};
+
+// Storage the `requires` cascade of one action reuses from the last (Simulation::cascade_scratch):
+// the lines of every product, each product's in (subscription, line) order (`at` sorted by
+// product, `first[p]` .. `first[p + 1]` the range of product p), and one origin's candidates.
+struct CascadeScratch {
+    std::vector<LineAt> at;
+    std::vector<std::size_t> first;
+    std::vector<std::size_t> next;
+    std::vector<LineAt> candidates;
 };
 
 // The `cancel` action.

@@ -41,8 +41,8 @@ std::optional<Refusal> standing_refusal(const Simulation& sim, const Action& act
 void refuse(Simulation& sim, const Action& action, std::optional<Index> sub, std::optional<Index> product,
             Reason reason, Rule rule) {
     sim.emit(action.on, EventType::action_refused, sub, product, rule,
-             {{"action", std::string_view(to_string(action.kind))}, {"reason", to_string(reason)},  // literals
-              {"by", actor(sim.scenario, action)}});
+             Pair{"action", std::string_view(to_string(action.kind))}, Pair{"reason", to_string(reason)},  // literals
+             Pair{"by", actor(sim.scenario, action)});
 }
 
 }  // namespace subsim

@@ -103,7 +103,8 @@ void withdraw_cascaded_from(Reactivation& re, Index base) {
         if (dependent->pending && dependent->pending->cascaded_from == base) {
             const Date e = withdraw(re, *other, *dependent);
             re.sim.emit(re.action.on, EventType::reactivated, other->index, dependent->product,
-                        Rule::reactivation_requires_cascade, {{"withdrawn_effective", e}, {"by", actor(re.sim.scenario, re.action)}});
+                        Rule::reactivation_requires_cascade, Pair{"withdrawn_effective", e},
+                        Pair{"by", actor(re.sim.scenario, re.action)});
         }
 }
 
@@ -118,8 +119,8 @@ void reactivate_subscription(Simulation& sim, const Action& action, Subscription
         if (derived_state(run) == State::cancelled) return refuse_with({Reason::already_cancelled, Rule::reactivation_too_late});
         return refuse_with({Reason::not_pending, Rule::reactivation_nothing_pending});
     }
-    const Lines pending = re.reinstated;  // in line order
-    std::sort(re.reinstated.begin(), re.reinstated.end());
+    // In line order, which is also address order (one vector holds the lines): already sorted.
+    const Lines& pending = re.reinstated;
     // The first reason in the refusal order over the pending products; once one ranks at or
     // before requires_cancelled, no other line's requires list needs to be read.
     std::optional<Refusal> first;
@@ -130,16 +131,11 @@ void reactivate_subscription(Simulation& sim, const Action& action, Subscription
     }
     if (first) return refuse_with(*first);
     Date latest = pending.front()->pending->effective;
-    std::vector<Index> withdrawn;
-    withdrawn.reserve(pending.size());
-    for (ProductLine& line : run.lines)
-        if (line.pending) {
-            withdrawn.push_back(line.product);
-            latest = std::max(latest, withdraw(re, run, line));
-        }
+    for (const ProductLine* line : pending)  // the run's own lines: withdrawn in place
+        latest = std::max(latest, withdraw(re, run, run.lines[static_cast<std::size_t>(line - run.lines.data())]));
     sim.emit(action.on, EventType::reactivated, run.index, std::nullopt, Rule::reactivation_withdrawn,
-             {{"withdrawn_effective", latest}, {"by", actor(sim.scenario, action)}});
-    for (Index p : withdrawn) withdraw_cascaded_from(re, p);
+             Pair{"withdrawn_effective", latest}, Pair{"by", actor(sim.scenario, action)});
+    for (const ProductLine* line : pending) withdraw_cascaded_from(re, line->product);
 }
 
 // Withdrawing one product from a whole-subscription cancellation leaves the others cancelled
@@ -149,12 +145,17 @@ void split_whole_cancellation(SubscriptionRun& run) {
         if (line.pending) line.pending->whole_subscription = false;
 }
 
-// The subscription's line of each listed product (one line per product), found in one pass.
+// The subscription's line of each listed product (one line per product): a few are searched
+// for directly, more through an index of the run's lines built in one pass.
 std::vector<ProductLine*> listed_lines(SubscriptionRun& run, const std::vector<Index>& products, std::size_t catalog_size) {
-    std::vector<ProductLine*> by_product(catalog_size, nullptr);
-    for (ProductLine& line : run.lines) by_product[line.product] = &line;
     std::vector<ProductLine*> out;
     out.reserve(products.size());
+    if (products.size() <= 4) {
+        for (Index p : products) out.push_back(run.line_for(p));
+        return out;
+    }
+    std::vector<ProductLine*> by_product(catalog_size, nullptr);
+    for (ProductLine& line : run.lines) by_product[line.product] = &line;
     for (Index p : products) out.push_back(by_product[p]);
     return out;
 }
@@ -184,7 +185,7 @@ void reactivate_products(Simulation& sim, const Action& action, SubscriptionRun&
         split = true;
         const Date effective = withdraw(re, run, line);
         sim.emit(action.on, EventType::reactivated, run.index, p, Rule::reactivation_withdrawn,
-                 {{"withdrawn_effective", effective}, {"by", actor(sim.scenario, action)}});
+                 Pair{"withdrawn_effective", effective}, Pair{"by", actor(sim.scenario, action)});
         withdraw_cascaded_from(re, p);
     }
 }

@@ -26,8 +26,11 @@ void set_state(ProductLine& line, Date on, State state) {
     if (line.paused && state != State::cancelled && state != State::expired) state = State::paused;
     if (!line.history.empty() && line.history.back().first == on)
         line.history.back().second = state;
-    else
+    else {
+        // A line changes state a few times a year: room for several at once, not 1, 2, 4, 8.
+        if (line.history.capacity() == 0) line.history.reserve(8);
         line.history.emplace_back(on, state);
+    }
 }
 
 }  // namespace subsim

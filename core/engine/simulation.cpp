@@ -84,9 +84,12 @@ Event& Simulation::emit(Date date, EventType type, std::optional<Index> sub, std
 
 void Simulation::change_state(ProductLine& line, Date on, State state) {
     count_record();
-    for (SubscriptionRun& run : subs) {  // the run that owns `line`: its lines hold it
+    for (SubscriptionRun& run : subs) {  // the run that owns `line`: its lines hold it (one run does)
         const ProductLine* first = run.lines.data();
-        if (std::less_equal<>{}(first, &line) && std::less<>{}(&line, first + run.lines.size())) run.wakeup.touched = true;
+        if (std::less_equal<>{}(first, &line) && std::less<>{}(&line, first + run.lines.size())) {
+            run.wakeup.touched = true;
+            break;
+        }
     }
     set_state(line, on, state);
 }

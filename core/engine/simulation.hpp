@@ -5,6 +5,7 @@
 #include <initializer_list>
 #include <optional>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/run_state.hpp"
@@ -30,6 +31,8 @@ struct Simulation {
     // Per catalog product, the products whose `requires` lists it (each once): cascades follow
     // these instead of searching every line's requires list.
     std::vector<std::vector<Index>> dependents;
+    // Storage a `cancel` reuses from the last for its `requires` cascade (cancellation.cpp).
+    CascadeScratch cascade_scratch;
 
     // Ready for its first day: every subscription's run prepared (start.hpp), the account's payment method.
     explicit Simulation(const Scenario& s);
@@ -43,6 +46,15 @@ struct Simulation {
     // event itself, never into a Details of their own first (the overload a braced list picks).
     Event& emit(Date date, EventType type, std::optional<Index> sub, std::optional<Index> product,
                 Rule rule, std::initializer_list<Detail> details);
+    // The same with the pairs constructed in the event itself: Pair{"by", actor(...)}, ... (no
+    // braced list to build, copy and destroy first).
+    template <class V, class... More>
+    Event& emit(Date date, EventType type, std::optional<Index> sub, std::optional<Index> product, Rule rule,
+                Pair<V>&& first, Pair<More>&&... more) {
+        Event& e = new_event(date, type, sub, product, rule);
+        e.details.fill(std::move(first), std::move(more)...);
+        return e;
+    }
     void add_invoice(Invoice invoice);
     // Every state change becomes part of a span: it counts towards the output limit too.
     void change_state(ProductLine& line, Date on, State state);

@@ -11,6 +11,11 @@
 //                moving one moves only the pairs it holds.
 //
 //   Details d{{"amount", std::int64_t{4900}}};   // d.size() == 1, d[0].key == "amount", inline
+//   Pair         one pair given to Details::fill (and Simulation::emit): its value is converted
+//                straight into the event's own pair, never into a temporary Detail that is then
+//                copied and destroyed (what a braced list costs).
+//
+//   e.details.fill(Pair{"withdrawn_effective", date}, Pair{"by", std::string("olga")});
 #include <cstdint>
 #include <initializer_list>
 #include <memory>
@@ -43,6 +48,16 @@ struct Detail {
     DetailValue value;
 };
 
+// A pair for Details::fill; the value is held as given (moved once, into the event).
+//   Pair{"effective", date}  is a Pair<Date>.
+template <class V>
+struct Pair {
+    std::string_view key;  // always a literal
+    V value;
+};
+template <class V>
+Pair(const char*, V) -> Pair<V>;
+
 class Details {
 public:
     static constexpr std::size_t inline_capacity = 3;
@@ -72,6 +87,21 @@ public:
         return *this;
     }
     ~Details() { clear(); }
+
+    // Replaces the pairs with these, each value constructed in its place (no temporary pairs).
+    template <class... V>
+    void fill(Pair<V>&&... pairs) {
+        clear();
+        constexpr std::size_t n = sizeof...(V);
+        if constexpr (n > inline_capacity) {
+            spilled_.reserve(n);
+            (spilled_.push_back(Detail{pairs.key, DetailValue(std::move(pairs.value))}), ...);
+        } else {
+            Detail* at = reinterpret_cast<Detail*>(storage_);
+            ((::new (static_cast<void*>(at++)) Detail{pairs.key, DetailValue(std::move(pairs.value))}), ...);
+        }
+        size_ = n;
+    }
 
     std::size_t size() const { return size_; }
     bool empty() const { return size_ == 0; }
