@@ -33,17 +33,34 @@ private:
     bool known_ = false;
 };
 
-void remind_trial_end(Simulation& sim, const SubscriptionRun& run, Date day, Duration before, StateOnce& state) {
+void remind_trial_end(Simulation& sim, const SubscriptionRun& run, Date day, Duration before, const std::string& before_iso,
+                      StateOnce& state) {
     if (!run.trial.end || before.before(*run.trial.end) != day || !(day < *run.trial.end)) return;
     if (state.get() != State::trialing || !runs_until(run, *run.trial.end)) return;
     sim.emit(day, EventType::trial_ending, run.index, std::nullopt, Rule::reminder_trial_ending,
-             {{"ends", *run.trial.end}, {"before", before.iso()}});
+             {{"ends", *run.trial.end}, {"before", before_iso}});
 }
 
-void remind_renewal(Simulation& sim, const SubscriptionRun& run, Date day, Duration before, StateOnce& state) {
+// The renewal reminder of term boundary k of `cal`, if one is due on `day`. False when no later
+// boundary can have one either (the walk of remind_renewal stops).
+bool remind_of_boundary(Simulation& sim, const SubscriptionRun& run, const BillingCalendar& cal, long k, Date day,
+                        Duration before, const std::string& before_iso) {
+    if (pause_hides_boundary(run, k)) return false;  // an open-ended pause: no renewal date known (SPEC-v2 §3.3)
+    const Date boundary = cal.boundary(k);
+    if (before.before(boundary) != day || !(boundary > day) || !runs_until(run, boundary)) return true;
+    const bool renews = renews_at(run, k);
+    if (!renews && k != run.renewal.term_end) return false;  // a manual term ends at the current boundary
+    const bool renewed_by_hand = run.renewal.prepaid_from && *run.renewal.prepaid_from <= boundary && boundary < *run.renewal.prepaid_until;
+    if (renewed_by_hand) return true;
+    sim.emit(day, EventType::renewal_reminder, run.index, std::nullopt, Rule::reminder_renewal,
+             {{"renews_on", boundary}, {"before", before_iso}, {"auto_renew", renews}});
+    return true;
+}
+
+void remind_renewal(Simulation& sim, SubscriptionRun& run, Date day, Duration before, const std::string& before_iso,
+                    StateOnce& state) {
     if (in_evergreen(run)) return;  // no renewal reminders in the evergreen phase (SPEC-v2 §5.2)
-    std::optional<BillingCalendar> moved;  // the boundaries as a scheduled pause will move them (SPEC-v2 §3.8)
-    const BillingCalendar& cal = reminder_calendar(run, moved);
+    const BillingCalendar& cal = reminder_boundaries(run);  // as a scheduled pause will move them (SPEC-v2 §3.8)
     // The boundaries B with B - before == day: day + before, and with month units, when `day` is a
     // month's last day, the later days of the target month too (end-of-month clamping).
     const Date lo = before.after(day);
@@ -56,46 +73,59 @@ void remind_renewal(Simulation& sim, const SubscriptionRun& run, Date day, Durat
     const std::optional<State> now = state.get();
     if (now != State::active && now != State::pending_activation && now != State::pending_cancellation) return;
     // The first term boundary on or after `lo`, from the current term end on: that end itself when
-    // it is not before `lo` (the usual reminder day), else found by search.
-    const long first = current_end < lo ? std::max(run.renewal.term_end, cal.first_term_boundary_after(lo.plus_days(-1)))
-                                        : run.renewal.term_end;
-    for (long k = first; cal.boundary(k) <= hi;
-         k = cal.next_term_index(k)) {
-        if (pause_hides_boundary(run, k)) return;  // an open-ended pause: no renewal date known (SPEC-v2 §3.3)
+    // it is not before `lo` (the usual reminder day), else found by search. Term boundaries grow
+    // strictly with k: the walk ends at the first one on or past `hi` (usually the first).
+    long k = current_end < lo ? std::max(run.renewal.term_end, cal.first_term_boundary_after(lo.plus_days(-1)))
+                              : run.renewal.term_end;
+    for (; cal.boundary(k) <= hi; k = cal.next_term_index(k)) {
         const Date boundary = cal.boundary(k);
-        if (before.before(boundary) != day || !(boundary > day) || !runs_until(run, boundary)) continue;
-        const bool renews = renews_at(run, k);
-        if (!renews && k != run.renewal.term_end) return;  // a manual term ends at the current boundary
-        const bool renewed_by_hand = run.renewal.prepaid_from && *run.renewal.prepaid_from <= boundary && boundary < *run.renewal.prepaid_until;
-        if (renewed_by_hand) continue;
-        sim.emit(day, EventType::renewal_reminder, run.index, std::nullopt, Rule::reminder_renewal,
-                 {{"renews_on", boundary}, {"before", before.iso()}, {"auto_renew", renews}});
+        if (!remind_of_boundary(sim, run, cal, k, day, before, before_iso) || boundary == hi) return;
     }
+}
+
+// Each reminder's `before` as its events write it, for the subscription's current lead plan.
+const std::vector<std::string>& before_iso(SubscriptionRun& run) {
+    ReminderState& r = run.reminders;
+    const std::vector<Duration>& reminders = run.lead->reminders;
+    if (r.before_iso_of != &reminders) {
+        r.before_iso.clear();
+        for (const Duration& before : reminders) r.before_iso.push_back(before.iso());
+        r.before_iso_of = &reminders;
+    }
+    return r.before_iso;
 }
 
 }  // namespace
 
+const BillingCalendar& reminder_boundaries(SubscriptionRun& run) { return reminder_calendar(run, run.reminders.moved); }
+
 void send_reminders(Simulation& sim, Date day) {
-    for (const SubscriptionRun& run : sim.subs) {
+    for (SubscriptionRun& run : sim.subs) {
         if (run.lead->reminders.empty() || run.sub->start > day || run.wakeup.idle_on(day)) continue;
         // A trialing subscription gets trial_ending reminders, an active, pending_activation or
         // pending_cancellation one renewal reminders (each function checks the state it needs).
         StateOnce state(run);
-        for (const Duration& before : run.lead->reminders) {
-            remind_trial_end(sim, run, day, before, state);
-            remind_renewal(sim, run, day, before, state);
+        const std::vector<std::string>& iso = before_iso(run);
+        for (std::size_t i = 0; i < run.lead->reminders.size(); ++i) {
+            const Duration before = run.lead->reminders[i];
+            remind_trial_end(sim, run, day, before, iso[i], state);
+            remind_renewal(sim, run, day, before, iso[i], state);
         }
     }
 }
 
-std::optional<Date> next_reminder(const SubscriptionRun& run, long& cursor, Duration before, Date today) {
-    std::optional<BillingCalendar> moved;
-    const BillingCalendar& cal = reminder_calendar(run, moved);
-    if (cursor < run.renewal.term_end) cursor = run.renewal.term_end;
-    for (int steps = 0; steps < 1000; ++steps, cursor = cal.next_term_index(cursor)) {
-        if (pause_hides_boundary(run, cursor)) return std::nullopt;
-        const Date on = before.before(cal.boundary(cursor));
-        if (on > today) return on;
+std::optional<Date> next_reminder(const SubscriptionRun& run, const BillingCalendar& cal, ReminderCursor& cursor,
+                                  Duration before, Date today) {
+    if (cursor.term < run.renewal.term_end) cursor.term = run.renewal.term_end;
+    for (int steps = 0; steps < 1000; ++steps, cursor.term = cal.next_term_index(cursor.term)) {
+        if (pause_hides_boundary(run, cursor.term)) return std::nullopt;
+        const Date boundary = cal.boundary(cursor.term);
+        if (!cursor.known || cursor.boundary != boundary) {
+            cursor.boundary = boundary;
+            cursor.on = before.before(boundary);
+            cursor.known = true;
+        }
+        if (cursor.on > today) return cursor.on;
     }
     return today.plus_days(1);
 }

@@ -45,14 +45,17 @@ void consider_boundaries(const Simulation& sim, Earliest& e, SubscriptionRun& ru
     e.consider(next_retry_after(sim, run, e.today));  // SPEC-v2 §4.3
 }
 
-// Every date a reminder (reminders.hpp) can be sent on.
+// Every date a reminder (reminders.hpp) can be sent on. Each reminder's cursor carries its date
+// from one visited day to the next: computed again only when its boundary moved or was passed.
 void consider_reminders(Earliest& e, SubscriptionRun& run) {
-    std::vector<long>& cursors = run.reminders.wake_term;
-    cursors.resize(run.lead->reminders.size());
-    for (std::size_t i = 0; i < run.lead->reminders.size(); ++i) {
-        const Duration before = run.lead->reminders[i];
-        if (run.trial.end) e.consider(before.before(*run.trial.end));
-        e.consider(next_reminder(run, cursors[i], before, e.today));
+    const std::vector<Duration>& reminders = run.lead->reminders;
+    if (reminders.empty()) return;
+    std::vector<ReminderCursor>& cursors = run.reminders.wake_term;
+    if (cursors.size() != reminders.size()) cursors.resize(reminders.size());
+    const BillingCalendar& cal = reminder_boundaries(run);
+    for (std::size_t i = 0; i < reminders.size(); ++i) {
+        if (run.trial.end) e.consider(reminders[i].before(*run.trial.end));
+        e.consider(next_reminder(run, cal, cursors[i], reminders[i], e.today));
     }
 }
 
@@ -60,6 +63,7 @@ void consider_reminders(Earliest& e, SubscriptionRun& run) {
 
 std::optional<Date> earliest_ahead(Simulation& sim, SubscriptionRun& run, Date today) {
     WakeupState& kept = run.wakeup;
+    if (kept.idle_on(today)) return kept.next;  // untouched, and both dates still ahead (most calls)
     const auto arrived = [&](const std::optional<Date>& d) { return kept.touched || (d && *d <= today); };
     const bool boundaries = arrived(kept.next_boundary);
     const bool reminders = arrived(kept.next_reminder);
