@@ -35,7 +35,7 @@ Money sum_of(const std::vector<InvoiceLine>& lines) {
 // `amount` is the sum of the lines' amounts.
 void issue(Simulation& sim, SubscriptionRun& run, Date day, std::vector<InvoiceLine>&& lines, Money amount, Rule rule) {
     if (lines.empty() || run.sub->activation_required) return;
-    sim.emit(day, EventType::invoice, run.index, std::nullopt, rule, {{"amount", amount.minor()}});
+    sim.emit(day, EventType::invoice, run.index, std::nullopt, rule, Pair{"amount", amount.minor()});
     sim.add_invoice(Invoice{day, run.index, amount, std::move(lines)});
 }
 

@@ -38,7 +38,7 @@ void remind_trial_end(Simulation& sim, const SubscriptionRun& run, Date day, Dur
     if (!run.trial.end || before.before(*run.trial.end) != day || !(day < *run.trial.end)) return;
     if (state.get() != State::trialing || !runs_until(run, *run.trial.end)) return;
     sim.emit(day, EventType::trial_ending, run.index, std::nullopt, Rule::reminder_trial_ending,
-             {{"ends", *run.trial.end}, {"before", before_iso}});
+             Pair{"ends", *run.trial.end}, Pair{"before", before_iso});
 }
 
 // The renewal reminder of term boundary k of `cal`, if one is due on `day`. False when no later
@@ -53,7 +53,7 @@ bool remind_of_boundary(Simulation& sim, const SubscriptionRun& run, const Billi
     const bool renewed_by_hand = run.renewal.prepaid_from && *run.renewal.prepaid_from <= boundary && boundary < *run.renewal.prepaid_until;
     if (renewed_by_hand) return true;
     sim.emit(day, EventType::renewal_reminder, run.index, std::nullopt, Rule::reminder_renewal,
-             {{"renews_on", boundary}, {"before", before_iso}, {"auto_renew", renews}});
+             Pair{"renews_on", boundary}, Pair{"before", before_iso}, Pair{"auto_renew", renews});
     return true;
 }
 

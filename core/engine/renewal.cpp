@@ -80,7 +80,7 @@ void renew_or_expire_if_due(Simulation& sim, SubscriptionRun& run, Date day) {
             invoice_rule = Rule::billing_period;
         } else if (renews_by_itself(run) || step == TermEndStep::renewed) {
             sim.emit(day, EventType::renewed, run.index, std::nullopt, Rule::renewal_auto,
-                     {{"manual", false}, {"term_from", day}, {"term_to", run.lead_calendar.boundary(next)}});
+                     Pair{"manual", false}, Pair{"term_from", day}, Pair{"term_to", run.lead_calendar.boundary(next)});
             invoice_rule = Rule::renewal_auto;
         } else if (run.renewal.prepaid_from != day) {
             expire_term(sim, run, day);
