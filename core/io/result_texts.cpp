@@ -7,22 +7,31 @@
 
 namespace subsim {
 
+NameTexts::NameTexts() {
+    types = names<EventType>(event_type_count, ", \"type\": \"", "\", \"subscription\": ");
+    rules = names<Rule>(rule_catalogue().size(), "}, \"rule\": \"", "\"}");
+    states = names<State>(state_count, "", "\", \"from\": ");
+    statuses = names<InvoiceStatus>(invoice_status_count, ", \"status\": \"", "\", \"paid_on\": ");
+    kinds = names<LineKind>(line_kind_count, "", "\", \"from\": ");
+    pool.seal();
+}
+
+const NameTexts& NameTexts::get() {
+    static const NameTexts texts;  // built once (thread-safe), read only after
+    return texts;
+}
+
 ResultTexts::ResultTexts(const Result& r)
     : subs_(r.subscription_ids.size()), products_(r.product_ids.size()), bundles_(r.bundle_ids.size()),
       plans_(r.plan_ids.size()) {
-    types_ = names<EventType>(event_type_count, ", \"type\": \"", "\", \"subscription\": ");
     sub_product_ = ids(r.subscription_ids, ", \"product\": ");
     product_details_ = ids(r.product_ids, ", \"details\": {");
-    rules_ = names<Rule>(rule_catalogue().size(), "}, \"rule\": \"", "\"}");
     product_state_ = ids(r.product_ids, ", \"state\": \"", false);
-    states_ = names<State>(state_count, "", "\", \"from\": ");
     sub_amount_ = ids(r.subscription_ids, ", \"amount\": ");
-    statuses_ = names<InvoiceStatus>(invoice_status_count, ", \"status\": \"", "\", \"paid_on\": ");
     product_bundle_ = ids(r.product_ids, ", \"bundle\": ");
     bundle_from_ = ids(r.bundle_ids, ", \"from\": ");
     bundle_plan_ = ids(r.bundle_ids, ", \"plan\": ");
     plan_kind_ = ids(r.plan_ids, ", \"kind\": \"");
-    kinds_ = names<LineKind>(line_kind_count, "", "\", \"from\": ");
     pool_.seal();
 }
 

@@ -24,29 +24,55 @@
 
 namespace subsim {
 
+// The pieces made of an enum's names (event types, rules, states, invoice statuses, line kinds):
+// the same in every answer, so built once, by the first answer, and never changed after
+// (immutable, like a table of constants; building them per answer cost ~10 us an answer in wasm).
+struct NameTexts {
+    Pool pool;  // sealed: readable Write::slack bytes past each piece
+    std::size_t types = 0, rules = 0, states = 0, statuses = 0, kinds = 0;
+
+    static const NameTexts& get();
+
+private:
+    NameTexts();
+    // before + NAME + after for every name of an enum with `count` values.
+    template <typename Enum>
+    std::size_t names(std::size_t count, std::string_view before, std::string_view after) {
+        const std::size_t first = pool.size();
+        std::string text;
+        for (std::size_t i = 0; i < count; ++i) {
+            text.assign(before);
+            text += to_string(static_cast<Enum>(i));
+            text += after;
+            pool.add(text);
+        }
+        return first;
+    }
+};
+
 class ResultTexts {
 public:
     explicit ResultTexts(const Result& r);
 
     // Events (and the first of them for spans): `, "type": "NAME", "subscription": `, then
     // `"ID", "product": `, `"ID", "details": {`, and `}, "rule": "NAME"}`.
-    std::string_view type_then_subscription(EventType t) const { return pool_[types_ + index(t)]; }
+    std::string_view type_then_subscription(EventType t) const { return names_.pool[names_.types + index(t)]; }
     std::string_view subscription_then_product(std::optional<std::size_t> s) const { return id(sub_product_, subs_, s); }
     std::string_view product_then_details(std::optional<std::size_t> p) const { return id(product_details_, products_, p); }
-    std::string_view rule_then_end(Rule r) const { return pool_[rules_ + index(r)]; }
+    std::string_view rule_then_end(Rule r) const { return names_.pool[names_.rules + index(r)]; }
     // Spans: `"ID", "state": "` and `NAME", "from": `.
     std::string_view product_then_state(std::size_t p) const { return pool_[product_state_ + p]; }
-    std::string_view state_then_from(State s) const { return pool_[states_ + index(s)]; }
+    std::string_view state_then_from(State s) const { return names_.pool[names_.states + index(s)]; }
     // Invoices: `"ID", "amount": `, and format 2's `, "status": "NAME", "paid_on": `.
     std::string_view subscription_then_amount(std::optional<std::size_t> s) const { return id(sub_amount_, subs_, s); }
-    std::string_view status_then_paid_on(InvoiceStatus s) const { return pool_[statuses_ + index(s)]; }
+    std::string_view status_then_paid_on(InvoiceStatus s) const { return names_.pool[names_.statuses + index(s)]; }
     // Invoice lines: `"ID", "bundle": `, then `"ID", "from": ` (format 1) or `"ID", "plan": `,
     // `"ID", "kind": "` and `NAME", "from": ` (format 2).
     std::string_view product_then_bundle(std::optional<std::size_t> p) const { return id(product_bundle_, products_, p); }
     std::string_view bundle_then_from(std::optional<std::size_t> b) const { return id(bundle_from_, bundles_, b); }
     std::string_view bundle_then_plan(std::optional<std::size_t> b) const { return id(bundle_plan_, bundles_, b); }
     std::string_view plan_then_kind(std::optional<std::size_t> p) const { return id(plan_kind_, plans_, p); }
-    std::string_view kind_then_from(LineKind k) const { return pool_[kinds_ + index(k)]; }
+    std::string_view kind_then_from(LineKind k) const { return names_.pool[names_.kinds + index(k)]; }
 
     std::size_t longest_id() const { return longest_; }  // the longest quoted id, "null" at least
 
@@ -54,8 +80,9 @@ private:
     Pool pool_;  // (declared first: the members below are its places)
     std::size_t longest_ = 4;
     std::size_t subs_, products_, bundles_, plans_;  // how many ids of each
-    std::size_t types_, sub_product_, product_details_, rules_, product_state_, states_, sub_amount_, statuses_,
-        product_bundle_, bundle_from_, bundle_plan_, plan_kind_, kinds_;
+    const NameTexts& names_ = NameTexts::get();  // the enum names' pieces, the same for every answer
+    std::size_t sub_product_, product_details_, product_state_, sub_amount_, product_bundle_, bundle_from_,
+        bundle_plan_, plan_kind_;
 
     template <typename Enum>
     static std::size_t index(Enum e) { return static_cast<std::size_t>(e); }
@@ -65,19 +92,6 @@ private:
     }
     // before + "ID" + after for every id, then before + null + after.
     std::size_t ids(const std::vector<std::string>& ids, std::string_view after, bool with_null = true);
-    // before + NAME + after for every name of an enum with `count` values.
-    template <typename Enum>
-    std::size_t names(std::size_t count, std::string_view before, std::string_view after) {
-        const std::size_t first = pool_.size();
-        std::string text;
-        for (std::size_t i = 0; i < count; ++i) {
-            text.assign(before);
-            text += to_string(static_cast<Enum>(i));
-            text += after;
-            pool_.add(text);
-        }
-        return first;
-    }
 };
 
 // `, "KEY": ` for an event's detail key (the first of an event drops its leading ", ").
