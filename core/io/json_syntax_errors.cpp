@@ -126,7 +126,9 @@ private:
 
     // A key with escapes, decoded (`raw` is between its quotes).
     static std::string decode(std::string_view raw) {
-        const std::string quoted = "\"" + std::string(raw) + "\"";
+        std::string quoted;  // appended, not `"\"" + ... + "\""` (gcc 12's false -Wrestrict on that form)
+        quoted.reserve(raw.size() + 2);
+        quoted.append(1, '"').append(raw).append(1, '"');
         const ParsedJson parsed = JsonParser{quoted, 1, 0}.parse();
         return parsed.ok && parsed.root().is_string() ? std::string(parsed.root().text()) : std::string(raw);
     }

@@ -17,6 +17,7 @@ TEST_CASE("A syntax error carries the pointer of the value that encloses it", "[
     CHECK(pointer_of(R"({"a": [1, 2, 1e]})") == "/a/2");
     CHECK(pointer_of(R"({"a": [1, {"c": [nul]}]})") == "/a/1/c/0");
     CHECK(pointer_of(R"({"a": {"b": "x" "c": 1}})") == "/a");
+    CHECK(pointer_of(R"({"\u0061\/b": {"c~": tru}})") == "/a~1b/c~0");  // escaped key decoded, then ~ and / escaped
 }
 
 TEST_CASE("Duplicate keys are listed up to a bound, so a long key over many duplicates stays linear", "[errors][limits]") {
