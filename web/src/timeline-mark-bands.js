@@ -21,6 +21,16 @@ function bandsOf(clusters, x0, x1) {
 
 const stacked = (c) => c.items.length > 1 && !isNotice(c.kind);
 
+// Whether a band's clusters draw what the last ones drew (compared as numbers: no strings made).
+function sameClusters(last, clusters) {
+  if (!last || last.length !== clusters.length) return false;
+  for (let i = 0; i < last.length; i++) {
+    const a = last[i], c = clusters[i];
+    if (a.kind !== c.kind || a.x !== c.x || stacked(a) !== stacked(c)) return false;
+  }
+  return true;
+}
+
 // The lane's parts in drawing order: [{ role, cls, kind }] (kind: the group it is in, null: under).
 function partsOf(clusters) {
   const kinds = [], parts = [];
@@ -52,7 +62,7 @@ function bandData(lane, clusters) {
 function structure(box, lane, laneIndex, kinds, parts) {
   const g = box.g;
   g.textContent = '';
-  const st = { key: '', sigs: [], paths: new Map(), groups: new Map() };
+  const st = { key: '', bands: [], paths: new Map(), groups: new Map() };
   const under = parts.length ? svg('g', { class: 'mk-under' }, g) : null;
   for (const kind of kinds) st.groups.set(kind, null);
   for (const part of parts) {
@@ -73,9 +83,8 @@ export function drawLaneMarkers(box, lane, laneIndex, clusters, x0, x1) {
   let st = box.bands;
   if (!st || st.key !== key) { st = box.bands = structure(box, lane, laneIndex, kinds, parts); st.key = key; }
   bandsOf(clusters, x0, x1).forEach((cs, b) => {
-    const sig = cs.map((c) => c.kind + c.x + (stacked(c) ? '+' : '')).join(' ');
-    if (st.sigs[b] === sig) return;
-    st.sigs[b] = sig;
+    if (sameClusters(st.bands[b], cs)) return;
+    st.bands[b] = cs;
     const d = bandData(lane, cs);
     st.paths.forEach((paths, role) => {
       const v = d[role] || '';
