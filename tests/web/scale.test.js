@@ -101,6 +101,32 @@ describe('the page at scale', () => {
     } finally { await page.closeAll(); }
   });
 
+  it('rewrites the marker paths of one band when an edit moves one marker', async () => {
+    // Ten years of monthly invoices and reminders, and a cancellation moved by one day: only the
+    // band of the drawn window holding the cancellation's marker is drawn again (timeline-mark-bands.js).
+    const sc = JSON.parse(generated(1, 1, 'P1M', 10));
+    sc.permissions = { cancel: ['owner'] };
+    const at = (on) => { sc.actions = [{ on, do: 'cancel', subscription: 's0', by: 'o' }]; return JSON.stringify(sc, null, 2); };
+    const page = await show(at('2023-08-10'), 'en');
+    try {
+      const paths = () => page.$$eval('#timeline .tl-marks path', (ps) => ps.map((p) => {
+        const same = [...p.parentNode.children].filter((q) => q.getAttribute('class') === p.getAttribute('class'));
+        return { lane: [...p.closest('.tl-lanes').children].indexOf(p.closest('svg')), band: same.indexOf(p), d: p.getAttribute('d') || '' };
+      }));
+      const before = await paths();
+      await page.$$eval('#timeline .tl-marks path', (ps) => ps.forEach((p) => { p.dataset.kept = '1'; }));
+      await afterRender(page, () => page.evaluate((t) => window.subsimPage.run(t), at('2023-08-11')));
+      const after = await paths();
+      assert.equal(after.length, before.length);
+      assert.equal(await page.$$eval('#timeline .tl-marks path:not([data-kept])', (ps) => ps.length), 0, 'the same paths, none made again');
+      const changed = after.filter((p, i) => p.d !== before[i].d);
+      assert.ok(changed.length > 0, 'the moved marker is drawn');
+      assert.deepEqual([...new Set(changed.map((p) => p.band))], [changed[0].band], 'one band of its lane');
+      assert.ok(changed.length < after.filter((p) => p.d).length / 2, `${changed.length} of ${after.length} paths rewritten`);
+      await assertClean(page);
+    } finally { await page.closeAll(); }
+  });
+
   it('draws a run of state changes too narrow to tell apart as one band', async () => {
     // A cancellation withdrawn four days later, every month for ten years: 241 state bars in one lane.
     const actions = [];
