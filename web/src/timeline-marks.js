@@ -1,7 +1,8 @@
-/* Timeline markers: one SVG path per marker kind (and per part of its shape) per lane, whatever the
- * number of events, so a dense lane costs a handful of nodes. Markers of one kind closer than
- * MERGE_PX are one marker (a cluster); different kinds on one date sit side by side. Which item is
- * under the pointer is found from coordinates (Timeline.itemAt), not from per-marker nodes. */
+/* Timeline markers: one SVG path per marker kind (and per part of its shape) per lane and band of
+ * the drawn window (drawn by timeline-mark-bands.js), whatever the number of events, so a dense
+ * lane costs a few nodes. Markers of one kind closer than MERGE_PX are one marker (a cluster);
+ * different kinds on one date sit side by side. Which item is under the pointer is found from
+ * coordinates (Timeline.itemAt), not from per-marker nodes. */
 import { svg } from './dom.js';
 import { isoOf } from './dates.js';
 
