@@ -133,12 +133,15 @@ describe('reader first', () => {
       const said = JSON.parse(wasm.explain(text, 'en'));
       // An invoice marker (a circle: "M x-5 y a5 5 …") inside the visible part of the chart.
       const mk = await page.evaluate(() => {
-        const path = document.querySelector('#timeline .tl-marks path.mk-invoice');
-        // The path's coordinates on the screen (a lane's SVG starts at its lane: timeline-lanes.js).
-        const ctm = path.getScreenCTM(), view = document.querySelector('#timeline .tl-scroll').getBoundingClientRect();
-        for (const m of path.getAttribute('d').matchAll(/M([\d.]+) ([\d.]+)a/g)) {
-          const x = ctm.e + ctm.a * (+m[1] + 5), y = ctm.f + ctm.d * +m[2];
-          if (x > view.left + 12 && x < view.right - 12) return { x, y };
+        // The paths' coordinates on the screen (a lane's SVG starts at its lane: timeline-lanes.js;
+        // one path per band of the drawn window: timeline-mark-bands.js).
+        const view = document.querySelector('#timeline .tl-scroll').getBoundingClientRect();
+        for (const path of document.querySelectorAll('#timeline .tl-marks path.mk-invoice')) {
+          const ctm = path.getScreenCTM();
+          for (const m of (path.getAttribute('d') || '').matchAll(/M([\d.]+) ([\d.]+)a/g)) {
+            const x = ctm.e + ctm.a * (+m[1] + 5), y = ctm.f + ctm.d * +m[2];
+            if (x > view.left + 12 && x < view.right - 12) return { x, y };
+          }
         }
         return null;
       });

@@ -91,12 +91,38 @@ describe('the page at scale', () => {
       assert.equal(c.invoices, 100, 'one page of invoices');
       assert.equal(await page.isVisible('#events-more'), true);
       assert.equal(await page.isVisible('#timeline .tl-more'), false, 'every lane is drawn');
-      // Markers: a few paths per lane, however many events.
+      // Markers: a few paths per lane and band of the drawn window (timeline-mark-bands.js: 4), however many events.
       const paths = await page.$$eval('#timeline .tl-marks path', (ps) => ps.length);
-      assert.ok(paths <= 3 * 4 * 3, `${paths} marker paths`);
+      assert.ok(paths <= 3 * 4 * 3 * 4, `${paths} marker paths`);
       // Zoomed in to days, the markers in view (and half a screen each side) are drawn, no more.
       for (let k = 0; k < 6; k++) await page.click('#timeline .tl-toolbar .tl-btn:nth-child(2)');
       assert.ok((await counts(page)).timeline < 600);
+      await assertClean(page);
+    } finally { await page.closeAll(); }
+  });
+
+  it('rewrites the marker paths of one band when an edit moves one marker', async () => {
+    // Ten years of monthly invoices and reminders, and a cancellation moved by one day: only the
+    // band of the drawn window holding the cancellation's marker is drawn again (timeline-mark-bands.js).
+    const sc = JSON.parse(generated(1, 1, 'P1M', 10));
+    sc.permissions = { cancel: ['owner'] };
+    const at = (on) => { sc.actions = [{ on, do: 'cancel', subscription: 's0', by: 'o' }]; return JSON.stringify(sc, null, 2); };
+    const page = await show(at('2023-08-10'), 'en');
+    try {
+      const paths = () => page.$$eval('#timeline .tl-marks path', (ps) => ps.map((p) => {
+        const same = [...p.parentNode.children].filter((q) => q.getAttribute('class') === p.getAttribute('class'));
+        return { lane: [...p.closest('.tl-lanes').children].indexOf(p.closest('svg')), band: same.indexOf(p), d: p.getAttribute('d') || '' };
+      }));
+      const before = await paths();
+      await page.$$eval('#timeline .tl-marks path', (ps) => ps.forEach((p) => { p.dataset.kept = '1'; }));
+      await afterRender(page, () => page.evaluate((t) => window.subsimPage.run(t), at('2023-08-11')));
+      const after = await paths();
+      assert.equal(after.length, before.length);
+      assert.equal(await page.$$eval('#timeline .tl-marks path:not([data-kept])', (ps) => ps.length), 0, 'the same paths, none made again');
+      const changed = after.filter((p, i) => p.d !== before[i].d);
+      assert.ok(changed.length > 0, 'the moved marker is drawn');
+      assert.deepEqual([...new Set(changed.map((p) => p.band))], [changed[0].band], 'one band of its lane');
+      assert.ok(changed.length < after.filter((p) => p.d).length / 2, `${changed.length} of ${after.length} paths rewritten`);
       await assertClean(page);
     } finally { await page.closeAll(); }
   });

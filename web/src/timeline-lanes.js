@@ -13,9 +13,8 @@ export function laneBox(box, i) {
   return { el, g, at: '' };
 }
 
-// Empties the lane's drawing and places its SVG over the lane at the chart's width.
+// Places the lane's SVG over the lane at the chart's width.
 export function placeLane(lane, model, width) {
-  lane.g.textContent = '';
   const at = model.top + ' ' + model.height + ' ' + width;
   if (at === lane.at) return;
   lane.at = at;

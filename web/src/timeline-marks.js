@@ -1,7 +1,8 @@
-/* Timeline markers: one SVG path per marker kind (and per part of its shape) per lane, whatever the
- * number of events, so a dense lane costs a handful of nodes. Markers of one kind closer than
- * MERGE_PX are one marker (a cluster); different kinds on one date sit side by side. Which item is
- * under the pointer is found from coordinates (Timeline.itemAt), not from per-marker nodes. */
+/* Timeline markers: one SVG path per marker kind (and per part of its shape) per lane and band of
+ * the drawn window (drawn by timeline-mark-bands.js), whatever the number of events, so a dense
+ * lane costs a few nodes. Markers of one kind closer than MERGE_PX are one marker (a cluster);
+ * different kinds on one date sit side by side. Which item is under the pointer is found from
+ * coordinates (Timeline.itemAt), not from per-marker nodes. */
 import { svg } from './dom.js';
 import { isoOf } from './dates.js';
 
@@ -19,7 +20,7 @@ export function markerY(lane, kind) {
   return lane.kind === 'product' ? lane.top + lane.height / 2 : lane.top + lane.height / 2 + 3;
 }
 
-const circle = (x, y, r) => 'M' + (x - r) + ' ' + y + 'a' + r + ' ' + r + ' 0 1 0 ' + 2 * r + ' 0a' + r + ' ' + r + ' 0 1 0 ' + -2 * r + ' 0z';
+export const circle = (x, y, r) => 'M' + (x - r) + ' ' + y + 'a' + r + ' ' + r + ' 0 1 0 ' + 2 * r + ' 0a' + r + ' ' + r + ' 0 1 0 ' + -2 * r + ' 0z';
 
 // A polygon of points [dx, dy] around (x, cy), scaled by k about (x + ox, cy + oy): its first
 // point, then each next one relative to the one before (the same for every marker of a kind and
@@ -59,8 +60,8 @@ export function markerPath(kind, x, cy, poleBottom, grow = 0) {
   }
 }
 // Half the width of the white outline each marker had as a stroke (its halo now).
-const HALO = 0.6;
-const EXTRA_CLASS = { email: 'mk-email-flap', refusal: 'mk-refusal-x', payment_failed: 'mk-pay-x', payment_retry: 'mk-pay-x', law_warning: 'mk-law-mark', notice: 'mk-notice-pole mk-notice', notice_missed: 'mk-notice-pole mk-notice_missed' };
+export const HALO = 0.6;
+export const EXTRA_CLASS = { email: 'mk-email-flap', refusal: 'mk-refusal-x', payment_failed: 'mk-pay-x', payment_retry: 'mk-pay-x', law_warning: 'mk-law-mark', notice: 'mk-notice-pole mk-notice', notice_missed: 'mk-notice-pole mk-notice_missed' };
 
 // Markers of different kinds on nearby dates sit side by side, SIDE_PX apart; each moves at most
 // SIDE_PX right of its own date, so a dense lane overlaps its markers instead of pushing them past
@@ -84,36 +85,6 @@ export function laneClusters(lane, d0, d1, xOf) {
     prevX = c.x;
   }
   return clusters;
-}
-
-// Draws one lane's clusters into `g`: under them, for the whole lane, the rings of stacked
-// markers (grey, then white inside) and every marker's white halo; then per kind one
-// <g class="mk"> holding its paths. Filled shapes only: the strokes these outlines were cost most
-// of a dense lane's raster.
-export function drawLaneMarkers(g, lane, laneIndex, clusters) {
-  const byKind = new Map(), under = { ring: [], inside: [], halo: [] };
-  for (const c of clusters) {
-    let k = byKind.get(c.kind);
-    if (!k) byKind.set(c.kind, k = { shape: [], extra: [], count: 0, first: c.items[0] });
-    const cy = markerY(lane, c.kind), pole = isNotice(c.kind) ? lane.groupBottom - 2 : null, p = markerPath(c.kind, c.x, cy, pole, -HALO);
-    k.shape.push(p.shape);
-    if (p.extra) k.extra.push(p.extra);
-    under.halo.push(markerPath(c.kind, c.x, cy, pole, HALO).shape);
-    if (c.items.length > 1 && !isNotice(c.kind)) { under.ring.push(circle(c.x, cy, 8.5 + HALO)); under.inside.push(circle(c.x, cy, 8.5 - HALO)); }
-    k.count++;
-  }
-  if (clusters.length) {
-    const grp = svg('g', { class: 'mk-under' }, g);
-    if (under.ring.length) { svg('path', { d: under.ring.join(''), class: 'mk-stack-ring' }, grp); svg('path', { d: under.inside.join(''), class: 'mk-stack' }, grp); }
-    svg('path', { d: under.halo.join(''), class: 'mk-halo' }, grp);
-  }
-  byKind.forEach((k, kind) => {
-    const grp = svg('g', { class: 'mk mk-g-' + kind, 'data-lane': laneIndex, 'data-kind': kind, 'data-count': k.count, 'data-date': isoOf(k.first.from) }, g);
-    if (kind.startsWith('notice')) svg('path', { d: k.extra.join(''), class: EXTRA_CLASS[kind] }, grp);
-    svg('path', { d: k.shape.join(''), class: 'mk-shape mk-fill mk-' + kind }, grp);
-    if (k.extra.length && !kind.startsWith('notice')) svg('path', { d: k.extra.join(''), class: EXTRA_CLASS[kind] }, grp);
-  });
-  return clusters.length;
 }
 
 // One marker of `kind` alone in a small SVG (the legend).

@@ -377,9 +377,12 @@ Panel.prototype.move = function (k, on, how) {
   moved.on = on;
   this.date = on;
   if (this.inAction.value !== moved['do']) { this.inAction.value = moved['do']; }
-  if (moved.subscription != null) this.setTarget(moved.subscription, moved.products ? moved.products[0] : null);
+  var text = W.moveAction(this.text, x.index, on);
+  // The question is asked once, by the render of the moved text (update), not before it too.
+  if (moved.subscription != null) this._pickTarget(moved.subscription, moved.products ? moved.products[0] : null);
   this.pendingFocus = { action: moved, focus: how };
-  this.opts.commit(W.moveAction(this.text, x.index, on), { kind: 'move', key: W.serializeAction(x.action).replace(/"on": "[^"]*"/, '') });
+  this.opts.commit(text, { kind: 'move', key: W.serializeAction(x.action).replace(/"on": "[^"]*"/, '') });
+  if (this.text !== text) { this._syncForm(); this._question(); }   // not rendered (an error in the text)
 };
 
 Panel.prototype.setDate = function (iso) {
@@ -477,17 +480,24 @@ Panel.prototype._question = function () {
 
 // Picks a subscription (and product) in the form, as a click on its lane does.
 Panel.prototype.setTarget = function (subscription, product) {
-  if (subscription == null) return;
+  if (!this._pickTarget(subscription, product)) return;
+  this._syncForm();
+  this._question();
+};
+
+// The form's subscription and product, without asking the question again (a moved pin asks it
+// once its text is rendered). False when the form does not offer that subscription.
+Panel.prototype._pickTarget = function (subscription, product) {
+  if (subscription == null) return false;
   var has = Array.prototype.some.call(this.inSub.options, function (o) { return o.value === subscription; });
-  if (!has) return;
+  if (!has) return false;
   if (this.inSub.value !== subscription || !this.inProd.options.length) {   // the same one: its products are listed
     this.inSub.value = subscription;
     this._fillProducts();
   }
   this.inProd.value = product == null ? '' : product;
   if (this.inProd.value !== (product == null ? '' : product)) this.inProd.value = '';
-  this._syncForm();
-  this._question();
+  return true;
 };
 
 // The same choice of action (the actions it replaced, carried under "x-instead-of", aside).
