@@ -54,6 +54,22 @@ std::optional<Refusal> renewal_refusal(const Simulation& sim, const Action& acti
     return std::nullopt;
 }
 
+// While it lives, what `sim` does to a subscription only moves its term end forward and bills its
+// lines (an automatic renewal, a period's invoice): its reminder dates stay (wakeup_state.hpp).
+class KeepsReminderDates {
+public:
+    explicit KeepsReminderDates(Simulation& sim) : sim_(sim), was_(sim.keeps_reminder_dates) {
+        sim.keeps_reminder_dates = true;
+    }
+    ~KeepsReminderDates() { sim_.keeps_reminder_dates = was_; }
+    KeepsReminderDates(const KeepsReminderDates&) = delete;
+    KeepsReminderDates& operator=(const KeepsReminderDates&) = delete;
+
+private:
+    Simulation& sim_;
+    bool was_;
+};
+
 }  // namespace
 
 std::optional<Date> renewal_cap(const SubscriptionRun& run) {
@@ -79,6 +95,7 @@ void renew_or_expire_if_due(Simulation& sim, SubscriptionRun& run, Date day) {
         if (step == TermEndStep::evergreen) {
             invoice_rule = Rule::billing_period;
         } else if (renews_by_itself(run) || step == TermEndStep::renewed) {
+            const KeepsReminderDates keeps{sim};
             sim.emit(day, EventType::renewed, run.index, std::nullopt, Rule::renewal_auto,
                      Pair{"manual", false}, Pair{"term_from", day}, Pair{"term_to", run.lead_calendar.boundary(next)});
             invoice_rule = Rule::renewal_auto;
@@ -88,6 +105,7 @@ void renew_or_expire_if_due(Simulation& sim, SubscriptionRun& run, Date day) {
         }
         run.renewal.term_end = next;
     }
+    const KeepsReminderDates keeps{sim};
     bill_due_lines(sim, run, day, invoice_rule);
 }
 

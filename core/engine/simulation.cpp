@@ -87,7 +87,7 @@ void Simulation::change_state(ProductLine& line, Date on, State state) {
     for (SubscriptionRun& run : subs) {  // the run that owns `line`: its lines hold it (one run does)
         const ProductLine* first = run.lines.data();
         if (std::less_equal<>{}(first, &line) && std::less<>{}(&line, first + run.lines.size())) {
-            run.wakeup.touched = true;
+            mark_touched(run.wakeup);
             break;
         }
     }
@@ -96,11 +96,18 @@ void Simulation::change_state(ProductLine& line, Date on, State state) {
 
 void Simulation::touch(std::optional<Index> sub) {
     if (!sub || *sub >= subs.size()) return touch_all();
-    subs[*sub].wakeup.touched = true;
+    mark_touched(subs[*sub].wakeup);
 }
 
 void Simulation::touch_all() {
-    for (SubscriptionRun& run : subs) run.wakeup.touched = true;
+    for (SubscriptionRun& run : subs) mark_touched(run.wakeup);
+}
+
+void Simulation::mark_touched(WakeupState& wakeup) {
+    if (!keeps_reminder_dates) wakeup.reminders_touched = true;
+    if (wakeup.touched) return;
+    wakeup.touched = true;
+    ++touches;
 }
 
 void Simulation::add_invoice(Invoice invoice) {

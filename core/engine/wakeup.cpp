@@ -66,7 +66,7 @@ std::optional<Date> earliest_ahead(Simulation& sim, SubscriptionRun& run, Date t
     if (kept.idle_on(today)) return kept.next;  // untouched, and both dates still ahead (most calls)
     const auto arrived = [&](const std::optional<Date>& d) { return kept.touched || (d && *d <= today); };
     const bool boundaries = arrived(kept.next_boundary);
-    const bool reminders = arrived(kept.next_reminder);
+    const bool reminders = kept.reminders_touched || (kept.next_reminder && *kept.next_reminder <= today);
     if (boundaries) {
         Earliest e{today};
         consider_boundaries(sim, e, run);
@@ -83,6 +83,7 @@ std::optional<Date> earliest_ahead(Simulation& sim, SubscriptionRun& run, Date t
         e.consider(kept.next_reminder);
         kept.next = e.found();
         kept.touched = false;
+        kept.reminders_touched = false;
     }
     return kept.next;
 }

@@ -21,12 +21,19 @@ struct WakeupState {
     // it): on a day woken only by a reminder, next_boundary stays and only this one is computed again.
     std::optional<Date> next_reminder;
     bool touched = true;       // all must be computed again (nothing computed yet, or something happened)
+    // The reminder dates may have moved earlier: next_reminder must be computed again too. Not
+    // set by what only moves the current term end forward and bills (an automatic renewal, a
+    // period's invoice: Simulation::keeps_reminder_dates): the reminder dates then only lose the
+    // ones behind, and next_reminder stays the earliest of those still ahead. Implies `touched`.
+    bool reminders_touched = true;
 
     // Nothing of this subscription's is due on `day` (laws aside): untouched since its earliest
     // date ahead was computed, and that date is later. Its rules have nothing to do that day.
     bool idle_on(Date day) const { return !touched && (!next || *next > day); }
     // The same for the boundary rules (boundaries.hpp): no boundary of this subscription's is due on `day`.
     bool boundaries_idle_on(Date day) const { return !touched && (!next_boundary || *next_boundary > day); }
+    // The same for the reminders (reminders.hpp): no reminder of this subscription's can be sent on `day`.
+    bool reminders_idle_on(Date day) const { return !reminders_touched && (!next_reminder || *next_reminder > day); }
 };
 
 }  // namespace subsim
