@@ -104,10 +104,8 @@ void Simulation::touch_all() {
 }
 
 void Simulation::mark_touched(WakeupState& wakeup) {
-    if (!keeps_reminder_dates) wakeup.reminders_touched = true;
-    if (wakeup.touched) return;
     wakeup.touched = true;
-    ++touches;
+    if (!keeps_reminder_dates) wakeup.reminders_touched = true;
 }
 
 void Simulation::add_invoice(Invoice invoice) {

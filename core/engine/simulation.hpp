@@ -33,12 +33,6 @@ struct Simulation {
     std::vector<std::vector<Index>> dependents;
     // Storage a `cancel` reuses from the last for its `requires` cascade (cancellation.cpp).
     CascadeScratch cascade_scratch;
-    // How many times an untouched subscription became touched (touch, touch_all, change_state): a
-    // count that moves whenever some run.wakeup.touched was set, so that the list of the
-    // subscriptions due on a day (boundaries.cpp) is built again only when it may have grown.
-    std::size_t touches = 0;
-    // Storage run_boundaries reuses from one day to the next for that list.
-    std::vector<Index> due_scratch;
     // Set by a rule while what it does only moves a term end forward and bills (KeepsReminderDates,
     // renewal.cpp): the subscriptions it touches keep their reminder dates (wakeup_state.hpp).
     bool keeps_reminder_dates = false;
@@ -73,7 +67,7 @@ struct Simulation {
     void touch_all();
 
 private:
-    // Sets wakeup.touched, counting it in `touches` when it was not set.
+    // Sets wakeup.touched, and wakeup.reminders_touched unless keeps_reminder_dates.
     void mark_touched(WakeupState& wakeup);
     // A new event without details, counted, its subscription touched.
     Event& new_event(Date date, EventType type, std::optional<Index> sub, std::optional<Index> product, Rule rule);
