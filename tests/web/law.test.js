@@ -77,7 +77,7 @@ describe('legal windows and warnings on the timeline', () => {
         const tip = await bandTip(page, 'free_termination');
         assert.match(tip, article);
         assert.match(tip, may);
-        assert.match(tip, query ? /Fenêtre légale : résiliation sans frais \(FR\)/ : /Legal window: free termination \(FR\)/);
+        assert.match(tip, query ? /Fenêtre légale\u202f: résiliation sans frais \(FR\)/ : /Legal window: free termination \(FR\)/);
         await assertClean(page);
       } finally {
         await page.close();

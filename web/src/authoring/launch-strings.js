@@ -14,7 +14,7 @@ export const LAUNCH_UI = {
     builderTitle: 'Construire un scénario',
     exportsPanel: 'Calendrier, image, HTML pour un centre d’aide',
     loadingTools: 'Chargement des outils de rédaction…',
-    toolsFailed: 'Les outils de rédaction n’ont pas pu être chargés : ',
+    toolsFailed: 'Les outils de rédaction n’ont pas pu être chargés : ',
   },
 };
 
