@@ -101,9 +101,9 @@ const BillingCalendar& reminder_boundaries(SubscriptionRun& run) { return remind
 
 void send_reminders(Simulation& sim, Date day) {
     for (SubscriptionRun& run : sim.subs) {
-        if (run.lead->reminders.empty() || run.sub->start > day || run.wakeup.idle_on(day)) continue;
-        // Touched by a renewal or an invoice only: its reminder dates are the lookahead's still.
-        if (run.wakeup.reminders_idle_on(day)) continue;
+        // No reminder date of its own on `day` and none moved (an idle run is reminder-idle too; a run
+        // touched only by a renewal or an invoice keeps the lookahead's reminder dates).
+        if (run.lead->reminders.empty() || run.sub->start > day || run.wakeup.reminders_idle_on(day)) continue;
         // A trialing subscription gets trial_ending reminders, an active, pending_activation or
         // pending_cancellation one renewal reminders (each function checks the state it needs).
         StateOnce state(run);

@@ -64,9 +64,8 @@ void consider_reminders(Earliest& e, SubscriptionRun& run) {
 std::optional<Date> earliest_ahead(Simulation& sim, SubscriptionRun& run, Date today) {
     WakeupState& kept = run.wakeup;
     if (kept.idle_on(today)) return kept.next;  // untouched, and both dates still ahead (most calls)
-    const auto arrived = [&](const std::optional<Date>& d) { return kept.touched || (d && *d <= today); };
-    const bool boundaries = arrived(kept.next_boundary);
-    const bool reminders = kept.reminders_touched || (kept.next_reminder && *kept.next_reminder <= today);
+    const bool boundaries = !kept.boundaries_idle_on(today);
+    const bool reminders = !kept.reminders_idle_on(today);
     if (boundaries) {
         Earliest e{today};
         consider_boundaries(sim, e, run);
