@@ -9,6 +9,7 @@
 #include <emscripten/emscripten.h>
 
 #include <array>
+#include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <exception>
@@ -204,14 +205,17 @@ std::optional<SentenceKind> sentence_kind(std::string_view name) {
     return std::nullopt;
 }
 
-std::string page_sentence_kinds() {
+// `names` as a JSON array of strings.
+std::string json_names(std::span<const std::string_view> names) {
     std::string out = "[";
-    for (const std::string_view name : sentence_kinds) {
+    for (const std::string_view name : names) {
         if (out.size() > 1) out += ", ";
         subsim::append_json_string(out, name);
     }
     return out + "]";
 }
+
+std::string page_sentence_kinds() { return json_names(sentence_kinds); }
 
 // How many sentences of `kind` the text's result has.
 std::size_t sentence_count(const subsim::Simulated& s, SentenceKind kind) {
@@ -252,6 +256,51 @@ std::string page_sentences(std::string_view text, std::string_view locale, std::
     return out + "]\n";
 }
 
+// ---- labels: dates and amounts written by the narrator for the page's tables and axis -----------
+// Every date and amount a reader sees beside a sentence is written as the sentence writes it
+// (narrate/format.hpp), and the page makes no Intl format (the first one of a visit cost 15-45 ms
+// of its first frame). `values`: separated by spaces; the answer: a JSON array, in their order, of
+// each one's label, null for a value that is not one (JavaScript then shows the value as given).
+template <class Label>
+std::string labels_of(std::string_view values, Label label) {
+    std::string out = "[";
+    while (!values.empty()) {
+        const std::size_t space = values.find(' ');
+        const std::string_view value = values.substr(0, space);
+        values = space == std::string_view::npos ? std::string_view{} : values.substr(space + 1);
+        if (value.empty()) continue;
+        if (out.size() > 1) out += ", ";
+        if (const std::optional<std::string> l = label(value)) subsim::append_json_string(out, *l);
+        else out += "null";
+    }
+    return out + "]";
+}
+
+// ISO dates, as the label named `style` (format.hpp date_label_names) writes them.
+std::string date_labels(std::string_view dates, std::string_view locale, std::string_view style) {
+    const std::optional<subsim::DateLabel> label = subsim::date_label_named(style);
+    const subsim::Language lang = subsim::language_of(locale);
+    return labels_of(dates, [&](std::string_view value) -> std::optional<std::string> {
+        const std::optional<subsim::Date> d = subsim::Date::parse(value);
+        if (!d || !label) return std::nullopt;
+        return subsim::format_date(*d, lang, *label);
+    });
+}
+
+// Amounts in minor units of `currency`, as sentences write them.
+std::string money_labels(std::string_view amounts, std::string_view locale, std::string_view currency) {
+    const subsim::Language lang = subsim::language_of(locale);
+    return labels_of(amounts, [&](std::string_view value) -> std::optional<std::string> {
+        std::int64_t minor = 0;
+        const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), minor);
+        if (error != std::errc{} || end != value.data() + value.size()) return std::nullopt;
+        return subsim::format_money(minor, currency, lang);
+    });
+}
+
+// The names date_labels takes, as a JSON array (JavaScript checks its own against them).
+std::string date_label_names() { return json_names(subsim::date_label_names); }
+
 }  // namespace
 
 // ---- the exports --------------------------------------------------------------------------------
@@ -288,6 +337,9 @@ constexpr Entry reader_entries[] = {
     {"page_answer", [](const Call& c) { return page_answer(c.text, c.locale, c.today); }},
     {"page_sentences", [](const Call& c) { return page_sentences(c.text, c.locale, c.today, c.extra, c.from, c.to); }},
     {"page_sentence_kinds", [](const Call&) { return page_sentence_kinds(); }},
+    {"date_labels", [](const Call& c) { return date_labels(c.text, c.locale, c.extra); }},
+    {"money_labels", [](const Call& c) { return money_labels(c.text, c.locale, c.extra); }},
+    {"date_label_names", [](const Call&) { return date_label_names(); }},
 };
 
 // The module's other entry points (none in the reader's; authoring_bindings.cpp has its own).

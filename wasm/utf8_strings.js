@@ -4,7 +4,9 @@
 // (subsim_call's pointer and subsim_answer_length), decoded with TextDecoder.
 //   simulate(text, today), validate(text, today), explain(text, locale, today),
 //   narration(text, locale, today), answer(text, locale, today), resolved_dates(text, today),
-//   version(), catalogue(), page_sentence_kinds(): strings; the same bytes as `subsim run --json
+//   version(), catalogue(), page_sentence_kinds(), date_label_names(): strings;
+//   date_labels(dates, locale, style), money_labels(amounts, locale, currency): the narrator's
+//   labels (JSON arrays) of dates and amounts for the page's tables and axis; the same bytes as `subsim run --json
 //   --today …` / `subsim explain` for the first ones;
 //   NAME_utf8(at, length, [locale,] today) for simulate, validate, explain, narration, answer, and
 //   page_answer_utf8(at, length, locale, today), page_sentences_utf8(at, length, locale, today,
@@ -92,12 +94,19 @@ function wrapExports() {
   Module['page_sentences_utf8'] = function (at, length, locale, today, kind, from, to) {
     return call('page_sentences', at, length, locale, today, kind, from, to);
   };
-  ['version', 'catalogue', 'page_sentence_kinds'].forEach(function (name) {
+  ['version', 'catalogue', 'page_sentence_kinds', 'date_label_names'].forEach(function (name) {
     Module[name] = function () { return decoder.decode(call(name, 0, 0)); };
   });
   Module['resolved_dates'] = function (text, today) {
     return withText(text, function (at, length) { return decoder.decode(call('resolved_dates', at, length, '', todayOr(today))); });
   };
+  // The narrator's labels of dates (style: a name of date_label_names()) and of amounts (minor
+  // units of `currency`): values separated by spaces in, a JSON array of labels out (null: not one).
+  ['date_labels', 'money_labels'].forEach(function (name) {
+    Module[name] = function (values, locale, styleOrCurrency) {
+      return withText(values, function (at, length) { return decoder.decode(call(name, at, length, locale, '', styleOrCurrency)); });
+    };
+  });
   // The authoring module's entry points (authoring_bindings.cpp).
   if (has('field_guide')) Module['field_guide'] = function (locale) { return decoder.decode(call('field_guide', 0, 0, locale)); };
   ['calendar_ics', 'timeline_svg', 'timeline_png'].forEach(function (name) {

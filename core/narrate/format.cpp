@@ -10,6 +10,20 @@ constexpr std::array<const char*, 12> months_en = {"January", "February", "March
 constexpr std::array<const char*, 12> months_fr = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
                                                    "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
 
+constexpr std::array<const char*, 12> months_abbr_en = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+constexpr std::array<const char*, 12> months_abbr_fr = {"janv.", "févr.", "mars",  "avr.", "mai",  "juin",
+                                                        "juil.", "août",  "sept.", "oct.", "nov.", "déc."};
+constexpr std::array<const char*, 7> weekdays_en = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+constexpr std::array<const char*, 7> weekdays_fr = {"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"};
+
+// The month's name, whole or abbreviated.
+std::string month_name(Date d, Language lang, bool abbreviated) {
+    const auto& names = abbreviated ? (lang == Language::fr ? months_abbr_fr : months_abbr_en)
+                                    : (lang == Language::fr ? months_fr : months_en);
+    return names[d.month() - 1];
+}
+
 int minor_digits(std::string_view currency) {
     for (std::string_view zero : {"JPY", "KRW", "CLP", "ISK", "VND", "XOF", "XAF", "PYG", "UGX"})
         if (currency == zero) return 0;
@@ -44,6 +58,26 @@ std::string format_date(Date d, Language lang) {
     const std::string year = std::to_string(d.year());
     if (lang == Language::fr) return (d.day() == 1 ? "1er" : day) + " " + months_fr[d.month() - 1] + " " + year;
     return day + " " + months_en[d.month() - 1] + " " + year;
+}
+
+std::optional<DateLabel> date_label_named(std::string_view name) {
+    for (std::size_t i = 0; i < date_label_names.size(); ++i)
+        if (date_label_names[i] == name) return static_cast<DateLabel>(i);
+    return std::nullopt;
+}
+
+std::string format_date(Date d, Language lang, DateLabel style) {
+    const std::string year = std::to_string(d.year());
+    switch (style) {
+        case DateLabel::date: return format_date(d, lang);
+        case DateLabel::weekday_date:
+            return std::string(lang == Language::fr ? weekdays_fr[d.weekday()] : weekdays_en[d.weekday()]) + " " + format_date(d, lang);
+        case DateLabel::month_abbr: return month_name(d, lang, true);
+        case DateLabel::month_year: return month_name(d, lang, false) + " " + year;
+        case DateLabel::month_abbr_year: return month_name(d, lang, true) + " " + year;
+        case DateLabel::year: break;
+    }
+    return year;
 }
 
 std::string format_money(std::int64_t minor, std::string_view currency, Language lang) {

@@ -8,7 +8,7 @@ const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { SITE, SCENARIOS, scenarioFiles, loadWasm, startServer, launchBrowser, openPage, screenshotPath } = require('./helpers');
+const { SITE, SCENARIOS, scenarioFiles, loadWasm, startServer, launchBrowser, openPage, screenshotPath, narratorMoney } = require('./helpers');
 const { stressScenario } = require('./generate');
 
 let browser, server, wasm;
@@ -67,12 +67,8 @@ function readPage(page) {
   });
 }
 
-async function fmtMoney(page, lang, currency, minor) {
-  return page.evaluate(([lang, currency, minor]) => {
-    const f = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency });
-    return f.format(minor / 10 ** f.resolvedOptions().maximumFractionDigits);
-  }, [lang, currency, minor]);
-}
+// The page writes amounts as the narrator does (helpers.js narratorMoney).
+async function fmtMoney(page, lang, currency, minor) { return narratorMoney(minor, currency, lang); }
 
 async function checkAgainstEngine(page, file, text) {
   const r = engine(text);

@@ -207,8 +207,20 @@ async function afterRender(page, action) {
   await page.waitForFunction(() => !document.querySelector('#whatif .wi-item') || !document.querySelector('#whatif .wi-totals').hidden);
 }
 
+// An amount as the narrator writes it (core/narrate/format.cpp), which the page shows beside its
+// sentences: "€1,234.50" / "−€25.00" in English, "1 234,50 €" in French (U+202F between thousands,
+// U+00A0 before the sign); yen without decimals; other currencies by their code.
+function narratorMoney(minor, currency, lang) {
+  const digits = currency === 'JPY' ? 0 : 2, abs = Math.abs(minor), scale = 10 ** digits;
+  const whole = String(Math.floor(abs / scale)).replace(/\B(?=(\d{3})+$)/g, lang === 'fr' ? '\u202f' : ',');
+  const number = digits ? whole + (lang === 'fr' ? ',' : '.') + String(abs % scale).padStart(digits, '0') : whole;
+  const sign = minor < 0 ? '\u2212' : '', sym = { EUR: '€', USD: '$', GBP: '£', JPY: '¥' }[currency];
+  if (lang === 'fr') return sign + number + '\u00a0' + (sym || currency);
+  return sym ? sign + sym + number : sign + number + ' ' + currency;
+}
+
 module.exports = {
-  pageSuite, assertClean, afterRender,
+  pageSuite, assertClean, afterRender, narratorMoney,
   ROOT, SCENARIOS, SITE, WASM_DIR, CLI, CSP, scenarioFiles, loadWasm, runCli, runCliArgs, startServer,
   launchBrowser, openPage, openHost, embedsRendered, screenshotPath,
 };

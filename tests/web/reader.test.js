@@ -10,7 +10,7 @@ const fs = require('node:fs');
 const http = require('node:http');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
-const { SITE, SCENARIOS, loadWasm, startServer, launchBrowser, openPage, openHost, embedsRendered, screenshotPath } = require('./helpers');
+const { SITE, SCENARIOS, loadWasm, startServer, launchBrowser, openPage, openHost, embedsRendered, screenshotPath, narratorMoney } = require('./helpers');
 
 const read = (f) => fs.readFileSync(path.join(SCENARIOS, f), 'utf8');
 const LAPTOP = { width: 1280, height: 800 }, PHONE = { width: 390, height: 844 };
@@ -29,6 +29,9 @@ function narratorAnswer(text, on, lang) {
   const k = JSON.parse(text).actions.findIndex((a) => a['x-whatif'] && a.on === on);
   return JSON.parse(wasm.narration(text, lang)).answers.find((a) => a.action === k).sentence;
 }
+// A date as the narrator writes it in English ("8 April 2025"), as the page's question does.
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const narratorDate = (iso) => `${+iso.slice(8, 10)} ${MONTHS[+iso.slice(5, 7) - 1]} ${iso.slice(0, 4)}`;
 const inView = (page, sel) => page.$eval(sel, (n) => { const r = n.getBoundingClientRect(); return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight; });
 async function problemsOf(page) { const p = await page.problems(); assert.deepEqual(p, [], p.join('\n')); }
 
@@ -48,7 +51,7 @@ describe('reader first', () => {
         const text = await page.evaluate(() => window.subsimPage.text());
         assert.equal(preview, narratorAnswer(text, on, 'en'));
         assert.equal(await page.textContent('.wi-answer'), preview);
-        assert.match(await page.textContent('.wi-question'), new RegExp(await page.$eval('.wi-date', (i) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(i.value)))));
+        assert.match(await page.textContent('.wi-question'), new RegExp(narratorDate(await page.$eval('.wi-date', (i) => i.value))));
         await page.screenshot({ path: screenshotPath(`reader-${name}.png`) });
         await problemsOf(page);
       } finally { await page.closeAll(); }
@@ -75,7 +78,7 @@ describe('reader first', () => {
       const r = JSON.parse(wasm.simulate(text));
       // The invoice table follows the painted frame (its lists are drawn when the page is idle).
       await page.waitForFunction(() => document.body.dataset.lists === document.body.dataset.renders);
-      assert.equal(await page.$eval('#invoice-total', (n) => n.textContent), new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }).format(r.summary.total_charged / 100));
+      assert.equal(await page.$eval('#invoice-total', (n) => n.textContent), narratorMoney(r.summary.total_charged, 'EUR', 'en'));
       await page.click('.wi-remove');
       await page.waitForFunction(() => !document.querySelector('.wi-pin'));
       const back = await page.evaluate(() => window.subsimPage.text());

@@ -10,7 +10,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const zlib = require('node:zlib');
-const { SITE, SCENARIOS, runCli, loadWasm, startServer, launchBrowser, openPage, screenshotPath } = require('./helpers');
+const { SITE, SCENARIOS, runCli, loadWasm, startServer, launchBrowser, openPage, screenshotPath, narratorMoney } = require('./helpers');
 
 let browser, server, wasm, tmp;
 
@@ -43,12 +43,8 @@ async function assertClean(page) {
   const problems = await page.problems();
   assert.deepEqual(problems, [], problems.join('\n'));
 }
-async function fmtMoney(page, lang, currency, minor) {
-  return page.evaluate(([lang, currency, minor]) => {
-    const f = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency });
-    return f.format(minor / 10 ** f.resolvedOptions().maximumFractionDigits);
-  }, [lang, currency, minor]);
-}
+// The page writes amounts as the narrator does (helpers.js narratorMoney).
+async function fmtMoney(page, lang, currency, minor) { return narratorMoney(minor, currency, lang); }
 const renders = (page) => page.evaluate(() => +document.body.dataset.renders);
 async function afterRender(page, action) {
   const n = await renders(page);

@@ -2,28 +2,18 @@
  * tables, names from the scenario, and the narrator's sentences for that text (the module's
  * narration(), SPEC §4.1; nothing here words a sentence). */
 import { UI, STATES, TYPES, MARKERS, ACTIONS, LAW_WINDOWS } from './strings.js';
-import { dateFormat, numberFormat, localeOf, DATE, DATE_LONG } from './intl-formats.js';
+import { labelsFor } from './labels.js';
 
-// Helpers bound to one language, one scenario and one result.
-export function Context(lang, scenario, result, narration) {
+// Helpers bound to one language, one scenario and one result; `labels`: the narrator's dates
+// and amounts in that language (labels.js labelsFor).
+export function Context(lang, scenario, result, narration, labels) {
   this.narration = narration || null;
   this.lang = lang === 'fr' ? 'fr' : 'en';
   this.ui = UI[this.lang];
   this.scenario = scenario || {};
   this.result = result || {};
-  var currency = (result && result.summary && result.summary.currency) || this.scenario.currency || 'EUR';
-  var locale = localeOf(this.lang);
-  this.dateFmt = dateFormat(locale, DATE);
-  this.dateLongFmt = dateFormat(locale, DATE_LONG);
-  try {
-    this.moneyFmt = numberFormat(locale, { style: 'currency', currency: currency });
-    this.fractionDigits = this.moneyFmt.resolvedOptions().maximumFractionDigits;
-  } catch (e) {
-    this.moneyFmt = numberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    this.fractionDigits = 2;
-  }
-  this.locale = locale;
-  this.currency = currency;
+  this.currency = (result && result.summary && result.summary.currency) || this.scenario.currency || 'EUR';
+  this.labels = labels || labelsFor(null, this.lang);
   var cat = this.scenario.catalog || {};
   this.products = {};
   (cat.products || []).forEach(function (p) { if (p && p.id) this.products[p.id] = p; }, this);
@@ -39,10 +29,10 @@ export function Context(lang, scenario, result, narration) {
   if (acc.owner && !this.users[acc.owner]) this.users[acc.owner] = { id: acc.owner, role: 'owner' };
 }
 
-Context.prototype.date = function (iso) {
+// "3 March 2025" / "3 mars 2025", as sentences write dates; `style` another of labels.js DATE_STYLES.
+Context.prototype.date = function (iso, style) {
   if (typeof iso !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return String(iso);
-  var t = Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10));
-  return this.dateFmt.format(new Date(t));
+  return this.labels.date(iso, style);
 };
 Context.prototype.dayBefore = function (iso) {
   var t = Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) - 86400000;
@@ -60,10 +50,11 @@ Context.prototype.duration = function (iso) {
     default: return this.ui.yearCount(n);
   }
 };
+// An amount in minor units, as sentences write it ("€49.00" / "49,00 €").
 Context.prototype.money = function (minor) {
   var n = Number(minor);
-  if (!isFinite(n)) return String(minor);
-  return this.moneyFmt.format(n / Math.pow(10, this.fractionDigits));
+  if (!Number.isSafeInteger(n)) return String(minor);
+  return this.labels.money(n, this.currency);
 };
 Context.prototype.productName = function (id) {
   var p = this.products[id];
@@ -119,7 +110,7 @@ export function catalogue(engine) {
 
 // The Context of one render: `answer` is engine-answer.js's answer for the text.
 export function contextFor(engine, lang, scenario, answer) {
-  const ctx = new Context(lang, scenario, answer.result, answer.narration(lang));
+  const ctx = new Context(lang, scenario, answer.result, answer.narration(lang), labelsFor(engine, lang === 'fr' ? 'fr' : 'en'));
   ctx.catalogue = catalogue(engine);
   return ctx;
 }

@@ -14,7 +14,7 @@ import { describeItem, clusterEnd } from './timeline-describe.js';
 import { bindTimelineKeys } from './timeline-keys.js';
 import { drawLegend } from './timeline-legend.js';
 import { laneBox, placeLane, showLane, dropLanes } from './timeline-lanes.js';
-import { dateFormat, AXIS_FORMATS } from './intl-formats.js';
+import { axisFormats } from './labels.js';
 
 const PAD = 10;              // px left and right of the horizon inside the chart
 const MAX_PX_PER_DAY = 64;
@@ -237,8 +237,7 @@ export class Timeline {
     this.btnFit.textContent = ui.zoomFit;
     this.scroller.setAttribute('aria-label', ui.timelineLabel);
     this.help.textContent = ui.timelineHelp;
-    this.fmt = {};
-    for (const name of Object.keys(AXIS_FORMATS)) this.fmt[name] = dateFormat(ctx.locale, Object.assign({ timeZone: 'UTC' }, AXIS_FORMATS[name]));
+    this.fmt = axisFormats(ctx.labels);
     this.laneCache = [];   // labels in bars and on the axis change with the language
     this.viewSig = null;
   }

@@ -24,7 +24,7 @@ export function installOverlay(Panel) {
     this.handle.setAttribute('aria-valuemin', String(m.start));
     this.handle.setAttribute('aria-valuemax', String(m.end - 1));
     this.handle.setAttribute('aria-valuenow', String(day));
-    this.handle.setAttribute('aria-valuetext', this.ctx.dateLongFmt.format(new Date(day * 86400000)));
+    this.handle.setAttribute('aria-valuetext', this.ctx.date(isoOf(day), 'weekday_date'));
     this._pins();
   };
 

@@ -7,7 +7,6 @@ import { loadEngine, baseOf, READER_MODULE } from '../engine.js';
 import { answerFor, resultOf } from '../engine-answer.js';
 import { contextFor, catalogue } from '../context.js';
 import { readerToday, scenarioOf } from '../reader-today.js';
-import { warmFormats } from '../intl-formats.js';
 import { Timeline } from '../timeline.js';
 import { Panel } from '../whatif-form.js';
 import * as W from '../whatif-model.js';
@@ -268,9 +267,9 @@ function start() {
   applyStaticText();
   installAuthoring();   // "New scenario", builder, editor, exports: loaded when opened
   $('status').textContent = ui().loadingEngine;
-  // While the engine loads: the reader's date and money formats (the first costs most) and the
-  // browser's storage (the reader's kept edits) are made ready for the first scenario.
-  setTimeout(() => { warmFormats(state.lang); openStorage(); }, 0);
+  // While the engine loads: the browser's storage (the reader's kept edits) is made ready for the
+  // first scenario.
+  setTimeout(openStorage, 0);
   engineReady.then((engine) => {
     state.engine = engine;
     showEngineVersion();
