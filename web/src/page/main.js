@@ -271,6 +271,10 @@ function start() {
   // first scenario.
   setTimeout(openStorage, 0);
   engineReady.then((engine) => {
+    // The timeline's width, read before the first render changes the page: its layout is then
+    // the one made when the body was parsed (or this read makes it, once), and the render reads
+    // none of its own (a forced layout of the whole new timeline, ~10-20 ms before the first frame).
+    refs.timeline._width();
     state.engine = engine;
     showEngineVersion();
     $('status').textContent = '';
