@@ -21,27 +21,24 @@ ExpectationOutcome check(const Scenario&, const StateIndex& states, const StateE
     return o;
 }
 
-// Counts (and the first few dates) of events per type, subscription and product, gathered in
-// one pass so that thousands of expectations over a long history stay linear.
+// Counts (and the first few dates) of the events each expectation asks about, gathered in one
+// pass over the events so that thousands of expectations over a long history stay linear. Only
+// the keys some expectation names are kept (one tally each, made before the pass), so an event
+// costs a few lookups and nothing is allocated per event.
 class EventIndex {
 public:
-    // Only the types some expectation asks about are indexed; `with_rules`: also index by rule,
-    // for expectations that name one (format 2).
-    EventIndex(const Result& result, const std::array<bool, event_type_count>& asked, bool with_rules) {
-        for (const Event& ev : result.events) {
-            if (!asked[static_cast<std::size_t>(ev.type)]) continue;
-            const int type = static_cast<int>(ev.type);
-            const long sub = ev.subscription ? static_cast<long>(*ev.subscription) : -1;
-            const long product = ev.product ? static_cast<long>(*ev.product) : -1;
-            const long rules[] = {any, static_cast<long>(ev.rule)};
-            for (int r = 0; r < (with_rules ? 2 : 1); ++r) {
-                const long rule = rules[r];
-                for (const Key& key : {Key{type, any, any, rule}, Key{type, sub, any, rule}, Key{type, any, product, rule},
-                                       Key{type, sub, product, rule}})
-                    add(key, ev.date);
-                by_day_[Key{type, any, any, rule}].push_back(&ev);
+    EventIndex(const Scenario& scenario, const Result& result) : events_(result.events) {
+        bool with_rules = false;
+        std::array<bool, event_type_count> asked{};
+        for (const Expectation& x : scenario.expectations)
+            if (const auto* e = std::get_if<EventExpectation>(&x)) {
+                const Key key = key_of(*e);
+                tallies_.try_emplace(key);
+                asked[static_cast<std::size_t>(key.type)] = true;
+                with_rules = with_rules || key.rule != any;
             }
-        }
+        for (const Event& ev : result.events)
+            if (asked[static_cast<std::size_t>(ev.type)]) count(ev, with_rules);
     }
 
     struct Tally {
@@ -50,22 +47,16 @@ public:
     };
 
     // Events of the expectation's type, subscription and product (any date).
-    Tally tally(const EventExpectation& e) const {
-        const Key key{type_of(e), e.subscription ? static_cast<long>(*e.subscription) : any,
-                      e.product_given ? (e.product ? static_cast<long>(*e.product) : -1) : any, rule_of(e)};
-        const auto it = tallies_.find(key);
-        return it == tallies_.end() ? Tally{} : it->second;
-    }
+    const Tally& tally(const EventExpectation& e) const { return tallies_.at(key_of(e)); }
 
-    // The same on one date: the events of that type are sorted by date, so a binary search finds them.
+    // The same on one date: the events are in date order, so a binary search finds that day's.
     std::int64_t count_on(const EventExpectation& e, Date day) const {
-        const auto it = by_day_.find(Key{type_of(e), any, any, rule_of(e)});
-        if (it == by_day_.end()) return 0;
-        const auto& list = it->second;
-        auto first = std::lower_bound(list.begin(), list.end(), day, [](const Event* ev, Date d) { return ev->date < d; });
+        const Key key = key_of(e);
+        auto first = std::lower_bound(events_.begin(), events_.end(), day, [](const Event& ev, Date d) { return ev.date < d; });
         std::int64_t n = 0;
-        for (; first != list.end() && (*first)->date == day; ++first) {
-            const Event& ev = **first;
+        for (; first != events_.end() && first->date == day; ++first) {
+            const Event& ev = *first;
+            if (static_cast<int>(ev.type) != key.type || (key.rule != any && static_cast<long>(ev.rule) != key.rule)) continue;
             if (e.subscription && ev.subscription != e.subscription) continue;
             if (e.product_given && ev.product != e.product) continue;
             ++n;
@@ -86,23 +77,34 @@ private:
             return std::hash<long>()(k.type * 1000003L + k.subscription * 7919L + k.product + k.rule * 104729L);
         }
     };
-    static int type_of(const EventExpectation& e) { return static_cast<int>(*event_type_from_string(e.type)); }
-    static long rule_of(const EventExpectation& e) {
-        return e.rule ? static_cast<long>(*rule_from_string(*e.rule)) : any;
+    static Key key_of(const EventExpectation& e) {
+        return Key{static_cast<int>(*event_type_from_string(e.type)), e.subscription ? static_cast<long>(*e.subscription) : any,
+                   e.product_given ? (e.product ? static_cast<long>(*e.product) : -1) : any,
+                   e.rule ? static_cast<long>(*rule_from_string(*e.rule)) : any};
     }
 
-    void add(const Key& key, Date d) {
-        Tally& t = tallies_[key];
-        ++t.count;
-        if (t.first_dates.size() < 3) t.first_dates.push_back(d);
+    // `ev` into every asked tally it belongs to: any or its subscription, any or its product, any
+    // or its rule (when some expectation names one).
+    void count(const Event& ev, bool with_rules) {
+        const int type = static_cast<int>(ev.type);
+        const long sub = ev.subscription ? static_cast<long>(*ev.subscription) : -1;
+        const long product = ev.product ? static_cast<long>(*ev.product) : -1;
+        const long rules[] = {any, static_cast<long>(ev.rule)};
+        for (int r = 0; r < (with_rules ? 2 : 1); ++r)
+            for (const Key& key : {Key{type, any, any, rules[r]}, Key{type, sub, any, rules[r]}, Key{type, any, product, rules[r]},
+                                   Key{type, sub, product, rules[r]}})
+                if (const auto it = tallies_.find(key); it != tallies_.end()) {
+                    ++it->second.count;
+                    if (it->second.first_dates.size() < 3) it->second.first_dates.push_back(ev.date);
+                }
     }
 
+    const std::vector<Event>& events_;
     std::unordered_map<Key, Tally, KeyHash> tallies_;
-    std::unordered_map<Key, std::vector<const Event*>, KeyHash> by_day_;
 };
 
 ExpectationOutcome check(const Scenario&, const EventIndex& events, const EventExpectation& e) {
-    const EventIndex::Tally all_dates = events.tally(e);
+    const EventIndex::Tally& all_dates = events.tally(e);
     ExpectationOutcome o;
     o.count = e.on ? events.count_on(e, *e.on) : all_dates.count;
     o.count_any_date = all_dates.count;
@@ -130,14 +132,6 @@ ExpectationOutcome check(const Scenario&, const Result& result, const TotalCredi
 
 ExpectationOutcome check(const Scenario&, const Result& result, const TotalUnpaidExpectation& e) {
     return total_is(result.total_unpaid.minor(), e.total_unpaid);
-}
-
-std::array<bool, event_type_count> event_types_asked(const Scenario& scenario) {
-    std::array<bool, event_type_count> asked{};
-    for (const Expectation& x : scenario.expectations)
-        if (const auto* e = std::get_if<EventExpectation>(&x))
-            if (const auto type = event_type_from_string(e->type)) asked[static_cast<std::size_t>(*type)] = true;
-    return asked;
 }
 
 ExpectationOutcome outcome_of(const Scenario& scenario, const Result& result, const StateIndex& states,
@@ -183,11 +177,7 @@ std::vector<ExpectationOutcome> check_expectations(const Scenario& scenario, Res
     std::vector<ExpectationOutcome> out;
     if (scenario.expectations.empty()) return out;
     const StateIndex states{result};
-    const bool with_rules = std::any_of(scenario.expectations.begin(), scenario.expectations.end(), [](const Expectation& x) {
-        const auto* e = std::get_if<EventExpectation>(&x);
-        return e && e->rule;
-    });
-    const EventIndex events{result, event_types_asked(scenario), with_rules};
+    const EventIndex events{scenario, result};
     out.reserve(scenario.expectations.size());
     for (std::size_t i = 0; i < scenario.expectations.size(); ++i) out.push_back(outcome_of(scenario, result, states, events, i));
     if (write_messages(scenario, out) > limits::answer_bytes && !result.limit_exceeded)
