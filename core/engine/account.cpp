@@ -52,9 +52,9 @@ std::optional<Date> close_subscription(Simulation& sim, const Action& action, Su
         }
     sim.emit(action.on, EventType::cancellation_requested, run.index, std::nullopt, when.rule,
              {{"by", actor(sim.scenario, action)}});
-    sim.emit(action.on, EventType::cancellation_scheduled, run.index, std::nullopt,
-             when.deadline_missed ? Rule::notice_deadline_missed : when.rule,
-             scheduled_details(when));
+    Event& scheduled = sim.emit(action.on, EventType::cancellation_scheduled, run.index, std::nullopt,
+                                when.deadline_missed ? Rule::notice_deadline_missed : when.rule);
+    write_scheduled_details(scheduled.details, when);
     return std::max(ends.value_or(when.effective), when.effective);
 }
 

@@ -85,11 +85,6 @@ bool BillingCalendar::is_term_boundary(long k) const {
     return (k == 0 && zero_is_term_) || (k >= term_ && (k - term_) % renewal_ == 0);
 }
 
-long BillingCalendar::next_term_index(long k) const {
-    if (k < term_) return term_;
-    return term_ + ((k - term_) / renewal_ + 1) * renewal_;
-}
-
 long BillingCalendar::first_term_boundary_after(Date date) const {
     const long k = first_boundary_after(date);
     return is_term_boundary(k) ? k : next_term_index(k);

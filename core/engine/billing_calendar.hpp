@@ -36,8 +36,12 @@ public:
     long first_boundary_after(Date date) const;
     // Smallest term-boundary index k >= 0 with boundary(k) > date.
     long first_term_boundary_after(Date date) const;
-    // Smallest term-boundary index strictly greater than k.
-    long next_term_index(long k) const;
+    // Smallest term-boundary index strictly greater than k. Inline: the reminders' walk asks it
+    // on every step.
+    long next_term_index(long k) const {
+        if (k < term_) return term_;
+        return term_ + ((k - term_) / renewal_ + 1) * renewal_;
+    }
     bool is_term_boundary(long k) const;
 
     // Format 2 moves (SPEC-v2 §0.7, §3.4). Term boundaries keep their indices through both.

@@ -18,6 +18,12 @@ bool any_due(const Simulation& sim, Date day) {
                        [&](const SubscriptionRun& run) { return !run.wakeup.boundaries_idle_on(day); });
 }
 
+// The same for the rules run before the renewals: a date of their own falls on `day`, or touched.
+bool any_scheduled(const Simulation& sim, Date day) {
+    return std::any_of(sim.subs.begin(), sim.subs.end(),
+                       [&](const SubscriptionRun& run) { return !run.wakeup.scheduled_idle_on(day); });
+}
+
 }  // namespace
 
 void run_boundaries(Simulation& sim, Date day) {
@@ -28,13 +34,20 @@ void run_boundaries(Simulation& sim, Date day) {
         for (SubscriptionRun& run : sim.subs)
             if (!run.wakeup.boundaries_idle_on(day)) rule(sim, run, day);
     };
-    if (any_due(sim, day)) {
-        each_due(start_if_due);
-        each_due(end_trial_if_due);
-        each_due(resume_if_due);
-        each_due(start_pause_if_due);
-        each_due(apply_changes_due);
-        each_due(take_effect_with_partial_refunds);
+    // The rules before the renewals act only on dates of their own (start, trial end, pause and
+    // resume, plan change, cancellation: WakeupState::next_scheduled) or after a change of the
+    // same day (which touches): a subscription due only for its billing boundary skips them.
+    const auto each_scheduled = [&](void (*rule)(Simulation&, SubscriptionRun&, Date)) {
+        for (SubscriptionRun& run : sim.subs)
+            if (!run.wakeup.scheduled_idle_on(day)) rule(sim, run, day);
+    };
+    if (any_scheduled(sim, day)) {
+        each_scheduled(start_if_due);
+        each_scheduled(end_trial_if_due);
+        each_scheduled(resume_if_due);
+        each_scheduled(start_pause_if_due);
+        each_scheduled(apply_changes_due);
+        each_scheduled(take_effect_with_partial_refunds);
     }
     close_account_if_due(sim, day);  // may touch every subscription
     if (any_due(sim, day)) {

@@ -63,7 +63,7 @@ void announce(Simulation& sim, const Action& action, Index sub, std::optional<In
     const Date r = action.on;
     if (what == Announce::requested_and_scheduled)
         sim.emit(r, EventType::cancellation_requested, sub, product, requested_rule, Pair{"by", actor(sim.scenario, action)});
-    sim.emit(r, EventType::cancellation_scheduled, sub, product, scheduled, scheduled_details(when));
+    write_scheduled_details(sim.emit(r, EventType::cancellation_scheduled, sub, product, scheduled).details, when);
 }
 
 void confirm_by_email(Simulation& sim, Date r, std::optional<Index> sub, Date effective, Rule rule) {
@@ -103,8 +103,12 @@ bool cascade_to(Simulation& sim, const Action& action, SubscriptionRun& run, Pro
 }
 
 // The lines of every product into `lines` (CascadeScratch), each product's in (subscription,
-// line) order; the storage of the last action is reused.
+// line) order; the index of the last action is kept while no subscription was transferred since.
 void index_lines_by_product(Simulation& sim, CascadeScratch& lines) {
+    const auto transferred = static_cast<std::size_t>(
+        std::count_if(sim.subs.begin(), sim.subs.end(), [](const SubscriptionRun& run) { return run.transfer.done; }));
+    if (lines.indexed_with_transfers == transferred) return;  // still true (CascadeScratch)
+    lines.indexed_with_transfers = transferred;
     lines.first.assign(sim.scenario.catalog.products.size() + 1, 0);
     for (const SubscriptionRun& run : sim.subs)
         if (!run.transfer.done)

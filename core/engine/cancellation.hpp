@@ -59,6 +59,10 @@ struct CascadeScratch {
     std::vector<std::size_t> first;
     std::vector<std::size_t> next;
     std::vector<LineAt> candidates;
+    // The index above was built while this many subscriptions were transferred. The runs' lines
+    // and their products are fixed once prepared (start.cpp) and only a transfer takes a run's
+    // lines out: with the same count, the index of the last action still holds.
+    std::optional<std::size_t> indexed_with_transfers;
 };
 
 // The `cancel` action.

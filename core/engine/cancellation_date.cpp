@@ -70,7 +70,10 @@ CancellationDate paid_cancellation_date(Date r, CancellationPolicy policy, Durat
     out.effective = capped(cal.boundary(k), r, cap);
     out.earliest = capped(cal.boundary(k0), r, cap);
     out.deadline_missed = out.effective > out.earliest;
-    out.periods_added = boundaries_between(cal, out.earliest, out.effective);
+    // Both on their boundaries (no cap cut them): boundaries grow strictly with the index, so the
+    // ones in [boundary(k0), boundary(k)) are k - k0, without searching the calendar again.
+    const bool uncapped = k >= k0 && out.effective == cal.boundary(k) && out.earliest == cal.boundary(k0);
+    out.periods_added = uncapped ? k - k0 : boundaries_between(cal, out.earliest, out.effective);
     return out;
 }
 
@@ -83,14 +86,11 @@ CancellationDate trial_cancellation_date(Date r, TrialCancel mode, Date trial_en
     return out;
 }
 
-Details scheduled_details(const CancellationDate& when) {
-    return {{"effective", when.effective},
-            {"access_until", when.effective.plus_days(-1)},
-            {"notice", when.notice.iso()},
-            {"notice_deadline", when.notice_deadline},
-            {"deadline_missed", when.deadline_missed},
-            {"earliest", when.earliest},
-            {"periods_added", static_cast<std::int64_t>(when.periods_added)}};
+void write_scheduled_details(Details& details, const CancellationDate& when) {
+    details.fill(Pair{"effective", when.effective}, Pair{"access_until", when.effective.plus_days(-1)},
+                 Pair{"notice", when.notice.iso()}, Pair{"notice_deadline", when.notice_deadline},
+                 Pair{"deadline_missed", when.deadline_missed}, Pair{"earliest", when.earliest},
+                 Pair{"periods_added", static_cast<std::int64_t>(when.periods_added)});
 }
 
 }  // namespace subsim

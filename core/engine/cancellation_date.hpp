@@ -52,7 +52,8 @@ Date notice_deadline(Date boundary, Duration notice);
 long boundaries_between(const BillingCalendar& calendar, Date from, Date to);
 
 // `cancellation_scheduled.details` in the contract's order: effective, access_until, notice,
-// notice_deadline, deadline_missed, earliest, periods_added.
-Details scheduled_details(const CancellationDate& when);
+// notice_deadline, deadline_missed, earliest, periods_added. Written into the event's own
+// details (one allocation for the 7 pairs, none copied from a list first).
+void write_scheduled_details(Details& details, const CancellationDate& when);
 
 }  // namespace subsim

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -134,12 +135,13 @@ ExpectationOutcome check(const Scenario&, const Result& result, const TotalUnpai
     return total_is(result.total_unpaid.minor(), e.total_unpaid);
 }
 
-ExpectationOutcome outcome_of(const Scenario& scenario, const Result& result, const StateIndex& states,
+// `states`: none when no expectation asks about a state.
+ExpectationOutcome outcome_of(const Scenario& scenario, const Result& result, const StateIndex* states,
                               const EventIndex& events, std::size_t i) {
     ExpectationOutcome o = std::visit(
         [&](const auto& e) {
             using Kind = std::decay_t<decltype(e)>;
-            if constexpr (std::is_same_v<Kind, StateExpectation>) return check(scenario, states, e);
+            if constexpr (std::is_same_v<Kind, StateExpectation>) return check(scenario, *states, e);
             else if constexpr (std::is_same_v<Kind, EventExpectation>) return check(scenario, events, e);
             else return check(scenario, result, e);
         },
@@ -176,10 +178,14 @@ std::size_t write_messages(const Scenario& scenario, std::vector<ExpectationOutc
 std::vector<ExpectationOutcome> check_expectations(const Scenario& scenario, Result& result) {
     std::vector<ExpectationOutcome> out;
     if (scenario.expectations.empty()) return out;
-    const StateIndex states{result};
+    // Only a state expectation reads the spans' index: most scenarios ask about events alone.
+    const bool asks_states = std::any_of(scenario.expectations.begin(), scenario.expectations.end(),
+                                         [](const Expectation& x) { return std::holds_alternative<StateExpectation>(x); });
+    const std::optional<StateIndex> states = asks_states ? std::optional<StateIndex>{std::in_place, result} : std::nullopt;
     const EventIndex events{scenario, result};
     out.reserve(scenario.expectations.size());
-    for (std::size_t i = 0; i < scenario.expectations.size(); ++i) out.push_back(outcome_of(scenario, result, states, events, i));
+    for (std::size_t i = 0; i < scenario.expectations.size(); ++i)
+        out.push_back(outcome_of(scenario, result, states ? &*states : nullptr, events, i));
     if (write_messages(scenario, out) > limits::answer_bytes && !result.limit_exceeded)
         result.limit_exceeded = limits::answer_too_large(0, false);
     return out;

@@ -36,7 +36,7 @@ Money sum_of(const std::vector<InvoiceLine>& lines) {
 void issue(Simulation& sim, SubscriptionRun& run, Date day, std::vector<InvoiceLine>&& lines, Money amount, Rule rule) {
     if (lines.empty() || run.sub->activation_required) return;
     sim.emit(day, EventType::invoice, run.index, std::nullopt, rule, Pair{"amount", amount.minor()});
-    sim.add_invoice(Invoice{day, run.index, amount, std::move(lines)});
+    sim.add_invoice(day, run.index, amount, std::move(lines));
 }
 
 }  // namespace
@@ -72,10 +72,8 @@ void add_plain_lines(Simulation& sim, SubscriptionRun& run, Date day, std::vecto
     if (lines.empty() || run.sub->activation_required) return;
     Invoice* found = invoice_of_day(sim, run, day);
     if (!found) return issue(sim, run, day, std::move(lines), added, first_rule);
-    for (InvoiceLine& l : lines) {
-        sim.count_record();
-        found->lines.push_back(std::move(l));
-    }
+    sim.count_records(lines.size());
+    for (InvoiceLine& l : lines) found->lines.push_back(std::move(l));
     found->amount += added;
     sim.result.total_charged += added;
     for (auto it = sim.result.events.rbegin(); it != sim.result.events.rend() && it->date == day; ++it)

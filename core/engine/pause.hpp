@@ -75,7 +75,10 @@ void withdraw_pause_of_cancelled(Simulation& sim, SubscriptionRun& run, Date day
 // known, the lead calendar as the resume will move it (`scratch` holds it); otherwise the lead calendar.
 const BillingCalendar& reminder_calendar(const SubscriptionRun& run, std::optional<BillingCalendar>& scratch);
 // A pause with no known end hides the term boundary at lead index k (and every later one).
-bool pause_hides_boundary(const SubscriptionRun& run, long k);
+// Inline, on the run's PauseState: the reminders' walk asks it on every step.
+inline bool pause_hides_boundary(const PauseState& pause, long k) {
+    return (pause.scheduled || pause.started) && !pause.resumes && k >= pause.first_unserved;
+}
 // The next pause start or scheduled resume, for the day-skipping lookahead.
 std::optional<Date> next_pause_date(const SubscriptionRun& run);
 

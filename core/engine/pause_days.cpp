@@ -139,9 +139,4 @@ const BillingCalendar& reminder_calendar(const SubscriptionRun& run, std::option
     return *scratch;
 }
 
-bool pause_hides_boundary(const SubscriptionRun& run, long k) {
-    const PauseState& s = run.pause;
-    return (s.scheduled || s.started) && !s.resumes && k >= s.first_unserved;
-}
-
 }  // namespace subsim

@@ -45,7 +45,7 @@ void remind_trial_end(Simulation& sim, const SubscriptionRun& run, Date day, Dur
 // boundary can have one either (the walk of remind_renewal stops).
 bool remind_of_boundary(Simulation& sim, const SubscriptionRun& run, const BillingCalendar& cal, long k, Date day,
                         Duration before, const std::string& before_iso) {
-    if (pause_hides_boundary(run, k)) return false;  // an open-ended pause: no renewal date known (SPEC-v2 §3.3)
+    if (pause_hides_boundary(run.pause, k)) return false;  // an open-ended pause: no renewal date known (SPEC-v2 §3.3)
     const Date boundary = cal.boundary(k);
     if (before.before(boundary) != day || !(boundary > day) || !runs_until(run, boundary)) return true;
     const bool renews = renews_at(run, k);
@@ -103,7 +103,7 @@ void send_reminders(Simulation& sim, Date day) {
     for (SubscriptionRun& run : sim.subs) {
         // No reminder date of its own on `day` and none moved (an idle run is reminder-idle too; a run
         // touched only by a renewal or an invoice keeps the lookahead's reminder dates).
-        if (run.lead->reminders.empty() || run.sub->start > day || run.wakeup.reminders_idle_on(day)) continue;
+        if (run.wakeup.reminders_idle_on(day) || run.lead->reminders.empty() || run.sub->start > day) continue;
         // A trialing subscription gets trial_ending reminders, an active, pending_activation or
         // pending_cancellation one renewal reminders (each function checks the state it needs).
         StateOnce state(run);
@@ -120,7 +120,7 @@ std::optional<Date> next_reminder(const SubscriptionRun& run, const BillingCalen
                                   Duration before, Date today) {
     if (cursor.term < run.renewal.term_end) cursor.term = run.renewal.term_end;
     for (int steps = 0; steps < 1000; ++steps, cursor.term = cal.next_term_index(cursor.term)) {
-        if (pause_hides_boundary(run, cursor.term)) return std::nullopt;
+        if (pause_hides_boundary(run.pause, cursor.term)) return std::nullopt;
         const Date boundary = cal.boundary(cursor.term);
         if (!cursor.known || cursor.boundary != boundary) {
             cursor.boundary = boundary;

@@ -47,8 +47,8 @@ Simulation::Simulation(const Scenario& s) : scenario(s), dependents(dependents_o
     for (Index i = 0; i < s.subscriptions.size(); ++i) subs.push_back(prepare_run(s, i));
 }
 
-void Simulation::count_record() {
-    if (++records > max_output_records && !stopped())
+void Simulation::stop_at_limit() {
+    if (!stopped())
         result.limit_exceeded = "the scenario produces more than " + std::to_string(max_output_records) +
                                 " events, invoice lines and state changes; shorten the horizon (until) or lengthen the periods";
 }
@@ -108,11 +108,15 @@ void Simulation::mark_touched(WakeupState& wakeup) {
     if (!keeps_reminder_dates) wakeup.reminders_touched = true;
 }
 
-void Simulation::add_invoice(Invoice invoice) {
-    touch(invoice.subscription);
-    for (std::size_t i = 0; i < invoice.lines.size(); ++i) count_record();
-    result.total_charged += invoice.amount;
-    result.invoices.push_back(std::move(invoice));
+void Simulation::add_invoice(Date date, Index subscription, Money amount, std::vector<InvoiceLine>&& lines) {
+    touch(subscription);
+    count_records(lines.size());
+    result.total_charged += amount;
+    Invoice& invoice = result.invoices.emplace_back();
+    invoice.date = date;
+    invoice.subscription = subscription;
+    invoice.amount = amount;
+    invoice.lines = std::move(lines);
 }
 
 }  // namespace subsim

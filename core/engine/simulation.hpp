@@ -41,7 +41,12 @@ struct Simulation {
     explicit Simulation(const Scenario& s);
 
     bool stopped() const { return result.limit_exceeded.has_value(); }
-    void count_record();
+    void count_record() { count_records(1); }
+    // n records at once (an invoice's lines); only passing the limit takes the call out of line.
+    void count_records(std::size_t n) {
+        records += n;
+        if (records > max_output_records) stop_at_limit();
+    }
 
     Event& emit(Date date, EventType type, std::optional<Index> sub, std::optional<Index> product,
                 Rule rule, Details details = {});
@@ -58,7 +63,8 @@ struct Simulation {
         e.details.fill(std::move(first), std::move(more)...);
         return e;
     }
-    void add_invoice(Invoice invoice);
+    // A new invoice of `lines` (their amounts sum to `amount`), built in place in the result.
+    void add_invoice(Date date, Index subscription, Money amount, std::vector<InvoiceLine>&& lines);
     // Every state change becomes part of a span: it counts towards the output limit too.
     void change_state(ProductLine& line, Date on, State state);
     // Something happened to a subscription (or to all): the lookahead computes its dates again
@@ -67,6 +73,7 @@ struct Simulation {
     void touch_all();
 
 private:
+    void stop_at_limit();  // records passed max_output_records: the run stops with the error
     // Sets wakeup.touched, and wakeup.reminders_touched unless keeps_reminder_dates.
     void mark_touched(WakeupState& wakeup);
     // A new event without details, counted, its subscription touched.

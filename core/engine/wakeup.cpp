@@ -27,22 +27,33 @@ struct Earliest {
     std::optional<Date> found() const { return best == none ? std::nullopt : std::optional<Date>{best}; }
 };
 
-// Every date a boundary rule (boundaries.hpp) or a payment retry can act on.
-void consider_boundaries(const Simulation& sim, Earliest& e, SubscriptionRun& run) {
+// Every date a boundary rule other than the renewal (boundaries.hpp) or a payment retry acts on.
+void consider_scheduled(const Simulation& sim, Earliest& e, const SubscriptionRun& run) {
     e.consider(run.sub->start);
     e.consider(run.trial.end);
-    e.consider(run.lead_calendar.boundary(run.renewal.term_end));
     e.consider(run.renewal.grace_end);
     e.consider(run.transfer.completes);
     e.consider(next_pause_date(run));
-    if (run.bundle.calendar) e.consider(run.bundle.wake.after(*run.bundle.calendar, e.today));
-    SharedBoundary boundaries;  // the products of one period and anchor share theirs
-    for (ProductLine& line : run.lines) {
+    for (const ProductLine& line : run.lines) {
         if (line.pending) e.consider(line.pending->effective);
         if (line.change) e.consider(line.change->effective);
-        if (line.live()) e.consider(line.wake.after(line.calendar, e.today, boundaries));
     }
     e.consider(next_retry_after(sim, run, e.today));  // SPEC-v2 §4.3
+}
+
+// Every billing boundary the renewal (renewal.hpp) acts on: the term end, the bundle's and the lines'.
+void consider_billing(Earliest& e, SubscriptionRun& run) {
+    e.consider(run.lead_calendar.boundary(run.renewal.term_end));
+    if (run.bundle.calendar) e.consider(run.bundle.wake.after(*run.bundle.calendar, e.today));
+    SharedBoundary boundaries;  // the products of one period and anchor share theirs
+    for (ProductLine& line : run.lines)
+        if (line.live()) e.consider(line.wake.after(line.calendar, e.today, boundaries));
+}
+
+// Every date a boundary rule (boundaries.hpp) or a payment retry can act on.
+void consider_boundaries(const Simulation& sim, Earliest& e, SubscriptionRun& run) {
+    consider_scheduled(sim, e, run);
+    consider_billing(e, run);
 }
 
 // Every date a reminder (reminders.hpp) can be sent on. Each reminder's cursor carries its date
@@ -68,7 +79,9 @@ std::optional<Date> earliest_ahead(Simulation& sim, SubscriptionRun& run, Date t
     const bool reminders = !kept.reminders_idle_on(today);
     if (boundaries) {
         Earliest e{today};
-        consider_boundaries(sim, e, run);
+        consider_scheduled(sim, e, run);
+        kept.next_scheduled = e.found();
+        consider_billing(e, run);
         kept.next_boundary = e.found();
     }
     if (reminders) {

@@ -17,6 +17,11 @@ struct WakeupState {
     // The same without the reminder dates: the earliest date a boundary rule can act on. A day
     // woken only by a reminder (about half the days visited) runs no boundary rule of this one.
     std::optional<Date> next_boundary;
+    // The same without the billing boundaries (term end, bundle and lines, renewal.hpp): the
+    // earliest date a rule run before the renewals acts on (a start, a trial end, a pause or resume,
+    // a plan change, a cancellation taking effect; a grace end, a transfer, a payment retry). On a
+    // billing day these rules have nothing to do for a subscription untouched since.
+    std::optional<Date> next_scheduled;
     // The earliest reminder date. A reminder changes nothing of the run (its event does not touch
     // it): on a day woken only by a reminder, next_boundary stays and only this one is computed again.
     std::optional<Date> next_reminder;
@@ -32,6 +37,8 @@ struct WakeupState {
     bool idle_on(Date day) const { return !touched && (!next || *next > day); }
     // The same for the boundary rules (boundaries.hpp): no boundary of this subscription's is due on `day`.
     bool boundaries_idle_on(Date day) const { return !touched && (!next_boundary || *next_boundary > day); }
+    // The same for the rules run before the renewals (boundaries.cpp): nothing they act on falls on `day`.
+    bool scheduled_idle_on(Date day) const { return !touched && (!next_scheduled || *next_scheduled > day); }
     // The same for the reminders (reminders.hpp): no reminder of this subscription's can be sent on `day`.
     bool reminders_idle_on(Date day) const { return !reminders_touched && (!next_reminder || *next_reminder > day); }
 };
