@@ -4,19 +4,26 @@
  * as in the last result (engine-result-lines.js gives an unchanged line's object back), the
  * subscription's lanes keep their items, renumbered to the new result's event and span indices. */
 
-// Per subscription (null: the account), its events, spans and invoices in the result's order.
+// Per subscription (null: the account): its events, spans and invoices in the result's order,
+// with their indices in the result (one pass over each list: a model then reads the records of
+// the subscriptions it rebuilds only). `records`: subscription -> its events, spans and invoices
+// in one list (what keptLanes compares); `eventSubs`, `spanSubs`: the subscriptions in the order
+// they first appear in the events, in the spans.
 export function recordsBySubscription(result) {
-  const by = new Map();
-  const add = (x) => {
+  const bySub = new Map(), records = new Map(), eventSubs = [], spanSubs = [];
+  const of = (x, firsts) => {
     const k = x.subscription == null ? null : x.subscription;
-    let list = by.get(k);
-    if (!list) by.set(k, list = []);
-    list.push(x);
+    let r = bySub.get(k);
+    if (!r) { bySub.set(k, r = { events: [], eventAt: [], spans: [], spanAt: [], invoices: [] }); records.set(k, []); }
+    if (firsts && !r[firsts.name]) { r[firsts.name] = true; firsts.list.push(k); }
+    return r;
   };
-  (result.events || []).forEach(add);
-  (result.spans || []).forEach(add);
-  (result.invoices || []).forEach(add);
-  return by;
+  const inEvents = { name: 'inEvents', list: eventSubs }, inSpans = { name: 'inSpans', list: spanSubs };
+  (result.events || []).forEach((e, i) => { const r = of(e, inEvents); r.events.push(e); r.eventAt.push(i); });
+  (result.spans || []).forEach((x, i) => { const r = of(x, inSpans); r.spans.push(x); r.spanAt.push(i); });
+  (result.invoices || []).forEach((x) => { of(x, null).invoices.push(x); });
+  bySub.forEach((r, k) => { records.set(k, r.events.concat(r.spans, r.invoices)); });
+  return { bySub, records, eventSubs, spanSubs };
 }
 
 function sameList(a, b) {
@@ -41,18 +48,16 @@ export function keptLanes(last, lanes, records, end) {
 }
 
 // The kept lanes take the last model's items (and drawing signature), each item pointed at its
-// record's index in the new result.
-export function takeLanes(lanes, lastLanes, kept, events, spans) {
-  const at = new Map();
-  events.forEach((e, i) => at.set(e, i));
-  spans.forEach((s, i) => at.set(s, i));
+// record's index in the new result: a kept lane's subscription has the same records in the same
+// order, so an item's place among them (`at`) gives the index (`eventAt`, `spanAt`).
+export function takeLanes(lanes, lastLanes, kept, bySub) {
   for (const i of kept) {
-    const old = lastLanes[i], lane = lanes[i];
+    const old = lastLanes[i], lane = lanes[i], r = bySub.get(lane.subscription == null ? null : lane.subscription);
     lane.items = old.items;
     lane.sig = old.sig;
     for (const it of lane.items) {
-      if (it.kind === 'bar') it.span = at.get(it.record);
-      else it.event = at.get(it.record);
+      if (it.kind === 'bar') it.span = r.spanAt[it.at];
+      else it.event = r.eventAt[it.at];
     }
   }
 }
