@@ -6,24 +6,30 @@
 
 // Per subscription (null: the account): its events, spans and invoices in the result's order,
 // with their indices in the result (one pass over each list: a model then reads the records of
-// the subscriptions it rebuilds only). `records`: subscription -> its events, spans and invoices
-// in one list (what keptLanes compares); `eventSubs`, `spanSubs`: the subscriptions in the order
-// they first appear in the events, in the spans.
+// the subscriptions it rebuilds only). `bySub`: subscription -> { events, eventAt, spans, spanAt,
+// invoices }; `eventSubs`, `spanSubs`: the subscriptions in the order they first appear in the
+// events, in the spans.
 export function recordsBySubscription(result) {
-  const bySub = new Map(), records = new Map(), eventSubs = [], spanSubs = [];
-  const of = (x, firsts) => {
+  const bySub = new Map(), eventSubs = [], spanSubs = [];
+  const of = (x) => {
     const k = x.subscription == null ? null : x.subscription;
     let r = bySub.get(k);
-    if (!r) { bySub.set(k, r = { events: [], eventAt: [], spans: [], spanAt: [], invoices: [] }); records.set(k, []); }
-    if (firsts && !r[firsts.name]) { r[firsts.name] = true; firsts.list.push(k); }
+    if (!r) bySub.set(k, r = { sub: k, events: [], eventAt: [], spans: [], spanAt: [], invoices: [] });
     return r;
   };
-  const inEvents = { name: 'inEvents', list: eventSubs }, inSpans = { name: 'inSpans', list: spanSubs };
-  (result.events || []).forEach((e, i) => { const r = of(e, inEvents); r.events.push(e); r.eventAt.push(i); });
-  (result.spans || []).forEach((x, i) => { const r = of(x, inSpans); r.spans.push(x); r.spanAt.push(i); });
-  (result.invoices || []).forEach((x) => { of(x, null).invoices.push(x); });
-  bySub.forEach((r, k) => { records.set(k, r.events.concat(r.spans, r.invoices)); });
-  return { bySub, records, eventSubs, spanSubs };
+  const events = result.events || [], spans = result.spans || [], invoices = result.invoices || [];
+  for (let i = 0; i < events.length; i++) {
+    const r = of(events[i]);
+    if (!r.events.length) eventSubs.push(r.sub);
+    r.events.push(events[i]); r.eventAt.push(i);
+  }
+  for (let i = 0; i < spans.length; i++) {
+    const r = of(spans[i]);
+    if (!r.spans.length) spanSubs.push(r.sub);
+    r.spans.push(spans[i]); r.spanAt.push(i);
+  }
+  for (let i = 0; i < invoices.length; i++) of(invoices[i]).invoices.push(invoices[i]);
+  return { bySub, eventSubs, spanSubs };
 }
 
 function sameList(a, b) {
@@ -32,8 +38,14 @@ function sameList(a, b) {
   return true;
 }
 
+// A subscription's records are the last result's: the same events, spans and invoices, in order.
+function sameRecords(a, b) {
+  return !!a && !!b && sameList(a.events, b.events) && sameList(a.spans, b.spans) && sameList(a.invoices, b.invoices);
+}
+
 // The indices of the lanes whose items the last model's lanes at the same place can give: the
-// same lane there, and its subscription's records unchanged.
+// same lane there, and its subscription's records unchanged (`records`: recordsBySubscription's
+// bySub, kept in the model as `records`).
 export function keptLanes(last, lanes, records, end) {
   const kept = new Set();
   if (!last || !last.records || last.end !== end) return kept;
@@ -41,7 +53,7 @@ export function keptLanes(last, lanes, records, end) {
   lanes.forEach((lane, i) => {
     const old = last.lanes[i], sub = lane.subscription == null ? null : lane.subscription;
     if (!old || old.kind !== lane.kind || old.subscription !== lane.subscription || old.product !== lane.product) same.set(sub, false);
-    else if (!same.has(sub)) same.set(sub, sameList(records.get(sub), last.records.get(sub)));
+    else if (!same.has(sub)) same.set(sub, sameRecords(records.get(sub), last.records.get(sub)));
   });
   lanes.forEach((lane, i) => { if (same.get(lane.subscription == null ? null : lane.subscription)) kept.add(i); });
   return kept;

@@ -90,9 +90,9 @@ function termMarks(events, invoices) {
   invoices.forEach((inv) => {
     const rule = rules.get(inv.subscription + '\u0000' + inv.date);
     (inv.lines || []).forEach((l) => {
-      const stub = { sub: inv.subscription, product: l.product, from: dayNum(l.from), to: dayNum(l.to) };
       if (l.kind === 'period' && (rule === 'billing.aligned_first_period' || rule === 'billing.partial_last_period' ||
-          (l.from === inv.date && l.to === anchors.get(inv.subscription) && l.from < l.to))) stubs.push(stub);
+          (l.from === inv.date && l.to === anchors.get(inv.subscription) && l.from < l.to)))
+        stubs.push({ sub: inv.subscription, product: l.product, from: dayNum(l.from), to: dayNum(l.to) });
       if (l.kind === 'refund' && rule === 'billing.partial_last_period') {
         const paid = periodLineEndingOn(invoices, inv.subscription, l.product, l.bundle, l.to);
         if (paid && paid.from < l.from) stubs.push({ sub: inv.subscription, product: l.product, from: dayNum(paid.from), to: dayNum(l.from) });
@@ -202,7 +202,7 @@ function keptSubscriptions(lanes, kept) {
 // last result's objects keep their items (timeline-model-reuse.js).
 export function buildModel(scenario, result, maxLanes = Infinity, last = null) {
   const events = result.events || [], spans = result.spans || [], end = dayNum(scenario.until) + 1;
-  const idx = recordsBySubscription(result), records = idx.records;
+  const idx = recordsBySubscription(result), records = idx.bySub;
   const L = laneList(scenario, idx), allLanes = L.lanes.length;
   if (allLanes > maxLanes) L.lanes.length = maxLanes;
   L.kept = keptLanes(last, L.lanes, records, end);
