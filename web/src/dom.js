@@ -19,6 +19,15 @@ export function svg(name, attrs, parent) {
   return e;
 }
 
+// Sets an element's text; when it holds one text node, that node's data is changed in place:
+// the browser lays the text out again, but makes no new text node (no style recalculation, no new
+// layout object), as setting textContent does. Equal text is not written again.
+export function setText(el, text) {
+  const t = el.firstChild;
+  if (t && t === el.lastChild && t.nodeType === 3) { if (t.data !== text) t.data = text; }
+  else if (el.textContent !== text) el.textContent = text;
+}
+
 // A button of type "button".
 export function button(cls, parent, text) {
   const b = html('button', cls, parent, text);

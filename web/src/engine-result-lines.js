@@ -121,9 +121,12 @@ function hashOf(w, at, len) {
   return h;
 }
 
+// Eight bytes at a time, read as a double: two equal doubles have equal bits here, since the
+// exceptions (+0 and -0, NaN) need a zero byte or a first byte 0x7F or 0xFF, which valid UTF-8 JSON
+// text never has (a NaN never compares equal: at worst a line is parsed again).
 function sameBytes(a, ai, b, bi, len) {
   let k = 0;
-  for (; k + 4 <= len; k += 4) if (a.getUint32(ai + k) !== b.getUint32(bi + k)) return false;
+  for (; k + 8 <= len; k += 8) if (a.getFloat64(ai + k) !== b.getFloat64(bi + k)) return false;
   for (; k < len; k++) if (a.getUint8(ai + k) !== b.getUint8(bi + k)) return false;
   return true;
 }

@@ -46,26 +46,30 @@ export function markerKind(type, details) {
 
 
 // Lanes in order: the account lane (when an event has no subscription), then per subscription
-// its lane and one per product. Returns { lanes, byKey, key }.
-function laneList(scenario, events, spans) {
+// its lane and one per product (from its spans, then its events). `idx`: the result's records by
+// subscription (timeline-model-reuse.js). Returns { lanes, byKey, key }.
+function laneList(scenario, idx) {
   const lanes = [], byKey = new Map();
   const key = (s, p) => (s == null ? '\u0001' : s) + '\u0000' + (p == null ? '\u0001' : p);
   function addLane(kind, sub, prod) {
     const k = key(sub, prod);
     if (!byKey.has(k)) { byKey.set(k, lanes.length); lanes.push({ kind, subscription: sub, product: prod, items: [] }); }
   }
-  if (events.some((e) => e.subscription == null)) addLane('account', null, null);
+  const account = idx.bySub.get(null);
+  if (account && account.events.length) addLane('account', null, null);
   const subOrder = [], seen = new Set();
   const addSub = (id) => { if (!seen.has(id)) { seen.add(id); subOrder.push(id); } };
   (scenario.subscriptions || []).forEach((s) => addSub(s.id));
-  spans.forEach((s) => addSub(s.subscription));
-  events.forEach((e) => { if (e.subscription != null) addSub(e.subscription); });
-  const products = new Map(subOrder.map((id) => [id, new Set()]));
-  spans.forEach((s) => products.get(s.subscription).add(s.product));
-  events.forEach((e) => { if (e.subscription != null && e.product != null) products.get(e.subscription).add(e.product); });
+  idx.spanSubs.forEach(addSub);
+  idx.eventSubs.forEach((id) => { if (id != null) addSub(id); });
   subOrder.forEach((sid) => {
     addLane('subscription', sid, null);
-    products.get(sid).forEach((p) => addLane('product', sid, p));
+    const r = idx.bySub.get(sid), products = new Set();
+    if (r) {
+      r.spans.forEach((x) => products.add(x.product));
+      r.events.forEach((e) => { if (e.product != null) products.add(e.product); });
+    }
+    products.forEach((p) => addLane('product', sid, p));
   });
   return { lanes, byKey, key };
 }
@@ -75,22 +79,20 @@ function laneList(scenario, events, spans) {
 // line of an invoice whose rule is billing.aligned_first_period or billing.partial_last_period, a
 // line ending on the billing anchor of `subscription_started` (a stub billed at a trial end), and
 // the part [B, E) kept by a billing.partial_last_period refund [E, B′).
-function termMarks(events, invoices, skip) {
+function termMarks(events, invoices) {
   const evergreen = new Map(), anchors = new Map(), rules = new Map();
   events.forEach((e) => {
-    if (skip.has(e.subscription)) return;
     if (e.type === 'evergreen_started') evergreen.set(e.subscription, dayNum(e.date));
     if (e.type === 'subscription_started' && e.details && typeof e.details.anchor === 'string') anchors.set(e.subscription, e.details.anchor);
     if (e.type === 'invoice') rules.set(e.subscription + '\u0000' + e.date, e.rule);
   });
   const stubs = [];
   invoices.forEach((inv) => {
-    if (skip.has(inv.subscription)) return;
     const rule = rules.get(inv.subscription + '\u0000' + inv.date);
     (inv.lines || []).forEach((l) => {
-      const stub = { sub: inv.subscription, product: l.product, from: dayNum(l.from), to: dayNum(l.to) };
       if (l.kind === 'period' && (rule === 'billing.aligned_first_period' || rule === 'billing.partial_last_period' ||
-          (l.from === inv.date && l.to === anchors.get(inv.subscription) && l.from < l.to))) stubs.push(stub);
+          (l.from === inv.date && l.to === anchors.get(inv.subscription) && l.from < l.to)))
+        stubs.push({ sub: inv.subscription, product: l.product, from: dayNum(l.from), to: dayNum(l.to) });
       if (l.kind === 'refund' && rule === 'billing.partial_last_period') {
         const paid = periodLineEndingOn(invoices, inv.subscription, l.product, l.bundle, l.to);
         if (paid && paid.from < l.from) stubs.push({ sub: inv.subscription, product: l.product, from: dayNum(paid.from), to: dayNum(l.from) });
@@ -139,12 +141,13 @@ function suspensions(events) {
   return out;
 }
 
-function addBars(L, spans, graces, suspended, terms) {
-  spans.forEach((s, i) => {
-    if (L.keptSubs.has(s.subscription)) return;
+// `r`: one subscription's records (timeline-model-reuse.js); an item's `at` is its record's place
+// among them (the index in the result, once the subscription's lanes are kept: takeLanes).
+function addBars(L, r, graces, suspended, terms) {
+  r.spans.forEach((s, at) => {
     const li = L.byKey.get(L.key(s.subscription, s.product));
     if (!(li < L.lanes.length) || L.kept.has(li)) return;   // a lane not drawn (over the limit), or kept
-    const bar = { kind: 'bar', lane: li, from: dayNum(s.from), to: dayNum(s.to), state: s.state, span: i, record: s };
+    const bar = { kind: 'bar', lane: li, from: dayNum(s.from), to: dayNum(s.to), state: s.state, span: r.spanAt[at], record: s, at };
     if (s.state === 'past_due' && suspended.some((x) => x.sub === s.subscription && x.day >= bar.from && x.day < bar.to)) bar.suspended = true;
     if (s.state === 'expired') graces.forEach((g) => {
       const a = Math.max(g.from, bar.from), b = Math.min(g.to, bar.to);
@@ -155,33 +158,33 @@ function addBars(L, spans, graces, suspended, terms) {
   });
 }
 
-function addMarkers(L, events) {
-  events.forEach((e, i) => {
-    if (L.keptSubs.has(e.subscription == null ? null : e.subscription)) return;
+function addMarkers(L, r) {
+  r.events.forEach((e, at) => {
+    const i = r.eventAt[at];
     let li = L.byKey.get(L.key(e.subscription, e.product));
     if (li == null) li = L.byKey.get(L.key(e.subscription, null));
     if (!(li < L.lanes.length) || L.kept.has(li)) return;   // a lane not drawn (over the limit), or kept
     const mk = markerKind(e.type, e.details);
-    if (mk) L.lanes[li].items.push({ kind: mk, lane: li, from: dayNum(e.date), event: i, record: e });
+    if (mk) L.lanes[li].items.push({ kind: mk, lane: li, from: dayNum(e.date), event: i, record: e, at });
     const d = e.details;
     if (e.type === 'cancellation_scheduled' && d && typeof d.notice_deadline === 'string' &&
         // A deadline worth drawing: missed, or the plan has a notice ("P0D" when none, SPEC §4.1).
         (d.deadline_missed === true || (typeof d.notice === 'string' && d.notice !== 'P0D'))) {
-      L.lanes[li].items.push({ kind: d.deadline_missed ? 'notice_missed' : 'notice', lane: li, from: dayNum(d.notice_deadline), event: i, record: e });
+      L.lanes[li].items.push({ kind: d.deadline_missed ? 'notice_missed' : 'notice', lane: li, from: dayNum(d.notice_deadline), event: i, record: e, at });
     }
   });
 }
 
 // Legal windows (SPEC-v2 §7.2, `compliance_window`) as bands on the subscription's lane, [from, to]
 // inclusive; an open-ended window (`to` null) runs to the end of the view.
-function addLawWindows(L, events, end) {
-  events.forEach((e, i) => {
-    if (e.type !== 'compliance_window' || !e.details || typeof e.details.from !== 'string' || L.keptSubs.has(e.subscription)) return;
+function addLawWindows(L, r, end) {
+  r.events.forEach((e, at) => {
+    if (e.type !== 'compliance_window' || !e.details || typeof e.details.from !== 'string') return;
     const li = L.byKey.get(L.key(e.subscription, null));
     if (!(li < L.lanes.length) || L.kept.has(li)) return;
     const to = typeof e.details.to === 'string' ? dayNum(e.details.to) + 1 : end;
     L.lanes[li].items.push({ kind: 'law_window', lane: li, from: dayNum(e.details.from), to: Math.max(to, dayNum(e.details.from) + 1),
-                             window: e.details.window, event: i, record: e });
+                             window: e.details.window, event: r.eventAt[at], record: e, at });
   });
 }
 
@@ -199,16 +202,19 @@ function keptSubscriptions(lanes, kept) {
 // last result's objects keep their items (timeline-model-reuse.js).
 export function buildModel(scenario, result, maxLanes = Infinity, last = null) {
   const events = result.events || [], spans = result.spans || [], end = dayNum(scenario.until) + 1;
-  const L = laneList(scenario, events, spans), allLanes = L.lanes.length;
+  const idx = recordsBySubscription(result), records = idx.bySub;
+  const L = laneList(scenario, idx), allLanes = L.lanes.length;
   if (allLanes > maxLanes) L.lanes.length = maxLanes;
-  const records = recordsBySubscription(result);
   L.kept = keptLanes(last, L.lanes, records, end);
-  L.keptSubs = keptSubscriptions(L.lanes, L.kept);   // their records need not be read again
-  addBars(L, spans, graceWindows(events), suspensions(events), termMarks(events, result.invoices || [], L.keptSubs));
-  addMarkers(L, events);
-  addLawWindows(L, events, end);
+  const keptSubs = keptSubscriptions(L.lanes, L.kept);   // their records need not be read again
+  idx.bySub.forEach((r, sub) => {
+    if (keptSubs.has(sub)) return;
+    addBars(L, r, graceWindows(r.events), suspensions(r.events), termMarks(r.events, r.invoices));
+    addMarkers(L, r);
+    addLawWindows(L, r, end);
+  });
   const lanes = L.lanes;
-  if (L.kept.size) takeLanes(lanes, last.lanes, L.kept, events, spans);
+  if (L.kept.size) takeLanes(lanes, last.lanes, L.kept, idx.bySub);
   let y = AXIS_H;
   lanes.forEach((lane, i) => {
     if (!L.kept.has(i)) {

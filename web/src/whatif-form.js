@@ -12,7 +12,7 @@
  * The owner gives `simulate(text)` (a result or null), `commit(text, info)`, `catalogue()`, and
  * optionally `compare(actionA, actionB, instead)`; after each render it calls
  * `update(text, scenario, result, ctx)`. Everything from the scenario is set with textContent. */
-import { html, field, button, afterPaint } from './dom.js';
+import { html, field, button, afterPaint, setText } from './dom.js';
 import { WHATIF as TEXT } from './strings.js';
 import { dayNum, isoOf, addDays, addMonths, clampIso } from './dates.js';
 import * as W from './whatif-model.js';
@@ -314,7 +314,7 @@ Panel.prototype._syncForm = function () {
     var o = this.inWho.options[i], label = actorLabel(u, t) + (ok ? '' : ' — ' + t.notAllowed);
     if (o && o.textContent !== label) o.textContent = label;
   }
-  if (!this.whoTouched && k >= 0) this.inWho.value = String(k);
+  if (!this.whoTouched && k >= 0 && this.inWho.value !== String(k)) this.inWho.value = String(k);
 };
 
 // "Today" (SPEC-v2 §8): offered for a format 2 scenario whose horizon holds the reader's day.
@@ -468,8 +468,8 @@ Panel.prototype._question = function () {
   var t = this.t(), a = this._onDate(this.formAction()), cur = this.items[this.current];
   if (cur && !sameChoice(cur.action, a)) cur = null;
   var question = t.question(this.label(a, true), this.ctx.date(a.on)), answer = cur ? cur.sentence : t.noAnswer;
-  if (this.question.textContent !== question) this.question.textContent = question;
-  if (this.answer.textContent !== answer) this.answer.textContent = answer;
+  setText(this.question, question);
+  setText(this.answer, answer);
   this.answer.classList.toggle('pending', !cur);
   this.answer.classList.remove('preview');
   if (!cur) this._preview();
@@ -495,8 +495,10 @@ Panel.prototype._pickTarget = function (subscription, product) {
     this.inSub.value = subscription;
     this._fillProducts();
   }
-  this.inProd.value = product == null ? '' : product;
-  if (this.inProd.value !== (product == null ? '' : product)) this.inProd.value = '';
+  // Set only when it changes: setting a select's value, even to the same, restyles and lays it out.
+  var want = product == null ? '' : product;
+  if (this.inProd.value !== want) this.inProd.value = want;
+  if (this.inProd.value !== want) this.inProd.value = '';
   return true;
 };
 
@@ -555,12 +557,11 @@ Panel.prototype._listRow = function (k) {
 
 // Sets a row's texts and marks from its what-if (only what differs is written).
 Panel.prototype._fillRow = function (row, it, k) {
-  var set = function (el, text) { if (el.textContent !== text) el.textContent = text; };
   var what = this.label(it.action);
   row.li.classList.toggle('current', k === this.current);
   row.li.setAttribute('data-on', it.action.on);
-  set(row.what, what);
-  set(row.sentence, it.sentence);
+  setText(row.what, what);
+  setText(row.sentence, it.sentence);
   row.sentence.classList.toggle('missed', !!(it.effect && it.effect.missed));
   row.sentence.classList.toggle('refused', !!(it.effect && it.effect.refused));
   if (row.date.value !== it.action.on) row.date.value = it.action.on;

@@ -1,7 +1,7 @@
 /* The what-if overlay on the timeline: the date handle (a slider: keys and drag) and one pin per
  * what-if action (drag, arrow keys, Delete), placed from the timeline's scale. Installed as
  * methods of the form's Panel. */
-import { html } from './dom.js';
+import { html, setText } from './dom.js';
 import { dayNum, isoOf, addDays, addMonths } from './dates.js';
 
 export function installOverlay(Panel) {
@@ -14,7 +14,7 @@ export function installOverlay(Panel) {
     this.cursor.style.left = (x - 1) + 'px';
     this.cursor.style.height = m.height + 'px';
     var label = this.ctx.date(this.date);
-    if (this.handleText.textContent !== label) this.handleText.textContent = label;
+    setText(this.handleText, label);
     // Near either end of the chart, keep the whole label inside it; the arrow still points at the
     // day. The label's width is estimated from its length: no layout is read while drawing.
     var half = (label.length * 7 + 20) / 2, width = tl.width || 0, left = x;
