@@ -117,17 +117,23 @@ async function mainThreadCpu(browser) {
 }
 
 // For each keydown in the trace: from the event's start to the DrawFrame of the first frame
-// committed after its handler (the compositor draws once every raster task of that frame is done).
+// committed after its handler: the first draw after that commit's tree is activated (the
+// compositor draws once every raster task of that frame is done). Not the first draw after the
+// end of the main thread's Commit event: under load that event may end after the compositor has
+// drawn the frame, and the draw found then is the next key's, 250 ms later.
 function framesAfterKeys(trace) {
   const ev = trace.traceEvents;
-  const keys = ev.filter((e) => e.name === 'EventDispatch' && e.args && e.args.data && e.args.data.type === 'keydown').sort((a, b) => a.ts - b.ts);
-  const commits = ev.filter((e) => e.name === 'Commit' && (e.ph === 'X' || e.ph === 'b')).sort((a, b) => a.ts - b.ts);
-  const draws = ev.filter((e) => e.name === 'DrawFrame').sort((a, b) => a.ts - b.ts);
+  const sorted = (name, ok = () => true) => ev.filter((e) => e.name === name && ok(e)).sort((a, b) => a.ts - b.ts);
+  const keys = sorted('EventDispatch', (e) => e.args && e.args.data && e.args.data.type === 'keydown');
+  const commits = sorted('Commit', (e) => e.ph === 'X' || e.ph === 'b');
+  const activations = sorted('ActivateLayerTree');
+  const draws = sorted('DrawFrame');
   const out = [];
   for (const k of keys) {
     const end = k.ts + k.dur;
     const commit = commits.find((c) => c.ts >= end);
-    const draw = commit && draws.find((d) => d.ts >= commit.ts + (commit.dur || 0));
+    const activation = commit && activations.find((a) => a.ts >= commit.ts);
+    const draw = activation && draws.find((d) => d.ts >= activation.ts);
     if (draw) out.push({ frame: (draw.ts - k.ts) / 1000, handler: k.dur / 1000, handlerCpu: (k.tdur || 0) / 1000, ...phases(ev, end, draw.ts), ...cpuOf(ev, k, draw.ts) });
   }
   return out;
