@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/reactivation.hpp"
 #include "engine/run_state.hpp"
 #include "model/result.hpp"
 #include "model/scenario.hpp"
@@ -33,6 +34,8 @@ struct Simulation {
     std::vector<std::vector<Index>> dependents;
     // Storage a `cancel` reuses from the last for its `requires` cascade (cancellation.cpp).
     CascadeScratch cascade_scratch;
+    // Storage a `reactivate` reuses from the last (reactivation.hpp).
+    ReactivationScratch reactivation_scratch;
     // Set by a rule while what it does only moves a term end forward and bills (KeepsReminderDates,
     // renewal.cpp): the subscriptions it touches keep their reminder and scheduled dates (wakeup_state.hpp).
     bool keeps_reminder_dates = false;
