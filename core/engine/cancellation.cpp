@@ -78,12 +78,6 @@ bool cancels_account(const Scenario& scenario, Index product) {
     return !p.cancels_account_if_created_before || scenario.account.created < *p.cancels_account_if_created_before;
 }
 
-struct Origin {
-    Index product;
-    CancellationDate when;
-    Index root;  // the product the customer asked to cancel
-};
-
 // One dependent of `origin`: cancelled with it, or pulled forward to its date when already
 // pending later (an add-on never outlives its base). Returns whether it now goes with `origin`.
 bool cascade_to(Simulation& sim, const Action& action, SubscriptionRun& run, ProductLine& line, const Origin& origin) {
@@ -237,8 +231,8 @@ void cancel_subscription(Simulation& sim, const Action& action, SubscriptionRun&
     // SPEC-v2 §7.3: inside an FR free-termination window the contract ends on the request day.
     const std::optional<CancellationDate> free = free_termination_date(run, action.on);
     const CancellationDate when = free ? *free : when_for(run, *run.lead, run.lead_calendar, action.on);
-    std::vector<Origin> origins;
-    origins.reserve(run.lines.size());  // one allocation, not one per doubling
+    std::vector<Origin>& origins = sim.cascade_scratch.origins;  // the last cancel's storage
+    origins.clear();
     for (ProductLine& line : run.lines)
         if (line.cancellable()) {
             schedule(sim, line, action.on, when, true, when.rule, std::nullopt, false);
@@ -266,8 +260,8 @@ void cancel_products(Simulation& sim, const Action& action, SubscriptionRun& run
         for (Index p : action.products) refuse(sim, action, run.index, p, why->reason, why->rule);
         return;
     }
-    std::vector<ProductLine*> accepted;
-    accepted.reserve(action.products.size());
+    std::vector<ProductLine*>& accepted = sim.cascade_scratch.accepted;  // the last cancel's storage
+    accepted.clear();
     for (Index p : action.products) {
         ProductLine* line = run.line_for(p);
         if (auto why = product_refusal(sim, action, run, *line))
@@ -275,8 +269,8 @@ void cancel_products(Simulation& sim, const Action& action, SubscriptionRun& run
         else
             accepted.push_back(line);
     }
-    std::vector<Origin> origins;
-    origins.reserve(accepted.size());
+    std::vector<Origin>& origins = sim.cascade_scratch.origins;
+    origins.clear();
     for (ProductLine* line : accepted) {
         const CancellationDate when = when_for(run, *line->plan, line->calendar, action.on);
         schedule(sim, *line, action.on, when, false, when.rule, std::nullopt, false);

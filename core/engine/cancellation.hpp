@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "domain/date.hpp"
+#include "engine/cancellation_date.hpp"
 #include "model/result.hpp"
 #include "model/rules.hpp"
 #include "model/scenario.hpp"
@@ -54,7 +55,18 @@ struct LineAt {
 // Storage the `requires` cascade of one action reuses from the last (Simulation::cascade_scratch):
 // the lines of every product, each product's in (subscription, line) order (`at` sorted by
 // product, `first[p]` .. `first[p + 1]` the range of product p), and one origin's candidates.
+// A cancellation the `requires` cascade follows: a product, its dates, and the product the
+// customer asked to cancel.
+struct Origin {
+    Index product;
+    CancellationDate when;
+    Index root;
+};
+
 struct CascadeScratch {
+    // The origins of one `cancel` and the lines it accepted (a run of cancels allocates them once).
+    std::vector<Origin> origins;
+    std::vector<ProductLine*> accepted;
     std::vector<LineAt> at;
     std::vector<std::size_t> first;
     std::vector<std::size_t> next;

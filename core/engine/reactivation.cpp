@@ -24,18 +24,30 @@ namespace {
 using Lines = std::vector<const ProductLine*>;  // sorted: searched by bisection
 
 // One reactivate action: the lines it reinstates together, and two indexes over the account's
-// lines, each built at its first use and kept true as lines are withdrawn.
+// lines, each built at its first use and kept true as lines are withdrawn. All three live in
+// the storage of the last action (ReactivationScratch), emptied here.
 struct Reactivation {
+    Reactivation(Simulation& s, const Action& a)
+        : sim(s),
+          action(a),
+          reinstated(s.reactivation_scratch.reinstated),
+          holding_back(s.reactivation_scratch.holding_back),
+          cascaded(s.reactivation_scratch.cascaded) {
+        reinstated.clear();
+        holding_back.clear();
+    }
+
     Simulation& sim;
     const Action& action;
-    Lines reinstated;
+    Lines& reinstated;
     // Per product: the subscriptions (not transferred) whose line of it is pending cancellation or
     // cancelled and is not reinstated here. An add-on never outlives its base: it stays cancelled
-    // while one of the products it requires has a count above zero.
-    std::vector<std::size_t> holding_back;
+    // while one of the products it requires has a count above zero. Empty until counted.
+    std::vector<std::size_t>& holding_back;
     // Per product: the lines whose pending cancellation it pulled in through `requires`, in
-    // subscription and line order.
-    std::vector<std::vector<std::pair<SubscriptionRun*, ProductLine*>>> cascaded;
+    // subscription and line order; valid once cascaded_indexed.
+    std::vector<std::vector<std::pair<SubscriptionRun*, ProductLine*>>>& cascaded;
+    bool cascaded_indexed = false;
 
     bool is_reinstated(const ProductLine* line) const {
         return std::binary_search(reinstated.begin(), reinstated.end(), line);
@@ -57,6 +69,8 @@ struct Reactivation {
     }
     void index_cascaded() {
         cascaded.resize(sim.scenario.catalog.products.size());
+        for (auto& lines : cascaded) lines.clear();  // the last action's, their storage kept
+        cascaded_indexed = true;
         for (SubscriptionRun& run : sim.subs)
             for (ProductLine& line : run.lines)
                 if (line.pending && line.pending->cascaded_from) cascaded[*line.pending->cascaded_from].emplace_back(&run, &line);
@@ -98,7 +112,7 @@ Date withdraw(Reactivation& re, SubscriptionRun& run, ProductLine& line) {
 
 // Reactivating a base also reinstates what was cascaded from it through `requires`.
 void withdraw_cascaded_from(Reactivation& re, Index base) {
-    if (re.cascaded.empty()) re.index_cascaded();
+    if (!re.cascaded_indexed) re.index_cascaded();
     for (auto [other, dependent] : re.cascaded[base])
         if (dependent->pending && dependent->pending->cascaded_from == base) {
             const Date e = withdraw(re, *other, *dependent);
@@ -111,7 +125,7 @@ void withdraw_cascaded_from(Reactivation& re, Index base) {
 void reactivate_subscription(Simulation& sim, const Action& action, SubscriptionRun& run) {
     const auto refuse_with = [&](Refusal why) { refuse(sim, action, run.index, std::nullopt, why.reason, why.rule); };
     if (auto why = standing_refusal(sim, action, run)) return refuse_with(*why);
-    Reactivation re{sim, action, {}, {}, {}};
+    Reactivation re{sim, action};
     re.reinstated.reserve(run.lines.size());  // one allocation, not one per doubling
     for (const ProductLine& line : run.lines)
         if (line.pending) re.reinstated.push_back(&line);
@@ -145,19 +159,18 @@ void split_whole_cancellation(SubscriptionRun& run) {
         if (line.pending) line.pending->whole_subscription = false;
 }
 
-// The subscription's line of each listed product (one line per product): a few are searched
-// for directly, more through an index of the run's lines built in one pass.
-std::vector<ProductLine*> listed_lines(SubscriptionRun& run, const std::vector<Index>& products, std::size_t catalog_size) {
-    std::vector<ProductLine*> out;
-    out.reserve(products.size());
+// The subscription's line of each listed product (one line per product) into `out`: a few are
+// searched for directly, more through an index of the run's lines built in one pass.
+void list_lines(SubscriptionRun& run, const std::vector<Index>& products, std::size_t catalog_size,
+                std::vector<ProductLine*>& out) {
+    out.clear();
     if (products.size() <= 4) {
         for (Index p : products) out.push_back(run.line_for(p));
-        return out;
+        return;
     }
     std::vector<ProductLine*> by_product(catalog_size, nullptr);
     for (ProductLine& line : run.lines) by_product[line.product] = &line;
     for (Index p : products) out.push_back(by_product[p]);
-    return out;
 }
 
 void reactivate_products(Simulation& sim, const Action& action, SubscriptionRun& run) {
@@ -167,8 +180,9 @@ void reactivate_products(Simulation& sim, const Action& action, SubscriptionRun&
     }
     // Products listed together are reinstated together: a base listed beside its add-on counts
     // as reinstated when the add-on is judged.
-    const std::vector<ProductLine*> lines = listed_lines(run, action.products, sim.scenario.catalog.products.size());
-    Reactivation re{sim, action, {}, {}, {}};
+    std::vector<ProductLine*>& lines = sim.reactivation_scratch.listed;
+    list_lines(run, action.products, sim.scenario.catalog.products.size(), lines);
+    Reactivation re{sim, action};
     re.reinstated.reserve(lines.size());
     for (const ProductLine* line : lines)
         if (line->pending) re.reinstated.push_back(line);

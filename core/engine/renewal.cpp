@@ -55,7 +55,8 @@ std::optional<Refusal> renewal_refusal(const Simulation& sim, const Action& acti
 }
 
 // While it lives, what `sim` does to a subscription only moves its term end forward and bills its
-// lines (an automatic renewal, a period's invoice): its reminder dates stay (wakeup_state.hpp).
+// lines (an automatic renewal, a period's invoice): its reminder dates and the dates of its
+// scheduled changes stay (wakeup_state.hpp).
 class KeepsReminderDates {
 public:
     explicit KeepsReminderDates(Simulation& sim) : sim_(sim), was_(sim.keeps_reminder_dates) {

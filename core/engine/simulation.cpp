@@ -105,7 +105,9 @@ void Simulation::touch_all() {
 
 void Simulation::mark_touched(WakeupState& wakeup) {
     wakeup.touched = true;
-    if (!keeps_reminder_dates) wakeup.reminders_touched = true;
+    if (keeps_reminder_dates) return;
+    wakeup.reminders_touched = true;
+    wakeup.scheduled_touched = true;
 }
 
 void Simulation::add_invoice(Date date, Index subscription, Money amount, std::vector<InvoiceLine>&& lines) {

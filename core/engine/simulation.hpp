@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/reactivation.hpp"
 #include "engine/run_state.hpp"
 #include "model/result.hpp"
 #include "model/scenario.hpp"
@@ -33,8 +34,10 @@ struct Simulation {
     std::vector<std::vector<Index>> dependents;
     // Storage a `cancel` reuses from the last for its `requires` cascade (cancellation.cpp).
     CascadeScratch cascade_scratch;
+    // Storage a `reactivate` reuses from the last (reactivation.hpp).
+    ReactivationScratch reactivation_scratch;
     // Set by a rule while what it does only moves a term end forward and bills (KeepsReminderDates,
-    // renewal.cpp): the subscriptions it touches keep their reminder dates (wakeup_state.hpp).
+    // renewal.cpp): the subscriptions it touches keep their reminder and scheduled dates (wakeup_state.hpp).
     bool keeps_reminder_dates = false;
 
     // Ready for its first day: every subscription's run prepared (start.hpp), the account's payment method.
@@ -74,7 +77,7 @@ struct Simulation {
 
 private:
     void stop_at_limit();  // records passed max_output_records: the run stops with the error
-    // Sets wakeup.touched, and wakeup.reminders_touched unless keeps_reminder_dates.
+    // Sets wakeup.touched, and wakeup.reminders_touched and scheduled_touched unless keeps_reminder_dates.
     void mark_touched(WakeupState& wakeup);
     // A new event without details, counted, its subscription touched.
     Event& new_event(Date date, EventType type, std::optional<Index> sub, std::optional<Index> product, Rule rule);

@@ -79,8 +79,12 @@ std::optional<Date> earliest_ahead(Simulation& sim, SubscriptionRun& run, Date t
     const bool reminders = !kept.reminders_idle_on(today);
     if (boundaries) {
         Earliest e{today};
-        consider_scheduled(sim, e, run);
-        kept.next_scheduled = e.found();
+        if (kept.scheduled_kept_after(today)) {
+            e.consider(kept.next_scheduled);  // touched only by a renewal or an invoice (wakeup_state.hpp)
+        } else {
+            consider_scheduled(sim, e, run);
+            kept.next_scheduled = e.found();
+        }
         consider_billing(e, run);
         kept.next_boundary = e.found();
     }
@@ -96,6 +100,7 @@ std::optional<Date> earliest_ahead(Simulation& sim, SubscriptionRun& run, Date t
         kept.next = e.found();
         kept.touched = false;
         kept.reminders_touched = false;
+        kept.scheduled_touched = false;
     }
     return kept.next;
 }

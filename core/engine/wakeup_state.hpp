@@ -31,6 +31,11 @@ struct WakeupState {
     // period's invoice: Simulation::keeps_reminder_dates): the reminder dates then only lose the
     // ones behind, and next_reminder stays the earliest of those still ahead. Implies `touched`.
     bool reminders_touched = true;
+    // The same for next_scheduled, set by the same touches: an automatic renewal or a period's
+    // invoice moves no start, trial end, pause, plan change, cancellation, grace end, transfer or
+    // retry date, so next_scheduled stays while still ahead and only the billing boundaries are
+    // computed again. Implies `touched`.
+    bool scheduled_touched = true;
 
     // Nothing of this subscription's is due on `day` (laws aside): untouched since its earliest
     // date ahead was computed, and that date is later. Its rules have nothing to do that day.
@@ -39,6 +44,10 @@ struct WakeupState {
     bool boundaries_idle_on(Date day) const { return !touched && (!next_boundary || *next_boundary > day); }
     // The same for the rules run before the renewals (boundaries.cpp): nothing they act on falls on `day`.
     bool scheduled_idle_on(Date day) const { return !touched && (!next_scheduled || *next_scheduled > day); }
+    // The kept next_scheduled still holds after `today` (the lookahead reuses it).
+    bool scheduled_kept_after(Date today) const {
+        return !scheduled_touched && (!next_scheduled || *next_scheduled > today);
+    }
     // The same for the reminders (reminders.hpp): no reminder of this subscription's can be sent on `day`.
     bool reminders_idle_on(Date day) const { return !reminders_touched && (!next_reminder || *next_reminder > day); }
 };
