@@ -72,7 +72,7 @@ private:
         const Civil c = civil(days);
         char tail[12];
         fill(tail, 0, c.month, c.day);
-        return "\"" + std::string(c.year < 0 ? "-" : "") + std::to_string(c.year < 0 ? -c.year : c.year) +
+        return std::string(c.year < 0 ? "\"-" : "\"").append(std::to_string(c.year < 0 ? -c.year : c.year)) +
                std::string(tail + 5, 7);
     }
 };

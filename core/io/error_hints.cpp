@@ -28,7 +28,7 @@ bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 // The hint for YEAR-MONTH-DAY all digits, month and day of one or two digits.
 std::optional<std::string> calendar_hint(std::string_view text, std::string_view y, std::string_view m, std::string_view d) {
-    const std::string quoted = "\"" + std::string(text) + "\"";
+    const std::string quoted = std::string("\"").append(text).append("\"");
     if (y.size() != 4) return std::nullopt;
     const int year = number(y), month = number(m), day = number(d);
     if (year < Date::min_year || year > Date::max_year) return std::nullopt;  // the generic message gives the range
@@ -42,7 +42,7 @@ std::optional<std::string> calendar_hint(std::string_view text, std::string_view
         return std::to_string(day) + " " + month_year + " does not exist (" + why + ")";
     }
     if (m.size() != 2 || d.size() != 2) {
-        const auto two = [](int n) { return (n < 10 ? "0" : "") + std::to_string(n); };
+        const auto two = [](int n) { return std::string(n < 10 ? "0" : "").append(std::to_string(n)); };
         return quoted + ": write the month and the day with two digits, " + std::string(y) + "-" + two(month) + "-" + two(day);
     }
     return std::nullopt;
@@ -55,7 +55,7 @@ std::string schema_path(std::string_view pointer) {
     while (at < pointer.size()) {
         const std::size_t next = std::min(pointer.find('/', at + 1), pointer.size());
         const std::string_view token = pointer.substr(at + 1, next - at - 1);
-        out += digits(token) ? std::string("/*") : "/" + std::string(token);
+        out += digits(token) ? std::string("/*") : std::string("/").append(token);
         at = next;
     }
     return out;

@@ -47,7 +47,7 @@ std::string shorten(const std::string& s) { return s.size() > 60 ? std::string(u
 
 }  // namespace
 
-std::string in_quotes(std::string_view s) { return "\"" + shorten(std::string(s)) + "\""; }
+std::string in_quotes(std::string_view s) { return std::string("\"").append(shorten(std::string(s))).append("\""); }
 
 std::string describe_json_type(const Json& v) {
     switch (v.type()) {

@@ -105,7 +105,7 @@ std::string Lexer::token_string() const {
     std::string out;
     for (char c : token_) {
         const auto b = static_cast<unsigned char>(c);
-        if (b <= 0x1F) out += "<" + code_point(b) + ">";
+        if (b <= 0x1F) out.append("<").append(code_point(b)).append(">");
         else out += c;
     }
     return out;

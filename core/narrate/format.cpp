@@ -88,7 +88,7 @@ std::string format_money(std::int64_t minor, std::string_view currency, Language
     for (int i = 0; i < digits; ++i) scale *= 10;
     std::string whole = group_thousands(std::to_string(magnitude / scale), lang == Language::fr ? "\u202f" : ",");
     std::string fraction = std::to_string(magnitude % scale);
-    while (static_cast<int>(fraction.size()) < digits) fraction.insert(0, "0");
+    if (static_cast<int>(fraction.size()) < digits) fraction.insert(fraction.begin(), static_cast<std::size_t>(digits) - fraction.size(), '0');
     std::string number = digits == 0 ? whole : whole + (lang == Language::fr ? "," : ".") + fraction;
     // A credit reads with a minus sign before the whole amount: −€25.00, −25,00 €.
     const std::string sign = negative ? "−" : "";

@@ -48,7 +48,7 @@ std::string filled(std::string_view text, const Slots& slots) {
     for (std::size_t i = 0; i < text.size();) {
         bool replaced = false;
         for (const auto& [name, value] : slots) {
-            if (text.compare(i, name.size() + 2, "{" + std::string(name) + "}") != 0) continue;
+            if (text.compare(i, name.size() + 2, std::string("{").append(name).append("}")) != 0) continue;
             out += value;
             i += name.size() + 2;
             replaced = true;
