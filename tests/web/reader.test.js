@@ -283,6 +283,7 @@ describe('embeds where authors paste them', () => {
     const p = await openPage(browser, 'file://' + path.join(SITE, 'index.html') + '#zendesk-notice-missed.json', LAPTOP);
     try {
       await p.click('#share');
+      await p.waitForSelector('#share-dialog[open]');   // it opens once the link is compressed (a promise)
       assert.equal(await p.inputValue('#embed-iframe'), '', 'no code without a public address');
       assert.ok(await p.isVisible('#embed-base-note'));
       await p.fill('#embed-base', 'https://help.example.org/subsim');
