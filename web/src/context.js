@@ -13,7 +13,7 @@ export function Context(lang, scenario, result, narration, labels) {
   this.scenario = scenario || {};
   this.result = result || {};
   this.currency = (result && result.summary && result.summary.currency) || this.scenario.currency || 'EUR';
-  this.labels = labels || labelsFor(null, this.lang);
+  this.labels = labels;
   var cat = this.scenario.catalog || {};
   this.products = {};
   (cat.products || []).forEach(function (p) { if (p && p.id) this.products[p.id] = p; }, this);
