@@ -14,7 +14,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { spawnSync } = require('node:child_process');
-const { ROOT, SITE, CLI, startServer, launchBrowser, openPage, screenshotPath } = require('./helpers');
+const { ROOT, SITE, CLI, startServer, launchBrowser, openPage, screenshotPath, fullPageScreenshot } = require('./helpers');
 
 const modules = path.join(ROOT, 'web', 'src', 'authoring', 'node_modules');
 const AUTHORING_FILES = /\/(authoring\.js|authoring\.css|subsim-authoring[^/]*)$/;
@@ -194,7 +194,7 @@ describe('the authoring tools on the page', () => {
       await page.screenshot({ path: screenshotPath(`authoring-page-editor-${viewport.width}.png`) });
       await show(page, '#exports-panel');
       await page.screenshot({ path: screenshotPath(`authoring-page-exports-${viewport.width}.png`) });
-      await page.screenshot({ path: screenshotPath(`authoring-page-full-${viewport.width}.png`), fullPage: true });
+      await fullPageScreenshot(page, `authoring-page-full-${viewport.width}.png`);
       const wide = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(wide <= viewport.width, 'no sideways scrolling: ' + wide);
       await page.click('#lang-fr');

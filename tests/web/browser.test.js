@@ -8,7 +8,7 @@ const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { SITE, SCENARIOS, scenarioFiles, loadWasm, startServer, launchBrowser, openPage, screenshotPath, narratorMoney } = require('./helpers');
+const { SITE, SCENARIOS, scenarioFiles, loadWasm, startServer, launchBrowser, openPage, screenshotPath, fullPageScreenshot, narratorMoney } = require('./helpers');
 const { stressScenario } = require('./generate');
 
 let browser, server, wasm;
@@ -130,8 +130,13 @@ for (const mode of ['file', 'http']) {
           await page.waitForFunction((n) => +document.body.dataset.renders > n, before);
           await checkAgainstEngine(page, f, fs.readFileSync(path.join(SCENARIOS, f), 'utf8'));
         }
+        const before = +(await page.getAttribute('body', 'data-renders'));
+        const same = (await page.inputValue('#picker')) === 'zendesk-notice-missed.json';
         await page.selectOption('#picker', 'zendesk-notice-missed.json');
-        await page.screenshot({ path: screenshotPath(`desktop-${mode}.png`), fullPage: true });
+        // The lists below the timeline follow the painted frame: the shot waits for them.
+        await page.waitForFunction(([n, same]) => (same || +document.body.dataset.renders > n)
+          && document.body.dataset.lists === document.body.dataset.renders, [before, same]);
+        await fullPageScreenshot(page, `desktop-${mode}.png`);
         await assertClean(page);
       } finally { await page.closeAll(); }
     });
@@ -157,7 +162,7 @@ for (const mode of ['file', 'http']) {
         assert.ok(missed, 'the scenario misses a notice deadline');
         const row = fr.events.find((e) => e.type === 'cancellation_scheduled');
         assert.match(row.sentence, /préavis/);
-        if (mode === 'file') await page.screenshot({ path: screenshotPath('desktop-fr.png'), fullPage: true });
+        if (mode === 'file') await fullPageScreenshot(page, 'desktop-fr.png');
         await page.click('#lang-en');
         assert.equal((await readPage(page)).lang, 'en');
         await assertClean(page);

@@ -161,6 +161,25 @@ function screenshotPath(name) {
   return path.join(SCREENSHOTS, name);
 }
 
+// A screenshot of the whole page as a reader scrolling through it sees it. Chromium's full-page
+// capture does not render what `content-visibility: auto` skips outside the viewport (the event
+// rows, the lower cards), so those are made visible for the shot (through the CSSOM, which the
+// strict CSP allows) and given back their style after it.
+async function fullPageScreenshot(page, name) {
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll('body *')) {
+      if (getComputedStyle(el).contentVisibility === 'auto') { el.dataset.shotCv = el.style.contentVisibility; el.style.contentVisibility = 'visible'; }
+    }
+  });
+  try {
+    await page.screenshot({ path: screenshotPath(name), fullPage: true });
+  } finally {
+    await page.evaluate(() => {
+      for (const el of document.querySelectorAll('[data-shot-cv]')) { el.style.contentVisibility = el.dataset.shotCv; delete el.dataset.shotCv; }
+    });
+  }
+}
+
 // The set-up of a test file that drives the page: the built site served with the strict CSP, the
 // WebAssembly module, one Chromium and a scratch folder, opened before the file's tests and closed
 // after them. Returns the live handles (`browser`, `server`, `wasm`) and `cli(text)`, the result of
@@ -222,5 +241,5 @@ function narratorMoney(minor, currency, lang) {
 module.exports = {
   pageSuite, assertClean, afterRender, narratorMoney,
   ROOT, SCENARIOS, SITE, WASM_DIR, CLI, CSP, scenarioFiles, loadWasm, runCli, runCliArgs, startServer,
-  launchBrowser, openPage, openHost, embedsRendered, screenshotPath,
+  launchBrowser, openPage, openHost, embedsRendered, screenshotPath, fullPageScreenshot,
 };
