@@ -129,6 +129,13 @@ for (const mode of ['file', 'http']) {
           await page.selectOption('#picker', f);
           await page.waitForFunction((n) => +document.body.dataset.renders > n, before);
           await checkAgainstEngine(page, f, fs.readFileSync(path.join(SCENARIOS, f), 'utf8'));
+          // The month or year label that sticks to the left edge is never shown cut ("025").
+          const cut = await page.evaluate(() => {
+            const left = document.querySelector('.tl-scroll').getBoundingClientRect().left;
+            return [...document.querySelectorAll('text.axis-major')].map((t) => [t.textContent, t.getBoundingClientRect()])
+              .filter(([, r]) => r.left < left - 0.5 && r.right > left).map(([text]) => text);
+          });
+          assert.deepEqual(cut, [], `${f}: axis labels cut at the left edge`);
         }
         const before = +(await page.getAttribute('body', 'data-renders'));
         const same = (await page.inputValue('#picker')) === 'zendesk-notice-missed.json';

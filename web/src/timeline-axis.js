@@ -66,7 +66,7 @@ function drawMinor(tl, g, grid, unit, d0, d1) {
 }
 
 // The label of the period containing the left edge sticks to the edge, so the month or year in
-// view is always named; it gives way to the next label.
+// view is always named; it gives way to the next label, and is left out rather than cut.
 function drawMajor(tl, g, grid, majorUnit, d0, d1, scrollLeft) {
   const m = tl.model, f = tl.fmt, w = tl.window;
   const major = ticks(majorUnit, 1, Math.max(d0, m.start - 400) - 370, Math.min(d1, m.end + 400));
@@ -80,6 +80,7 @@ function drawMajor(tl, g, grid, majorUnit, d0, d1, scrollLeft) {
     if (!sticky && (x + 204 < w.x0 || x + 4 > w.x1)) return;
     const label = fmtMajor.format(new Date(t * DAY_MS));
     const lx = sticky ? Math.max(x + 4, Math.min(stickyX, next - 10 - label.length * 8.4)) : x + 4;
+    if (sticky && lx < scrollLeft) return;   // pushed past the edge by the next label: none cut
     svg('text', { x: lx, y: 15, class: 'axis-major' }, g).textContent = label;
   });
 }
