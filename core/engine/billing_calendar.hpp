@@ -91,16 +91,22 @@ private:
 // once, not 5 times. Lives for one pass over a subscription's lines.
 class SharedBoundary {
 public:
+    SharedBoundary() = default;
+    // Asks `reference` first when a calendar shares its boundaries: the lead plan's calendar, whose
+    // next boundaries the term end and the reminders' lookahead have computed already (kept).
+    explicit SharedBoundary(const BillingCalendar& reference) : reference_(&reference) {}
+
     Date of(const BillingCalendar& cal, long k) {
         if (!last_ || k != k_ || !cal.same_boundaries(*last_)) {
             last_ = &cal;
             k_ = k;
-            date_ = cal.boundary(k);
+            date_ = reference_ && cal.same_boundaries(*reference_) ? reference_->boundary(k) : cal.boundary(k);
         }
         return date_;
     }
 
 private:
+    const BillingCalendar* reference_ = nullptr;
     const BillingCalendar* last_ = nullptr;
     long k_ = 0;
     Date date_;

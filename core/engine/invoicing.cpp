@@ -185,7 +185,7 @@ void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, Rule rule) 
     const bool prepaid = prepaid_on(run, day);  // the same for every line of the day
     const bool v2 = sim.scenario.version >= 2;
     DueLines due{run.lines.size() + 1, rule, {}, {}};
-    SharedBoundary next_boundaries;
+    SharedBoundary next_boundaries{run.lead_calendar};
     bill_bundle_if_due(sim, run, day, prepaid, rule, due, next_boundaries);
     const std::vector<Index>* bundled = billed_bundle_members(sim, run);
     for (ProductLine& line : run.lines) {
