@@ -23,20 +23,6 @@ std::optional<Duration> Duration::parse(std::string_view s) {
     return d;
 }
 
-long Duration::base_units() const {
-    switch (unit_) {
-        case Unit::week: return count_ * 7;
-        case Unit::year: return count_ * 12;
-        default: return count_;
-    }
-}
-
-Date Duration::after(Date anchor, long k) const {
-    return is_calendar() ? anchor.plus_months(k * base_units()) : anchor.plus_days(k * base_units());
-}
-
-Date Duration::before(Date date) const { return after(date, -1); }
-
 std::optional<long> Duration::multiple_of(const Duration& period) const {
     if (is_calendar() != period.is_calendar() || period.base_units() == 0) return std::nullopt;
     if (base_units() % period.base_units() != 0) return std::nullopt;

@@ -28,12 +28,18 @@ public:
     bool is_zero() const { return count_ == 0; }
     bool is_calendar() const { return unit_ == Unit::month || unit_ == Unit::year; }
     // The length in the base unit: days for day/week, months for month/year.
-    long base_units() const;
+    long base_units() const {
+        if (unit_ == Unit::week) return count_ * 7;
+        return unit_ == Unit::year ? count_ * 12 : count_;
+    }
 
-    // anchor + k x this, computed in one step from the anchor (never chained).
-    Date after(Date anchor, long k = 1) const;
+    // anchor + k x this, computed in one step from the anchor (never chained). Inline: the
+    // reminders and notices ask it on every visited day, nearly always in days.
+    Date after(Date anchor, long k = 1) const {
+        return is_calendar() ? anchor.plus_months(k * base_units()) : anchor.plus_days(k * base_units());
+    }
     // date - this (months clamp to the end of the target month).
-    Date before(Date date) const;
+    Date before(Date date) const { return after(date, -1); }
 
     // How many times `period` fits in this duration, when it fits a whole number of times.
     std::optional<long> multiple_of(const Duration& period) const;

@@ -12,7 +12,9 @@ BillingCalendar::BillingCalendar(Date anchor, Duration period, long periods_per_
       term_(periods_per_term),
       renewal_(periods_per_renewal),
       step_(period.base_units()),
-      months_(period.is_calendar()) {}
+      months_(period.is_calendar()) {
+    set_key();
+}
 
 BillingCalendar::BillingCalendar(Date anchor, Duration period, long periods_per_term, long periods_per_renewal,
                                  unsigned day, bool anchor_is_term_boundary)
@@ -20,6 +22,15 @@ BillingCalendar::BillingCalendar(Date anchor, Duration period, long periods_per_
     anchor_day_ = day;
     aligned_ = true;
     zero_is_term_ = anchor_is_term_boundary;
+    set_key();
+}
+
+void BillingCalendar::set_key() {
+    // Exact, not a hash: the day count fits 32 bits (years stay near Date::max_year), the day of
+    // the month 6, the unit 1, and the step 25 (at most 100 years: 36,525 days or 1,200 months).
+    const auto days = static_cast<std::uint32_t>(Date{}.days_until(anchor_));
+    key_ = days | static_cast<std::uint64_t>(anchor_day_) << 32 | static_cast<std::uint64_t>(months_) << 38 |
+           static_cast<std::uint64_t>(step_) << 39;
 }
 
 namespace {
@@ -54,6 +65,7 @@ void BillingCalendar::reanchor(Date at, long k) {
     anchor_year_ = at.year();
     anchor_month_ = at.month();
     if (!aligned_) anchor_day_ = at.day();
+    set_key();
     shift_ = -k;
     for (Kept& kept : kept_) kept = Kept{};
 }

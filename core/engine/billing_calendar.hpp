@@ -2,6 +2,7 @@
 // The boundaries of one plan for one subscription: boundary k = anchor + k x period, always
 // computed from the anchor. Term boundaries are the billing boundaries with index 0, term,
 // term + renewal, term + 2 x renewal, ... (terms are whole numbers of periods; see docs).
+#include <cstdint>
 #include <limits>
 #include <optional>
 
@@ -29,8 +30,7 @@ public:
     // Both calendars give the same boundary for every k (a subscription's products on one period
     // and anchor, not moved apart): one can be computed for the other.
     bool same_boundaries(const BillingCalendar& o) const {
-        return anchor_ == o.anchor_ && anchor_day_ == o.anchor_day_ && step_ == o.step_ && months_ == o.months_ &&
-               shift_ == o.shift_;
+        return key_ == o.key_ && shift_ == o.shift_;
     }
     // Smallest k >= 0 with boundary(k) > date.
     long first_boundary_after(Date date) const;
@@ -57,6 +57,7 @@ public:
 
 private:
     Date compute(long k) const;
+    void set_key();  // key_ from the anchor, its day, the step and the unit
     Date keep(long k) const;  // computes boundary k (shift included) and keeps it
 
     Date anchor_;
@@ -71,6 +72,9 @@ private:
     bool months_;   // month-based period
     bool aligned_ = false;      // month boundaries on a billing day, not on the anchor's day (SPEC-v2 §6.2)
     bool zero_is_term_ = true;  // boundary 0 is a term boundary (all but a stub inside the first term)
+    // The anchor's day count, anchor_day_, months_ and step_ packed (all that same_boundaries
+    // compares but the shift): one comparison instead of four, on every line of a billing pass.
+    std::uint64_t key_ = 0;
     long shift_ = 0;  // boundary k is the anchor's (k + shift_)-th: moved by a pause (SPEC-v2 §3.4)
     // The last boundaries asked for, by k + shift_ mod 4: a run asks for the same few (the current term's
     // end, a reminder's, a cursor's) on every visited day. Fixed size, so copying a calendar
@@ -87,16 +91,22 @@ private:
 // once, not 5 times. Lives for one pass over a subscription's lines.
 class SharedBoundary {
 public:
+    SharedBoundary() = default;
+    // Asks `reference` first when a calendar shares its boundaries: the lead plan's calendar, whose
+    // next boundaries the term end and the reminders' lookahead have computed already (kept).
+    explicit SharedBoundary(const BillingCalendar& reference) : reference_(&reference) {}
+
     Date of(const BillingCalendar& cal, long k) {
         if (!last_ || k != k_ || !cal.same_boundaries(*last_)) {
             last_ = &cal;
             k_ = k;
-            date_ = cal.boundary(k);
+            date_ = reference_ && cal.same_boundaries(*reference_) ? reference_->boundary(k) : cal.boundary(k);
         }
         return date_;
     }
 
 private:
+    const BillingCalendar* reference_ = nullptr;
     const BillingCalendar* last_ = nullptr;
     long k_ = 0;
     Date date_;

@@ -82,6 +82,9 @@ bool cancels_account(const Scenario& scenario, Index product) {
 // pending later (an add-on never outlives its base). Returns whether it now goes with `origin`.
 bool cascade_to(Simulation& sim, const Action& action, SubscriptionRun& run, ProductLine& line, const Origin& origin) {
     const Rule rule = Rule::cancellation_requires_cascade;
+    // A line already pending on or before the origin's date stays as it is: its periods_added
+    // (a search of its calendar) is then never needed.
+    if (!line.cancellable() && !(line.pending && origin.when.effective < line.pending->effective)) return false;
     const CancellationDate when = cascaded(origin.when, line.calendar, true);
     if (line.cancellable()) {
         schedule(sim, line, action.on, when, false, rule, origin.root, false);

@@ -149,6 +149,7 @@ void bill_bundle_if_due(Simulation& sim, SubscriptionRun& run, Date day, bool pr
                         SharedBoundary& shared) {
     if (!run.bundle.priced || !run.bundle.calendar || !boundary_today(*run.bundle.calendar, run.bundle.billing, day)) return;
     run.bundle.billing.move_to(*run.bundle.calendar, run.bundle.billing.index() + 1, shared);
+    run.bundle.wake = run.bundle.billing;  // the lookahead's cursor moves along (see bill_due_lines)
     if (prepaid || !any_member_billable(sim, run)) return;
     const Bundle& bundle = sim.scenario.catalog.bundles[*run.sub->bundle];
     const Date next = run.bundle.billing.date(*run.bundle.calendar);
@@ -184,13 +185,17 @@ void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, Rule rule) 
     const bool prepaid = prepaid_on(run, day);  // the same for every line of the day
     const bool v2 = sim.scenario.version >= 2;
     DueLines due{run.lines.size() + 1, rule, {}, {}};
-    SharedBoundary next_boundaries;
+    SharedBoundary next_boundaries{run.lead_calendar};
     bill_bundle_if_due(sim, run, day, prepaid, rule, due, next_boundaries);
     const std::vector<Index>* bundled = billed_bundle_members(sim, run);
     for (ProductLine& line : run.lines) {
         if (line.state != State::active && line.state != State::pending_cancellation) continue;
         if (!boundary_today(line.calendar, line.billing, day)) continue;
         line.billing.move_to(line.calendar, line.billing.index() + 1, next_boundaries);
+        // The billing cursor now holds the first boundary after `day`: what the lookahead's cursor
+        // (wakeup.hpp) would walk to from its place (never past it) when it next looks after `day`
+        // or later. It takes it, and the walk is not done a second time.
+        line.wake = line.billing;
         if (prepaid || among_members(bundled, line.product)) continue;
         bill_period(sim, line, day, line.billing.date(line.calendar), v2, rule, due);
     }

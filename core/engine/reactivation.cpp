@@ -42,8 +42,13 @@ struct Reactivation {
     Lines& reinstated;
     // Per product: the subscriptions (not transferred) whose line of it is pending cancellation or
     // cancelled and is not reinstated here. An add-on never outlives its base: it stays cancelled
-    // while one of the products it requires has a count above zero. Empty until counted.
+    // while one of the products it requires has a count above zero. Empty until a count is asked
+    // for; then not_counted for each product not counted yet. The first few bases asked for are
+    // counted alone (a whole-subscription reactivation usually asks one), the rest all at once.
     std::vector<std::size_t>& holding_back;
+    static constexpr std::size_t not_counted = static_cast<std::size_t>(-1);
+    static constexpr int counted_alone = 4;
+    int counts_alone = 0;
     // Per product: the lines whose pending cancellation it pulled in through `requires`, in
     // subscription and line order; valid once cascaded_indexed.
     std::vector<std::vector<std::pair<SubscriptionRun*, ProductLine*>>>& cascaded;
@@ -56,16 +61,31 @@ struct Reactivation {
         return !run.transfer.done && (line.state == State::pending_cancellation || line.state == State::cancelled) &&
                !is_reinstated(&line);
     }
-    void count_holding_back() {
-        holding_back.assign(sim.scenario.catalog.products.size(), 0);
+    bool counted(Index product) const { return !holding_back.empty() && holding_back[product] != not_counted; }
+    // Counts are kept true from their first count on (withdraw), so counting a product later
+    // gives what counting it with all the others at the first request would have left.
+    void count_holding_back(Index product) {
+        if (holding_back.empty()) holding_back.assign(sim.scenario.catalog.products.size(), not_counted);
+        if (counts_alone++ < counted_alone) {
+            std::size_t count = 0;
+            for (const SubscriptionRun& run : sim.subs)
+                for (const ProductLine& line : run.lines) count += line.product == product && holds_back(run, line) ? 1 : 0;
+            holding_back[product] = count;
+            return;
+        }
+        // Many bases: one pass over the account's lines for all those not counted yet (docs/limits.md).
+        std::vector<std::size_t> fresh(holding_back.size(), 0);
         for (const SubscriptionRun& run : sim.subs)
-            for (const ProductLine& line : run.lines) holding_back[line.product] += holds_back(run, line) ? 1 : 0;
+            for (const ProductLine& line : run.lines) fresh[line.product] += holds_back(run, line) ? 1 : 0;
+        for (std::size_t p = 0; p < holding_back.size(); ++p)
+            if (holding_back[p] == not_counted) holding_back[p] = fresh[p];
     }
     bool base_stays_cancelled(Index product) {
         const std::vector<Index>& bases = sim.scenario.catalog.products[product].requires_products;
-        if (bases.empty()) return false;
-        if (holding_back.empty()) count_holding_back();
-        return std::any_of(bases.begin(), bases.end(), [&](Index base) { return holding_back[base] > 0; });
+        return std::any_of(bases.begin(), bases.end(), [&](Index base) {
+            if (!counted(base)) count_holding_back(base);
+            return holding_back[base] > 0;
+        });
     }
     void index_cascaded() {
         cascaded.resize(sim.scenario.catalog.products.size());
@@ -100,7 +120,7 @@ std::size_t rank(Reason reason) {
 }
 
 Date withdraw(Reactivation& re, SubscriptionRun& run, ProductLine& line) {
-    const bool held_back = !re.holding_back.empty() && re.holds_back(run, line);
+    const bool held_back = re.counted(line.product) && re.holds_back(run, line);
     const Date effective = line.pending->effective;
     const State back = line.pending->state_before;
     line.pending.reset();

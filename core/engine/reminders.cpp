@@ -33,12 +33,14 @@ private:
     bool known_ = false;
 };
 
+// `before` goes into the event as Pair<const std::string&>: copied once, straight into its
+// detail, not into a Pair's own string first.
 void remind_trial_end(Simulation& sim, const SubscriptionRun& run, Date day, Duration before, const std::string& before_iso,
                       StateOnce& state) {
     if (!run.trial.end || before.before(*run.trial.end) != day || !(day < *run.trial.end)) return;
     if (state.get() != State::trialing || !runs_until(run, *run.trial.end)) return;
     sim.emit(day, EventType::trial_ending, run.index, std::nullopt, Rule::reminder_trial_ending,
-             Pair{"ends", *run.trial.end}, Pair{"before", before_iso});
+             Pair{"ends", *run.trial.end}, Pair<const std::string&>{"before", before_iso});
 }
 
 // The renewal reminder of term boundary k of `cal`, if one is due on `day`. False when no later
@@ -53,7 +55,7 @@ bool remind_of_boundary(Simulation& sim, const SubscriptionRun& run, const Billi
     const bool renewed_by_hand = run.renewal.prepaid_from && *run.renewal.prepaid_from <= boundary && boundary < *run.renewal.prepaid_until;
     if (renewed_by_hand) return true;
     sim.emit(day, EventType::renewal_reminder, run.index, std::nullopt, Rule::reminder_renewal,
-             Pair{"renews_on", boundary}, Pair{"before", before_iso}, Pair{"auto_renew", renews});
+             Pair{"renews_on", boundary}, Pair<const std::string&>{"before", before_iso}, Pair{"auto_renew", renews});
     return true;
 }
 
