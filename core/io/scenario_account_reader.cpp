@@ -17,7 +17,7 @@ void read_user(ScenarioParts& parts, const Json& v, const PointerPath& ptr) {
         u.name.reset();
     }
     std::vector<User>& users = parts.sc.account.users;
-    if (parts.register_id(parts.users, u.id, users.size(), ptr / "id", "user")) users.push_back(std::move(u));
+    if (parts.register_id(parts.users, v, users.size(), ptr / "id", "user")) users.push_back(std::move(u));
 }
 
 }  // namespace
@@ -33,11 +33,13 @@ void ScenarioParts::read_account(const Json& root) {
     a.payment_method = r.boolean(*v, "/account", "payment_method", false).value_or(false);
     a.data_retention = r.duration(*v, "/account", "data_retention", false, true).value_or(Duration::days(30));
     if (r.version >= 2) a.consumer = r.boolean(*v, "/account", "consumer", false).value_or(true);
-    if (const Json* list = r.array(*v, "/account", "users", false, limits::users))
+    if (const Json* list = r.array(*v, "/account", "users", false, limits::users)) {
+        a.users.reserve(list->size());  // (the model's lists are reserved once, not grown: fewer allocations)
         for (std::size_t i = 0; i < list->size(); ++i) read_user(*this, (*list)[i], PointerPath("/account", "users", i));
+    }
     if (r.version >= 2) a.dunning = read_dunning(r, *v, "/account");
     // The owner may be named without being listed among the users: the role "owner" is implied.
-    if (a.owner && !a.owner->empty()) users.emplace(*a.owner, a.users.size());
+    if (a.owner && !a.owner->empty()) users.insert(v->find("owner")->text(), a.users.size());  // (the text in the file)
 }
 
 void ScenarioParts::read_permissions(const Json& root) {
@@ -50,6 +52,7 @@ void ScenarioParts::read_permissions(const Json& root) {
         const Json* list = r.array(*v, "/permissions", to_string(kind), false, limits::users);
         if (!list) continue;
         std::vector<std::string> roles;
+        roles.reserve(list->size());
         for (std::size_t i = 0; i < list->size(); ++i) {
             if ((*list)[i].is_string()) roles.emplace_back((*list)[i].text());
             else r.error(PointerPath("/permissions", to_string(kind), i),

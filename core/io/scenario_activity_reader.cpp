@@ -14,6 +14,7 @@ void ScenarioParts::read_subscriptions(const Json& root) {
     if (!list) return;
     std::size_t lines = 0;
     const PointerPath at("/subscriptions");
+    sc.subscriptions.reserve(list->size());
     for (std::size_t i = 0; i < list->size(); ++i) read_subscription((*list)[i], at / i);
     for (const Subscription& s : sc.subscriptions) lines += s.plans.size();
     if (lines > limits::product_lines)
@@ -30,6 +31,8 @@ void ScenarioParts::read_subscription(const Json& v, const PointerPath& ptr) {
     if (const Json* list = r.array(v, ptr, "plans", true, limits::product_lines)) {
         if (list->empty()) r.error(ptr / "plans", "a subscription needs at least one plan");
         std::vector<Index> seen_products;
+        seen_products.reserve(list->size());
+        s.plans.reserve(list->size());
         for (std::size_t i = 0; i < list->size(); ++i) {
             const PointerPath at(ptr, "plans", i);
             const auto plan = resolve(plans, (*list)[i], at, "plan");
@@ -68,7 +71,7 @@ void ScenarioParts::read_subscription(const Json& v, const PointerPath& ptr) {
     s.number = r.string(v, ptr, "number", false);
     s.activation_required = r.boolean(v, ptr, "activation_required", false).value_or(false);
     if (r.version >= 2) align_subscription(s, v, ptr);
-    if (register_id(subscriptions, s.id, sc.subscriptions.size(), ptr / "id", "subscription"))
+    if (register_id(subscriptions, v, sc.subscriptions.size(), ptr / "id", "subscription"))
         sc.subscriptions.push_back(std::move(s));
 }
 
@@ -76,6 +79,7 @@ void ScenarioParts::read_actions(const Json& root) {
     const Json* list = r.array(root, "", "actions", false, limits::actions);
     if (!list) return;
     const PointerPath at("/actions");
+    sc.actions.reserve(list->size());
     for (std::size_t i = 0; i < list->size(); ++i) read_action((*list)[i], at / i);
 }
 
@@ -215,6 +219,7 @@ void ScenarioParts::read_expectations(const Json& root) {
     const Json* list = r.array(root, "", "expect", false, limits::expectations);
     if (!list) return;
     const PointerPath at("/expect");
+    sc.expectations.reserve(list->size());
     for (std::size_t i = 0; i < list->size(); ++i) read_expectation((*list)[i], at / i);
 }
 

@@ -21,13 +21,15 @@ bool is_locale(const std::string& s) {
 
 }  // namespace
 
-bool ScenarioParts::register_id(IdIndex& index, const std::string& id, Index at, const PointerPath& ptr,
+bool ScenarioParts::register_id(IdIndex& index, const Json& object, Index at, const PointerPath& ptr,
                                 std::string_view what) {
+    const Json* written = object.find("id");
+    const std::string_view id = written && written->is_string() ? written->text() : std::string_view();  // as r.string read it
     if (id.empty()) {
         r.error(ptr, std::string(what) + " id cannot be empty");
         return false;
     }
-    if (!index.emplace(id, at).second) {
+    if (!index.insert(id, at)) {
         r.error(ptr, "duplicate " + std::string(what) + " id " + in_quotes(id) + ": ids must be unique");
         return false;
     }
@@ -40,8 +42,7 @@ std::optional<Index> ScenarioParts::resolve(const IdIndex& index, const Json& va
         r.error(ptr, "expected the id of a " + std::string(what) + " in quotes, not " + describe_json_type(value));
         return std::nullopt;
     }
-    const auto it = index.find(std::string(value.text()));
-    if (it != index.end()) return it->second;
+    if (const auto it = index.find(value.text())) return it;
     r.error(ptr, "unknown " + std::string(what) + " id " + in_quotes(value.text()));
     return std::nullopt;
 }
@@ -96,6 +97,7 @@ void ScenarioParts::read_catalog(const Json& root) {
     r.only_keys(*v, "/catalog", {"products", "plans", "bundles"});
     if (const Json* list = r.array(*v, "/catalog", "products", true, limits::products)) {
         std::vector<std::optional<Index>> read(list->size());
+        sc.catalog.products.reserve(list->size());
         for (std::size_t i = 0; i < list->size(); ++i) read[i] = read_product((*list)[i], PointerPath("/catalog", "products", i));
         // Dependencies may name products listed later: resolve them once all are known.
         for (std::size_t i = 0; i < list->size(); ++i) {
@@ -104,10 +106,14 @@ void ScenarioParts::read_catalog(const Json& root) {
             resolve_requires(*(*list)[i].find("requires"), product_at / "requires", *read[i]);
         }
     }
-    if (const Json* list = r.array(*v, "/catalog", "plans", true, limits::plans))
+    if (const Json* list = r.array(*v, "/catalog", "plans", true, limits::plans)) {
+        sc.catalog.plans.reserve(list->size());
         for (std::size_t i = 0; i < list->size(); ++i) read_plan((*list)[i], PointerPath("/catalog", "plans", i));
-    if (const Json* list = r.array(*v, "/catalog", "bundles", false, limits::bundles))
+    }
+    if (const Json* list = r.array(*v, "/catalog", "bundles", false, limits::bundles)) {
+        sc.catalog.bundles.reserve(list->size());
         for (std::size_t i = 0; i < list->size(); ++i) read_bundle((*list)[i], PointerPath("/catalog", "bundles", i));
+    }
 }
 
 std::optional<Index> ScenarioParts::read_product(const Json& v, const PointerPath& ptr) {
@@ -128,7 +134,7 @@ std::optional<Index> ScenarioParts::read_product(const Json& v, const PointerPat
             r.error(at, "\"cancels_account\" must be true, false or { \"if_account_created_before\": \"YYYY-MM-DD\" }");
         }
     }
-    if (!register_id(products, p.id, sc.catalog.products.size(), ptr / "id", "product")) return std::nullopt;
+    if (!register_id(products, v, sc.catalog.products.size(), ptr / "id", "product")) return std::nullopt;
     sc.catalog.products.push_back(std::move(p));
     return sc.catalog.products.size() - 1;
 }
@@ -217,7 +223,7 @@ void ScenarioParts::read_plan(const Json& v, const PointerPath& ptr) {
     if (r.version >= 2) read_term_end(plan, v, ptr, renewal_term.has_value());
     if (r.version >= 2) read_pause_policy(plan, v, ptr);
     // A plan with errors is registered all the same, so references to it do not cascade into more errors.
-    if (register_id(plans, plan.id, sc.catalog.plans.size(), ptr / "id", "plan")) sc.catalog.plans.push_back(std::move(plan));
+    if (register_id(plans, v, sc.catalog.plans.size(), ptr / "id", "plan")) sc.catalog.plans.push_back(std::move(plan));
 }
 
 namespace {
@@ -303,7 +309,7 @@ void ScenarioParts::read_bundle(const Json& v, const PointerPath& ptr) {
     bundle.price = Money{r.integer(v, ptr, "price", true, 0, max_price).value_or(0)};
     bundle.period = r.duration(v, ptr, "period", true, false).value_or(Duration::months(1));
     bundle.members_cancellable = r.boolean(v, ptr, "members_cancellable", false).value_or(true);
-    if (register_id(bundles, bundle.id, sc.catalog.bundles.size(), ptr / "id", "bundle"))
+    if (register_id(bundles, v, sc.catalog.bundles.size(), ptr / "id", "bundle"))
         sc.catalog.bundles.push_back(std::move(bundle));
 }
 

@@ -2,14 +2,12 @@
 // Internal to io/: the reader that turns the JSON of a scenario into the model, one section per
 // method. Split over scenario_catalog_reader.cpp and scenario_activity_reader.cpp.
 #include <string>
-#include <unordered_map>
 
 #include "io/field_reader.hpp"
+#include "io/id_index.hpp"
 #include "model/scenario.hpp"
 
 namespace subsim {
-
-using IdIndex = std::unordered_map<std::string, Index>;
 
 class ScenarioParts {
 public:
@@ -28,8 +26,9 @@ public:
     void read_actions(const Json& root);
     void read_expectations(const Json& root);
 
-    // An id that must be new: reports a duplicate. Returns false when unusable.
-    bool register_id(IdIndex& index, const std::string& id, Index at, const PointerPath& ptr, std::string_view what);
+    // The "id" of `object` (as written in the file, which outlives the indexes), which must be
+    // new: reports a duplicate. Returns false when unusable.
+    bool register_id(IdIndex& index, const Json& object, Index at, const PointerPath& ptr, std::string_view what);
     // An id that must exist in `index`.
     std::optional<Index> resolve(const IdIndex& index, const Json& value, const PointerPath& ptr, std::string_view what);
     bool within_horizon(Date d) const { return dates_ok && sc.start <= d && d <= sc.until; }
