@@ -34,7 +34,7 @@ public:
         for (const Expectation& x : scenario.expectations)
             if (const auto* e = std::get_if<EventExpectation>(&x)) {
                 const Key key = key_of(*e);
-                tallies_.try_emplace(key);
+                tallies_.add(key);
                 asked[static_cast<std::size_t>(key.type)] = true;
                 with_rules = with_rules || key.rule != any;
             }
@@ -43,12 +43,13 @@ public:
     }
 
     struct Tally {
-        std::int64_t count = 0;
+        Tally() : count(0) {}  // (not a member initializer: Tallies holds some before EventIndex is complete)
+        std::int64_t count;
         std::vector<Date> first_dates;  // at most three
     };
 
     // Events of the expectation's type, subscription and product (any date).
-    const Tally& tally(const EventExpectation& e) const { return tallies_.at(key_of(e)); }
+    const Tally& tally(const EventExpectation& e) const { return *tallies_.find(key_of(e)); }  // (made for every expectation)
 
     // The same on one date: the events are in date order, so a binary search finds that day's.
     std::int64_t count_on(const EventExpectation& e, Date day) const {
@@ -94,14 +95,49 @@ private:
         for (int r = 0; r < (with_rules ? 2 : 1); ++r)
             for (const Key& key : {Key{type, any, any, rules[r]}, Key{type, sub, any, rules[r]}, Key{type, any, product, rules[r]},
                                    Key{type, sub, product, rules[r]}})
-                if (const auto it = tallies_.find(key); it != tallies_.end()) {
-                    ++it->second.count;
-                    if (it->second.first_dates.size() < 3) it->second.first_dates.push_back(ev.date);
+                if (Tally* found = tallies_.find(key)) {
+                    Tally& t = *found;
+                    ++t.count;
+                    if (t.first_dates.empty()) t.first_dates.reserve(3);  // (one allocation, not three)
+                    if (t.first_dates.size() < 3) t.first_dates.push_back(ev.date);
                 }
     }
 
+    // The tallies by key: the few a file usually asks about in place, searched in order, and a
+    // hash map only past `in_place` (a map from the first key was two allocations an answer, and
+    // allocations cost more in WebAssembly than natively).
+    class Tallies {
+    public:
+        void add(const Key& key) {
+            if (find(key)) return;
+            if (map_.empty() && count_ < in_place) {
+                few_[count_++].first = key;
+                return;
+            }
+            if (map_.empty())
+                for (auto& [k, t] : few_) map_.emplace(k, std::move(t));
+            map_.try_emplace(key);
+        }
+        Tally* find(const Key& key) {
+            if (!map_.empty()) {
+                const auto it = map_.find(key);
+                return it == map_.end() ? nullptr : &it->second;
+            }
+            for (std::size_t i = 0; i < count_; ++i)
+                if (few_[i].first == key) return &few_[i].second;
+            return nullptr;
+        }
+        const Tally* find(const Key& key) const { return const_cast<Tallies*>(this)->find(key); }
+
+    private:
+        static constexpr std::size_t in_place = 4;
+        std::array<std::pair<Key, Tally>, in_place> few_;
+        std::size_t count_ = 0;
+        std::unordered_map<Key, Tally, KeyHash> map_;  // every tally, once there are more than in_place
+    };
+
     const std::vector<Event>& events_;
-    std::unordered_map<Key, Tally, KeyHash> tallies_;
+    Tallies tallies_;
 };
 
 ExpectationOutcome check(const Scenario&, const EventIndex& events, const EventExpectation& e) {

@@ -62,29 +62,29 @@ std::string describe_json_type(const Json& v) {
     }
 }
 
-void FieldReader::error(const std::string& pointer, std::string message, bool at_key) {
-    out_.push_back(Diagnostic{pointer, std::move(message), 1, 1, at_key});  // located at the end, all at once
+void FieldReader::error(const PointerPath& pointer, std::string message, bool at_key) {
+    out_.push_back(Diagnostic{pointer.str(), std::move(message), 1, 1, at_key});  // located at the end, all at once
 }
 
-const Json* FieldReader::as_object(const Json& value, const std::string& ptr, std::string_view what) {
+const Json* FieldReader::as_object(const Json& value, const PointerPath& ptr, std::string_view what) {
     if (value.is_object()) return &value;
     error(ptr, std::string(what) + " must be an object { ... }, not " + describe_json_type(value));
     return nullptr;
 }
 
-void FieldReader::only_keys(const Json& object, const std::string& ptr, std::initializer_list<std::string_view> allowed) {
+void FieldReader::only_keys(const Json& object, const PointerPath& ptr, std::initializer_list<std::string_view> allowed) {
     for (const Json& member : object) {
         const auto is_key = [&](std::string_view k) { return same_key(k, member.key()); };
         if (std::any_of(allowed.begin(), allowed.end(), is_key)) continue;
         const std::string key(member.key());
         if (key.rfind("x-", 0) == 0) continue;
-        error(pointer_child(ptr, key),
-              "unknown key " + in_quotes(key) + or_misplaced(suggestion(key, allowed), ptr, key) + " (keys starting with x- are free for notes)",
+        error(PointerPath(ptr, key),
+              "unknown key " + in_quotes(key) + or_misplaced(suggestion(key, allowed), ptr.str(), key) + " (keys starting with x- are free for notes)",
               true);
     }
 }
 
-void FieldReader::only_keys(const Json& object, const std::string& ptr, std::initializer_list<std::string_view> allowed,
+void FieldReader::only_keys(const Json& object, const PointerPath& ptr, std::initializer_list<std::string_view> allowed,
                             std::initializer_list<std::string_view> v2_keys) {
     for (const Json& member : object) {
         const auto is_key = [&](std::string_view k) { return same_key(k, member.key()); };
@@ -93,40 +93,40 @@ void FieldReader::only_keys(const Json& object, const std::string& ptr, std::ini
         if (key.rfind("x-", 0) == 0) continue;
         const bool v2_key = std::find(v2_keys.begin(), v2_keys.end(), key) != v2_keys.end();
         if (v2_key && version >= 2) continue;
-        if (v2_key) error(pointer_child(ptr, key), "unknown key " + in_quotes(key) + " in a version 1 file: it needs \"subsim\": 2", true);
-        else error(pointer_child(ptr, key),
+        if (v2_key) error(PointerPath(ptr, key), "unknown key " + in_quotes(key) + " in a version 1 file: it needs \"subsim\": 2", true);
+        else error(PointerPath(ptr, key),
                    "unknown key " + in_quotes(key) + suggestion(key, allowed) + " (keys starting with x- are free for notes)", true);
     }
 }
 
-const Json* FieldReader::member(const Json& object, const std::string& ptr, std::string_view key, bool required) {
+const Json* FieldReader::member(const Json& object, const PointerPath& ptr, std::string_view key, bool required) {
     if (const Json* v = object.find(key)) return v;
     if (required) error(ptr, "missing required key " + in_quotes(key));
     return nullptr;
 }
 
-const Json* FieldReader::array(const Json& object, const std::string& ptr, std::string_view key, bool required,
+const Json* FieldReader::array(const Json& object, const PointerPath& ptr, std::string_view key, bool required,
                                std::size_t max_items) {
     const Json* v = member(object, ptr, key, required);
     if (!v) return nullptr;
     if (!v->is_array()) {
-        error(pointer_child(ptr, key), in_quotes(key) + " must be a list [ ... ], not " + describe_json_type(*v));
+        error(PointerPath(ptr, key), in_quotes(key) + " must be a list [ ... ], not " + describe_json_type(*v));
         return nullptr;
     }
     if (v->size() > max_items) {
-        error(pointer_child(ptr, key),
+        error(PointerPath(ptr, key),
               in_quotes(key) + " has " + std::to_string(v->size()) + " items; the limit is " + std::to_string(max_items));
         return nullptr;
     }
     return v;
 }
 
-std::optional<std::string> FieldReader::string(const Json& object, const std::string& ptr, std::string_view key,
+std::optional<std::string> FieldReader::string(const Json& object, const PointerPath& ptr, std::string_view key,
                                                bool required) {
     const Json* v = member(object, ptr, key, required);
     if (!v) return std::nullopt;
     if (!v->is_string()) {
-        error(pointer_child(ptr, key), in_quotes(key) + " must be text in quotes, not " + describe_json_type(*v));
+        error(PointerPath(ptr, key), in_quotes(key) + " must be text in quotes, not " + describe_json_type(*v));
         return std::nullopt;
     }
     return std::string(v->text());
@@ -134,7 +134,7 @@ std::optional<std::string> FieldReader::string(const Json& object, const std::st
 
 // "today", "today+D", "today-D" (SPEC-v2 §8.1, §8.2, §9): version 2 only, resolved against the
 // caller's reference date and remembered for the errors about this value.
-std::optional<Date> FieldReader::relative_date_value(const std::string& text, const std::string& ptr) {
+std::optional<Date> FieldReader::relative_date_value(const std::string& text, const PointerPath& ptr) {
     const std::optional<RelativeDate> rel = parse_relative_date(text);
     if (version < 2) {
         error(ptr, "a date relative to today (" + in_quotes(text) + ") needs \"subsim\": 2; a version 1 file takes dates written YYYY-MM-DD");
@@ -154,11 +154,11 @@ std::optional<Date> FieldReader::relative_date_value(const std::string& text, co
         error(ptr, in_quotes(text) + " with today " + today->iso() + " falls outside the years 1900 to 9999");
         return std::nullopt;
     }
-    relative[ptr] = RelativeValue{text, *d};
+    relative[ptr.str()] = RelativeValue{text, *d};
     return d;
 }
 
-std::optional<Date> FieldReader::date_value(const Json& v, const std::string& ptr) {
+std::optional<Date> FieldReader::date_value(const Json& v, const PointerPath& ptr) {
     if (v.is_string()) {
         if (auto d = Date::parse(v.text())) return d;
         if (const std::string text(v.text()); looks_relative(text)) return relative_date_value(text, ptr);
@@ -167,15 +167,15 @@ std::optional<Date> FieldReader::date_value(const Json& v, const std::string& pt
     return std::nullopt;
 }
 
-std::optional<Date> FieldReader::date(const Json& object, const std::string& ptr, std::string_view key, bool required) {
+std::optional<Date> FieldReader::date(const Json& object, const PointerPath& ptr, std::string_view key, bool required) {
     const Json* v = member(object, ptr, key, required);
     if (!v) return std::nullopt;
     if (v->is_string())
         if (auto d = Date::parse(v->text())) return d;  // (the pointer is built only for the other cases)
-    return date_value(*v, pointer_child(ptr, key));
+    return date_value(*v, PointerPath(ptr, key));
 }
 
-std::optional<Duration> FieldReader::duration_value(const Json& v, const std::string& ptr, bool allow_zero) {
+std::optional<Duration> FieldReader::duration_value(const Json& v, const PointerPath& ptr, bool allow_zero) {
     if (v.is_string()) {
         if (auto d = Duration::parse(v.text())) {
             if (allow_zero || !d->is_zero()) return d;
@@ -188,34 +188,34 @@ std::optional<Duration> FieldReader::duration_value(const Json& v, const std::st
     return std::nullopt;
 }
 
-std::optional<Duration> FieldReader::duration(const Json& object, const std::string& ptr, std::string_view key,
+std::optional<Duration> FieldReader::duration(const Json& object, const PointerPath& ptr, std::string_view key,
                                               bool required, bool allow_zero) {
     const Json* v = member(object, ptr, key, required);
     if (!v) return std::nullopt;
     if (v->is_string())
         if (auto d = Duration::parse(v->text()); d && (allow_zero || !d->is_zero())) return d;  // (likewise)
-    return duration_value(*v, pointer_child(ptr, key), allow_zero);
+    return duration_value(*v, PointerPath(ptr, key), allow_zero);
 }
 
-std::optional<bool> FieldReader::boolean(const Json& object, const std::string& ptr, std::string_view key,
+std::optional<bool> FieldReader::boolean(const Json& object, const PointerPath& ptr, std::string_view key,
                                          bool required) {
     const Json* v = member(object, ptr, key, required);
     if (!v) return std::nullopt;
     if (!v->is_boolean()) {
-        error(pointer_child(ptr, key), in_quotes(key) + " must be true or false, not " + describe_json_type(*v));
+        error(PointerPath(ptr, key), in_quotes(key) + " must be true or false, not " + describe_json_type(*v));
         return std::nullopt;
     }
     return v->boolean();
 }
 
-std::optional<std::int64_t> FieldReader::integer(const Json& object, const std::string& ptr, std::string_view key,
+std::optional<std::int64_t> FieldReader::integer(const Json& object, const PointerPath& ptr, std::string_view key,
                                                  bool required, std::int64_t min, std::int64_t max) {
     const Json* v = member(object, ptr, key, required);
     if (!v) return std::nullopt;
     if (v->is_number_integer() && v->integer() >= min && v->integer() <= max &&
         !(v->is_number_unsigned() && v->unsigned_integer() > static_cast<std::uint64_t>(max)))
         return v->integer();  // (the pointer is built only for an error)
-    const std::string at = pointer_child(ptr, key);
+    const PointerPath at(ptr, key);
     if (v->is_number_unsigned() && v->unsigned_integer() > static_cast<std::uint64_t>(max)) {
         error(at, in_quotes(key) + " must be at most " + std::to_string(max));
         return std::nullopt;
@@ -235,12 +235,12 @@ std::optional<std::int64_t> FieldReader::integer(const Json& object, const std::
     return n;
 }
 
-std::optional<std::string> FieldReader::choice(const Json& object, const std::string& ptr, std::string_view key,
+std::optional<std::string> FieldReader::choice(const Json& object, const PointerPath& ptr, std::string_view key,
                                                bool required, std::initializer_list<std::string_view> choices) {
     return choice(object, ptr, key, required, std::span<const std::string_view>(choices.begin(), choices.size()));
 }
 
-std::optional<std::string> FieldReader::choice(const Json& object, const std::string& ptr, std::string_view key,
+std::optional<std::string> FieldReader::choice(const Json& object, const PointerPath& ptr, std::string_view key,
                                                bool required, std::span<const std::string_view> choices) {
     const Json* v = member(object, ptr, key, required);
     if (!v) return std::nullopt;
@@ -249,7 +249,7 @@ std::optional<std::string> FieldReader::choice(const Json& object, const std::st
     for (std::string_view c : choices) list += (list.empty() ? "" : ", ") + std::string(c);
     std::string hint;
     if (v->is_string()) hint = suggestion(v->text(), choices);
-    error(pointer_child(ptr, key), in_quotes(key) + " must be one of " + list + ", not " + describe_json_type(*v) + hint);
+    error(PointerPath(ptr, key), in_quotes(key) + " must be one of " + list + ", not " + describe_json_type(*v) + hint);
     return std::nullopt;
 }
 

@@ -163,7 +163,20 @@ public:
         spans_.push_back({bytes_.size() - text.size(), text.size()});
         return spans_.size() - 1;
     }
+    // Adds what `append(bytes)` appends, written in place (no temporary string); returns its place.
+    template <class Append>
+    std::size_t add_appended(Append append) {
+        const std::size_t start = bytes_.size();
+        append(bytes_);
+        spans_.push_back({start, bytes_.size() - start});
+        return spans_.size() - 1;
+    }
     std::size_t size() const { return spans_.size(); }
+    // Room for `count` texts of `bytes` in all, and the seal: one allocation each.
+    void reserve(std::size_t count, std::size_t bytes) {
+        spans_.reserve(count);
+        bytes_.reserve(bytes + Write::slack);
+    }
     void seal() { bytes_.append(Write::slack, ' '); }
     std::string_view operator[](std::size_t i) const { return {bytes_.data() + spans_[i].first, spans_[i].second}; }
 

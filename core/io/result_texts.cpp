@@ -24,6 +24,7 @@ const NameTexts& NameTexts::get() {
 ResultTexts::ResultTexts(const Result& r)
     : subs_(r.subscription_ids.size()), products_(r.product_ids.size()), bundles_(r.bundle_ids.size()),
       plans_(r.plan_ids.size()) {
+    reserve(r);
     sub_product_ = ids(r.subscription_ids, ", \"product\": ");
     product_details_ = ids(r.product_ids, ", \"details\": {");
     product_state_ = ids(r.product_ids, ", \"state\": \"", false);
@@ -37,16 +38,33 @@ ResultTexts::ResultTexts(const Result& r)
 
 std::size_t ResultTexts::ids(const std::vector<std::string>& list, std::string_view after, bool with_null) {
     const std::size_t first = pool_.size();
-    std::string text;
-    for (const std::string& id : list) {
-        text.clear();
-        append_json_string(text, id);
-        longest_ = std::max(longest_, text.size());
-        text += after;
-        pool_.add(text);
-    }
-    if (with_null) pool_.add(std::string("null") + std::string(after));
+    for (const std::string& id : list)
+        pool_.add_appended([&](std::string& out) {
+            const std::size_t start = out.size();
+            append_json_string(out, id);
+            longest_ = std::max(longest_, out.size() - start);
+            out += after;
+        });
+    if (with_null)
+        pool_.add_appended([&](std::string& out) {
+            out += "null";
+            out += after;
+        });
     return first;
+}
+
+// The pool's room for the tables below, counted before they are made: growing it piece by piece
+// was a dozen allocations an answer, which cost more in WebAssembly's allocator than natively.
+// Ids are counted as written; one with characters to escape only makes the pool grow once.
+void ResultTexts::reserve(const Result& r) {
+    constexpr std::size_t quotes_and_after = 2 + 16;  // the quotes and the longest `after` below
+    const auto bytes = [](const std::vector<std::string>& ids, std::size_t tables) {
+        std::size_t n = 4 + quotes_and_after;  // null
+        for (const std::string& id : ids) n += id.size() + quotes_and_after;
+        return n * tables;
+    };
+    const std::size_t count = 2 * (subs_ + 1) + 3 * (products_ + 1) + 2 * (bundles_ + 1) + plans_ + 1;
+    pool_.reserve(count, bytes(r.subscription_ids, 2) + bytes(r.product_ids, 3) + bytes(r.bundle_ids, 2) + bytes(r.plan_ids, 1));
 }
 
 void DetailKeys::fill(Slot& slot, std::string_view key) {

@@ -92,6 +92,7 @@ private:
     }
     // before + "ID" + after for every id, then before + null + after.
     std::size_t ids(const std::vector<std::string>& ids, std::string_view after, bool with_null = true);
+    void reserve(const Result& r);
 };
 
 // `, "KEY": ` for an event's detail key (the first of an event drops its leading ", ").

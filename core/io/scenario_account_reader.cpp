@@ -6,18 +6,18 @@ namespace subsim {
 namespace {
 
 // One user: { "id", "role", "name"? }; a name, when given, is non-empty text.
-void read_user(ScenarioParts& parts, const Json& v, const std::string& ptr) {
+void read_user(ScenarioParts& parts, const Json& v, const PointerPath& ptr) {
     FieldReader& r = parts.r;
     if (!r.as_object(v, ptr, "a user")) return;
     r.only_keys(v, ptr, {"id", "role", "name"});
     User u{r.string(v, ptr, "id", true).value_or(""), r.string(v, ptr, "role", true).value_or(""), std::nullopt};
     u.name = r.string(v, ptr, "name", false);
     if (u.name && u.name->empty()) {
-        r.error(ptr + "/name", "a user's name cannot be empty: leave \"name\" out to use the id");
+        r.error(ptr / "name", "a user's name cannot be empty: leave \"name\" out to use the id");
         u.name.reset();
     }
     std::vector<User>& users = parts.sc.account.users;
-    if (parts.register_id(parts.users, u.id, users.size(), ptr + "/id", "user")) users.push_back(std::move(u));
+    if (parts.register_id(parts.users, v, users.size(), ptr / "id", "user")) users.push_back(std::move(u));
 }
 
 }  // namespace
@@ -33,11 +33,13 @@ void ScenarioParts::read_account(const Json& root) {
     a.payment_method = r.boolean(*v, "/account", "payment_method", false).value_or(false);
     a.data_retention = r.duration(*v, "/account", "data_retention", false, true).value_or(Duration::days(30));
     if (r.version >= 2) a.consumer = r.boolean(*v, "/account", "consumer", false).value_or(true);
-    if (const Json* list = r.array(*v, "/account", "users", false, limits::users))
-        for (std::size_t i = 0; i < list->size(); ++i) read_user(*this, (*list)[i], pointer_child("/account/users", i));
+    if (const Json* list = r.array(*v, "/account", "users", false, limits::users)) {
+        a.users.reserve(list->size());  // (the model's lists are reserved once, not grown: fewer allocations)
+        for (std::size_t i = 0; i < list->size(); ++i) read_user(*this, (*list)[i], PointerPath("/account", "users", i));
+    }
     if (r.version >= 2) a.dunning = read_dunning(r, *v, "/account");
     // The owner may be named without being listed among the users: the role "owner" is implied.
-    if (a.owner && !a.owner->empty()) users.emplace(*a.owner, a.users.size());
+    if (a.owner && !a.owner->empty()) users.insert(v->find("owner")->text(), a.users.size());  // (the text in the file)
 }
 
 void ScenarioParts::read_permissions(const Json& root) {
@@ -50,9 +52,10 @@ void ScenarioParts::read_permissions(const Json& root) {
         const Json* list = r.array(*v, "/permissions", to_string(kind), false, limits::users);
         if (!list) continue;
         std::vector<std::string> roles;
+        roles.reserve(list->size());
         for (std::size_t i = 0; i < list->size(); ++i) {
             if ((*list)[i].is_string()) roles.emplace_back((*list)[i].text());
-            else r.error(pointer_child(pointer_child("/permissions", to_string(kind)), i),
+            else r.error(PointerPath("/permissions", to_string(kind), i),
                          "a role must be text in quotes, not " + describe_json_type((*list)[i]));
         }
         sc.permissions.roles_by_action[static_cast<std::size_t>(kind)] = std::move(roles);

@@ -12,10 +12,10 @@ std::string day_text(unsigned day) { return day == 31 ? std::string("31 (\"last\
 
 }  // namespace
 
-std::optional<unsigned> read_billing_day(FieldReader& r, const Json& v, const std::string& ptr) {
+std::optional<unsigned> read_billing_day(FieldReader& r, const Json& v, const PointerPath& ptr) {
     const Json* day = r.member(v, ptr, "billing_day", false);
     if (!day) return std::nullopt;
-    const std::string at = ptr + "/billing_day";
+    const PointerPath at(ptr, "billing_day");
     if (day->is_string()) {
         if (day->text() == "last") return 31U;
         r.error(at, "expected a day of the month from 1 to 31, or \"last\"; got " + in_quotes(day->text()));
@@ -33,20 +33,20 @@ std::optional<unsigned> read_billing_day(FieldReader& r, const Json& v, const st
     return static_cast<unsigned>(n);
 }
 
-std::optional<bool> read_first_period_free(FieldReader& r, const Json& v, const std::string& ptr) {
+std::optional<bool> read_first_period_free(FieldReader& r, const Json& v, const PointerPath& ptr) {
     const auto mode = r.choice(v, ptr, "first_period", false, {"prorate", "free"});
     if (!mode) return std::nullopt;
     return *mode == "free";
 }
 
-void ScenarioParts::align_subscription(Subscription& s, const Json& v, const std::string& ptr) {
+void ScenarioParts::align_subscription(Subscription& s, const Json& v, const PointerPath& ptr) {
     const auto own_day = read_billing_day(r, v, ptr);
     const auto own_free = read_first_period_free(r, v, ptr);
     std::optional<unsigned> day = own_day;
     std::optional<bool> free = own_free;
     for (std::size_t i = 0; i < s.plans.size(); ++i) {
         const Plan& p = sc.catalog.plans[s.plans[i]];
-        const std::string at = pointer_child(ptr + "/plans", i);
+        const PointerPath at(ptr, "plans", i);
         if (!own_day && p.billing_day) {
             if (day && *day != *p.billing_day)
                 r.error(at, "the plans of this subscription set different billing days (" + day_text(*day) + " and " +
@@ -61,17 +61,17 @@ void ScenarioParts::align_subscription(Subscription& s, const Json& v, const std
         }
     }
     if (!day) {
-        if (own_free) r.error(ptr + "/first_period", "\"first_period\" needs a \"billing_day\"");
+        if (own_free) r.error(ptr / "first_period", "\"first_period\" needs a \"billing_day\"");
         return;
     }
     for (std::size_t i = 0; i < s.plans.size(); ++i) {
         const Plan& p = sc.catalog.plans[s.plans[i]];
         if (!p.period.is_calendar())
-            r.error(pointer_child(ptr + "/plans", i), "a billing day needs month- or year-based periods; plan " +
+            r.error(PointerPath(ptr, "plans", i), "a billing day needs month- or year-based periods; plan " +
                                                           in_quotes(p.id) + " is billed every " + p.period.iso());
     }
     if (s.bundle && *s.bundle < sc.catalog.bundles.size() && !sc.catalog.bundles[*s.bundle].period.is_calendar())
-        r.error(ptr + "/bundle", "a billing day needs month- or year-based periods; the bundle is billed every " +
+        r.error(ptr / "bundle", "a billing day needs month- or year-based periods; the bundle is billed every " +
                                      sc.catalog.bundles[*s.bundle].period.iso());
     s.billing_day = day;
     s.first_period_free = free.value_or(false);

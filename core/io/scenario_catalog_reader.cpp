@@ -21,27 +21,28 @@ bool is_locale(const std::string& s) {
 
 }  // namespace
 
-bool ScenarioParts::register_id(IdIndex& index, const std::string& id, Index at, const std::string& ptr,
+bool ScenarioParts::register_id(IdIndex& index, const Json& object, Index at, const PointerPath& ptr,
                                 std::string_view what) {
+    const Json* written = object.find("id");
+    const std::string_view id = written && written->is_string() ? written->text() : std::string_view();  // as r.string read it
     if (id.empty()) {
         r.error(ptr, std::string(what) + " id cannot be empty");
         return false;
     }
-    if (!index.emplace(id, at).second) {
+    if (!index.insert(id, at)) {
         r.error(ptr, "duplicate " + std::string(what) + " id " + in_quotes(id) + ": ids must be unique");
         return false;
     }
     return true;
 }
 
-std::optional<Index> ScenarioParts::resolve(const IdIndex& index, const Json& value, const std::string& ptr,
+std::optional<Index> ScenarioParts::resolve(const IdIndex& index, const Json& value, const PointerPath& ptr,
                                             std::string_view what) {
     if (!value.is_string()) {
         r.error(ptr, "expected the id of a " + std::string(what) + " in quotes, not " + describe_json_type(value));
         return std::nullopt;
     }
-    const auto it = index.find(std::string(value.text()));
-    if (it != index.end()) return it->second;
+    if (const auto it = index.find(value.text())) return it;
     r.error(ptr, "unknown " + std::string(what) + " id " + in_quotes(value.text()));
     return std::nullopt;
 }
@@ -84,7 +85,7 @@ void ScenarioParts::read_top(const Json& root) {
     }
     if (const Json* list = r.array(root, "", "holidays", false, limits::holidays)) {
         for (std::size_t i = 0; i < list->size(); ++i)
-            if (auto d = r.date_value((*list)[i], pointer_child("/holidays", i))) sc.holidays.push_back(*d);
+            if (auto d = r.date_value((*list)[i], PointerPath("", "holidays", i))) sc.holidays.push_back(*d);
         std::sort(sc.holidays.begin(), sc.holidays.end());
         sc.holidays.erase(std::unique(sc.holidays.begin(), sc.holidays.end()), sc.holidays.end());
     }
@@ -96,26 +97,33 @@ void ScenarioParts::read_catalog(const Json& root) {
     r.only_keys(*v, "/catalog", {"products", "plans", "bundles"});
     if (const Json* list = r.array(*v, "/catalog", "products", true, limits::products)) {
         std::vector<std::optional<Index>> read(list->size());
-        for (std::size_t i = 0; i < list->size(); ++i) read[i] = read_product((*list)[i], pointer_child("/catalog/products", i));
+        sc.catalog.products.reserve(list->size());
+        for (std::size_t i = 0; i < list->size(); ++i) read[i] = read_product((*list)[i], PointerPath("/catalog", "products", i));
         // Dependencies may name products listed later: resolve them once all are known.
-        for (std::size_t i = 0; i < list->size(); ++i)
-            if (read[i] && (*list)[i].contains("requires"))
-                resolve_requires(*(*list)[i].find("requires"), pointer_child("/catalog/products", i) + "/requires", *read[i]);
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            if (!read[i] || !(*list)[i].contains("requires")) continue;
+            const PointerPath product_at("/catalog", "products", i);
+            resolve_requires(*(*list)[i].find("requires"), product_at / "requires", *read[i]);
+        }
     }
-    if (const Json* list = r.array(*v, "/catalog", "plans", true, limits::plans))
-        for (std::size_t i = 0; i < list->size(); ++i) read_plan((*list)[i], pointer_child("/catalog/plans", i));
-    if (const Json* list = r.array(*v, "/catalog", "bundles", false, limits::bundles))
-        for (std::size_t i = 0; i < list->size(); ++i) read_bundle((*list)[i], pointer_child("/catalog/bundles", i));
+    if (const Json* list = r.array(*v, "/catalog", "plans", true, limits::plans)) {
+        sc.catalog.plans.reserve(list->size());
+        for (std::size_t i = 0; i < list->size(); ++i) read_plan((*list)[i], PointerPath("/catalog", "plans", i));
+    }
+    if (const Json* list = r.array(*v, "/catalog", "bundles", false, limits::bundles)) {
+        sc.catalog.bundles.reserve(list->size());
+        for (std::size_t i = 0; i < list->size(); ++i) read_bundle((*list)[i], PointerPath("/catalog", "bundles", i));
+    }
 }
 
-std::optional<Index> ScenarioParts::read_product(const Json& v, const std::string& ptr) {
+std::optional<Index> ScenarioParts::read_product(const Json& v, const PointerPath& ptr) {
     if (!r.as_object(v, ptr, "a product")) return std::nullopt;
     r.only_keys(v, ptr, {"id", "name", "requires", "cancels_account"});
     Product p;
     p.id = r.string(v, ptr, "id", true).value_or("");
     p.name = r.string(v, ptr, "name", true).value_or(p.id);
     if (const Json* c = r.member(v, ptr, "cancels_account", false)) {
-        const std::string at = ptr + "/cancels_account";
+        const PointerPath at(ptr, "cancels_account");
         if (c->is_boolean()) {
             p.cancels_account = c->boolean();
         } else if (c->is_object()) {
@@ -126,25 +134,26 @@ std::optional<Index> ScenarioParts::read_product(const Json& v, const std::strin
             r.error(at, "\"cancels_account\" must be true, false or { \"if_account_created_before\": \"YYYY-MM-DD\" }");
         }
     }
-    if (!register_id(products, p.id, sc.catalog.products.size(), ptr + "/id", "product")) return std::nullopt;
+    if (!register_id(products, v, sc.catalog.products.size(), ptr / "id", "product")) return std::nullopt;
     sc.catalog.products.push_back(std::move(p));
     return sc.catalog.products.size() - 1;
 }
 
-void ScenarioParts::resolve_requires(const Json& list, const std::string& ptr, Index owner) {
+void ScenarioParts::resolve_requires(const Json& list, const PointerPath& ptr, Index owner) {
     if (!list.is_array()) return r.error(ptr, "\"requires\" must be a list of product ids");
     if (list.size() > limits::products)
         return r.error(ptr, "\"requires\" has " + std::to_string(list.size()) + " items; the limit is " +
                                 std::to_string(limits::products));
     for (std::size_t i = 0; i < list.size(); ++i) {
-        const auto dependency = resolve(products, list[i], pointer_child(ptr, i), "product");
+        const PointerPath at(ptr, i);
+        const auto dependency = resolve(products, list[i], at, "product");
         if (!dependency) continue;
-        if (*dependency == owner) r.error(pointer_child(ptr, i), "a product cannot require itself");
+        if (*dependency == owner) r.error(at, "a product cannot require itself");
         else sc.catalog.products[owner].requires_products.push_back(*dependency);
     }
 }
 
-void ScenarioParts::read_trial(Plan& plan, const Json& v, const std::string& ptr) {
+void ScenarioParts::read_trial(Plan& plan, const Json& v, const PointerPath& ptr) {
     if (!r.as_object(v, ptr, "\"trial\"")) return;
     r.only_keys(v, ptr, {"length", "requires_payment_method", "cancel"});
     Trial trial;
@@ -170,7 +179,7 @@ CancellationPolicy policy_named(const std::string& name) {
 
 }  // namespace
 
-void ScenarioParts::read_plan(const Json& v, const std::string& ptr) {
+void ScenarioParts::read_plan(const Json& v, const PointerPath& ptr) {
     if (!r.as_object(v, ptr, "a plan")) return;
     r.only_keys(v, ptr, {"id", "product", "price", "period", "trial", "term", "auto_renew", "renewal_term", "notice",
                          "cancellation", "reactivation", "renewal_grace", "self_service", "channel", "reminders"},
@@ -179,10 +188,10 @@ void ScenarioParts::read_plan(const Json& v, const std::string& ptr) {
     Plan plan;
     plan.id = r.string(v, ptr, "id", true).value_or("");
     if (const Json* product = r.member(v, ptr, "product", true))
-        plan.product = resolve(products, *product, ptr + "/product", "product").value_or(0);
+        plan.product = resolve(products, *product, ptr / "product", "product").value_or(0);
     plan.price = Money{r.integer(v, ptr, "price", true, 0, max_price).value_or(0)};
     const auto period = r.duration(v, ptr, "period", true, false);
-    if (const Json* trial = r.member(v, ptr, "trial", false)) read_trial(plan, *trial, ptr + "/trial");
+    if (const Json* trial = r.member(v, ptr, "trial", false)) read_trial(plan, *trial, ptr / "trial");
     const auto term = r.duration(v, ptr, "term", false, false);
     const auto renewal_term = r.duration(v, ptr, "renewal_term", false, false);
     plan.auto_renew = r.boolean(v, ptr, "auto_renew", false).value_or(true);
@@ -197,24 +206,24 @@ void ScenarioParts::read_plan(const Json& v, const std::string& ptr) {
         plan.channel = *channel == "reseller" ? Channel::reseller : Channel::online;
     if (const Json* list = r.array(v, ptr, "reminders", false, limits::reminders_per_plan))
         for (std::size_t i = 0; i < list->size(); ++i)
-            if (auto d = r.duration_value((*list)[i], pointer_child(ptr + "/reminders", i), false))
+            if (auto d = r.duration_value((*list)[i], PointerPath(ptr, "reminders", i), false))
                 plan.reminders.push_back(*d);
     if (period) {
         plan.period = *period;
         plan.term = term.value_or(*period);
         plan.renewal_term = renewal_term.value_or(plan.term);
         if (term && !term->multiple_of(*period))
-            r.error(ptr + "/term", "the term (" + term->iso() + ") must be a whole number of billing periods (" +
+            r.error(ptr / "term", "the term (" + term->iso() + ") must be a whole number of billing periods (" +
                                        period->iso() + ")");
         if (renewal_term && !renewal_term->multiple_of(*period))
-            r.error(ptr + "/renewal_term", "the renewal term (" + renewal_term->iso() +
+            r.error(ptr / "renewal_term", "the renewal term (" + renewal_term->iso() +
                                                ") must be a whole number of billing periods (" + period->iso() + ")");
     }
     if (r.version >= 2) read_plan_v2(plan, v, ptr);
     if (r.version >= 2) read_term_end(plan, v, ptr, renewal_term.has_value());
     if (r.version >= 2) read_pause_policy(plan, v, ptr);
     // A plan with errors is registered all the same, so references to it do not cascade into more errors.
-    if (register_id(plans, plan.id, sc.catalog.plans.size(), ptr + "/id", "plan")) sc.catalog.plans.push_back(std::move(plan));
+    if (register_id(plans, v, sc.catalog.plans.size(), ptr / "id", "plan")) sc.catalog.plans.push_back(std::move(plan));
 }
 
 namespace {
@@ -234,7 +243,7 @@ Proration proration_named(const std::string& s) {
     return Proration::prorate;
 }
 
-std::optional<ChangeTiming> read_timing(FieldReader& r, const Json& v, const std::string& ptr, std::string_view key,
+std::optional<ChangeTiming> read_timing(FieldReader& r, const Json& v, const PointerPath& ptr, std::string_view key,
                                         bool allow_refused) {
     const auto t = allow_refused ? r.choice(v, ptr, key, false, {"immediate", "end_of_period", "end_of_term", "refused"})
                                  : r.choice(v, ptr, key, false, {"immediate", "end_of_period", "end_of_term"});
@@ -242,10 +251,10 @@ std::optional<ChangeTiming> read_timing(FieldReader& r, const Json& v, const std
 }
 
 // SPEC-v2 §1.1 and §2.1: rank, change, refund_on_immediate_cancel, termination_fee.
-void ScenarioParts::read_plan_v2(Plan& plan, const Json& v, const std::string& ptr) {
+void ScenarioParts::read_plan_v2(Plan& plan, const Json& v, const PointerPath& ptr) {
     plan.rank = r.integer(v, ptr, "rank", false, 0, 1'000'000);
-    if (const Json* c = r.member(v, ptr, "change", false); c && r.as_object(*c, ptr + "/change", "\"change\"")) {
-        const std::string at = ptr + "/change";
+    if (const Json* c = r.member(v, ptr, "change", false); c && r.as_object(*c, ptr / "change", "\"change\"")) {
+        const PointerPath at(ptr, "change");
         r.only_keys(*c, at, {"upgrade", "downgrade", "proration"});
         plan.change.upgrade = read_timing(r, *c, at, "upgrade", true).value_or(ChangeTiming::immediate);
         plan.change.downgrade = read_timing(r, *c, at, "downgrade", true).value_or(ChangeTiming::immediate);
@@ -258,7 +267,7 @@ void ScenarioParts::read_plan_v2(Plan& plan, const Json& v, const std::string& p
 }
 
 // SPEC-v2 §5.1: at_term_end, evergreen_period, evergreen_notice.
-void ScenarioParts::read_term_end(Plan& plan, const Json& v, const std::string& ptr, bool explicit_renewal_term) {
+void ScenarioParts::read_term_end(Plan& plan, const Json& v, const PointerPath& ptr, bool explicit_renewal_term) {
     plan.evergreen_period = plan.period;
     plan.evergreen_notice = plan.notice;
     if (auto at = r.choice(v, ptr, "at_term_end", false, {"renew", "renew_once", "evergreen", "cancel"}))
@@ -270,37 +279,37 @@ void ScenarioParts::read_term_end(Plan& plan, const Json& v, const std::string& 
     const auto notice = r.duration(v, ptr, "evergreen_notice", false, true);
     const bool evergreen = plan.at_term_end == AtTermEnd::evergreen;
     if (plan.at_term_end != AtTermEnd::renew && !plan.auto_renew)
-        r.error(ptr + "/at_term_end", "\"at_term_end\" other than \"renew\" needs \"auto_renew\": true");
-    if (period && !evergreen) r.error(ptr + "/evergreen_period", "\"evergreen_period\" needs \"at_term_end\": \"evergreen\"");
-    if (notice && !evergreen) r.error(ptr + "/evergreen_notice", "\"evergreen_notice\" needs \"at_term_end\": \"evergreen\"");
+        r.error(ptr / "at_term_end", "\"at_term_end\" other than \"renew\" needs \"auto_renew\": true");
+    if (period && !evergreen) r.error(ptr / "evergreen_period", "\"evergreen_period\" needs \"at_term_end\": \"evergreen\"");
+    if (notice && !evergreen) r.error(ptr / "evergreen_notice", "\"evergreen_notice\" needs \"at_term_end\": \"evergreen\"");
     if (explicit_renewal_term && (evergreen || plan.at_term_end == AtTermEnd::cancel))
-        r.error(ptr + "/renewal_term", "no renewal term ever starts when \"at_term_end\" is \"evergreen\" or \"cancel\"");
+        r.error(ptr / "renewal_term", "no renewal term ever starts when \"at_term_end\" is \"evergreen\" or \"cancel\"");
     if (period) plan.evergreen_period = *period;
     if (notice) plan.evergreen_notice = *notice;
     plan.billing_day = read_billing_day(r, v, ptr);  // SPEC-v2 §6.1
     plan.first_period_free = read_first_period_free(r, v, ptr);
 }
 
-void ScenarioParts::read_bundle(const Json& v, const std::string& ptr) {
+void ScenarioParts::read_bundle(const Json& v, const PointerPath& ptr) {
     if (!r.as_object(v, ptr, "a bundle")) return;
     r.only_keys(v, ptr, {"id", "name", "products", "price", "period", "members_cancellable"});
     Bundle bundle;
     bundle.id = r.string(v, ptr, "id", true).value_or("");
     bundle.name = r.string(v, ptr, "name", true).value_or(bundle.id);
     if (const Json* list = r.array(v, ptr, "products", true, limits::products)) {
-        if (list->size() < 2) r.error(ptr + "/products", "a bundle groups at least two products");
+        if (list->size() < 2) r.error(ptr / "products", "a bundle groups at least two products");
         for (std::size_t i = 0; i < list->size(); ++i) {
-            const auto product = resolve(products, (*list)[i], pointer_child(ptr + "/products", i), "product");
+            const auto product = resolve(products, (*list)[i], PointerPath(ptr, "products", i), "product");
             if (!product) continue;
             if (std::find(bundle.products.begin(), bundle.products.end(), *product) != bundle.products.end())
-                r.error(pointer_child(ptr + "/products", i), "this product is listed twice in the bundle");
+                r.error(PointerPath(ptr, "products", i), "this product is listed twice in the bundle");
             else bundle.products.push_back(*product);
         }
     }
     bundle.price = Money{r.integer(v, ptr, "price", true, 0, max_price).value_or(0)};
     bundle.period = r.duration(v, ptr, "period", true, false).value_or(Duration::months(1));
     bundle.members_cancellable = r.boolean(v, ptr, "members_cancellable", false).value_or(true);
-    if (register_id(bundles, bundle.id, sc.catalog.bundles.size(), ptr + "/id", "bundle"))
+    if (register_id(bundles, v, sc.catalog.bundles.size(), ptr / "id", "bundle"))
         sc.catalog.bundles.push_back(std::move(bundle));
 }
 
@@ -312,10 +321,10 @@ void ScenarioParts::read_jurisdiction(const Json& root) {
 }
 
 // SPEC-v2 §3.1: the plan's `pause` { allowed, starts, max }.
-void ScenarioParts::read_pause_policy(Plan& plan, const Json& v, const std::string& ptr) {
+void ScenarioParts::read_pause_policy(Plan& plan, const Json& v, const PointerPath& ptr) {
     const Json* p = r.member(v, ptr, "pause", false);
-    if (!p || !r.as_object(*p, ptr + "/pause", "\"pause\"")) return;
-    const std::string at = ptr + "/pause";
+    if (!p || !r.as_object(*p, ptr / "pause", "\"pause\"")) return;
+    const PointerPath at(ptr, "pause");
     r.only_keys(*p, at, {"allowed", "starts", "max"});
     plan.pause.allowed = r.boolean(*p, at, "allowed", false).value_or(true);
     if (auto s = r.choice(*p, at, "starts", false, {"end_of_period", "immediate"}))

@@ -13,7 +13,7 @@ constexpr std::size_t max_retries = 10;
 constexpr long max_retry_days = 365;
 
 // One retry offset: a day or week duration of 1 to 365 days.
-std::optional<Duration> read_retry(FieldReader& r, const Json& value, const std::string& at) {
+std::optional<Duration> read_retry(FieldReader& r, const Json& value, const PointerPath& at) {
     const auto d = r.duration_value(value, at, false);
     if (!d) return std::nullopt;
     if (d->is_calendar()) {
@@ -27,10 +27,10 @@ std::optional<Duration> read_retry(FieldReader& r, const Json& value, const std:
     return d;
 }
 
-std::vector<Duration> read_retries(FieldReader& r, const Json& list, const std::string& ptr) {
+std::vector<Duration> read_retries(FieldReader& r, const Json& list, const PointerPath& ptr) {
     std::vector<Duration> out;
     for (std::size_t i = 0; i < list.size(); ++i) {
-        const std::string at = pointer_child(ptr, i);
+        const PointerPath at(ptr, i);
         const auto d = read_retry(r, list[i], at);
         if (!d) continue;
         if (!out.empty() && d->base_units() <= out.back().base_units())
@@ -43,13 +43,13 @@ std::vector<Duration> read_retries(FieldReader& r, const Json& list, const std::
 
 }  // namespace
 
-std::optional<Dunning> read_dunning(FieldReader& r, const Json& owner, const std::string& owner_ptr) {
+std::optional<Dunning> read_dunning(FieldReader& r, const Json& owner, const PointerPath& owner_ptr) {
     const Json* v = r.member(owner, owner_ptr, "dunning", false);
-    const std::string ptr = owner_ptr + "/dunning";
+    const PointerPath ptr(owner_ptr, "dunning");
     if (!v || !r.as_object(*v, ptr, "\"dunning\"")) return std::nullopt;
     r.only_keys(*v, ptr, {"retries", "on_exhausted", "access_during_dunning"});
     Dunning d;
-    if (const Json* list = r.array(*v, ptr, "retries", false, max_retries)) d.retries = read_retries(r, *list, ptr + "/retries");
+    if (const Json* list = r.array(*v, ptr, "retries", false, max_retries)) d.retries = read_retries(r, *list, ptr / "retries");
     if (auto on = r.choice(*v, ptr, "on_exhausted", false, {"cancel", "expire", "keep_past_due"}))
         d.on_exhausted = *on == "expire" ? OnExhausted::expire : *on == "keep_past_due" ? OnExhausted::keep_past_due
                                                                                          : OnExhausted::cancel;
@@ -57,8 +57,8 @@ std::optional<Dunning> read_dunning(FieldReader& r, const Json& owner, const std
     return d;
 }
 
-void read_payment_fails(FieldReader& r, Action& a, const Json& v, const std::string& ptr) {
-    if (v.contains("by")) r.error(ptr + "/by", "a failed payment happens at the bank, not by a user's hand: leave \"by\" out", true);
+void read_payment_fails(FieldReader& r, Action& a, const Json& v, const PointerPath& ptr) {
+    if (v.contains("by")) r.error(ptr / "by", "a failed payment happens at the bank, not by a user's hand: leave \"by\" out", true);
     a.failures = r.integer(v, ptr, "failures", false, 1, 100);
 }
 

@@ -2,14 +2,12 @@
 // Internal to io/: the reader that turns the JSON of a scenario into the model, one section per
 // method. Split over scenario_catalog_reader.cpp and scenario_activity_reader.cpp.
 #include <string>
-#include <unordered_map>
 
 #include "io/field_reader.hpp"
+#include "io/id_index.hpp"
 #include "model/scenario.hpp"
 
 namespace subsim {
-
-using IdIndex = std::unordered_map<std::string, Index>;
 
 class ScenarioParts {
 public:
@@ -28,53 +26,47 @@ public:
     void read_actions(const Json& root);
     void read_expectations(const Json& root);
 
-    // An id that must be new: reports a duplicate. Returns false when unusable.
-    bool register_id(IdIndex& index, const std::string& id, Index at, const std::string& ptr, std::string_view what);
+    // The "id" of `object` (as written in the file, which outlives the indexes), which must be
+    // new: reports a duplicate. Returns false when unusable.
+    bool register_id(IdIndex& index, const Json& object, Index at, const PointerPath& ptr, std::string_view what);
     // An id that must exist in `index`.
-    std::optional<Index> resolve(const IdIndex& index, const Json& value, const std::string& ptr, std::string_view what);
-    // The same, the pointer built by `pointer()` only for an error.
-    template <class MakePointer>
-    std::optional<Index> resolve_lazily(const IdIndex& index, const Json& value, MakePointer pointer, std::string_view what) {
-        if (value.is_string())
-            if (const auto it = index.find(std::string(value.text())); it != index.end()) return it->second;
-        return resolve(index, value, pointer(), what);
-    }
+    std::optional<Index> resolve(const IdIndex& index, const Json& value, const PointerPath& ptr, std::string_view what);
     bool within_horizon(Date d) const { return dates_ok && sc.start <= d && d <= sc.until; }
 
 private:
-    std::optional<Index> read_product(const Json& v, const std::string& ptr);
-    void read_plan(const Json& v, const std::string& ptr);
-    void read_plan_v2(Plan& plan, const Json& v, const std::string& ptr);
-    void read_term_end(Plan& plan, const Json& v, const std::string& ptr, bool explicit_renewal_term);
-    void read_change_plan(Action& a, const Json& v, const std::string& ptr);
-    void read_pause(Action& a, const Json& v, const std::string& ptr);
-    void read_pause_policy(Plan& plan, const Json& v, const std::string& ptr);
-    void read_trial(Plan& plan, const Json& v, const std::string& ptr);
-    void read_bundle(const Json& v, const std::string& ptr);
-    void resolve_requires(const Json& list, const std::string& ptr, Index owner);
-    void read_subscription(const Json& v, const std::string& ptr);
-    void read_action(const Json& v, const std::string& ptr);
-    std::optional<ActionKind> read_action_kind(const Json& v, const std::string& ptr);
-    void read_action_products(Action& a, const Json& v, const std::string& ptr);
-    void read_expectation(const Json& v, const std::string& ptr);
-    void read_state_expectation(const Json& v, const std::string& ptr);
-    void read_event_expectation(const Json& v, const std::string& ptr);
-    std::optional<Index> expected_subscription(const Json& v, const std::string& ptr, bool required);
+    std::optional<Index> read_product(const Json& v, const PointerPath& ptr);
+    void read_plan(const Json& v, const PointerPath& ptr);
+    void read_plan_v2(Plan& plan, const Json& v, const PointerPath& ptr);
+    void read_term_end(Plan& plan, const Json& v, const PointerPath& ptr, bool explicit_renewal_term);
+    void read_change_plan(Action& a, const Json& v, const PointerPath& ptr);
+    void read_pause(Action& a, const Json& v, const PointerPath& ptr);
+    void read_pause_policy(Plan& plan, const Json& v, const PointerPath& ptr);
+    void read_trial(Plan& plan, const Json& v, const PointerPath& ptr);
+    void read_bundle(const Json& v, const PointerPath& ptr);
+    void resolve_requires(const Json& list, const PointerPath& ptr, Index owner);
+    void read_subscription(const Json& v, const PointerPath& ptr);
+    void read_action(const Json& v, const PointerPath& ptr);
+    std::optional<ActionKind> read_action_kind(const Json& v, const PointerPath& ptr);
+    void read_action_products(Action& a, const Json& v, const PointerPath& ptr);
+    void read_expectation(const Json& v, const PointerPath& ptr);
+    void read_state_expectation(const Json& v, const PointerPath& ptr);
+    void read_event_expectation(const Json& v, const PointerPath& ptr);
+    std::optional<Index> expected_subscription(const Json& v, const PointerPath& ptr, bool required);
     void read_jurisdiction(const Json& root);
     // SPEC-v2 §6.1 (scenario_billing_day_reader.cpp).
-    void align_subscription(Subscription& s, const Json& v, const std::string& ptr);
+    void align_subscription(Subscription& s, const Json& v, const PointerPath& ptr);
 };
 
 // Format 2 values shared by the plan and action readers.
 Proration proration_named(const std::string& s);
-std::optional<ChangeTiming> read_timing(FieldReader& r, const Json& v, const std::string& ptr, std::string_view key,
+std::optional<ChangeTiming> read_timing(FieldReader& r, const Json& v, const PointerPath& ptr, std::string_view key,
                                         bool allow_refused);
 // SPEC-v2 §4.1 (scenario_dunning_reader.cpp): `owner`'s "dunning" object, when present.
-std::optional<Dunning> read_dunning(FieldReader& r, const Json& owner, const std::string& owner_ptr);
+std::optional<Dunning> read_dunning(FieldReader& r, const Json& owner, const PointerPath& owner_ptr);
 // The fields of a `payment_fails` action: `failures`, and no `by`.
-void read_payment_fails(FieldReader& r, Action& a, const Json& v, const std::string& ptr);
+void read_payment_fails(FieldReader& r, Action& a, const Json& v, const PointerPath& ptr);
 // SPEC-v2 §6.1: `billing_day` (31 for "last") and `first_period` (true for "free") of a plan or subscription.
-std::optional<unsigned> read_billing_day(FieldReader& r, const Json& v, const std::string& ptr);
-std::optional<bool> read_first_period_free(FieldReader& r, const Json& v, const std::string& ptr);
+std::optional<unsigned> read_billing_day(FieldReader& r, const Json& v, const PointerPath& ptr);
+std::optional<bool> read_first_period_free(FieldReader& r, const Json& v, const PointerPath& ptr);
 
 }  // namespace subsim
