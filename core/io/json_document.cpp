@@ -9,29 +9,40 @@
 
 namespace subsim {
 
-std::string pointer_child(const std::string& parent, std::string_view key) {
-    std::string out;
-    out.reserve(parent.size() + 1 + key.size());
-    out += parent;
+void append_pointer_key(std::string& out, std::string_view key) {
     out += '/';
-    if (key.find_first_of("~/") == std::string_view::npos) return out += key;  // (most keys)
+    if (key.find_first_of("~/") == std::string_view::npos) {  // (most keys)
+        out += key;
+        return;
+    }
     for (char c : key) {
         if (c == '~') out += "~0";
         else if (c == '/') out += "~1";
         else out += c;
     }
+}
+
+void append_pointer_index(std::string& out, std::size_t index) {
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, index).ptr;
+    out += '/';
+    out.append(digits, end);
+}
+
+std::string pointer_child(const std::string& parent, std::string_view key) {
+    std::string out;
+    out.reserve(parent.size() + 1 + key.size());
+    out += parent;
+    append_pointer_key(out, key);
     return out;
 }
 
 // parent + "/" + the index's digits, in one allocation at most.
 std::string pointer_child(const std::string& parent, std::size_t index) {
-    char digits[24];
-    const auto end = std::to_chars(digits, digits + sizeof digits, index).ptr;
     std::string out;
-    out.reserve(parent.size() + 1 + static_cast<std::size_t>(end - digits));
+    out.reserve(parent.size() + 1 + 20);
     out += parent;
-    out += '/';
-    out.append(digits, end);
+    append_pointer_index(out, index);
     return out;
 }
 

@@ -37,6 +37,9 @@ private:
     Diagnostics errors_;
 };
 
+// JSON Pointer (RFC 6901) segments: "/" + the key with "~" and "/" escaped, "/" + the index.
+void append_pointer_key(std::string& out, std::string_view key);
+void append_pointer_index(std::string& out, std::size_t index);
 std::string pointer_child(const std::string& parent, std::string_view key);
 std::string pointer_child(const std::string& parent, std::size_t index);
 
