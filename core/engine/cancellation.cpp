@@ -82,16 +82,16 @@ bool cancels_account(const Scenario& scenario, Index product) {
 // pending later (an add-on never outlives its base). Returns whether it now goes with `origin`.
 bool cascade_to(Simulation& sim, const Action& action, SubscriptionRun& run, ProductLine& line, const Origin& origin) {
     const Rule rule = Rule::cancellation_requires_cascade;
-    // A line already pending on or before the origin's date stays as it is: its periods_added
-    // (a search of its calendar) is then never needed.
-    if (!line.cancellable() && !(line.pending && origin.when.effective < line.pending->effective)) return false;
-    const CancellationDate when = cascaded(origin.when, line.calendar, true);
     if (line.cancellable()) {
+        const CancellationDate when = cascaded(origin.when, line.calendar, true);
         schedule(sim, line, action.on, when, false, rule, origin.root, false);
         announce(sim, action, run.index, line.product, when, rule, rule);
         return true;
     }
-    if (!pull_forward(line, when, rule)) return false;
+    // A line already pending on or before the origin's date stays as it is; only one pulled
+    // forward needs its periods_added (cascaded: a search of its calendar; same effective date).
+    if (!pull_forward(line, origin.when, rule)) return false;
+    const CancellationDate when = cascaded(origin.when, line.calendar, true);
     line.pending->whole_subscription = false;
     line.pending->cascaded_from = origin.root;
     line.pending->cycle_end = when.cycle_end;
