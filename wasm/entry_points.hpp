@@ -24,6 +24,7 @@
 #include "io/json_writer.hpp"
 #include "io/limits.hpp"
 #include "io/relative_date.hpp"
+#include "io/result_lines.hpp"
 #include "narrate/format.hpp"
 #include "narrate/narrator.hpp"
 
@@ -171,6 +172,39 @@ const subsim::Simulated& run_of(std::string_view text, std::string_view today, c
     return kept_run->run;
 }
 
+// The item lines of the last result page_answer gave, each matched with the result before it
+// (io/result_lines.hpp), so that the page parses only the lines an edit changed
+// (web/src/engine-result-lines.js). Read through subsim_page_lines() (below): the numbers of this
+// result and of the one it was compared with (the page reuses its objects only when it parsed
+// that one), then each line's start, end and match.
+struct PageLines {
+    std::string text;  // the last result, compared with the next one
+    std::vector<subsim::ItemLine> lines;
+    std::int32_t number = 0;
+    std::vector<std::int32_t> exported;  // number, previous number, count, then (at, end, match) per line
+};
+PageLines page_lines;
+
+// Results longer than this are not kept for the next comparison: its lines are then all new.
+// (Keeping one is a copy of it in the module's memory; the page parses a result that long whole
+// in a fraction of the time its engine call takes.)
+constexpr std::size_t page_lines_kept_bytes = std::size_t{32} << 20;
+
+// Records the result inside `answer` (after `head`, before "}\n") and returns the answer. The
+// state changes only once every part is made (an allocation failure leaves it as it was).
+std::string with_page_lines(std::string answer, std::size_t head) {
+    const std::string_view result = std::string_view(answer).substr(head, answer.size() - head - 2);
+    std::vector<subsim::ItemLine> lines = subsim::item_lines(result);
+    subsim::match_item_lines(page_lines.text, page_lines.lines, result, lines);
+    std::vector<std::int32_t> exported{page_lines.number + 1, page_lines.number, static_cast<std::int32_t>(lines.size())};
+    exported.reserve(3 + 3 * lines.size());
+    for (const subsim::ItemLine& l : lines) exported.insert(exported.end(), {static_cast<std::int32_t>(l.at), static_cast<std::int32_t>(l.end), l.match});
+    const bool keep = result.size() <= page_lines_kept_bytes;
+    std::string text = keep ? std::string(result) : std::string();
+    page_lines = PageLines{std::move(text), keep ? std::move(lines) : std::vector<subsim::ItemLine>{}, page_lines.number + 1, std::move(exported)};
+    return answer;
+}
+
 // {"locale": "en"|"fr", "result": <simulate_json's bytes>}: the language as answer() chooses it
 // (the one asked, else the scenario's); an invalid text gives its errors as the result, and a
 // result past the output limit the error answer() gives.
@@ -182,15 +216,15 @@ std::string page_answer(std::string_view text, std::string_view locale, std::str
     std::string head = "{\"locale\": ";
     subsim::append_json_string(head, lang == subsim::Language::fr ? "fr" : "en");
     head += ", \"result\": ";
-    if (!s.scenario) return head + s.errors.json + "}\n";
+    if (!s.scenario) return with_page_lines(head + s.errors.json + "}\n", head.size());
     subsim::BudgetedText written = subsim::write_result_json(s.result, subsim::limits::answer_bytes - head.size() - 2);
     if (!written.text) {  // answer()'s error: its result then is the errors object
         const std::string both = answer_both(text, locale, today);
-        return both.substr(0, both.find(", \"narration\": ")) + "}\n";
+        return with_page_lines(both.substr(0, both.find(", \"narration\": ")) + "}\n", head.size());
     }
     std::string out;
     out.reserve(head.size() + written.bytes + 2);
-    return out.append(head).append(*written.text).append("}\n");
+    return with_page_lines(std::move(out.append(head).append(*written.text).append("}\n")), head.size());
 }
 
 // The kinds of sentence page_sentences gives, declared here only: JavaScript reads the names from
@@ -372,6 +406,9 @@ EMSCRIPTEN_KEEPALIVE const char* subsim_call(std::size_t entry, const char* text
 
 // The length of the last answer.
 EMSCRIPTEN_KEEPALIVE std::size_t subsim_answer_length() { return last_answer.size(); }
+
+// The item lines of the last page_answer's result (PageLines above): 3 + 3 × count 32-bit numbers.
+EMSCRIPTEN_KEEPALIVE const std::int32_t* subsim_page_lines() { return page_lines.exported.data(); }
 
 // The entry names separated by spaces, in entry order (as an answer: pointer, then the length).
 EMSCRIPTEN_KEEPALIVE const char* subsim_entry_names() {

@@ -11,7 +11,8 @@
 //   NAME_utf8(at, length, [locale,] today) for simulate, validate, explain, narration, answer, and
 //   page_answer_utf8(at, length, locale, today), page_sentences_utf8(at, length, locale, today,
 //   kind, from, to): the text already in memory (at, length), the answer as a Uint8Array view
-//   valid until the next call (web/src/engine-page.js, bench/interleaved.js);
+//   valid until the next call (web/src/engine-page.js, bench/interleaved.js); page_lines(): the
+//   last page answer's item lines, matched with the page answer's before it (an Int32Array);
 //   the authoring module's field_guide(locale), calendar_ics, timeline_svg (text, locale, today),
 //   timeline_png(...) (a view), sentence_table_html(text, locale, link, today).
 // `today` is the reference date of relative dates (SPEC-v2 §8.2), "YYYY-MM-DD". Like the CLI
@@ -91,6 +92,12 @@ function wrapExports() {
     };
   });
   Module['page_answer_utf8'] = function (at, length, locale, today) { return call('page_answer', at, length, locale, today); };
+  // The last page_answer's item lines (wasm/entry_points.hpp, PageLines): an Int32Array copy of
+  // [its number, the number of the result it was compared with, count, (at, end, match) × count].
+  Module['page_lines'] = function () {
+    var p = Module['_subsim_page_lines']() >> 2;
+    return p ? HEAP32.slice(p, p + 3 + 3 * HEAP32[p + 2]) : null;
+  };
   Module['page_sentences_utf8'] = function (at, length, locale, today, kind, from, to) {
     return call('page_sentences', at, length, locale, today, kind, from, to);
   };

@@ -35,7 +35,7 @@ function engineResult(engine, text, narrations, lang, today) {
     const both = call(() => pageAnswerBytes(engine, text, lang, today), failed);
     // Parsed from its bytes, reusing the last page answer's unchanged lines (engine-result-lines.js).
     let result = null;
-    try { result = both && (both.bytes ? parseResult(both.bytes) : JSON.parse(both.result)); } catch (e) { result = null; }
+    try { result = both && (both.bytes ? parseResult(both.bytes, both.lines, engine) : JSON.parse(both.result)); } catch (e) { result = null; }
     if (!result || typeof result !== 'object') return invalidOutput(failed.error);
     if (!result.errors && both.locale) narrations.set(both.locale, lazyNarration(engine, text, both.locale, today));
     return result;

@@ -52,16 +52,19 @@ function overUtf8(engine, raw, text, args, decode = true) {
   }
 }
 
-// The module's answer {"locale": "en"|"fr", "result": …}: { locale, bytes } with the result's
-// UTF-8 bytes (those of simulate(): a view of the module's memory, to be read before the next
-// engine call), the locale the language answer() would narrate in; { locale: null, result }
-// with the answer as text when it is not one (bad_today(), an internal error).
+// The module's answer {"locale": "en"|"fr", "result": …}: { locale, bytes, lines } with the
+// result's UTF-8 bytes (those of simulate(): a view of the module's memory, to be read before the
+// next engine call), the locale the language answer() would narrate in and the result's item
+// lines matched with the last page answer's (page_lines(): engine-result-lines.js; null from a
+// module without it); { locale: null, result } with the answer as text when it is not one
+// (bad_today(), an internal error).
 const HEAD = /^\{"locale": "(en|fr)", "result": /;
 export function pageAnswerBytes(engine, text, lang, today) {
   const answer = overUtf8(engine, engine.page_answer_utf8, text, [lang, today], false), n = answer.length;
   const head = HEAD.exec(decoder.decode(answer.subarray(0, 32)));
   if (!head || answer[n - 2] !== 125 || answer[n - 1] !== 10) return { locale: null, result: decoder.decode(answer) };
-  return { locale: head[1], bytes: answer.subarray(head[0].length, n - 2) };
+  const lines = typeof engine.page_lines === 'function' ? engine.page_lines() : null;
+  return { locale: head[1], bytes: answer.subarray(head[0].length, n - 2), lines };
 }
 
 // The same with the result as text: { locale, result }.
