@@ -20,36 +20,45 @@ public:
         const long days = Date{}.days_until(d);
         return days >= first_day && days <= last_day ? 12 : odd_text(days).size();
     }
-    std::string_view of(Date d) {
-        const long days = Date{}.days_until(d);
-        if (days < first_day || days > last_day) {
-            odd_ = odd_text(days);
-            return odd_;
-        }
-        Slot& slot = slots_[static_cast<unsigned long>(days) % slot_count];
-        if (slot.days != days) {
-            const Civil c = civil(days);
-            fill(slot.text, c.year, c.month, c.day);
-            slot.days = days;
-        }
-        return {slot.text, 12};
+    // A date already converted is a load and a compare, inlined where the writers put dates; the
+    // rest is out of line. (In WebAssembly, where the writers did not inline `of` whole, each
+    // call also moved the module's stack pointer for the odd date's string.)
+    [[gnu::always_inline]] std::string_view of(Date d) {
+        const unsigned long k = key(Date{}.days_until(d));
+        const std::size_t i = k % slot_count;
+        if (keys_[i] == k && k - 1 < calendar_days) return {texts_[i], 12};
+        return convert(Date{}.days_until(d));
     }
 
 private:
     static constexpr long first_day = -719528;  // 0000-01-01
     static constexpr long last_day = 2932896;   // 9999-12-31
+    static constexpr unsigned long calendar_days = last_day - first_day + 1;
     static constexpr std::size_t slot_count = 512;
-    struct Slot {
-        long days = last_day + 1;  // no date yet
-        char text[12];
-    };
+    // A day's key: 1 for 0000-01-01 ... calendar_days for 9999-12-31 (unsigned: any other day
+    // maps past them or to 0), so that 0 marks an empty slot and the slots start as zeros (one
+    // fill of the keys alone, not a store into each slot).
+    static unsigned long key(long days) { return static_cast<unsigned long>(days) - static_cast<unsigned long>(first_day) + 1; }
     struct Civil {
         long year;
         unsigned month, day;
     };
-    Slot slots_[slot_count];
+    unsigned long keys_[slot_count] = {};
+    char texts_[slot_count][12];
     std::string odd_;  // a date past the calendar's years, which arithmetic may reach
 
+    // A date not in its slot: converted into the slot, or, past the calendar's years, into `odd_`.
+    [[gnu::noinline]] std::string_view convert(long days) {
+        if (days < first_day || days > last_day) {
+            odd_ = odd_text(days);
+            return odd_;
+        }
+        const unsigned long k = key(days);
+        const Civil c = civil(days);
+        fill(texts_[k % slot_count], c.year, c.month, c.day);
+        keys_[k % slot_count] = k;
+        return {texts_[k % slot_count], 12};
+    }
     static Civil civil(long days) {  // H. Hinnant's civil_from_days
         const long z = days + 719468;
         const long era = (z >= 0 ? z : z - 146096) / 146097;

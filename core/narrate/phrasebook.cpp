@@ -49,6 +49,14 @@ void join_french(std::string& out, std::string_view& value) {
         }
 }
 
+// The first `c` in `text` from `from` on, npos if none: a loop over a phrase's few dozen bytes
+// instead of string_view::find, which WebAssembly makes a call to its C library's memchr.
+std::size_t find_byte(std::string_view text, char c, std::size_t from) {
+    for (std::size_t i = from; i < text.size(); ++i)
+        if (text[i] == c) return i;
+    return std::string_view::npos;
+}
+
 const std::string* find_slot(const Slots& slots, std::string_view name) {
     for (const auto& [key, value] : slots)
         if (key == name) return &value;
@@ -70,8 +78,8 @@ std::string fill(Phrase p, Language lang, const Slots& slots) {
     out.reserve(text.size() + 32);
     std::size_t i = 0;
     while (i < text.size()) {
-        const std::size_t open = text.find('{', i);
-        const std::size_t close = open == std::string_view::npos ? open : text.find('}', open);
+        const std::size_t open = find_byte(text, '{', i);
+        const std::size_t close = open == std::string_view::npos ? open : find_byte(text, '}', open);
         if (close == std::string_view::npos) break;
         out.append(text.substr(i, open - i));
         const std::string* value = find_slot(slots, text.substr(open + 1, close - open - 1));
