@@ -108,6 +108,7 @@ void Simulation::mark_touched(WakeupState& wakeup) {
     if (keeps_reminder_dates) return;
     wakeup.reminders_touched = true;
     wakeup.scheduled_touched = true;
+    wakeup.billing_kept = false;
 }
 
 void Simulation::add_invoice(Date date, Index subscription, Money amount, std::vector<InvoiceLine>&& lines) {

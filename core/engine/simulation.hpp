@@ -77,7 +77,8 @@ struct Simulation {
 
 private:
     void stop_at_limit();  // records passed max_output_records: the run stops with the error
-    // Sets wakeup.touched, and wakeup.reminders_touched and scheduled_touched unless keeps_reminder_dates.
+    // Sets wakeup.touched, and wakeup.reminders_touched and scheduled_touched (and drops
+    // billing_kept) unless keeps_reminder_dates.
     void mark_touched(WakeupState& wakeup);
     // A new event without details, counted, its subscription touched.
     Event& new_event(Date date, EventType type, std::optional<Index> sub, std::optional<Index> product, Rule rule);
