@@ -36,7 +36,12 @@ std::size_t events_estimate(const Scenario& s) {
 }  // namespace
 
 Simulation::Simulation(const Scenario& s) : scenario(s), dependents(dependents_of(s.catalog)) {
-    const auto days = [&](const Duration& d) { return s.start.days_until(d.after(s.start)); };
+    // Plans mostly repeat one period, term and renewal term: the last length is kept, not computed again.
+    std::optional<std::pair<Duration, long>> last;
+    const auto days = [&](const Duration& d) {
+        if (!last || last->first != d) last.emplace(d, s.start.days_until(d.after(s.start)));
+        return last->second;
+    };
     for (const Plan& p : s.catalog.plans)
         longest_line_days = std::max(longest_line_days, days(p.period) + days(p.term) + days(p.renewal_term));
     for (const Bundle& b : s.catalog.bundles) longest_line_days = std::max(longest_line_days, days(b.period));
