@@ -66,12 +66,13 @@ struct Simulation {
         e.details.fill(std::move(first), std::move(more)...);
         return e;
     }
-    // A new invoice of `lines` (their amounts sum to `amount`), built in place in the result.
+    // A new invoice of `lines` (their amounts sum to `amount`), built in place in the result. It
+    // does not touch the subscription: its `invoice` event, emitted first, does.
     void add_invoice(Date date, Index subscription, Money amount, std::vector<InvoiceLine>&& lines);
     // Every state change becomes part of a span: it counts towards the output limit too.
     void change_state(ProductLine& line, Date on, State state);
     // Something happened to a subscription (or to all): the lookahead computes its dates again
-    // (wakeup_state.hpp). emit, add_invoice and change_state call these themselves.
+    // (wakeup_state.hpp). emit and change_state call these themselves.
     void touch(std::optional<Index> sub);
     void touch_all();
 
