@@ -67,12 +67,21 @@ std::optional<Refusal> account_refusal(const Simulation& sim, const Action& acti
 
 }  // namespace
 
-void close_account_if_due(Simulation& sim, Date day) {
-    if (sim.account.closed || sim.account.closing_on != day) return;
+namespace {
+
+// Out of line: close_account_if_due is asked on every visited day and answers no on nearly all,
+// without setting up the event's details first.
+[[gnu::noinline]] void close_account_on(Simulation& sim, Date day) {
     sim.account.closed = true;
     sim.account.data_deleted_on = sim.scenario.account.data_retention.after(day);
     sim.emit(day, EventType::account_closed, std::nullopt, std::nullopt, Rule::account_closure,
              {{"data_deleted_on", *sim.account.data_deleted_on}});
+}
+
+}  // namespace
+
+void close_account_if_due(Simulation& sim, Date day) {
+    if (!sim.account.closed && sim.account.closing_on == day) close_account_on(sim, day);
 }
 
 void delete_data_if_due(Simulation& sim, Date day) {

@@ -25,13 +25,18 @@ EndedLine ended_line(const ProductLine& line) {
 
 }  // namespace
 
+namespace {
+
+bool ends_on(const ProductLine& line, Date day) { return line.pending && line.pending->effective == day; }
+
 // A whole-subscription `cancellation_effective` (product null) comes only when no product of the
 // subscription is left alive. Example: s1 holds a and b; b's removal is pending until 15 May, then
 // s1 is cancelled as a whole for 15 Mar: on 15 Mar a's `cancellation_effective` names a, and the
 // one with product null comes on 15 May, after b's.
-void take_effect(Simulation& sim, SubscriptionRun& run, Date day) {
-    const auto ends_today = [day](const ProductLine& l) { return l.pending && l.pending->effective == day; };
-    if (std::none_of(run.lines.begin(), run.lines.end(), ends_today)) return;
+// Out of line: take_effect is asked for every subscription after every cancellation, and finds
+// nothing ending that day for nearly all, without setting up what this part needs.
+[[gnu::noinline]] void take_effect_of_lines_ending(Simulation& sim, SubscriptionRun& run, Date day) {
+    const auto ends_today = [day](const ProductLine& l) { return ends_on(l, day); };
     const bool survivors = std::any_of(run.lines.begin(), run.lines.end(),
                                        [&](const ProductLine& l) { return l.live() && !ends_today(l); });
     std::vector<Index> removed_products;
@@ -63,6 +68,13 @@ void take_effect(Simulation& sim, SubscriptionRun& run, Date day) {
     withdraw_changes_of_cancelled(sim, run, day);
     withdraw_pause_of_cancelled(sim, run, day);
     settle_cancellation(sim, run, day, ended);
+}
+
+}  // namespace
+
+void take_effect(Simulation& sim, SubscriptionRun& run, Date day) {
+    for (const ProductLine& line : run.lines)
+        if (ends_on(line, day)) return take_effect_of_lines_ending(sim, run, day);
 }
 
 namespace {

@@ -17,10 +17,6 @@ ActionAgenda::ActionAgenda(const Scenario& scenario) : scenario_(scenario) {
     std::stable_sort(sorted_.begin(), sorted_.end(), [](const Action* a, const Action* b) { return a->on < b->on; });
 }
 
-std::optional<Date> ActionAgenda::next_date() const {
-    return next_ < sorted_.size() ? std::optional<Date>{sorted_[next_]->on} : std::nullopt;
-}
-
 void run_day(Simulation& sim, Date day, ActionAgenda& agenda) {
     run_boundaries(sim, day);
     for (; agenda.next_ < agenda.sorted_.size() && agenda.sorted_[agenda.next_]->on == day; ++agenda.next_) {

@@ -19,8 +19,10 @@ struct Simulation;
 class ActionAgenda {
 public:
     explicit ActionAgenda(const Scenario& scenario);
-    // The date of the next action not run yet.
-    std::optional<Date> next_date() const;
+    // The date of the next action not run yet. Inline: asked once per visited day.
+    std::optional<Date> next_date() const {
+        return next_ < sorted_.size() ? std::optional<Date>{sorted_[next_]->on} : std::nullopt;
+    }
 
 private:
     friend void run_day(Simulation& sim, Date day, ActionAgenda& agenda);

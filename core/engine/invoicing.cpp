@@ -179,6 +179,22 @@ void bill_period(const Simulation& sim, const ProductLine& line, Date day, Date 
     whole.plan = plan;
 }
 
+// The earliest billing boundary after `day` (the lookahead's consider_billing, wakeup.cpp), found
+// while bill_due_lines moves the boundaries: kept in WakeupState::next_billing. Incomplete when a
+// line lives unbilled (trialing, awaiting activation): its boundary is left to the lookahead.
+struct NextBilling {
+    static constexpr long none_days = 100'000'000;  // later than any date a run reaches: none yet
+    Date best = Date{}.plus_days(none_days);
+    bool complete = true;
+    void consider(Date d) {  // a line's or the bundle's next boundary, after `day` by construction
+        if (d < best) best = d;
+    }
+    void keep_in(WakeupState& wakeup) const {
+        wakeup.next_billing = best;
+        wakeup.billing_kept = complete && best != Date{}.plus_days(none_days);
+    }
+};
+
 }  // namespace
 
 void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, Rule rule) {
@@ -186,21 +202,34 @@ void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, Rule rule) 
     const bool v2 = sim.scenario.version >= 2;
     DueLines due{run.lines.size() + 1, rule, {}, {}};
     SharedBoundary next_boundaries{run.lead_calendar};
+    NextBilling next;
+    if (const Date term_end = run.lead_calendar.boundary(run.renewal.term_end); term_end > day) next.consider(term_end);
     bill_bundle_if_due(sim, run, day, prepaid, rule, due, next_boundaries);
+    if (run.bundle.calendar) next.consider(run.bundle.wake.after(*run.bundle.calendar, day));
     const std::vector<Index>* bundled = billed_bundle_members(sim, run);
     for (ProductLine& line : run.lines) {
-        if (line.state != State::active && line.state != State::pending_cancellation) continue;
-        if (!boundary_today(line.calendar, line.billing, day)) continue;
+        if (line.state != State::active && line.state != State::pending_cancellation) {
+            next.complete = next.complete && !line.live();
+            continue;
+        }
+        // Not due: the cursor holds the first boundary after `day` (boundary_today moved it there).
+        if (!boundary_today(line.calendar, line.billing, day)) {
+            next.consider(line.billing.date(line.calendar));
+            continue;
+        }
         line.billing.move_to(line.calendar, line.billing.index() + 1, next_boundaries);
         // The billing cursor now holds the first boundary after `day`: what the lookahead's cursor
         // (wakeup.hpp) would walk to from its place (never past it) when it next looks after `day`
         // or later. It takes it, and the walk is not done a second time.
         line.wake = line.billing;
+        const Date following = line.billing.date(line.calendar);
+        next.consider(following);
         if (prepaid || among_members(bundled, line.product)) continue;
-        bill_period(sim, line, day, line.billing.date(line.calendar), v2, rule, due);
+        bill_period(sim, line, day, following, v2, rule, due);
     }
     // Into the day's single invoice: a scheduled plan change may have opened it (SPEC-v2 §0.3).
     add_plain_lines(sim, run, day, std::move(due.lines), due.amount, due.first_rule);
+    next.keep_in(run.wakeup);  // after the invoice's own touch, which keeps it (renewal.cpp)
 }
 
 void bill_prepaid_term(Simulation& sim, SubscriptionRun& run, Date day, Date from, Date to) {

@@ -27,10 +27,6 @@ bool prepaid_at(const SubscriptionRun& run, Date t) {
 
 }  // namespace
 
-bool laws_in_scope(const Scenario& scenario) {
-    return scenario.version >= 2 && scenario.jurisdiction && scenario.account.consumer;
-}
-
 bool law_applies(const Simulation& sim, const SubscriptionRun& run) {
     return laws_in_scope(sim.scenario) && !run.transfer.done;
 }

@@ -20,10 +20,10 @@
 #include "domain/date.hpp"
 #include "domain/duration.hpp"
 #include "model/rules.hpp"
+#include "model/scenario.hpp"
 
 namespace subsim {
 
-struct Scenario;
 struct Simulation;
 struct SubscriptionRun;
 
@@ -51,8 +51,11 @@ struct DaySpan {
 // account, and a subscription not transferred away (§7.1).
 bool law_applies(const Simulation& sim, const SubscriptionRun& run);
 // The scenario can bring a law to bear at all (format 2, a jurisdiction, a consumer account):
-// without, phase 5 and the lookahead's law dates skip every subscription.
-bool laws_in_scope(const Scenario& scenario);
+// without, phase 5 and the lookahead's law dates skip every subscription. Inline: both ask it
+// on every visited day.
+inline bool laws_in_scope(const Scenario& scenario) {
+    return scenario.version >= 2 && scenario.jurisdiction && scenario.account.consumer;
+}
 
 // An automatic renewal still to come at term boundary `t` (a v1.3 renewal, or the evergreen start
 // T1, which is a tacit extension): the term [t0, t) ends there; `next_end` is the end of the term

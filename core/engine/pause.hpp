@@ -74,6 +74,10 @@ void withdraw_pause_of_cancelled(Simulation& sim, SubscriptionRun& run, Date day
 // Reminders see the boundaries as they will be (SPEC-v2 §3.8): with a pause scheduled whose U is
 // known, the lead calendar as the resume will move it (`scratch` holds it); otherwise the lead calendar.
 const BillingCalendar& reminder_calendar(const SubscriptionRun& run, std::optional<BillingCalendar>& scratch);
+// Only a scheduled pause with a known resume moves the reminders' calendar off the lead plan's
+// (reminder_calendar). Inline: the reminders and their lookahead ask for that calendar on every
+// visited day, and without such a pause (nearly always) take the lead one without calling it.
+inline bool pause_moves_reminder_calendar(const PauseState& pause) { return pause.scheduled && pause.resumes; }
 // A pause with no known end hides the term boundary at lead index k (and every later one).
 // Inline, on the run's PauseState: the reminders' walk asks it on every step.
 inline bool pause_hides_boundary(const PauseState& pause, long k) {

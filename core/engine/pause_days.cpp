@@ -134,7 +134,7 @@ Date term_end_as_if_resumed(const SubscriptionRun& run, const ProductLine& line,
 
 const BillingCalendar& reminder_calendar(const SubscriptionRun& run, std::optional<BillingCalendar>& scratch) {
     const PauseState& s = run.pause;
-    if (!s.scheduled || !s.resumes) return run.lead_calendar;
+    if (!pause_moves_reminder_calendar(s)) return run.lead_calendar;
     scratch = resumed_calendar(run.lead_calendar, s.first_unserved, *s.resumes, run.billing_day.day);
     return *scratch;
 }

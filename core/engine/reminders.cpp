@@ -99,7 +99,9 @@ const std::vector<std::string>& before_iso(SubscriptionRun& run) {
 
 }  // namespace
 
-const BillingCalendar& reminder_boundaries(SubscriptionRun& run) { return reminder_calendar(run, run.reminders.moved); }
+const BillingCalendar& reminder_boundaries(SubscriptionRun& run) {
+    return pause_moves_reminder_calendar(run.pause) ? reminder_calendar(run, run.reminders.moved) : run.lead_calendar;
+}
 
 void send_reminders(Simulation& sim, Date day) {
     for (SubscriptionRun& run : sim.subs) {

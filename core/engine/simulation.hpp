@@ -66,18 +66,20 @@ struct Simulation {
         e.details.fill(std::move(first), std::move(more)...);
         return e;
     }
-    // A new invoice of `lines` (their amounts sum to `amount`), built in place in the result.
+    // A new invoice of `lines` (their amounts sum to `amount`), built in place in the result. It
+    // does not touch the subscription: its `invoice` event, emitted first, does.
     void add_invoice(Date date, Index subscription, Money amount, std::vector<InvoiceLine>&& lines);
     // Every state change becomes part of a span: it counts towards the output limit too.
     void change_state(ProductLine& line, Date on, State state);
     // Something happened to a subscription (or to all): the lookahead computes its dates again
-    // (wakeup_state.hpp). emit, add_invoice and change_state call these themselves.
+    // (wakeup_state.hpp). emit and change_state call these themselves.
     void touch(std::optional<Index> sub);
     void touch_all();
 
 private:
     void stop_at_limit();  // records passed max_output_records: the run stops with the error
-    // Sets wakeup.touched, and wakeup.reminders_touched and scheduled_touched unless keeps_reminder_dates.
+    // Sets wakeup.touched, and wakeup.reminders_touched and scheduled_touched (and drops
+    // billing_kept) unless keeps_reminder_dates.
     void mark_touched(WakeupState& wakeup);
     // A new event without details, counted, its subscription touched.
     Event& new_event(Date date, EventType type, std::optional<Index> sub, std::optional<Index> product, Rule rule);

@@ -23,6 +23,7 @@ SubscriptionRun prepare_run(const Scenario& scenario, Index index) {
     const Date anchor = trial.end.value_or(sub.start);
     // Every rule's slice (run_state.hpp) starts from its own defaults.
     SubscriptionRun run{index, &sub, &lead, calendar_of(lead, anchor), {}, trial, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+    run.lines.reserve(sub.plans.size());  // one allocation, no line moved as the vector grows
     for (Index p : sub.plans) {
         const Plan& plan = scenario.catalog.plans[p];
         run.lines.push_back(ProductLine{plan.product, &plan, calendar_of(plan, anchor), std::nullopt, std::nullopt, std::nullopt, {}, {}, {}});

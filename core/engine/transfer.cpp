@@ -6,12 +6,21 @@
 
 namespace subsim {
 
-void complete_transfer_if_due(Simulation& sim, SubscriptionRun& run, Date day) {
-    if (run.transfer.completes != day) return;
+namespace {
+
+// Out of line: complete_transfer_if_due is asked on every billing day of every subscription and
+// answers no on nearly all, without setting up the event's details first.
+[[gnu::noinline]] void complete_transfer(Simulation& sim, SubscriptionRun& run, Date day) {
     run.transfer.completes.reset();
     run.transfer.done = true;
     sim.emit(day, EventType::transfer_completed, run.index, std::nullopt, Rule::transfer_separate_entity,
              {{"to", run.transfer.to}});
+}
+
+}  // namespace
+
+void complete_transfer_if_due(Simulation& sim, SubscriptionRun& run, Date day) {
+    if (run.transfer.completes == day) complete_transfer(sim, run, day);
 }
 
 void transfer(Simulation& sim, const Action& action) {

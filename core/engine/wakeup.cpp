@@ -85,7 +85,8 @@ std::optional<Date> earliest_ahead(Simulation& sim, SubscriptionRun& run, Date t
             consider_scheduled(sim, e, run);
             kept.next_scheduled = e.found();
         }
-        consider_billing(e, run);
+        if (kept.billing_kept_after(today)) e.consider(kept.next_billing);  // the last invoice's (bill_due_lines)
+        else consider_billing(e, run);
         kept.next_boundary = e.found();
     }
     if (reminders) {
@@ -115,6 +116,12 @@ std::optional<Date> earliest_ahead_by_full_scan(Simulation& sim, SubscriptionRun
 std::optional<Date> earliest_boundary_by_full_scan(Simulation& sim, SubscriptionRun& run, Date today) {
     Earliest e{today};
     consider_boundaries(sim, e, run);
+    return e.found();
+}
+
+std::optional<Date> earliest_billing_by_full_scan(SubscriptionRun& run, Date today) {
+    Earliest e{today};
+    consider_billing(e, run);
     return e.found();
 }
 

@@ -16,6 +16,9 @@ std::optional<Date> earliest_ahead_by_full_scan(Simulation& sim, SubscriptionRun
 // The earliest date after `today` a boundary rule can act on (reminders left out), by a full
 // scan: what earliest_ahead keeps in run.wakeup.next_boundary (tests compare).
 std::optional<Date> earliest_boundary_by_full_scan(Simulation& sim, SubscriptionRun& run, Date today);
+// The earliest billing boundary after `today` (term end, bundle, live lines) by a full scan: what
+// bill_due_lines keeps in run.wakeup.next_billing (tests compare).
+std::optional<Date> earliest_billing_by_full_scan(SubscriptionRun& run, Date today);
 
 // Moves the lookahead cursors of `sim` forward; results do not depend on them.
 Date next_day_to_visit(Simulation& sim, Date today, std::optional<Date> next_action);

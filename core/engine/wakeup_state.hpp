@@ -36,6 +36,13 @@ struct WakeupState {
     // retry date, so next_scheduled stays while still ahead and only the billing boundaries are
     // computed again. Implies `touched`.
     bool scheduled_touched = true;
+    // The earliest billing boundary after the day of the subscription's last invoice (its term
+    // end, its bundle's and its lines'), as bill_due_lines leaves them: that rule moves every one of
+    // them, so it schedules its own next date instead of the lookahead scanning them again. Valid
+    // while billing_kept: dropped by any touch but a renewal's or an invoice's (the ones around it),
+    // and by a line that lives unbilled (trialing, awaiting activation: its boundary is not moved).
+    Date next_billing;
+    bool billing_kept = false;
 
     // Nothing of this subscription's is due on `day` (laws aside): untouched since its earliest
     // date ahead was computed, and that date is later. Its rules have nothing to do that day.
@@ -48,6 +55,9 @@ struct WakeupState {
     bool scheduled_kept_after(Date today) const {
         return !scheduled_touched && (!next_scheduled || *next_scheduled > today);
     }
+    // The kept next_billing still holds after `today` (the lookahead reuses it; never later than
+    // the first billing boundary after `today`, kept_billing_dates_test.cpp).
+    bool billing_kept_after(Date today) const { return billing_kept && next_billing > today; }
     // The same for the reminders (reminders.hpp): no reminder of this subscription's can be sent on `day`.
     bool reminders_idle_on(Date day) const { return !reminders_touched && (!next_reminder || *next_reminder > day); }
 };
