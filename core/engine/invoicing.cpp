@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "engine/bundle.hpp"
+#include "engine/earliest.hpp"
 #include "engine/renewal.hpp"
 #include "engine/simulation.hpp"
 #include "engine/term_end.hpp"
@@ -179,22 +180,6 @@ void bill_period(const Simulation& sim, const ProductLine& line, Date day, Date 
     whole.plan = plan;
 }
 
-// The earliest billing boundary after `day` (the lookahead's consider_billing, wakeup.cpp), found
-// while bill_due_lines moves the boundaries: kept in WakeupState::next_billing. Incomplete when a
-// line lives unbilled (trialing, awaiting activation): its boundary is left to the lookahead.
-struct NextBilling {
-    static constexpr long none_days = 100'000'000;  // later than any date a run reaches: none yet
-    Date best = Date{}.plus_days(none_days);
-    bool complete = true;
-    void consider(Date d) {  // a line's or the bundle's next boundary, after `day` by construction
-        if (d < best) best = d;
-    }
-    void keep_in(WakeupState& wakeup) const {
-        wakeup.next_billing = best;
-        wakeup.billing_kept = complete && best != Date{}.plus_days(none_days);
-    }
-};
-
 }  // namespace
 
 void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, Rule rule) {
@@ -202,14 +187,18 @@ void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, Rule rule) 
     const bool v2 = sim.scenario.version >= 2;
     DueLines due{run.lines.size() + 1, rule, {}, {}};
     SharedBoundary next_boundaries{run.lead_calendar};
-    NextBilling next;
-    if (const Date term_end = run.lead_calendar.boundary(run.renewal.term_end); term_end > day) next.consider(term_end);
+    // The earliest billing boundary after `day` (the lookahead's consider_billing, wakeup.cpp),
+    // found while the boundaries move: kept in WakeupState::next_billing. Incomplete when a line
+    // lives unbilled (trialing, awaiting activation): its boundary is left to the lookahead.
+    Earliest next{day};
+    bool complete = true;
+    next.consider(run.lead_calendar.boundary(run.renewal.term_end));
     bill_bundle_if_due(sim, run, day, prepaid, rule, due, next_boundaries);
     if (run.bundle.calendar) next.consider(run.bundle.wake.after(*run.bundle.calendar, day));
     const std::vector<Index>* bundled = billed_bundle_members(sim, run);
     for (ProductLine& line : run.lines) {
         if (line.state != State::active && line.state != State::pending_cancellation) {
-            next.complete = next.complete && !line.live();
+            complete = complete && !line.live();
             continue;
         }
         // Not due: the cursor holds the first boundary after `day` (boundary_today moved it there).
@@ -229,7 +218,10 @@ void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, Rule rule) 
     }
     // Into the day's single invoice: a scheduled plan change may have opened it (SPEC-v2 §0.3).
     add_plain_lines(sim, run, day, std::move(due.lines), due.amount, due.first_rule);
-    next.keep_in(run.wakeup);  // after the invoice's own touch, which keeps it (renewal.cpp)
+    // After the invoice's own touch, which keeps it (renewal.cpp).
+    const std::optional<Date> next_billing = next.found();
+    if (next_billing) run.wakeup.next_billing = *next_billing;
+    run.wakeup.billing_kept = complete && next_billing;
 }
 
 void bill_prepaid_term(Simulation& sim, SubscriptionRun& run, Date day, Date from, Date to) {

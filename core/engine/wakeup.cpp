@@ -1,31 +1,13 @@
 #include "engine/wakeup.hpp"
 
 #include "engine/dunning.hpp"
+#include "engine/earliest.hpp"
 #include "engine/law_compliance.hpp"
 #include "engine/pause.hpp"
 #include "engine/reminders.hpp"
 
 namespace subsim {
 namespace {
-
-// Later than any date a run reaches (years stay within a few of Date::max_year): "none yet".
-constexpr long none_days = 100'000'000;
-
-// The earliest of the dates considered that lie after `today`. Kept as a plain date, `none`
-// standing for no date, so that each date considered costs two comparisons.
-struct Earliest {
-    explicit Earliest(Date t) : today(t) {}
-    Date today;
-    Date none = Date{}.plus_days(none_days);
-    Date best = none;
-    void consider(Date d) {
-        if (d > today && d < best) best = d;
-    }
-    void consider(const std::optional<Date>& d) {
-        if (d) consider(*d);
-    }
-    std::optional<Date> found() const { return best == none ? std::nullopt : std::optional<Date>{best}; }
-};
 
 // Every date a boundary rule other than the renewal (boundaries.hpp) or a payment retry acts on.
 void consider_scheduled(const Simulation& sim, Earliest& e, const SubscriptionRun& run) {
