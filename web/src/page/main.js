@@ -104,10 +104,11 @@ function renderResult(keepView, deferLists = keepView) {
   state.ctx = ctx;
   renderSummary(ctx, g);
   refs.timeline.setData(g.scenario, g.result, ctx, keepView);
-  refs.timeline.legend($('legend'), ctx);
   renderWhatIf(ctx, g);
   const rest = () => {
     if (state.good !== g) return;
+    // The legend sits closed below the timeline: drawn with the lists, after the first frame.
+    refs.timeline.legend($('legend'), ctx);
     renderCompare(ctx, g);
     renderExpectations(ctx, g);
     renderFilter(ctx, g);
