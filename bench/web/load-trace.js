@@ -7,8 +7,7 @@
 // within it the WebAssembly compiles (the module's synchronous compile, the lazy compile of each
 // function on its first call), style and layout, the fonts' look-ups (synchronous calls to the
 // browser's font service); the main thread's idle time; the scripts parsed and compiled off the
-// main thread. Tracing costs time of its own (the page's script loads capture a stack: V8
-// collects source positions, a few ms): compare runs of this script, not its figures with
+// main thread. Tracing costs time of its own: compare runs of this script, not its figures with
 // bench.js's.
 // `NODE_PATH=tests/web/node_modules node bench/web/load-trace.js` (SUBSIM_SITE_DIR: another site).
 const path = require('node:path');
