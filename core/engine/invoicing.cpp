@@ -195,7 +195,7 @@ void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, Rule rule) 
     next.consider(run.lead_calendar.boundary(run.renewal.term_end));
     bill_bundle_if_due(sim, run, day, prepaid, rule, due, next_boundaries);
     if (run.bundle.calendar) next.consider(run.bundle.wake.after(*run.bundle.calendar, day));
-    const std::vector<Index>* bundled = billed_bundle_members(sim, run);
+    const bool bundled = run.bundle.priced;  // its members are billed through it (billed_bundle_members)
     for (ProductLine& line : run.lines) {
         if (line.state != State::active && line.state != State::pending_cancellation) {
             complete = complete && !line.live();
@@ -213,7 +213,7 @@ void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, Rule rule) 
         line.wake = line.billing;
         const Date following = line.billing.date(line.calendar);
         next.consider(following);
-        if (prepaid || among_members(bundled, line.product)) continue;
+        if (prepaid || (bundled && line.bundle_member)) continue;
         bill_period(sim, line, day, following, v2, rule, due);
     }
     // Into the day's single invoice: a scheduled plan change may have opened it (SPEC-v2 §0.3).
