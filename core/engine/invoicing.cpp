@@ -129,18 +129,17 @@ struct DueLines {
     std::vector<InvoiceLine> lines;
     Money amount;  // the sum of the lines' amounts
 
-    // A new line [from, to) of `amount`, its other fields at their defaults.
-    InvoiceLine& add(Rule rule, Date from, Date to, Money line_amount) {
+    // A new line [from, to) of `amount` for `product` (on `plan`) or `bundle`, its other fields at
+    // their defaults.
+    InvoiceLine& add(Rule rule, Date from, Date to, Money line_amount, std::optional<Index> product,
+                     std::optional<Index> bundle, std::optional<Index> plan) {
         if (lines.empty()) {
             lines.reserve(capacity);
             first_rule = rule;
         }
         amount += line_amount;
-        InvoiceLine& line = lines.emplace_back();
-        line.from = from;
-        line.to = to;
-        line.amount = line_amount;
-        return line;
+        // Every field written once, in place: no zero-fill of a value-initialised line first.
+        return lines.emplace_back(product, bundle, from, to, line_amount, plan);
     }
 };
 
@@ -156,10 +155,10 @@ void bill_bundle_if_due(Simulation& sim, SubscriptionRun& run, Date day, bool pr
     const Date next = run.bundle.billing.date(*run.bundle.calendar);
     if (const auto end = partial_last_bundle_end(sim, run, day, next))  // SPEC-v2 §5.3, the suite's line
         due.add(Rule::billing_partial_last_period, day, *end,
-                Money{share(bundle.price.minor(), day.days_until(*end), day.days_until(next))})
-            .bundle = *run.sub->bundle;
+                Money{share(bundle.price.minor(), day.days_until(*end), day.days_until(next))}, std::nullopt,
+                *run.sub->bundle, std::nullopt);
     else
-        due.add(rule, day, next, bundle.price).bundle = *run.sub->bundle;
+        due.add(rule, day, next, bundle.price, std::nullopt, *run.sub->bundle, std::nullopt);
 }
 
 // The period line of `line` from `day` to its next boundary `next`, or to its cancellation's
@@ -168,16 +167,13 @@ void bill_period(const Simulation& sim, const ProductLine& line, Date day, Date 
     const Index plan = plan_index(sim, *line.plan);
     if (v2 && line.pending)
         if (const auto end = partial_last_period_end(sim, line, day, next)) {
-            InvoiceLine& cut = due.add(Rule::billing_partial_last_period, day, *end,
-                                       Money{share(line.plan->price.minor(), day.days_until(*end), day.days_until(next))});
-            cut.product = line.product;
-            cut.plan = plan;
-            cut.nominal_from = day;
+            due.add(Rule::billing_partial_last_period, day, *end,
+                    Money{share(line.plan->price.minor(), day.days_until(*end), day.days_until(next))}, line.product,
+                    std::nullopt, plan)
+                .nominal_from = day;
             return;
         }
-    InvoiceLine& whole = due.add(rule, day, next, line.plan->price);
-    whole.product = line.product;
-    whole.plan = plan;
+    due.add(rule, day, next, line.plan->price, line.product, std::nullopt, plan);
 }
 
 }  // namespace
@@ -195,7 +191,7 @@ void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, Rule rule) 
     next.consider(run.lead_calendar.boundary(run.renewal.term_end));
     bill_bundle_if_due(sim, run, day, prepaid, rule, due, next_boundaries);
     if (run.bundle.calendar) next.consider(run.bundle.wake.after(*run.bundle.calendar, day));
-    const std::vector<Index>* bundled = billed_bundle_members(sim, run);
+    const bool bundled = run.bundle.priced;  // its members are billed through it (billed_bundle_members)
     for (ProductLine& line : run.lines) {
         if (line.state != State::active && line.state != State::pending_cancellation) {
             complete = complete && !line.live();
@@ -213,7 +209,7 @@ void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, Rule rule) 
         line.wake = line.billing;
         const Date following = line.billing.date(line.calendar);
         next.consider(following);
-        if (prepaid || among_members(bundled, line.product)) continue;
+        if (prepaid || (bundled && line.bundle_member)) continue;
         bill_period(sim, line, day, following, v2, rule, due);
     }
     // Into the day's single invoice: a scheduled plan change may have opened it (SPEC-v2 §0.3).

@@ -57,6 +57,9 @@ struct ProductLine {
     BoundaryCursor billing;  // the next billing boundary not yet billed
     BoundaryCursor wake;     // the same, for the day-skipping lookahead
     bool paused = false;     // format 2: shown `paused` over its state while neither cancelled nor expired (§0.4)
+    // Its product is one of the subscription's bundle's members (fixed for the run, prepare_run):
+    // billed through the bundle while the bundle's price applies, without a search of the members.
+    bool bundle_member = false;
 
     bool live() const {
         return state == State::active || state == State::trialing || state == State::pending_activation ||

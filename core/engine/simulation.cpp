@@ -52,6 +52,15 @@ Simulation::Simulation(const Scenario& s) : scenario(s), dependents(dependents_o
     for (Index i = 0; i < s.subscriptions.size(); ++i) subs.push_back(prepare_run(s, i));
 }
 
+// Out of line and rare: the events' capacity comes from an estimate (events_estimate).
+[[gnu::noinline]] void Simulation::grow_events() {
+    result.events.reserve(std::max<std::size_t>(1, 2 * result.events.capacity()));
+}
+
+[[gnu::noinline]] void Simulation::grow_invoices() {
+    result.invoices.reserve(std::max<std::size_t>(1, 2 * result.invoices.capacity()));
+}
+
 void Simulation::stop_at_limit() {
     if (!stopped())
         result.limit_exceeded = "the scenario produces more than " + std::to_string(max_output_records) +
@@ -63,7 +72,12 @@ Event& Simulation::new_event(Date date, EventType type, std::optional<Index> sub
     count_record();
     // A reminder changes nothing of the run: its subscription's dates stay (wakeup_state.hpp).
     if (type != EventType::renewal_reminder && type != EventType::trial_ending) touch(sub);
-    Event& e = result.events.emplace_back();
+    std::vector<Event>& events = result.events;
+    if (events.size() == events.capacity()) grow_events();
+    // Room for one more (just made): the vector's own reallocation path, never taken, is left out
+    // of this hot function (fewer registers saved on each of its calls).
+    if (events.size() == events.capacity()) __builtin_unreachable();
+    Event& e = events.emplace_back();
     e.date = date;
     e.type = type;
     e.subscription = sub;
@@ -121,7 +135,10 @@ void Simulation::add_invoice(Date date, Index subscription, Money amount, std::v
     // No touch of its own: the invoice's event, emitted just before (invoicing.cpp), touched the subscription.
     count_records(lines.size());
     result.total_charged += amount;
-    Invoice& invoice = result.invoices.emplace_back();
+    std::vector<Invoice>& invoices = result.invoices;
+    if (invoices.size() == invoices.capacity()) grow_invoices();
+    if (invoices.size() == invoices.capacity()) __builtin_unreachable();  // as in new_event
+    Invoice& invoice = invoices.emplace_back();
     invoice.date = date;
     invoice.subscription = subscription;
     invoice.amount = amount;

@@ -78,6 +78,8 @@ struct Simulation {
 
 private:
     void stop_at_limit();  // records passed max_output_records: the run stops with the error
+    void grow_events();    // room for more events (twice as many), when the estimate fell short
+    void grow_invoices();  // the same for invoices
     // Sets wakeup.touched, and wakeup.reminders_touched and scheduled_touched (and drops
     // billing_kept) unless keeps_reminder_dates.
     void mark_touched(WakeupState& wakeup);

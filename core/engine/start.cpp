@@ -31,6 +31,9 @@ SubscriptionRun prepare_run(const Scenario& scenario, Index index) {
     run.renewal.term_end = run.lead_calendar.next_term_index(0);
     run.activation.awaiting = sub.activation_required;
     run.bundle = bundle_for(scenario, sub, anchor);
+    if (sub.bundle)
+        for (ProductLine& line : run.lines)
+            line.bundle_member = among_members(&scenario.catalog.bundles[*sub.bundle].products, line.product);
     align_run(scenario, run);  // SPEC-v2 §6
     return run;
 }

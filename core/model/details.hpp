@@ -95,7 +95,8 @@ public:
         constexpr std::size_t n = sizeof...(V);
         if constexpr (n > inline_capacity) {
             spilled_.reserve(n);
-            (spilled_.push_back(Detail{pairs.key, DetailValue(std::move(pairs.value))}), ...);
+            // Each pair constructed in the vector's own storage (no temporary Detail moved in).
+            (spilled_.emplace_back(pairs.key, std::move(pairs.value)), ...);
         } else {
             Detail* at = reinterpret_cast<Detail*>(storage_);
             ((::new (static_cast<void*>(at++)) Detail{pairs.key, DetailValue(std::move(pairs.value))}), ...);
