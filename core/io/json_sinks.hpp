@@ -8,8 +8,10 @@
 //
 // Every writer is a template over the sink, so the count and the bytes come from the same code.
 //   std::string s;  { Write w{s}; put(w, "{\"a\": "); put_integer(w, -12); w.put('}'); }  // s == "{\"a\": -12}"
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -164,7 +166,9 @@ private:
 };
 
 // Texts kept one after another in one buffer with Write::slack bytes after the last, so that
-// Write::put_padded may copy past the end of any of them.
+// Write::put_padded may copy past the end of any of them. The buffer is the pool's own (not a
+// string's): a piece is written in place with copies of fixed size, where a string's append is a
+// call, and in WebAssembly its copy another call out of the module (a dozen pieces an answer).
 class Pool {
 public:
     Pool() = default;
@@ -172,35 +176,81 @@ public:
     Pool& operator=(const Pool&) = delete;
     // Adds `text` (its length fixed once every text is in); returns its place.
     std::size_t add(std::string_view text) {
-        bytes_.append(text);
-        spans_.push_back({bytes_.size() - text.size(), text.size()});
-        return spans_.size() - 1;
+        char* p = extend(text.size());
+        copy_text(p, text.data(), text.size());
+        return place(p, text.size());
     }
-    // Adds what `append(bytes)` appends, written in place (no temporary string); returns its place.
-    template <class Append>
-    std::size_t add_appended(Append append) {
-        const std::size_t start = bytes_.size();
-        append(bytes_);
-        spans_.push_back({start, bytes_.size() - start});
-        return spans_.size() - 1;
+    // Adds `"TEXT"` followed by `after`, `text` needing no escape (json_string_bytes(text) ==
+    // text.size() + 2); returns its place.
+    std::size_t add_quoted(std::string_view text, std::string_view after) {
+        const std::size_t n = text.size() + 2 + after.size();
+        char* p = extend(n);
+        p[0] = '"';
+        copy_text(p + 1, text.data(), text.size());
+        p[1 + text.size()] = '"';
+        copy_text(p + 2 + text.size(), after.data(), after.size());
+        return place(p, n);
+    }
+    // Adds `text` followed by `after`; returns its place.
+    std::size_t add(std::string_view text, std::string_view after) {
+        char* p = extend(text.size() + after.size());
+        copy_text(p, text.data(), text.size());
+        copy_text(p + text.size(), after.data(), after.size());
+        return place(p, text.size() + after.size());
     }
     std::size_t size() const { return spans_.size(); }
     // Room for `count` texts of `bytes` in all, and the seal: one allocation each.
     void reserve(std::size_t count, std::size_t bytes) {
         spans_.reserve(count);
-        bytes_.reserve(bytes + Write::slack);
+        if (bytes + Write::slack > capacity_) grow(bytes + Write::slack - size_);
     }
     void seal() {
-        bytes_.append(Write::slack, ' ');
-        base_ = bytes_.data();
+        std::memset(extend(Write::slack), ' ', Write::slack);
+        base_ = bytes_.get();
     }
-    // (Once sealed: read from `base_`, not through the string's short-string test every time.)
+    // (Once sealed: read from `base_`, not through the owner's pointer every time.)
     std::string_view operator[](std::size_t i) const { return {base_ + spans_[i].first, spans_[i].second}; }
 
+    // `len` bytes; up to 16 as two overlapping copies of fixed size (no call to memcpy).
+    static void copy_text(char* to, const char* data, std::size_t len) {
+        if (len > 16) {
+            std::memcpy(to, data, len);
+        } else if (len >= 8) {
+            std::memcpy(to, data, 8);
+            std::memcpy(to + len - 8, data + len - 8, 8);
+        } else if (len >= 4) {
+            std::memcpy(to, data, 4);
+            std::memcpy(to + len - 4, data + len - 4, 4);
+        } else {
+            for (std::size_t i = 0; i < len; ++i) to[i] = data[i];
+        }
+    }
+
 private:
-    std::string bytes_;
-    const char* base_ = nullptr;  // bytes_.data() once sealed (a Pool is never copied or moved)
+    std::unique_ptr<char[]> bytes_;
+    std::size_t size_ = 0, capacity_ = 0;
+    const char* base_ = nullptr;  // bytes_ once sealed (a Pool is never copied or moved)
     std::vector<std::pair<std::size_t, std::size_t>> spans_;
+
+    // `n` more bytes at the end, to be written.
+    char* extend(std::size_t n) {
+        if (n > capacity_ - size_) grow(n);
+        char* p = bytes_.get() + size_;
+        size_ += n;
+        return p;
+    }
+    std::size_t place(const char* p, std::size_t n) {
+        spans_.push_back({static_cast<std::size_t>(p - bytes_.get()), n});
+        return spans_.size() - 1;
+    }
+    // Room for `n` more bytes (twice the room at least, as a string grows).
+    void grow(std::size_t n) {
+        const std::size_t capacity = std::max(size_ + n, 2 * capacity_);
+        std::unique_ptr<char[]> bytes(new char[capacity]);
+        if (size_) std::memcpy(bytes.get(), bytes_.get(), size_);
+        bytes_ = std::move(bytes);
+        capacity_ = capacity;
+    }
 };
 
 template <class Sink>

@@ -53,12 +53,17 @@ void put_detail(Out<Sink>& o, const DetailValue& v) {
     else o.raw("null");
 }
 
-// `, "KEY": ` (no comma for the first): one piece from `keys` unless the key is unusually long.
+// `, "KEY": ` (no comma for the first): one piece from `keys` unless the key is unusually long
+// (or the answer has unusually many keys).
 template <class Sink>
 void put_detail_key(Out<Sink>& o, std::string_view key, bool first) {
-    const std::size_t skip = first ? 2 : 0;
-    if (key.size() <= DetailKeys::longest) o.text(o.keys.of(key).substr(skip));
-    else o.raw(first ? "\"" : ", \"").raw(key).raw("\": ");  // the key: a literal of the engine's
+    if (key.size() <= DetailKeys::longest) {
+        if (const std::string_view piece = o.keys.of(key); !piece.empty()) {
+            o.text(piece.substr(first ? 2 : 0));
+            return;
+        }
+    }
+    o.raw(first ? "\"" : ", \"").raw(key).raw("\": ");  // the key: a literal of the engine's
 }
 
 // `"date": ` comes with the list's opening; each other piece holds the punctuation and the key after it.
