@@ -38,60 +38,70 @@ public:
     Write& operator=(const Write&) = delete;
     ~Write() { flush(); }
 
-    [[gnu::always_inline]] void put(char c) {
-        if (p_ == buf_ + capacity) flush();
-        *p_++ = c;
-    }
-    [[gnu::always_inline]] void put(const char* data, std::size_t len) {
-        if (len > room()) {
-            flush();
-            if (len > capacity) return append(data, len);
-        }
-        if (__builtin_constant_p(len) || len > 16) std::memcpy(p_, data, len);
-        else copy_short(p_, data, len);
-        p_ += len;
-    }
+    [[gnu::always_inline]] void put(char c) { put_at(p_, c); }
+    [[gnu::always_inline]] void put(const char* data, std::size_t len) { put_at(p_, data, len); }
     // Exactly `N` bytes (a date's 12): a copy of known size, inlined.
     template <std::size_t N>
-    [[gnu::always_inline]] void put_fixed(const char* data) {
-        if (N > room()) flush();
-        std::memcpy(p_, data, N);
-        p_ += N;
-    }
+    [[gnu::always_inline]] void put_fixed(const char* data) { put_fixed_at<N>(p_, data); }
     // A short text followed by at least `slack` readable bytes (a Pool's): one copy of fixed
     // size, of which only `text.size()` bytes count.
     static constexpr std::size_t slack = 64;
-    [[gnu::always_inline]] void put_padded(std::string_view text) {
-        if (text.size() > slack) return put(text.data(), text.size());
-        if (slack > room()) flush();
-        copy_padded(p_, text.data(), text.size());
-        p_ += text.size();
-    }
-
+    [[gnu::always_inline]] void put_padded(std::string_view text) { put_padded_at(p_, text); }
     // `text` (at most `slack` bytes) between quotes, in one piece.
-    void put_quoted(std::string_view text) {
-        if (slack + 2 > room()) flush();
-        p_[0] = '"';
-        if (text.size() > 16) std::memcpy(p_ + 1, text.data(), text.size());
-        else copy_short(p_ + 1, text.data(), text.size());
-        p_[text.size() + 1] = '"';
-        p_ += text.size() + 2;
-    }
-
+    void put_quoted(std::string_view text) { put_quoted_at(p_, text); }
     // |v| with its sign, written straight into the buffer two digits at a time.
-    [[gnu::always_inline]] void put_integer(std::uint64_t magnitude, bool negative) {
-        if (24 > room()) flush();
-        char* p = p_;
+    [[gnu::always_inline]] void put_integer(std::uint64_t magnitude, bool negative) { put_integer_at(p_, magnitude, negative); }
+
+    // The same pieces written at `p`, a copy of the write position that a Cursor (below) keeps
+    // while it writes a record; a full buffer is flushed from there.
+    [[gnu::always_inline]] void put_at(char*& p, char c) {
+        if (p == buf_ + capacity) p = flushed(p);
+        *p++ = c;
+    }
+    [[gnu::always_inline]] void put_at(char*& p, const char* data, std::size_t len) {
+        if (len > room(p)) {
+            p = flushed(p);
+            if (len > capacity) return append(data, len);
+        }
+        if (__builtin_constant_p(len) || len > 16) std::memcpy(p, data, len);
+        else copy_short(p, data, len);
+        p += len;
+    }
+    template <std::size_t N>
+    [[gnu::always_inline]] void put_fixed_at(char*& p, const char* data) {
+        if (N > room(p)) p = flushed(p);
+        std::memcpy(p, data, N);
+        p += N;
+    }
+    [[gnu::always_inline]] void put_padded_at(char*& p, std::string_view text) {
+        if (text.size() > slack) return put_at(p, text.data(), text.size());
+        if (slack > room(p)) p = flushed(p);
+        copy_padded(p, text.data(), text.size());
+        p += text.size();
+    }
+    [[gnu::always_inline]] void put_quoted_at(char*& p, std::string_view text) {
+        if (slack + 2 > room(p)) p = flushed(p);
+        p[0] = '"';
+        if (text.size() > 16) std::memcpy(p + 1, text.data(), text.size());
+        else copy_short(p + 1, text.data(), text.size());
+        p[text.size() + 1] = '"';
+        p += text.size() + 2;
+    }
+    [[gnu::always_inline]] void put_integer_at(char*& at, std::uint64_t magnitude, bool negative) {
+        if (24 > room(at)) at = flushed(at);
+        char* p = at;
         *p = '-';
         p += negative;
         if (magnitude < 10) {
             *p = static_cast<char>('0' + magnitude);
-            p_ = p + 1;
+            at = p + 1;
             return;
         }
-        p_ = p + digit_count(magnitude);
-        write_digits(p_, magnitude);
+        at = p + digit_count(magnitude);
+        write_digits(at, magnitude);
     }
+    char* position() const { return p_; }
+    void set_position(char* p) { p_ = p; }
 
     // True once a piece did not fit the limit; then the text is incomplete and nothing more is kept.
     bool over() const { return over_; }
@@ -104,10 +114,16 @@ public:
 private:
     // Below the size where glibc's memcpy switches to `rep movsb`, so each append stays a vector copy.
     static constexpr std::size_t capacity = 2048;
-    std::size_t room() const { return static_cast<std::size_t>(buf_ + capacity - p_); }
+    std::size_t room(const char* p) const { return static_cast<std::size_t>(buf_ + capacity - p); }
     void flush() {
         append(buf_, static_cast<std::size_t>(p_ - buf_));
         p_ = buf_;
+    }
+    // The buffer, written up to `p`, flushed: where writing goes on.
+    [[gnu::noinline]] char* flushed(char* p) {
+        p_ = p;
+        flush();
+        return p_;
     }
     void append(const char* data, std::size_t len) {
         if (over_ || out_.size() > limit_ || len > limit_ - out_.size()) over_ = true;
@@ -163,6 +179,32 @@ private:
     bool over_ = false;
     char buf_[capacity];
     char* p_ = buf_;
+};
+
+// A Write's position held in a local while one record is written, and handed back after it:
+// with the position a member of the Write, every piece loaded it and stored it again (a char
+// store may change any byte, the position's too), a chain of memory round trips through each
+// record, which V8's code for the WebAssembly module pays more for than the native code.
+class Cursor {
+public:
+    explicit Cursor(Write& w) : w_(w), p_(w.position()) {}
+    Cursor(const Cursor&) = delete;
+    Cursor& operator=(const Cursor&) = delete;
+    ~Cursor() { w_.set_position(p_); }
+    [[gnu::always_inline]] void put(char c) { w_.put_at(p_, c); }
+    [[gnu::always_inline]] void put(const char* data, std::size_t len) { w_.put_at(p_, data, len); }
+    template <std::size_t N>
+    [[gnu::always_inline]] void put_fixed(const char* data) { w_.put_fixed_at<N>(p_, data); }
+    [[gnu::always_inline]] void put_padded(std::string_view text) { w_.put_padded_at(p_, text); }
+    [[gnu::always_inline]] void put_quoted(std::string_view text) { w_.put_quoted_at(p_, text); }
+    [[gnu::always_inline]] void put_integer(std::uint64_t magnitude, bool negative) { w_.put_integer_at(p_, magnitude, negative); }
+    // A string as a JSON literal (put_string below): the usual short plain one here, any other
+    // by the Write itself (out of line, so that the position never leaves this record's code).
+    void put_string(std::string_view s);
+
+private:
+    Write& w_;
+    char* p_;
 };
 
 // Texts kept one after another in one buffer with Write::slack bytes after the last, so that
@@ -293,6 +335,17 @@ void put_string(Sink& out, std::string_view s) {
     }
     put(out, s.substr(run));
     out.put('"');
+}
+
+[[gnu::noinline]] inline char* put_string_from(Write& w, char* p, std::string_view s) {
+    w.set_position(p);
+    put_string(w, s);
+    return w.position();
+}
+
+[[gnu::always_inline]] inline void Cursor::put_string(std::string_view s) {
+    if (s.size() <= Write::slack && needs_no_escape(s)) return put_quoted(s);
+    p_ = put_string_from(w_, p_, s);
 }
 
 // The digits of |v| and its sign: counted by comparisons, written from the end.
