@@ -75,7 +75,7 @@ private:
     std::size_t member_index(std::string_view key);
     void note_duplicate(std::uint32_t key_offset);
     std::string pointer() const;
-    bool string(std::string_view& text);
+    [[gnu::always_inline]] inline bool string(std::string_view& text);  // (json_parser.cpp: why inlined)
     bool escaped_string(std::size_t start, std::string_view& text);
     bool utf8_sequence();
     bool escape(std::string& out);

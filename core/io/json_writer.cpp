@@ -25,8 +25,24 @@ struct Out {
     [[gnu::always_inline]] Out& text(std::string_view s) { sink.put_padded(s); return *this; }  // one of `texts`
     [[gnu::always_inline]] Out& date(Date d) { put_date(sink, dates, d); return *this; }
     [[gnu::always_inline]] Out& num(std::int64_t v) { put_integer(sink, v); return *this; }
-    Out& str(std::string_view s) { put_string(sink, s); return *this; }
+    Out& str(std::string_view s) {
+        if constexpr (std::is_same_v<Sink, Cursor>) sink.put_string(s);
+        else put_string(sink, s);
+        return *this;
+    }
 };
+
+// write(o) for one record, through a Cursor when writing (the position kept in a local).
+template <class Sink, class F>
+[[gnu::always_inline]] inline void record(Out<Sink>& o, F&& write) {
+    if constexpr (std::is_same_v<Sink, Write>) {
+        Cursor c{o.sink};
+        Out<Cursor> oc{c, o.dates, o.texts, o.keys};
+        write(oc);
+    } else {
+        write(o);
+    }
+}
 
 // A list member of the result: `head` ("  \"NAME\": ["), one record a line, each opened by
 // `open` (",\n    {" and the record's first key; without its comma for the first), then "]" or
@@ -53,12 +69,17 @@ void put_detail(Out<Sink>& o, const DetailValue& v) {
     else o.raw("null");
 }
 
-// `, "KEY": ` (no comma for the first): one piece from `keys` unless the key is unusually long.
+// `, "KEY": ` (no comma for the first): one piece from `keys` unless the key is unusually long
+// (or the answer has unusually many keys).
 template <class Sink>
 void put_detail_key(Out<Sink>& o, std::string_view key, bool first) {
-    const std::size_t skip = first ? 2 : 0;
-    if (key.size() <= DetailKeys::longest) o.text(o.keys.of(key).substr(skip));
-    else o.raw(first ? "\"" : ", \"").raw(key).raw("\": ");  // the key: a literal of the engine's
+    if (key.size() <= DetailKeys::longest) {
+        if (const std::string_view piece = o.keys.of(key); !piece.empty()) {
+            o.text(piece.substr(first ? 2 : 0));
+            return;
+        }
+    }
+    o.raw(first ? "\"" : ", \"").raw(key).raw("\": ");  // the key: a literal of the engine's
 }
 
 // `"date": ` comes with the list's opening; each other piece holds the punctuation and the key after it.
@@ -128,10 +149,12 @@ void put_result(Out<Sink>& o, const Result& r) {
     o.raw(v2 ? "{\n  \"subsim\": 2,\n  \"today\": " : "{\n  \"subsim\": 1,\n");
     if (v2 && r.today) o.raw("\"").raw(r.today->iso()).raw("\",\n");  // SPEC-v2 §8.2
     else if (v2) o.raw("null,\n");
-    put_list(o.sink, "  \"events\": [", ",\n    {\"date\": ", r.events, [&](const Event& e) { put_event(o, e); });
-    put_list(o.sink, "  \"spans\": [", ",\n    {\"subscription\": ", r.spans, [&](const Span& s) { put_span(o, s); });
+    put_list(o.sink, "  \"events\": [", ",\n    {\"date\": ", r.events,
+             [&](const Event& e) { record(o, [&](auto& oc) { put_event(oc, e); }); });
+    put_list(o.sink, "  \"spans\": [", ",\n    {\"subscription\": ", r.spans,
+             [&](const Span& s) { record(o, [&](auto& oc) { put_span(oc, s); }); });
     put_list(o.sink, "  \"invoices\": [", ",\n    {\"date\": ", r.invoices,
-             [&](const Invoice& inv) { put_invoice(o, inv, v2); });
+             [&](const Invoice& inv) { record(o, [&](auto& oc) { put_invoice(oc, inv, v2); }); });
     put_summary(o, r);
     put_list(o.sink, "  \"expectations\": [", ",\n    {\"index\": ", r.expectations, [&](const ExpectationOutcome& e) {
         o.num(static_cast<std::int64_t>(e.index)).raw(", \"passed\": ").raw(e.passed ? "true" : "false");

@@ -36,20 +36,22 @@ ResultTexts::ResultTexts(const Result& r)
     pool_.seal();
 }
 
+// An id needing no escape (all of them, in practice) is one piece written in place; another is
+// escaped through a string first.
 std::size_t ResultTexts::ids(const std::vector<std::string>& list, std::string_view after, bool with_null) {
     const std::size_t first = pool_.size();
-    for (const std::string& id : list)
-        pool_.add_appended([&](std::string& out) {
-            const std::size_t start = out.size();
-            append_json_string(out, id);
-            longest_ = std::max(longest_, out.size() - start);
-            out += after;
-        });
-    if (with_null)
-        pool_.add_appended([&](std::string& out) {
-            out += "null";
-            out += after;
-        });
+    for (const std::string& id : list) {
+        if (needs_no_escape(id)) {
+            pool_.add_quoted(id, after);
+            longest_ = std::max(longest_, id.size() + 2);
+            continue;
+        }
+        std::string text;
+        append_json_string(text, id);
+        longest_ = std::max(longest_, text.size());
+        pool_.add(text, after);
+    }
+    if (with_null) pool_.add("null", after);
     return first;
 }
 
@@ -65,6 +67,18 @@ void ResultTexts::reserve(const Result& r) {
     };
     const std::size_t count = 2 * (subs_ + 1) + 3 * (products_ + 1) + 2 * (bundles_ + 1) + plans_ + 1;
     pool_.reserve(count, bytes(r.subscription_ids, 2) + bytes(r.product_ids, 3) + bytes(r.bundle_ids, 2) + bytes(r.plan_ids, 1));
+}
+
+std::string_view DetailKeys::find_or_add(std::string_view key) {
+    for (std::size_t i = home(key.data());; i = (i + 1) % slot_count) {
+        Slot& slot = slots_[i];
+        if (slot.key == key.data() && slot.size == key.size()) return {slot.text, key.size() + 6};
+        if (slot.key) continue;
+        if (count_ == most) return {};
+        ++count_;
+        fill(slot, key);
+        return {slot.text, key.size() + 6};
+    }
 }
 
 void DetailKeys::fill(Slot& slot, std::string_view key) {

@@ -96,26 +96,35 @@ private:
 };
 
 // `, "KEY": ` for an event's detail key (the first of an event drops its leading ", ").
+// Kept by where the literal lives, in an open-addressed table: every key is made once per answer.
+// (A slot per address, one key evicting another, made two keys whose addresses collided, such as
+// a reminder's `before` and a renewal's `term_to` in the WebAssembly build, again on every event:
+// a copy and a fill each time, calls out of the module there.)
 class DetailKeys {
 public:
     // Longer keys are not kept: the writer puts them in three pieces.
     static constexpr std::size_t longest = 48;
-    // The piece for `key` (at most `longest` bytes), readable Write::slack bytes past its end.
-    std::string_view of(std::string_view key) {
-        Slot& slot = slots_[(reinterpret_cast<std::uintptr_t>(key.data()) >> 1) % slot_count];
-        if (slot.key != key.data() || slot.size != key.size()) fill(slot, key);
-        return {slot.text, key.size() + 6};
+    // The piece for `key` (at most `longest` bytes), readable Write::slack bytes past its end;
+    // empty once the table holds `most` keys (the writer then puts the key in three pieces).
+    [[gnu::always_inline]] std::string_view of(std::string_view key) {
+        const Slot& slot = slots_[home(key.data())];
+        if (slot.key == key.data() && slot.size == key.size()) return {slot.text, key.size() + 6};
+        return find_or_add(key);
     }
 
 private:
     static constexpr std::size_t slot_count = 64;
+    static constexpr std::size_t most = 48;  // keys kept, so that a search always meets an empty slot
     struct Slot {
         const char* key = nullptr;  // where the literal lives (alive for the whole answer)
         std::size_t size = 0;
         char text[longest + 6 + Write::slack];
     };
     Slot slots_[slot_count];
+    std::size_t count_ = 0;
 
+    static std::size_t home(const char* key) { return (reinterpret_cast<std::uintptr_t>(key) >> 1) % slot_count; }
+    std::string_view find_or_add(std::string_view key);
     static void fill(Slot& slot, std::string_view key);
 };
 

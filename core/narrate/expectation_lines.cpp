@@ -19,12 +19,13 @@ std::string line(const Context& c, const ExpectationOutcome& o, const StateExpec
     return capitalised(c.say(o.passed ? Phrase::expect_state_ok : Phrase::expect_state_failed, s));
 }
 
+// (One slot each, none of them a {plan}: c.say would be fill, with a list made for the slot.)
 std::string what(const Context& c, const EventExpectation& e) {
-    std::string out = c.say(Phrase::expect_event, {{"type", e.type}});
-    if (e.rule) out += c.say(Phrase::expect_event_rule, {{"rule", *e.rule}});
+    std::string out = fill(Phrase::expect_event, c.lang, "type", e.type);
+    if (e.rule) out += fill(Phrase::expect_event_rule, c.lang, "rule", *e.rule);
     // A product given as null means the whole subscription.
-    if (e.subscription) out += c.say(Phrase::expect_event_for, {{"subject", c.subject(e.subscription, e.product)}});
-    if (e.on) out += c.say(Phrase::expect_event_on, {{"date", c.date(*e.on)}});
+    if (e.subscription) out += fill(Phrase::expect_event_for, c.lang, "subject", c.subject(e.subscription, e.product));
+    if (e.on) out += fill(Phrase::expect_event_on, c.lang, "date", c.date(*e.on));
     return out;
 }
 
@@ -55,15 +56,21 @@ bool has_slot(std::string_view text, std::string_view name) {
 // Only the slots the phrase writes are made: a met expectation's line says "what" alone, while
 // the counts and the dates found (each date a formatted string, built from temporaries that
 // allocate past 10 bytes in WebAssembly's strings, past 15 natively) are for a failed one.
+// A met expectation's phrase has the one slot {what}: filled without a list of slots.
 std::string line(const Context& c, const ExpectationOutcome& o, const EventExpectation& e) {
     const Phrase p = event_phrase(o, e);
     const std::string_view text = phrase(p, c.lang);
-    const std::string w = what(c, e);
-    Slots s = {{"what", w}};
-    if (has_slot(text, "What")) s.emplace_back("What", capitalised(w));
-    if (has_slot(text, "times")) s.emplace_back("times", times(c, o.count));
-    if (has_slot(text, "expected")) s.emplace_back("expected", times(c, e.count.value_or(0)));
-    if (has_slot(text, "dates")) s.emplace_back("dates", dates_found(c, o));
+    std::string w = what(c, e);
+    const bool with_what = has_slot(text, "What"), with_times = has_slot(text, "times"),
+               with_expected = has_slot(text, "expected"), with_dates = has_slot(text, "dates");
+    if (!with_what && !with_times && !with_expected && !with_dates) return fill(p, c.lang, "what", w);
+    Slots s;
+    s.reserve(5);
+    if (with_what) s.emplace_back("What", capitalised(w));
+    s.emplace_back("what", std::move(w));
+    if (with_times) s.emplace_back("times", times(c, o.count));
+    if (with_expected) s.emplace_back("expected", times(c, e.count.value_or(0)));
+    if (with_dates) s.emplace_back("dates", dates_found(c, o));
     return c.say(p, s);
 }
 

@@ -57,10 +57,38 @@ std::size_t find_byte(std::string_view text, char c, std::size_t from) {
     return std::string_view::npos;
 }
 
-const std::string* find_slot(const Slots& slots, std::string_view name) {
+// The value of slot `name`, if there is one.
+struct Found {
+    bool found = false;
+    std::string_view value;
+};
+
+Found find_slot(const Slots& slots, std::string_view name) {
     for (const auto& [key, value] : slots)
-        if (key == name) return &value;
-    return nullptr;
+        if (key == name) return {true, value};
+    return {};
+}
+
+// The template with its slots filled by `find(name)`.
+template <class Find>
+std::string fill_with(Phrase p, Language lang, Find find) {
+    const std::string_view text = phrase(p, lang);
+    std::string out;
+    out.reserve(text.size() + 32);
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const std::size_t open = find_byte(text, '{', i);
+        const std::size_t close = open == std::string_view::npos ? open : find_byte(text, '}', open);
+        if (close == std::string_view::npos) break;
+        out.append(text.substr(i, open - i));
+        const Found value = find(text.substr(open + 1, close - open - 1));
+        std::string_view v = value.found ? value.value : text.substr(open, close - open + 1);
+        if (lang == Language::fr) join_french(out, v);
+        out.append(v);
+        i = close + 1;
+    }
+    out.append(text.substr(i));
+    return out;
 }
 
 }  // namespace
@@ -73,23 +101,11 @@ std::string_view phrase(Phrase p, Language lang) {
 }
 
 std::string fill(Phrase p, Language lang, const Slots& slots) {
-    const std::string_view text = phrase(p, lang);
-    std::string out;
-    out.reserve(text.size() + 32);
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const std::size_t open = find_byte(text, '{', i);
-        const std::size_t close = open == std::string_view::npos ? open : find_byte(text, '}', open);
-        if (close == std::string_view::npos) break;
-        out.append(text.substr(i, open - i));
-        const std::string* value = find_slot(slots, text.substr(open + 1, close - open - 1));
-        std::string_view v = value ? std::string_view(*value) : text.substr(open, close - open + 1);
-        if (lang == Language::fr) join_french(out, v);
-        out.append(v);
-        i = close + 1;
-    }
-    out.append(text.substr(i));
-    return out;
+    return fill_with(p, lang, [&](std::string_view name) { return find_slot(slots, name); });
+}
+
+std::string fill(Phrase p, Language lang, std::string_view name, std::string_view value) {
+    return fill_with(p, lang, [&](std::string_view asked) { return asked == name ? Found{true, value} : Found{}; });
 }
 
 }  // namespace subsim

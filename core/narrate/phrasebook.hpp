@@ -144,6 +144,9 @@ using Slots = std::vector<std::pair<std::string_view, std::string>>;
 // The template with every "{name}" replaced by its slot's value; French gets its elisions and
 // contractions at the slot boundaries (« de actif » → « d’actif », « à le » → « au »).
 std::string fill(Phrase p, Language lang, const Slots& slots);
+// The same with one slot, `name` holding `value`, and no list made for it (a phrase of one slot
+// is most of what an expectation's line says, made in every simulation with expectations).
+std::string fill(Phrase p, Language lang, std::string_view name, std::string_view value);
 
 template <std::size_t N>
 constexpr bool in_phrase_order(const PhraseEntry (&table)[N]) {

@@ -177,3 +177,50 @@ TEST_CASE("put_integer writes every length of digits like std::to_string", "[jso
             CHECK(got.count == got.text.size());
         }
 }
+
+TEST_CASE("A Cursor writes what the Write writes, across chunk boundaries and limits", "[json][writer]") {
+    // Records written through a Cursor (the position in a local, handed back after the record),
+    // between pieces the Write puts itself: the same bytes as the Write alone, and the same
+    // limit (a Write given one stops where a piece passes it).
+    Pool pool;
+    std::vector<std::size_t> at;
+    for (const std::string& p : pieces()) at.push_back(pool.add(p));
+    pool.seal();
+    const std::vector<std::string> strings{"plain", "quote \" back\\slash", std::string(70, 'x'), "tab\tnew\nline", ""};
+    subsim::DateText dates;
+    const subsim::Date day = subsim::Date::parse("2025-02-15").value();
+    const auto record = [&](auto& sink, int round) {
+        for (std::size_t i = 0; i < at.size(); ++i) {
+            sink.put_padded(pool[at[i]]);
+            subsim::put_integer(sink, -static_cast<std::int64_t>(i) * 977 + round);
+            subsim::put_date(sink, dates, day);
+            sink.put(',');
+        }
+    };
+    for (std::size_t limit : {std::size_t{100}, std::size_t{5000}, std::size_t{40000}, static_cast<std::size_t>(-1)}) {
+        std::string expected, text;
+        bool expected_fits = false, fits = false;
+        {
+            Write w{expected, limit};
+            for (int round = 0; round < 12 && !w.over(); ++round) {
+                subsim::put(w, "\n{");
+                record(w, round);
+                for (const std::string& s : strings) subsim::put_string(w, s);
+            }
+            expected_fits = w.finish();
+        }
+        {
+            Write w{text, limit};
+            for (int round = 0; round < 12 && !w.over(); ++round) {
+                subsim::put(w, "\n{");
+                subsim::Cursor c{w};
+                record(c, round);
+                for (const std::string& s : strings) c.put_string(s);
+            }
+            fits = w.finish();
+        }
+        INFO("limit " << limit);
+        CHECK(fits == expected_fits);
+        CHECK(text == expected);
+    }
+}
