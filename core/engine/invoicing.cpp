@@ -138,8 +138,20 @@ struct DueLines {
             first_rule = rule;
         }
         amount += line_amount;
+#if defined(__cpp_aggregate_paren_init)
         // Every field written once, in place: no zero-fill of a value-initialised line first.
         return lines.emplace_back(product, bundle, from, to, line_amount, plan);
+#else
+        // Without C++20's parenthesized aggregate initialisation (clang 14, the wasm build).
+        InvoiceLine& line = lines.emplace_back();
+        line.product = product;
+        line.bundle = bundle;
+        line.from = from;
+        line.to = to;
+        line.amount = line_amount;
+        line.plan = plan;
+        return line;
+#endif
     }
 };
 

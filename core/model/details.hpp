@@ -95,8 +95,14 @@ public:
         constexpr std::size_t n = sizeof...(V);
         if constexpr (n > inline_capacity) {
             spilled_.reserve(n);
+#if defined(__cpp_aggregate_paren_init)
             // Each pair constructed in the vector's own storage (no temporary Detail moved in).
             (spilled_.emplace_back(pairs.key, std::move(pairs.value)), ...);
+#else
+            // Without C++20's parenthesized aggregate initialisation (clang 14, the wasm build):
+            // a temporary Detail each, moved in.
+            (spilled_.push_back(Detail{pairs.key, DetailValue(std::move(pairs.value))}), ...);
+#endif
         } else {
             Detail* at = reinterpret_cast<Detail*>(storage_);
             ((::new (static_cast<void*>(at++)) Detail{pairs.key, DetailValue(std::move(pairs.value))}), ...);
