@@ -100,6 +100,20 @@ public:
         at = p + digit_count(magnitude);
         write_digits(at, magnitude);
     }
+    // At most 16 bytes of a length known only now (an engine's key): two overlapping copies of
+    // fixed size instead of a call to memcpy, reading nothing past the text.
+    static void copy_short(char* to, const char* data, std::size_t len) {
+        if (len >= 8) {
+            std::memcpy(to, data, 8);
+            std::memcpy(to + len - 8, data + len - 8, 8);
+        } else if (len >= 4) {
+            std::memcpy(to, data, 4);
+            std::memcpy(to + len - 4, data + len - 4, 4);
+        } else {
+            for (std::size_t i = 0; i < len; ++i) to[i] = data[i];
+        }
+    }
+
     char* position() const { return p_; }
     void set_position(char* p) { p_ = p; }
 
@@ -158,20 +172,6 @@ private:
         else if (len <= 32) std::memcpy(to, data, 32);
         else if (len <= 48) std::memcpy(to, data, 48);
         else std::memcpy(to, data, slack);
-    }
-
-    // At most 16 bytes of a length known only now (an engine's key): two overlapping copies of
-    // fixed size instead of a call to memcpy, reading nothing past the text.
-    static void copy_short(char* to, const char* data, std::size_t len) {
-        if (len >= 8) {
-            std::memcpy(to, data, 8);
-            std::memcpy(to + len - 8, data + len - 8, 8);
-        } else if (len >= 4) {
-            std::memcpy(to, data, 4);
-            std::memcpy(to + len - 4, data + len - 4, 4);
-        } else {
-            for (std::size_t i = 0; i < len; ++i) to[i] = data[i];
-        }
     }
 
     std::string& out_;
@@ -255,17 +255,8 @@ public:
 
     // `len` bytes; up to 16 as two overlapping copies of fixed size (no call to memcpy).
     static void copy_text(char* to, const char* data, std::size_t len) {
-        if (len > 16) {
-            std::memcpy(to, data, len);
-        } else if (len >= 8) {
-            std::memcpy(to, data, 8);
-            std::memcpy(to + len - 8, data + len - 8, 8);
-        } else if (len >= 4) {
-            std::memcpy(to, data, 4);
-            std::memcpy(to + len - 4, data + len - 4, 4);
-        } else {
-            for (std::size_t i = 0; i < len; ++i) to[i] = data[i];
-        }
+        if (len > 16) std::memcpy(to, data, len);
+        else Write::copy_short(to, data, len);
     }
 
 private:
