@@ -65,8 +65,7 @@ std::string Context::subject(std::optional<std::size_t> sub, std::optional<std::
     static constexpr Phrase part[] = {Phrase::subject_product, Phrase::subject_product_of, Phrase::subject_product_to};
     if (!sub) return say(account[form]);
     // (One slot, not a {plan}: say would be fill, with a list made for the slot and the name copied.)
-    if (!product && !isolate_names) return fill(whole[form], lang, "sub", subscription_name(*sub));
-    if (!product) return fill(whole[form], lang, "sub", isolated(subscription_name(*sub)));
+    if (!product) return fill(whole[form], lang, "sub", name(subscription_name(*sub)));
     return say(part[form], {{"sub", name(subscription_name(*sub))}, {"product", name(sc.catalog.products[*product].name)}});
 }
 
