@@ -40,6 +40,7 @@ public:
     // on every step.
     long next_term_index(long k) const {
         if (k < term_) return term_;
+        if (renewal_ == 1) return k + 1;  // the usual case, without a 64-bit division (~40 cycles)
         return term_ + ((k - term_) / renewal_ + 1) * renewal_;
     }
     bool is_term_boundary(long k) const;
@@ -128,6 +129,15 @@ public:
     void move_to(const BillingCalendar& cal, long k, SharedBoundary& shared) {
         index_ = k;
         date_ = shared.of(cal, k);
+    }
+    // The position of `other`, copied field by field: moved just before (move_to), `other` was
+    // written field by field, and a whole-object copy would read those stores back as one wider
+    // load, which waits for them to retire (no store forwarding; ~7 % of simulate() on the 10-year
+    // bench scenario).
+    void take(const BoundaryCursor& other) {
+        index_ = other.index_;
+        if (other.date_) date_.emplace(*other.date_);
+        else date_.reset();
     }
     // The first boundary after `today`.
     Date after(const BillingCalendar& cal, Date today) {

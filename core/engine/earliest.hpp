@@ -24,6 +24,13 @@ struct Earliest {
         if (d) consider(*d);
     }
     std::optional<Date> found() const { return best == none ? std::nullopt : std::optional<Date>{best}; }
+    // The same, stored into `to` part by part. Assigning found() built the optional in memory in two
+    // stores and copied it with one wider load, which waits for both stores to retire (no store
+    // forwarding): 7 % of simulate() on the 10-year bench scenario, in the lookahead alone.
+    void found_into(std::optional<Date>& to) const {
+        if (best == none) to.reset();
+        else to = best;
+    }
 };
 
 }  // namespace subsim

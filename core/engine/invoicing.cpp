@@ -161,7 +161,7 @@ void bill_bundle_if_due(Simulation& sim, SubscriptionRun& run, Date day, bool pr
                         SharedBoundary& shared) {
     if (!run.bundle.priced || !run.bundle.calendar || !boundary_today(*run.bundle.calendar, run.bundle.billing, day)) return;
     run.bundle.billing.move_to(*run.bundle.calendar, run.bundle.billing.index() + 1, shared);
-    run.bundle.wake = run.bundle.billing;  // the lookahead's cursor moves along (see bill_due_lines)
+    run.bundle.wake.take(run.bundle.billing);  // the lookahead's cursor moves along (see bill_due_lines)
     if (prepaid || !any_member_billable(sim, run)) return;
     const Bundle& bundle = sim.scenario.catalog.bundles[*run.sub->bundle];
     const Date next = run.bundle.billing.date(*run.bundle.calendar);
@@ -218,7 +218,7 @@ void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, Rule rule) 
         // The billing cursor now holds the first boundary after `day`: what the lookahead's cursor
         // (wakeup.hpp) would walk to from its place (never past it) when it next looks after `day`
         // or later. It takes it, and the walk is not done a second time.
-        line.wake = line.billing;
+        line.wake.take(line.billing);
         const Date following = line.billing.date(line.calendar);
         next.consider(following);
         if (prepaid || (bundled && line.bundle_member)) continue;

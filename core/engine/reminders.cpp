@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "engine/earliest.hpp"
 #include "engine/evergreen.hpp"
 #include "engine/pause.hpp"
 #include "engine/simulation.hpp"
@@ -22,7 +23,9 @@ bool runs_until(const SubscriptionRun& run, Date boundary) {
 class StateOnce {
 public:
     explicit StateOnce(const SubscriptionRun& run) : run_(run) {}
-    std::optional<State> get() {
+    // By reference: a copy of the optional, written in two parts just before, read back as one
+    // wider load would wait for those stores (no store forwarding).
+    const std::optional<State>& get() {
         if (!known_) state_ = derived_state(run_), known_ = true;
         return state_;
     }
@@ -72,7 +75,7 @@ void remind_renewal(Simulation& sim, SubscriptionRun& run, Date day, Duration be
     // end lies past `hi`, no boundary is in reach (most days; the search below is the costly part).
     const Date current_end = cal.boundary(run.renewal.term_end);
     if (current_end > hi) return;
-    const std::optional<State> now = state.get();
+    const std::optional<State>& now = state.get();
     if (now != State::active && now != State::pending_activation && now != State::pending_cancellation) return;
     // The first term boundary on or after `lo`, from the current term end on: that end itself when
     // it is not before `lo` (the usual reminder day), else found by search. Term boundaries grow
@@ -120,20 +123,27 @@ void send_reminders(Simulation& sim, Date day) {
     }
 }
 
-std::optional<Date> next_reminder(const SubscriptionRun& run, const BillingCalendar& cal, ReminderCursor& cursor,
-                                  Duration before, Date today) {
+void consider_next_reminder(Earliest& e, const SubscriptionRun& run, const BillingCalendar& cal, ReminderCursor& cursor,
+                            Duration before) {
     if (cursor.term < run.renewal.term_end) cursor.term = run.renewal.term_end;
     for (int steps = 0; steps < 1000; ++steps, cursor.term = cal.next_term_index(cursor.term)) {
-        if (pause_hides_boundary(run.pause, cursor.term)) return std::nullopt;
+        if (pause_hides_boundary(run.pause, cursor.term)) return;
         const Date boundary = cal.boundary(cursor.term);
         if (!cursor.known || cursor.boundary != boundary) {
             cursor.boundary = boundary;
             cursor.on = before.before(boundary);
             cursor.known = true;
         }
-        if (cursor.on > today) return cursor.on;
+        if (cursor.on > e.today) return e.consider(cursor.on);
     }
-    return today.plus_days(1);
+    e.consider(e.today.plus_days(1));
+}
+
+std::optional<Date> next_reminder(const SubscriptionRun& run, const BillingCalendar& cal, ReminderCursor& cursor,
+                                  Duration before, Date today) {
+    Earliest e{today};
+    consider_next_reminder(e, run, cal, cursor, before);
+    return e.found();
 }
 
 }  // namespace subsim

@@ -14,6 +14,7 @@
 
 namespace subsim {
 
+struct Earliest;
 struct Simulation;
 struct SubscriptionRun;
 
@@ -44,8 +45,13 @@ void send_reminders(Simulation& sim, Date day);
 // The calendar whose term boundaries the reminders announce (reminder_calendar, pause.hpp).
 const BillingCalendar& reminder_boundaries(SubscriptionRun& run);
 
-// The next date after `today` on which `before` may remind of a term end of `cal` (the
-// subscription's reminder calendar, reminder_calendar in pause.hpp), from `cursor` on (bounded walk).
+// The next date after `e.today` on which `before` may remind of a term end of `cal` (the
+// subscription's reminder calendar, reminder_calendar in pause.hpp), from `cursor` on (bounded
+// walk), considered by `e`. The date goes straight into `e`: returned as an optional it was
+// written to memory in two parts and read back as one wider load, which waits for both stores.
+void consider_next_reminder(Earliest& e, const SubscriptionRun& run, const BillingCalendar& cal, ReminderCursor& cursor,
+                            Duration before);
+// The same date, or none (tests).
 std::optional<Date> next_reminder(const SubscriptionRun& run, const BillingCalendar& cal, ReminderCursor& cursor,
                                   Duration before, Date today);
 

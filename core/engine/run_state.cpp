@@ -14,13 +14,6 @@ ProductLine* SubscriptionRun::line_for(Index product) {
     return const_cast<ProductLine*>(std::as_const(*this).line_for(product));
 }
 
-std::optional<State> derived_state(const SubscriptionRun& run) {
-    StatesSeen seen{};
-    for (const ProductLine& line : run.lines)
-        if (line.state) seen[static_cast<std::size_t>(*line.state)] = true;
-    return liveliest_state(seen);
-}
-
 void set_state(ProductLine& line, Date on, State state) {
     line.state = state;
     if (line.paused && state != State::cancelled && state != State::expired) state = State::paused;

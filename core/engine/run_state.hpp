@@ -95,8 +95,14 @@ struct SubscriptionRun {
     const ProductLine* line_for(Index product) const;
 };
 
-// A subscription's state from its products' states (docs/semantics.md).
-std::optional<State> derived_state(const SubscriptionRun& run);
+// A subscription's state from its products' states (docs/semantics.md). Inline, like
+// liveliest_state (result.hpp): returned from a call, the optional went through memory.
+inline std::optional<State> derived_state(const SubscriptionRun& run) {
+    StatesSeen seen{};
+    for (const ProductLine& line : run.lines)
+        if (line.state) seen[static_cast<std::size_t>(*line.state)] = true;
+    return liveliest_state(seen);
+}
 
 // Records a state change; several changes on one day keep only the last. The history keeps the
 // state shown (an overlay such as `paused` over the underlying state, SPEC-v2 §0.4).

@@ -67,7 +67,7 @@ void Simulation::stop_at_limit() {
                                 " events, invoice lines and state changes; shorten the horizon (until) or lengthen the periods";
 }
 
-Event& Simulation::new_event(Date date, EventType type, std::optional<Index> sub, std::optional<Index> product,
+Event& Simulation::new_event(Date date, EventType type, const std::optional<Index>& sub, const std::optional<Index>& product,
                              Rule rule) {
     count_record();
     // A reminder changes nothing of the run: its subscription's dates stay (wakeup_state.hpp).
@@ -80,21 +80,24 @@ Event& Simulation::new_event(Date date, EventType type, std::optional<Index> sub
     Event& e = events.emplace_back();
     e.date = date;
     e.type = type;
-    e.subscription = sub;
-    e.product = product;
+    // Part by part (the event's are empty): a whole-optional copy of an argument the caller has just
+    // written in two parts waits for those stores (no store forwarding). Taken by reference for the
+    // same reason: by value, the last ones go through the stack.
+    if (sub) e.subscription.emplace(*sub);
+    if (product) e.product.emplace(*product);
     e.rule = rule;
     e.action = current_action;
     return e;
 }
 
-Event& Simulation::emit(Date date, EventType type, std::optional<Index> sub, std::optional<Index> product,
+Event& Simulation::emit(Date date, EventType type, const std::optional<Index>& sub, const std::optional<Index>& product,
                         Rule rule, Details details) {
     Event& e = new_event(date, type, sub, product, rule);
     e.details = std::move(details);  // the details move once, from the caller's into the event's
     return e;
 }
 
-Event& Simulation::emit(Date date, EventType type, std::optional<Index> sub, std::optional<Index> product,
+Event& Simulation::emit(Date date, EventType type, const std::optional<Index>& sub, const std::optional<Index>& product,
                         Rule rule, std::initializer_list<Detail> details) {
     Event& e = new_event(date, type, sub, product, rule);
     e.details = details;  // copied once, into the event

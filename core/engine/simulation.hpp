@@ -51,16 +51,16 @@ struct Simulation {
         if (records > max_output_records) stop_at_limit();
     }
 
-    Event& emit(Date date, EventType type, std::optional<Index> sub, std::optional<Index> product,
+    Event& emit(Date date, EventType type, const std::optional<Index>& sub, const std::optional<Index>& product,
                 Rule rule, Details details = {});
     // The same for details written in place, `{{"amount", ...}}`: the pairs are copied into the
     // event itself, never into a Details of their own first (the overload a braced list picks).
-    Event& emit(Date date, EventType type, std::optional<Index> sub, std::optional<Index> product,
+    Event& emit(Date date, EventType type, const std::optional<Index>& sub, const std::optional<Index>& product,
                 Rule rule, std::initializer_list<Detail> details);
     // The same with the pairs constructed in the event itself: Pair{"by", actor(...)}, ... (no
     // braced list to build, copy and destroy first).
     template <class V, class... More>
-    Event& emit(Date date, EventType type, std::optional<Index> sub, std::optional<Index> product, Rule rule,
+    Event& emit(Date date, EventType type, const std::optional<Index>& sub, const std::optional<Index>& product, Rule rule,
                 Pair<V>&& first, Pair<More>&&... more) {
         Event& e = new_event(date, type, sub, product, rule);
         e.details.fill(std::move(first), std::move(more)...);
@@ -84,7 +84,7 @@ private:
     // billing_kept) unless keeps_reminder_dates.
     void mark_touched(WakeupState& wakeup);
     // A new event without details, counted, its subscription touched.
-    Event& new_event(Date date, EventType type, std::optional<Index> sub, std::optional<Index> product, Rule rule);
+    Event& new_event(Date date, EventType type, const std::optional<Index>& sub, const std::optional<Index>& product, Rule rule);
 };
 
 }  // namespace subsim

@@ -48,7 +48,7 @@ void consider_reminders(Earliest& e, SubscriptionRun& run) {
     const BillingCalendar& cal = reminder_boundaries(run);
     for (std::size_t i = 0; i < reminders.size(); ++i) {
         if (run.trial.end) e.consider(reminders[i].before(*run.trial.end));
-        e.consider(next_reminder(run, cal, cursors[i], reminders[i], e.today));
+        consider_next_reminder(e, run, cal, cursors[i], reminders[i]);
     }
 }
 
@@ -65,22 +65,22 @@ std::optional<Date> earliest_ahead(Simulation& sim, SubscriptionRun& run, Date t
             e.consider(kept.next_scheduled);  // touched only by a renewal or an invoice (wakeup_state.hpp)
         } else {
             consider_scheduled(sim, e, run);
-            kept.next_scheduled = e.found();
+            e.found_into(kept.next_scheduled);
         }
         if (kept.billing_kept_after(today)) e.consider(kept.next_billing);  // the last invoice's (bill_due_lines)
         else consider_billing(e, run);
-        kept.next_boundary = e.found();
+        e.found_into(kept.next_boundary);
     }
     if (reminders) {
         Earliest e{today};
         consider_reminders(e, run);
-        kept.next_reminder = e.found();
+        e.found_into(kept.next_reminder);
     }
     if (boundaries || reminders) {
         Earliest e{today};
         e.consider(kept.next_boundary);
         e.consider(kept.next_reminder);
-        kept.next = e.found();
+        e.found_into(kept.next);
         kept.touched = false;
         kept.reminders_touched = false;
         kept.scheduled_touched = false;

@@ -19,17 +19,6 @@ constexpr std::array<const char*, state_count> state_names = {
 
 }  // namespace
 
-std::optional<State> liveliest_state(const StatesSeen& seen) {
-    // pending_activation after active: {pending_activation, pending_cancellation} arises when one
-    // product of a never-activated subscription is cancelled; the subscription still awaits activation.
-    static constexpr State liveliest_first[] = {State::trialing, State::active, State::pending_activation,
-                                                State::past_due, State::pending_cancellation, State::paused, State::expired,
-                                                State::cancelled};
-    for (State s : liveliest_first)
-        if (seen[static_cast<std::size_t>(s)]) return s;
-    return std::nullopt;
-}
-
 const char* to_string(EventType t) { return event_names[static_cast<std::size_t>(t)]; }
 
 const char* to_string(LineKind k) {

@@ -47,7 +47,18 @@ inline constexpr int format_version_of(State s) { return s >= State::past_due ? 
 
 // Several products in different states: a subscription shows the liveliest one (docs/semantics.md).
 using StatesSeen = std::array<bool, state_count>;
-std::optional<State> liveliest_state(const StatesSeen& seen);
+// Inline: its callers keep the optional in registers. Out of line, GCC built the returned optional
+// in memory in two parts and read it back as one wider load, which waits for both stores.
+inline std::optional<State> liveliest_state(const StatesSeen& seen) {
+    // pending_activation after active: {pending_activation, pending_cancellation} arises when one
+    // product of a never-activated subscription is cancelled; the subscription still awaits activation.
+    constexpr State liveliest_first[] = {State::trialing, State::active, State::pending_activation,
+                                         State::past_due, State::pending_cancellation, State::paused,
+                                         State::expired, State::cancelled};
+    for (State s : liveliest_first)
+        if (seen[static_cast<std::size_t>(s)]) return s;
+    return std::nullopt;
+}
 
 const char* to_string(EventType t);
 const char* to_string(State s);
