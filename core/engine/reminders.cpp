@@ -32,7 +32,7 @@ public:
 
 private:
     const SubscriptionRun& run_;
-    std::optional<State> state_;
+    std::optional<State> state_ = State{};  // read only after get() computed it (engaged, GCC sees no uninitialised read)
     bool known_ = false;
 };
 
