@@ -165,9 +165,9 @@ void bill_bundle_if_due(Simulation& sim, SubscriptionRun& run, Date day, bool pr
     if (prepaid || !any_member_billable(sim, run)) return;
     const Bundle& bundle = sim.scenario.catalog.bundles[*run.sub->bundle];
     const Date next = run.bundle.billing.date(*run.bundle.calendar);
-    if (const auto end = partial_last_bundle_end(sim, run, day, next))  // SPEC-v2 §5.3, the suite's line
-        due.add(Rule::billing_partial_last_period, day, *end,
-                Money{share(bundle.price.minor(), day.days_until(*end), day.days_until(next))}, std::nullopt,
+    if (const Date end = bundle_line_end(sim, run, day, next); end < next)  // SPEC-v2 §5.3, the suite's line
+        due.add(Rule::billing_partial_last_period, day, end,
+                Money{share(bundle.price.minor(), day.days_until(end), day.days_until(next))}, std::nullopt,
                 *run.sub->bundle, std::nullopt);
     else
         due.add(rule, day, next, bundle.price, std::nullopt, *run.sub->bundle, std::nullopt);
@@ -178,9 +178,9 @@ void bill_bundle_if_due(Simulation& sim, SubscriptionRun& run, Date day, bool pr
 void bill_period(const Simulation& sim, const ProductLine& line, Date day, Date next, bool v2, Rule rule, DueLines& due) {
     const Index plan = plan_index(sim, *line.plan);
     if (v2 && line.pending)
-        if (const auto end = partial_last_period_end(sim, line, day, next)) {
-            due.add(Rule::billing_partial_last_period, day, *end,
-                    Money{share(line.plan->price.minor(), day.days_until(*end), day.days_until(next))}, line.product,
+        if (const Date end = period_line_end(sim, line, day, next); end < next) {
+            due.add(Rule::billing_partial_last_period, day, end,
+                    Money{share(line.plan->price.minor(), day.days_until(end), day.days_until(next))}, line.product,
                     std::nullopt, plan)
                 .nominal_from = day;
             return;

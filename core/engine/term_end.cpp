@@ -61,24 +61,22 @@ TermEndStep apply_term_end(Simulation& sim, SubscriptionRun& run, Date day) {
     return TermEndStep::renewed;
 }
 
-std::optional<Date> partial_last_period_end(const Simulation& sim, const ProductLine& line, Date day, Date next) {
-    if (sim.scenario.version < 2 || !line.pending || !evergreen_plan(line)) return std::nullopt;
+Date period_line_end(const Simulation& sim, const ProductLine& line, Date day, Date next) {
+    if (sim.scenario.version < 2 || !line.pending || !evergreen_plan(line)) return next;
     const Date e = line.pending->effective;
-    if (day < e && e < next) return e;
-    return std::nullopt;
+    return day < e && e < next ? e : next;
 }
 
-std::optional<Date> partial_last_bundle_end(const Simulation& sim, const SubscriptionRun& run, Date day, Date next) {
-    if (sim.scenario.version < 2 || run.lead->at_term_end != AtTermEnd::evergreen || !run.sub->bundle) return std::nullopt;
+Date bundle_line_end(const Simulation& sim, const SubscriptionRun& run, Date day, Date next) {
+    if (sim.scenario.version < 2 || run.lead->at_term_end != AtTermEnd::evergreen || !run.sub->bundle) return next;
     std::optional<Date> end;
     for (Index p : sim.scenario.catalog.bundles[*run.sub->bundle].products) {
         const ProductLine* line = run.line_for(p);
         if (!line || !(line->state == State::active || line->state == State::pending_cancellation)) continue;
-        if (!line->pending || !(day < line->pending->effective)) return std::nullopt;  // this member runs on
+        if (!line->pending || !(day < line->pending->effective)) return next;  // this member runs on
         if (!end || *end < line->pending->effective) end = line->pending->effective;
     }
-    if (end && *end < next) return end;
-    return std::nullopt;
+    return end && *end < next ? *end : next;
 }
 
 namespace {

@@ -45,13 +45,16 @@ enum class TermEndStep {
 // by hand from `day`).
 TermEndStep apply_term_end(Simulation& sim, SubscriptionRun& run, Date day);
 
-// SPEC-v2 §5.3: the last period of `line` (on an evergreen plan) when a cancellation is pending
-// with E strictly inside [day, next): its end E; none otherwise (or in a version 1 file).
-std::optional<Date> partial_last_period_end(const Simulation& sim, const ProductLine& line, Date day, Date next);
+// SPEC-v2 §5.3: where the period line of `line` billed on `day` ends, its next boundary being
+// `next`: E when a cancellation is pending that takes effect at E strictly inside (day, next) on an
+// evergreen plan (the last period, cut short), `next` otherwise (and in a version 1 file).
+// A date, not an optional: a returned optional went through memory in two parts and was read back
+// as one wider load, which waits for both stores (no store forwarding), on every billing day.
+Date period_line_end(const Simulation& sim, const ProductLine& line, Date day, Date next);
 
 // The same for the subscription's bundle line: E when every member still billed has a cancellation
-// pending that ends strictly inside [day, next) (the latest such E), on an evergreen lead plan.
-std::optional<Date> partial_last_bundle_end(const Simulation& sim, const SubscriptionRun& run, Date day, Date next);
+// pending that ends strictly inside (day, next) (the latest such E), on an evergreen lead plan.
+Date bundle_line_end(const Simulation& sim, const SubscriptionRun& run, Date day, Date next);
 
 // Boundary step 6 for format 2: the cancellations of the day take effect, then each paid period
 // running past the day that a scheduled (not immediate) cancellation cut short gets its unused part
