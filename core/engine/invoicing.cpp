@@ -25,7 +25,7 @@ bool boundary_today(const BillingCalendar& calendar, BoundaryCursor& next, Date 
 }
 
 // The sum of `lines`' amounts.
-Money sum_of(const std::vector<InvoiceLine>& lines) {
+Money sum_of(const InvoiceLines& lines) {
     Money amount;
     for (const InvoiceLine& l : lines) amount += l.amount;
     return amount;
@@ -34,7 +34,7 @@ Money sum_of(const std::vector<InvoiceLine>& lines) {
 // A subscription bought from a third party (activation_required) was paid to that party: this
 // account never invoices it, first period, renewals and manual renewals alike (SPEC §2.3).
 // `amount` is the sum of the lines' amounts.
-void issue(Simulation& sim, SubscriptionRun& run, Date day, std::vector<InvoiceLine>&& lines, Money amount, Rule rule) {
+void issue(Simulation& sim, SubscriptionRun& run, Date day, InvoiceLines&& lines, Money amount, Rule rule) {
     if (lines.empty() || run.sub->activation_required) return;
     sim.emit(day, EventType::invoice, run.index, std::nullopt, rule, Pair{"amount", amount.minor()});
     sim.add_invoice(day, run.index, amount, std::move(lines));
@@ -68,7 +68,7 @@ Invoice* invoice_of_day(Simulation& sim, const SubscriptionRun& run, Date day) {
 
 // `lines` (their amounts sum to `added`) into the day's single invoice, or into a new one named
 // after `first_rule`: then the vector itself becomes the invoice's, never copied.
-void add_plain_lines(Simulation& sim, SubscriptionRun& run, Date day, std::vector<InvoiceLine>&& lines, Money added,
+void add_plain_lines(Simulation& sim, SubscriptionRun& run, Date day, InvoiceLines&& lines, Money added,
                      Rule first_rule) {
     if (lines.empty() || run.sub->activation_required) return;
     Invoice* found = invoice_of_day(sim, run, day);
@@ -88,7 +88,7 @@ void add_plain_lines(Simulation& sim, SubscriptionRun& run, Date day, std::vecto
 
 void add_lines(Simulation& sim, SubscriptionRun& run, Date day, std::vector<RuledLine> lines) {
     if (lines.empty()) return;
-    std::vector<InvoiceLine> plain;
+    InvoiceLines plain;
     plain.reserve(lines.size());
     for (RuledLine& l : lines) plain.push_back(std::move(l.line));
     const Money amount = sum_of(plain);
@@ -126,7 +126,7 @@ namespace {
 struct DueLines {
     std::size_t capacity;  // at most one line per product, and the bundle's
     Rule first_rule;
-    std::vector<InvoiceLine> lines;
+    InvoiceLines lines;  // in the result's LinePool: they become an invoice's
     Money amount;  // the sum of the lines' amounts
 
     // A new line [from, to) of `amount` for `product` (on `plan`) or `bundle`, its other fields at
@@ -193,7 +193,7 @@ void bill_period(const Simulation& sim, const ProductLine& line, Date day, Date 
 void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, Rule rule) {
     const bool prepaid = prepaid_on(run, day);  // the same for every line of the day
     const bool v2 = sim.scenario.version >= 2;
-    DueLines due{run.lines.size() + 1, rule, {}, {}};
+    DueLines due{run.lines.size() + 1, rule, InvoiceLines(LineAllocator<InvoiceLine>(sim.result.line_pool.get())), {}};
     SharedBoundary next_boundaries{run.lead_calendar};
     // The earliest billing boundary after `day` (the lookahead's consider_billing, wakeup.cpp),
     // found while the boundaries move: kept in WakeupState::next_billing. Incomplete when a line
@@ -233,7 +233,7 @@ void bill_due_lines(Simulation& sim, SubscriptionRun& run, Date day, Rule rule) 
 }
 
 void bill_prepaid_term(Simulation& sim, SubscriptionRun& run, Date day, Date from, Date to) {
-    std::vector<InvoiceLine> lines;
+    InvoiceLines lines;
     auto periods_in = [&](const BillingCalendar& cal) {
         long count = 0;
         for (long k = cal.first_boundary_after(from.plus_days(-1)); cal.boundary(k) < to; ++k) ++count;

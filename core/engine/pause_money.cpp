@@ -19,8 +19,8 @@ RuledLine credit_of(const InvoiceLine& l, Date p) {
 }
 
 // The bundle's paid lines running past P, not yet credited (marked credited as they are taken).
-std::vector<InvoiceLine> take_bundle_lines_after(Simulation& sim, const SubscriptionRun& run, Date p) {
-    std::vector<InvoiceLine> out;
+InvoiceLines take_bundle_lines_after(Simulation& sim, const SubscriptionRun& run, Date p) {
+    InvoiceLines out;
     const Date oldest = p.plus_days(-sim.longest_line_days);
     for (Invoice& invoice : sim.result.invoices) {
         if (invoice.date < oldest || invoice.subscription != run.index) continue;

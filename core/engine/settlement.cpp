@@ -24,8 +24,8 @@ void refund_line(const InvoiceLine& paid, Refund policy, Date e, std::vector<Rul
 }
 
 // The bundle's lines that end after `e`, once no member is left (SPEC-v2 §2.3).
-std::vector<InvoiceLine> bundle_lines_after(const Simulation& sim, const SubscriptionRun& run, Date e) {
-    std::vector<InvoiceLine> out;
+InvoiceLines bundle_lines_after(const Simulation& sim, const SubscriptionRun& run, Date e) {
+    InvoiceLines out;
     if (!run.sub->bundle) return out;
     for (Index member : sim.scenario.catalog.bundles[*run.sub->bundle].products)
         if (const ProductLine* line = run.line_for(member); line && line->live()) return out;

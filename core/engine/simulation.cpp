@@ -48,6 +48,7 @@ Simulation::Simulation(const Scenario& s) : scenario(s), dependents(dependents_o
     longest_line_days += 62;  // months and years of other lengths than at `start`
     account.payment_method = s.account.payment_method;
     result.events.reserve(events_estimate(s));
+    result.line_pool = std::make_shared<LinePool>();  // the billed lines' storage (model/line_pool.hpp)
     subs.reserve(s.subscriptions.size());
     for (Index i = 0; i < s.subscriptions.size(); ++i) subs.push_back(prepare_run(s, i));
 }
@@ -134,7 +135,7 @@ void Simulation::mark_touched(WakeupState& wakeup) {
     wakeup.billing_kept = false;
 }
 
-void Simulation::add_invoice(Date date, Index subscription, Money amount, std::vector<InvoiceLine>&& lines) {
+void Simulation::add_invoice(Date date, Index subscription, Money amount, InvoiceLines&& lines) {
     // No touch of its own: the invoice's event, emitted just before (invoicing.cpp), touched the subscription.
     count_records(lines.size());
     result.total_charged += amount;

@@ -68,7 +68,7 @@ struct Simulation {
     }
     // A new invoice of `lines` (their amounts sum to `amount`), built in place in the result. It
     // does not touch the subscription: its `invoice` event, emitted first, does.
-    void add_invoice(Date date, Index subscription, Money amount, std::vector<InvoiceLine>&& lines);
+    void add_invoice(Date date, Index subscription, Money amount, InvoiceLines&& lines);
     // Every state change becomes part of a span: it counts towards the output limit too.
     void change_state(ProductLine& line, Date on, State state);
     // Something happened to a subscription (or to all): the lookahead computes its dates again

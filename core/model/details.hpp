@@ -133,6 +133,7 @@ private:
         other.clear();
     }
     void clear() {
+        if (size_ == 0) return;  // a new event's details (fill): nothing to destroy
         if (spilled()) spilled_.clear();
         else std::destroy_n(held(), size_);
         size_ = 0;

@@ -4,6 +4,7 @@
 // so that printers need nothing else.
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +14,7 @@
 
 #include "domain/date.hpp"
 #include "domain/money.hpp"
+#include "model/line_pool.hpp"
 #include "model/details.hpp"
 #include "model/rules.hpp"
 
@@ -121,11 +123,14 @@ struct InvoiceLine {
     bool superseded = false;
 };
 
+// An invoice's lines: in the simulation's LinePool (model/line_pool.hpp) when the engine bills them.
+using InvoiceLines = std::vector<InvoiceLine, LineAllocator<InvoiceLine>>;
+
 struct Invoice {
     Date date;
     std::size_t subscription;
     Money amount;
-    std::vector<InvoiceLine> lines;
+    InvoiceLines lines;
     InvoiceStatus status = InvoiceStatus::paid;
     std::optional<Date> paid_on = std::nullopt;  // none: paid on `date` (format 2 writes it)
 };
@@ -154,6 +159,9 @@ struct Result {
 
     std::vector<Event> events;
     std::vector<Span> spans;
+    // The storage of the invoices' lines (declared before them: destroyed after them). Shared by the
+    // copies of a result, whose own lines are on the heap.
+    std::shared_ptr<LinePool> line_pool;
     std::vector<Invoice> invoices;
     Money total_charged;
     Money total_credited;  // format 2: the magnitudes of the negative lines

@@ -75,7 +75,7 @@ void for_each_line_between(const Context& c, std::size_t sub, std::optional<std:
     auto it = std::lower_bound(mine.begin(), mine.end(), from,
                                [&](std::size_t i, Date d) { return c.result.invoices[i].date < d; });
     for (; it != mine.end() && c.result.invoices[*it].date < to; ++it) {
-        const std::vector<InvoiceLine>& lines = c.result.invoices[*it].lines;
+        const InvoiceLines& lines = c.result.invoices[*it].lines;
         for (std::size_t l = 0; l < lines.size(); ++l)
             if (!product || lines[l].product == product) visit(*it, l);
     }
