@@ -38,7 +38,7 @@ std::int64_t stub_amount(const BillingCalendar& calendar, std::int64_t price, Da
 void bill_stub(Simulation& sim, SubscriptionRun& run, Date day, Rule rule) {
     const Date anchor = run.lead_calendar.boundary(run.lead_calendar.first_boundary_after(day));
     std::vector<RuledLine> lines;
-    if (run.bundle.priced && run.bundle.calendar && any_member_billable(sim, run)) {
+    if (run.bundle.priced && run.bundle.calendar && any_member_billable(run)) {
         const Bundle& bundle = sim.scenario.catalog.bundles[*run.sub->bundle];
         lines.push_back({InvoiceLine{std::nullopt, *run.sub->bundle, day, anchor,
                                      Money{stub_amount(*run.bundle.calendar, bundle.price.minor(), day)}},

@@ -33,7 +33,7 @@ bool billed_through_bundle(const Simulation& sim, const SubscriptionRun& run, In
     return among_members(billed_bundle_members(sim, run), product);
 }
 
-bool any_member_billable(const Simulation&, const SubscriptionRun& run) {
+bool any_member_billable(const SubscriptionRun& run) {
     // The members' lines carry the flag (a product has one line per subscription): no search by product.
     for (const ProductLine& line : run.lines)
         if (line.bundle_member && (line.state == State::active || line.state == State::pending_cancellation)) return true;

@@ -38,7 +38,7 @@ inline bool among_members(const std::vector<Index>* members, Index product) {
 }
 
 // True when a member of the bundle is still billed (active or pending cancellation).
-bool any_member_billable(const Simulation& sim, const SubscriptionRun& run);
+bool any_member_billable(const SubscriptionRun& run);
 
 // The bundle price ends when one of its members is removed on `day`.
 void end_bundle_price_if_member_left(Simulation& sim, SubscriptionRun& run, Date day,

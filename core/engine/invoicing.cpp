@@ -162,7 +162,7 @@ void bill_bundle_if_due(Simulation& sim, SubscriptionRun& run, Date day, bool pr
     if (!run.bundle.priced || !run.bundle.calendar || !boundary_today(*run.bundle.calendar, run.bundle.billing, day)) return;
     run.bundle.billing.move_to(*run.bundle.calendar, run.bundle.billing.index() + 1, shared);
     run.bundle.wake.take(run.bundle.billing);  // the lookahead's cursor moves along (see bill_due_lines)
-    if (prepaid || !any_member_billable(sim, run)) return;
+    if (prepaid || !any_member_billable(run)) return;
     const Bundle& bundle = sim.scenario.catalog.bundles[*run.sub->bundle];
     const Date next = run.bundle.billing.date(*run.bundle.calendar);
     if (const Date end = bundle_line_end(sim, run, day, next); end < next)  // SPEC-v2 §5.3, the suite's line
@@ -268,7 +268,7 @@ void withdraw_lines_billed_on(Simulation& sim, SubscriptionRun& run, Date day, c
     Invoice& invoice = *found;
     const auto gone = [&](const InvoiceLine& line) {
         if (line.product) return std::find(cancelled.begin(), cancelled.end(), *line.product) != cancelled.end();
-        return !any_member_billable(sim, run);  // a bundle line goes only with its last member
+        return !any_member_billable(run);  // a bundle line goes only with its last member
     };
     Money withdrawn;
     for (const InvoiceLine& line : invoice.lines)

@@ -10,9 +10,9 @@
 //
 // A vector on the pool must not outlive it (the Result holds its pool before its invoices, so
 // they go first). A default LineAllocator, and every copy of a vector, uses the heap as usual.
+#include <algorithm>
 #include <cstddef>
 #include <memory>
-#include <new>
 #include <type_traits>
 #include <vector>
 
