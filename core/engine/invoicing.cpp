@@ -131,8 +131,8 @@ struct DueLines {
 
     // A new line [from, to) of `amount` for `product` (on `plan`) or `bundle`, its other fields at
     // their defaults.
-    InvoiceLine& add(Rule rule, Date from, Date to, Money line_amount, std::optional<Index> product,
-                     std::optional<Index> bundle, std::optional<Index> plan) {
+    InvoiceLine& add(Rule rule, Date from, Date to, Money line_amount, MaybeIndex product, MaybeIndex bundle,
+                     MaybeIndex plan) {
         if (lines.empty()) {
             lines.reserve(capacity);
             first_rule = rule;
@@ -140,16 +140,16 @@ struct DueLines {
         amount += line_amount;
 #if defined(__cpp_aggregate_paren_init)
         // Every field written once, in place: no zero-fill of a value-initialised line first.
-        return lines.emplace_back(product, bundle, from, to, line_amount, plan);
+        return lines.emplace_back(product.optional(), bundle.optional(), from, to, line_amount, plan.optional());
 #else
         // Without C++20's parenthesized aggregate initialisation (clang 14, the wasm build).
         InvoiceLine& line = lines.emplace_back();
-        line.product = product;
-        line.bundle = bundle;
+        line.product = product.optional();
+        line.bundle = bundle.optional();
         line.from = from;
         line.to = to;
         line.amount = line_amount;
-        line.plan = plan;
+        line.plan = plan.optional();
         return line;
 #endif
     }

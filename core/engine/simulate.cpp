@@ -30,7 +30,7 @@ Result simulate(const Scenario& scenario, Stepping stepping) {
     ActionAgenda agenda{scenario};
     for (Date day = scenario.start; day <= scenario.until && !sim.stopped();) {
         run_day(sim, day, agenda);
-        day = stepping == Stepping::every_day ? day.plus_days(1) : next_day_to_visit(sim, day, agenda.next_date());
+        day = stepping == Stepping::every_day ? day.plus_days(1) : next_day_to_visit(sim, day, agenda);
     }
     build_spans(sim);
     for (const Invoice& invoice : sim.result.invoices)

@@ -68,7 +68,7 @@ void Simulation::stop_at_limit() {
                                 " events, invoice lines and state changes; shorten the horizon (until) or lengthen the periods";
 }
 
-Event& Simulation::new_event(Date date, EventType type, const std::optional<Index>& sub, const std::optional<Index>& product,
+Event& Simulation::new_event(Date date, EventType type, MaybeIndex sub, MaybeIndex product,
                              Rule rule) {
     count_record();
     // A reminder changes nothing of the run: its subscription's dates stay (wakeup_state.hpp).
@@ -81,9 +81,7 @@ Event& Simulation::new_event(Date date, EventType type, const std::optional<Inde
     Event& e = events.emplace_back();
     e.date = date;
     e.type = type;
-    // Part by part (the event's are empty): a whole-optional copy of an argument the caller has just
-    // written in two parts waits for those stores (no store forwarding). Taken by reference for the
-    // same reason: by value, the last ones go through the stack.
+    // Emplaced (the event's are empty): a whole-optional copy would store more than the parts it sets.
     if (sub) e.subscription.emplace(*sub);
     if (product) e.product.emplace(*product);
     e.rule = rule;
@@ -91,17 +89,10 @@ Event& Simulation::new_event(Date date, EventType type, const std::optional<Inde
     return e;
 }
 
-Event& Simulation::emit(Date date, EventType type, const std::optional<Index>& sub, const std::optional<Index>& product,
-                        Rule rule, Details details) {
-    Event& e = new_event(date, type, sub, product, rule);
-    e.details = std::move(details);  // the details move once, from the caller's into the event's
-    return e;
-}
-
-Event& Simulation::emit(Date date, EventType type, const std::optional<Index>& sub, const std::optional<Index>& product,
+Event& Simulation::emit(Date date, EventType type, MaybeIndex sub, MaybeIndex product,
                         Rule rule, std::initializer_list<Detail> details) {
     Event& e = new_event(date, type, sub, product, rule);
-    e.details = details;  // copied once, into the event
+    e.details.copy_new(details);  // copied once, into the event (new: nothing to clear)
     return e;
 }
 
@@ -117,7 +108,7 @@ void Simulation::change_state(ProductLine& line, Date on, State state) {
     set_state(line, on, state);
 }
 
-void Simulation::touch(std::optional<Index> sub) {
+void Simulation::touch(MaybeIndex sub) {
     if (!sub || *sub >= subs.size()) return touch_all();
     mark_touched(subs[*sub].wakeup);
 }

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/maybe_index.hpp"
 #include "engine/reactivation.hpp"
 #include "engine/run_state.hpp"
 #include "model/result.hpp"
@@ -51,19 +52,21 @@ struct Simulation {
         if (records > max_output_records) stop_at_limit();
     }
 
-    Event& emit(Date date, EventType type, const std::optional<Index>& sub, const std::optional<Index>& product,
-                Rule rule, Details details = {});
+    // A new event without details, counted, its subscription touched (unless a reminder's).
+    Event& emit(Date date, EventType type, MaybeIndex sub, MaybeIndex product, Rule rule) {
+        return new_event(date, type, sub, product, rule);
+    }
     // The same for details written in place, `{{"amount", ...}}`: the pairs are copied into the
     // event itself, never into a Details of their own first (the overload a braced list picks).
-    Event& emit(Date date, EventType type, const std::optional<Index>& sub, const std::optional<Index>& product,
-                Rule rule, std::initializer_list<Detail> details);
+    Event& emit(Date date, EventType type, MaybeIndex sub, MaybeIndex product, Rule rule,
+                std::initializer_list<Detail> details);
     // The same with the pairs constructed in the event itself: Pair{"by", actor(...)}, ... (no
     // braced list to build, copy and destroy first).
     template <class V, class... More>
-    Event& emit(Date date, EventType type, const std::optional<Index>& sub, const std::optional<Index>& product, Rule rule,
+    Event& emit(Date date, EventType type, MaybeIndex sub, MaybeIndex product, Rule rule,
                 Pair<V>&& first, Pair<More>&&... more) {
         Event& e = new_event(date, type, sub, product, rule);
-        e.details.fill(std::move(first), std::move(more)...);
+        e.details.fill_new(std::move(first), std::move(more)...);
         return e;
     }
     // A new invoice of `lines` (their amounts sum to `amount`), built in place in the result. It
@@ -73,7 +76,7 @@ struct Simulation {
     void change_state(ProductLine& line, Date on, State state);
     // Something happened to a subscription (or to all): the lookahead computes its dates again
     // (wakeup_state.hpp). emit and change_state call these themselves.
-    void touch(std::optional<Index> sub);
+    void touch(MaybeIndex sub);
     void touch_all();
 
 private:
@@ -84,7 +87,7 @@ private:
     // billing_kept) unless keeps_reminder_dates.
     void mark_touched(WakeupState& wakeup);
     // A new event without details, counted, its subscription touched.
-    Event& new_event(Date date, EventType type, const std::optional<Index>& sub, const std::optional<Index>& product, Rule rule);
+    Event& new_event(Date date, EventType type, MaybeIndex sub, MaybeIndex product, Rule rule);
 };
 
 }  // namespace subsim

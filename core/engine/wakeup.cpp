@@ -52,40 +52,59 @@ void consider_reminders(Earliest& e, SubscriptionRun& run) {
     }
 }
 
-}  // namespace
-
-std::optional<Date> earliest_ahead(Simulation& sim, SubscriptionRun& run, Date today) {
+// The kept boundary dates of `run` brought up to `next.today` (computed again only when touched or
+// passed); the earliest of them into `next`.
+void bring_boundaries_up(Simulation& sim, SubscriptionRun& run, Earliest& next) {
     WakeupState& kept = run.wakeup;
-    if (kept.idle_on(today)) return kept.next;  // untouched, and both dates still ahead (most calls)
+    const Date today = next.today;
+    Earliest e{today};
+    if (kept.scheduled_kept_after(today)) {
+        e.consider(kept.next_scheduled);  // touched only by a renewal or an invoice (wakeup_state.hpp)
+    } else {
+        consider_scheduled(sim, e, run);
+        e.found_into(kept.next_scheduled);
+    }
+    if (kept.billing_kept_after(today)) e.consider(kept.next_billing);  // the last invoice's (bill_due_lines)
+    else consider_billing(e, run);
+    e.found_into(kept.next_boundary);
+    next.consider(e.best);
+}
+
+// Brings the dates kept in run.wakeup up to `into.today` and considers the earliest of them. A date
+// just computed is considered as computed, not read back from the optional it was stored in: that
+// optional, just written in two stores, would be read in one wider load that waits for both (no
+// store forwarding; the WebAssembly build reads an optional<Date> so).
+void consider_ahead(Simulation& sim, SubscriptionRun& run, Earliest& into) {
+    WakeupState& kept = run.wakeup;
+    const Date today = into.today;
+    if (kept.idle_on(today)) return into.consider(kept.next);  // untouched, both dates still ahead (most calls)
     const bool boundaries = !kept.boundaries_idle_on(today);
     const bool reminders = !kept.reminders_idle_on(today);
-    if (boundaries) {
-        Earliest e{today};
-        if (kept.scheduled_kept_after(today)) {
-            e.consider(kept.next_scheduled);  // touched only by a renewal or an invoice (wakeup_state.hpp)
-        } else {
-            consider_scheduled(sim, e, run);
-            e.found_into(kept.next_scheduled);
-        }
-        if (kept.billing_kept_after(today)) e.consider(kept.next_billing);  // the last invoice's (bill_due_lines)
-        else consider_billing(e, run);
-        e.found_into(kept.next_boundary);
-    }
+    if (!boundaries && !reminders) return into.consider(kept.next);
+    Earliest next{today};
+    if (boundaries) bring_boundaries_up(sim, run, next);
+    else next.consider(kept.next_boundary);
     if (reminders) {
         Earliest e{today};
         consider_reminders(e, run);
         e.found_into(kept.next_reminder);
+        next.consider(e.best);
+    } else {
+        next.consider(kept.next_reminder);
     }
-    if (boundaries || reminders) {
-        Earliest e{today};
-        e.consider(kept.next_boundary);
-        e.consider(kept.next_reminder);
-        e.found_into(kept.next);
-        kept.touched = false;
-        kept.reminders_touched = false;
-        kept.scheduled_touched = false;
-    }
-    return kept.next;
+    next.found_into(kept.next);
+    kept.touched = false;
+    kept.reminders_touched = false;
+    kept.scheduled_touched = false;
+    into.consider(next.best);
+}
+
+}  // namespace
+
+std::optional<Date> earliest_ahead(Simulation& sim, SubscriptionRun& run, Date today) {
+    Earliest e{today};
+    consider_ahead(sim, run, e);
+    return e.found();
 }
 
 std::optional<Date> earliest_ahead_by_full_scan(Simulation& sim, SubscriptionRun& run, Date today) {
@@ -107,12 +126,12 @@ std::optional<Date> earliest_billing_by_full_scan(SubscriptionRun& run, Date tod
     return e.found();
 }
 
-Date next_day_to_visit(Simulation& sim, Date today, std::optional<Date> next_action) {
+Date next_day_to_visit(Simulation& sim, Date today, const ActionAgenda& agenda) {
     Earliest e{today};
-    e.consider(next_action);
+    e.consider(agenda.next_date());
     e.consider(sim.account.closing_on);
     e.consider(sim.account.data_deleted_on);
-    for (SubscriptionRun& run : sim.subs) e.consider(earliest_ahead(sim, run, today));
+    for (SubscriptionRun& run : sim.subs) consider_ahead(sim, run, e);
     if (laws_in_scope(sim.scenario))
         for (const SubscriptionRun& run : sim.subs) e.consider(next_law_date(sim, run, today));
     return e.found().value_or(sim.scenario.until.plus_days(1));

@@ -4,6 +4,7 @@
 // a candidate too early is harmless; tests compare against a day-by-day run.
 #include <optional>
 
+#include "engine/day.hpp"
 #include "engine/simulation.hpp"
 
 namespace subsim {
@@ -20,7 +21,9 @@ std::optional<Date> earliest_boundary_by_full_scan(Simulation& sim, Subscription
 // bill_due_lines keeps in run.wakeup.next_billing (tests compare).
 std::optional<Date> earliest_billing_by_full_scan(SubscriptionRun& run, Date today);
 
-// Moves the lookahead cursors of `sim` forward; results do not depend on them.
-Date next_day_to_visit(Simulation& sim, Date today, std::optional<Date> next_action);
+// Moves the lookahead cursors of `sim` forward; results do not depend on them. The agenda gives the
+// next action's date (read here: an optional<Date> built by the caller and passed would be read
+// back in one wider load that waits for its two stores, in the WebAssembly build).
+Date next_day_to_visit(Simulation& sim, Date today, const ActionAgenda& agenda);
 
 }  // namespace subsim

@@ -92,6 +92,13 @@ public:
     template <class... V>
     void fill(Pair<V>&&... pairs) {
         clear();
+        fill_new(std::move(pairs)...);
+    }
+    // The same on details that hold no pair yet (a new event's, Simulation::emit): nothing of them
+    // is read first. The event was just made, and reading its size back waits for the store that
+    // zeroed it, which the WebAssembly build cannot forward to the load (most of emit's time there).
+    template <class... V>
+    void fill_new(Pair<V>&&... pairs) {
         constexpr std::size_t n = sizeof...(V);
         if constexpr (n > inline_capacity) {
             spilled_.reserve(n);
@@ -109,6 +116,8 @@ public:
         }
         size_ = n;
     }
+    // Copies these pairs into details that hold none yet (as fill_new).
+    void copy_new(std::initializer_list<Detail> items) { take_copy(items.begin(), items.size()); }
 
     std::size_t size() const { return size_; }
     bool empty() const { return size_ == 0; }

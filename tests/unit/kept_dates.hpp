@@ -31,7 +31,7 @@ int compare_kept_dates(const Scenario& scenario, Keeps keeps, Compare compare) {
             compare(sim, run, fresh, day);
             ++compared;
         }
-        next_day_to_visit(sim, day, agenda.next_date());
+        next_day_to_visit(sim, day, agenda);
     }
     return compared;
 }

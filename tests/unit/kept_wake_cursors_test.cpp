@@ -30,7 +30,7 @@ int check_wake_cursors(const Scenario& scenario) {
     ActionAgenda agenda{scenario};
     for (Date day = scenario.start; day <= scenario.until && !sim.stopped(); day = day.plus_days(1)) {
         run_day(sim, day, agenda);
-        next_day_to_visit(sim, day, agenda.next_date());  // the lookahead, as a skipping run asks it
+        next_day_to_visit(sim, day, agenda);  // the lookahead, as a skipping run asks it
         for (SubscriptionRun& run : sim.subs) {
             if (run.pause.started || run.pause.last_resume) continue;
             INFO("day " << day.iso() << ", subscription " << run.index);
