@@ -25,3 +25,22 @@ TEST_CASE("Details assigned from a braced list replace the pairs held", "[detail
     d = {};
     CHECK(d.empty());
 }
+
+TEST_CASE("A new event's details are filled or copied in place, inline or spilled", "[details]") {
+    Details few;
+    few.fill_new(subsim::Pair{"amount", std::int64_t{4900}}, subsim::Pair{"by", std::string("olga")});
+    REQUIRE(few.size() == 2);
+    CHECK(std::get<std::int64_t>(few[0].value) == 4900);
+    CHECK(std::get<std::string>(few[1].value) == "olga");
+    Details many;
+    many.fill_new(subsim::Pair{"a", true}, subsim::Pair{"b", nullptr}, subsim::Pair{"c", std::string(40, 'x')},
+                  subsim::Pair{"d", *Date::parse("2025-03-14")});
+    REQUIRE(many.size() == 4);
+    CHECK(many[2].key == "c");
+    CHECK(std::get<std::string>(many[2].value) == std::string(40, 'x'));
+    Details copied;
+    copied.copy_new({{"kind", std::string("cancellation_confirmation")}, {"amount", std::int64_t{-1}}});
+    REQUIRE(copied.size() == 2);
+    CHECK(copied[0].key == "kind");
+    CHECK(std::get<std::int64_t>(copied[1].value) == -1);
+}
